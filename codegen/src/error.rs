@@ -1,0 +1,50 @@
+//! Errors that stop a run: unreadable input or a line that cannot be parsed.
+
+use std::path::PathBuf;
+
+/// A fatal error, always naming the file (and the line, when there is one).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or directory could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path involved.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A line of a page or schema that does not have the expected shape.
+    #[error("{path}:{line}: {message}")]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// The 1-based line.
+        line: u32,
+        /// What was found and what was expected.
+        message: String,
+    },
+    /// Input that is wrong as a whole (e.g. a docs directory without `methods/`).
+    #[error("{path}: {message}")]
+    Input {
+        /// The file or directory.
+        path: PathBuf,
+        /// What was expected.
+        message: String,
+    },
+}
+
+impl Error {
+    /// An I/O error on `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { path: path.into(), source }
+    }
+
+    /// A parse error at `path:line`.
+    pub fn parse(path: impl Into<PathBuf>, line: u32, message: impl Into<String>) -> Self {
+        Error::Parse { path: path.into(), line, message: message.into() }
+    }
+}
+
+/// Result with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,75 @@
+//! Disagreements between the docs and the schema, each tied to a file and line.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// How much a diagnostic matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// An expected, documented difference between docs and schema (FORMATS.md
+    /// explains it), e.g. a hidden `flags` field or a `parse_mode` row.
+    Note,
+    /// A disagreement nobody explained: worth a look before trusting the output.
+    Warning,
+}
+
+/// What kind of disagreement a diagnostic reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiagnosticKind {
+    /// A schema entry has no page.
+    MissingPage,
+    /// A page names an entry the schema lacks.
+    MissingSchemaEntry,
+    /// A wire param the docs do not show (`flags`, `random_id`, ...).
+    HiddenParam,
+    /// A docs row with no wire param (`parse_mode`, ...).
+    DocsOnlyParam,
+    /// The docs' Type column maps to another TL type than the schema's.
+    TypeMismatch,
+    /// The docs' Type column shows an alias MadelineProto resolves
+    /// (`Username, chat ID, ... or InputPeer`, `long|string` for `hash`, ...).
+    TypeAlias,
+    /// Docs and schema list params in different orders.
+    ParamOrder,
+    /// The return type or constructor type on the page differs from the schema.
+    ResultMismatch,
+    /// A type page's constructor list differs from the schema.
+    ConstructorListMismatch,
+    /// A declared constructor ID differs from the CRC32 of its definition.
+    IdMismatch,
+    /// The same name is defined twice in the schema files.
+    DuplicateDefinition,
+    /// A page that could be read only partly (odd layout, missing heading).
+    IrregularPage,
+}
+
+/// One reported disagreement.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// How much it matters.
+    pub severity: Severity,
+    /// What kind it is.
+    pub kind: DiagnosticKind,
+    /// The file it was found in (page or schema path as given).
+    pub file: String,
+    /// The 1-based line, when known.
+    pub line: Option<u32>,
+    /// What was found and what was expected.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+        };
+        match self.line {
+            Some(line) => write!(f, "{severity}: {}:{line}: {}", self.file, self.message),
+            None => write!(f, "{severity}: {}: {}", self.file, self.message),
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! The typed model of a whole API: what the JSON export and every back end
+//! (emitter, encode/decode tools, diff) read.
+//!
+//! The JSON shape is stable and documented in the README: field names here are
+//! the JSON keys. Everything is ordered deterministically (methods,
+//! constructors and types sorted by name; params in wire order).
+
+use serde::{Deserialize, Serialize};
+
+/// The whole API of one layer.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Api {
+    /// RPC functions, sorted by name.
+    pub methods: Vec<Method>,
+    /// Constructors, sorted by name.
+    pub constructors: Vec<Constructor>,
+    /// Boxed types, sorted by name.
+    pub types: Vec<TypeDef>,
+}
+
+/// An RPC function.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Method {
+    /// The name as its page names it, e.g. `messages.sendMessage`.
+    pub name: String,
+    /// The constructor ID from the schema; `None` without a schema entry.
+    #[serde(with = "crate::ir::hex_id")]
+    pub id: Option<u32>,
+    /// The description, Markdown kept for rustdoc.
+    pub description: String,
+    /// Parameters in wire order (schema order), docs-only ones interleaved
+    /// where the docs show them.
+    pub params: Vec<Param>,
+    /// The TL result type, e.g. `Updates`, `Vector<long>`, `X`.
+    pub returns: String,
+    /// Whether bots may call it (`None` when the page does not say).
+    pub bots: Option<bool>,
+    /// Whether users may call it (`None` when the page does not say; old pages never do).
+    pub users: Option<bool>,
+    /// Whether bots may call it over a business connection (v223 pages only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business: Option<bool>,
+    /// The documented RPC errors (old-format pages only).
+    pub errors: Vec<ErrorEntry>,
+    /// The page, relative to the docs root (`methods/messages.sendMessage.md`);
+    /// `None` for schema entries without a page.
+    pub source: Option<String>,
+}
+
+/// A constructor of a boxed type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Constructor {
+    /// The name as its page names it (`inputPeerUser`, `decryptedMessage_73`).
+    pub name: String,
+    /// The constructor ID from the schema; `None` without a schema entry.
+    #[serde(with = "crate::ir::hex_id")]
+    pub id: Option<u32>,
+    /// The description, Markdown kept for rustdoc.
+    pub description: String,
+    /// Fields in wire order.
+    pub params: Vec<Param>,
+    /// The boxed TL type it belongs to, e.g. `InputPeer`.
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// The TL name on the wire when it differs from `name`: secret-chat pages
+    /// suffixed with their layer (`decryptedMessage_73` is `decryptedMessage`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tl_name: Option<String>,
+    /// The `===N===` layer section of `TL_secret.tl` the entry comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layer: Option<u32>,
+    /// The page, relative to the docs root; `None` for schema entries without a page.
+    pub source: Option<String>,
+}
+
+/// One parameter of a method or constructor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Param {
+    /// The TL name (unescaped: `no_webpage`).
+    pub name: String,
+    /// The TL type as the schema writes it (`Vector<MessageEntity>`, `true`,
+    /// `#`, `!X`, `bytes`); for docs-only params and schema-less runs, the
+    /// type the docs' Type column maps to.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// The flags field and bit when the param is conditional.
+    pub flag: Option<Flag>,
+    /// The description from the docs table (empty when the docs have none).
+    pub description: String,
+    /// Shown in the docs but not on the wire (e.g. `parse_mode`).
+    pub docs_only: bool,
+    /// On the wire but not in the docs (e.g. `flags`, `random_id`).
+    pub hidden: bool,
+    /// The docs' Required column (`Yes` -> true, `Optional` -> false); `None`
+    /// for hidden params. This is MadelineProto's defaulting, not TL optionality.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<bool>,
+    /// The Type cell as the docs display it (`Username, chat ID, Update, Message or InputPeer`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docs_type: Option<String>,
+}
+
+/// Where a conditional parameter's presence bit lives.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Flag {
+    /// The `#` field holding the bit (`flags`, `flags2`).
+    pub field: String,
+    /// The bit number, 0..=31.
+    pub bit: u8,
+}
+
+/// A documented RPC error of a method.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorEntry {
+    /// The HTTP-like code (400, 403, -503, ...).
+    pub code: i32,
+    /// The name as documented, placeholders kept (`SLOWMODE_WAIT_X`).
+    pub name: String,
+    /// The description.
+    pub description: String,
+}
+
+/// A boxed TL type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TypeDef {
+    /// The TL name, e.g. `InputPeer`, `messages.Messages`.
+    pub name: String,
+    /// Its constructors (IR names), sorted.
+    pub constructors: Vec<String>,
+    /// Prose from the type page, if any.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The page, relative to the docs root; `None` when the type has no page.
+    #[serde(default)]
+    pub source: Option<String>,
+}

@@ -1,0 +1,140 @@
+//! Parsed TL type expressions (`Vector<MessageEntity>`, `flags.3?true` minus the flag, ...).
+
+use std::fmt;
+
+/// A TL type as used by a parameter or a result.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TlType {
+    /// `int` (32-bit signed).
+    Int,
+    /// `long` (64-bit signed).
+    Long,
+    /// `double`.
+    Double,
+    /// `int128`, 16 raw bytes.
+    Int128,
+    /// `int256`, 32 raw bytes.
+    Int256,
+    /// `string` (UTF-8 text, TL-length-prefixed).
+    String,
+    /// `bytes` (TL-length-prefixed).
+    Bytes,
+    /// Boxed `Bool` (`boolTrue`/`boolFalse`).
+    Bool,
+    /// `true`: a flag with no payload.
+    True,
+    /// `#`: a flags word.
+    Flags,
+    /// `!X`: any serialized method, the generic parameter of `invokeWith*`.
+    Generic(String),
+    /// `Vector<T>` (boxed, with the vector ID) or `vector<t>` (bare, no ID).
+    Vector {
+        /// Whether the vector carries its `0x1cb5c415` ID.
+        boxed: bool,
+        /// The element type.
+        inner: Box<TlType>,
+    },
+    /// A boxed type by name (`InputPeer`, `messages.Messages`, the generic `X`).
+    Boxed(String),
+    /// A bare constructor type by name (`future_salt`, `%Message`).
+    Bare(String),
+}
+
+impl TlType {
+    /// Parses a TL type expression as the schema writes it. Never fails:
+    /// every non-primitive name is a boxed or bare type reference.
+    pub fn parse(text: &str) -> TlType {
+        let text = text.trim();
+        match text {
+            "int" => return TlType::Int,
+            "long" => return TlType::Long,
+            "double" => return TlType::Double,
+            "int128" => return TlType::Int128,
+            "int256" => return TlType::Int256,
+            "string" => return TlType::String,
+            "bytes" => return TlType::Bytes,
+            "Bool" => return TlType::Bool,
+            "true" => return TlType::True,
+            "#" => return TlType::Flags,
+            _ => {}
+        }
+        if let Some(name) = text.strip_prefix('!') {
+            return TlType::Generic(name.to_string());
+        }
+        for (prefix, boxed) in [("Vector<", true), ("vector<", false)] {
+            if let Some(rest) = text.strip_prefix(prefix).and_then(|r| r.strip_suffix('>')) {
+                return TlType::Vector { boxed, inner: Box::new(TlType::parse(rest)) };
+            }
+        }
+        if let Some(name) = text.strip_prefix('%') {
+            return TlType::Bare(name.to_string());
+        }
+        let local = text.rsplit('.').next().unwrap_or(text);
+        if local.starts_with(|c: char| c.is_ascii_lowercase()) {
+            TlType::Bare(text.to_string())
+        } else {
+            TlType::Boxed(text.to_string())
+        }
+    }
+
+    /// Whether the type is a primitive with a fixed or length-prefixed wire form.
+    pub fn is_primitive(&self) -> bool {
+        matches!(
+            self,
+            TlType::Int
+                | TlType::Long
+                | TlType::Double
+                | TlType::Int128
+                | TlType::Int256
+                | TlType::String
+                | TlType::Bytes
+                | TlType::Bool
+                | TlType::True
+                | TlType::Flags
+        )
+    }
+}
+
+impl fmt::Display for TlType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TlType::Int => f.write_str("int"),
+            TlType::Long => f.write_str("long"),
+            TlType::Double => f.write_str("double"),
+            TlType::Int128 => f.write_str("int128"),
+            TlType::Int256 => f.write_str("int256"),
+            TlType::String => f.write_str("string"),
+            TlType::Bytes => f.write_str("bytes"),
+            TlType::Bool => f.write_str("Bool"),
+            TlType::True => f.write_str("true"),
+            TlType::Flags => f.write_str("#"),
+            TlType::Generic(name) => write!(f, "!{name}"),
+            TlType::Vector { boxed: true, inner } => write!(f, "Vector<{inner}>"),
+            TlType::Vector { boxed: false, inner } => write!(f, "vector<{inner}>"),
+            TlType::Boxed(name) | TlType::Bare(name) => f.write_str(name),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints_every_form() {
+        for text in [
+            "int", "long", "double", "int128", "int256", "string", "bytes", "Bool", "true", "#",
+            "!X", "Vector<MessageEntity>", "vector<future_salt>", "Vector<Vector<long>>",
+            "InputPeer", "messages.Messages", "future_salt", "X",
+        ] {
+            assert_eq!(TlType::parse(text).to_string(), text, "{text}");
+        }
+        assert_eq!(TlType::parse("%Message"), TlType::Bare("Message".into()));
+        assert_eq!(TlType::parse("future_salt"), TlType::Bare("future_salt".into()));
+        assert_eq!(TlType::parse("storage.FileType"), TlType::Boxed("storage.FileType".into()));
+        assert_eq!(
+            TlType::parse("Vector<long>"),
+            TlType::Vector { boxed: true, inner: Box::new(TlType::Long) }
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! tlgen: typed Rust bindings for the Telegram MTProto API, generated from
+//! MadelineProto's Markdown docs and the TL schema they were built from.
+//!
+//! The pipeline is visible in the module tree:
+//! [`pages`] (Markdown -> page records) and [`schema`] (TL lines -> definitions)
+//! feed [`merge`], which builds the [`ir::Api`]. The back ends read only the IR.
+#![warn(missing_docs)]
+
+pub mod error;
+pub mod ir;
+pub mod merge;
+pub mod pages;
+pub mod schema;
+
+pub use error::{Error, Result};

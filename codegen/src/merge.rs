@@ -1,0 +1,1 @@
+//! Joins pages to schema definitions into the IR, reporting every disagreement.

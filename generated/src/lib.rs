@@ -1,0 +1,1 @@
+//! Typed Telegram MTProto API bindings, generated at build time by tlgen.

@@ -1,0 +1,1 @@
+//! Serialize/Deserialize for the TL primitives.
