@@ -60,14 +60,21 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::UnexpectedEof { offset, needed } => {
-                write!(f, "truncated input: {needed} more bytes needed at offset {offset}")
+                write!(
+                    f,
+                    "truncated input: {needed} more bytes needed at offset {offset}"
+                )
             }
             Self::UnknownConstructor { id, expected } => {
                 write!(f, "unknown constructor ID {id:08x} for type {expected}")
             }
             Self::InvalidBool { id } => write!(f, "invalid Bool constructor ID {id:08x}"),
             Self::InvalidUtf8 { offset } => write!(f, "string at offset {offset} is not UTF-8"),
-            Self::LengthTooLarge { offset, declared, remaining } => write!(
+            Self::LengthTooLarge {
+                offset,
+                declared,
+                remaining,
+            } => write!(
                 f,
                 "length {declared} at offset {offset} exceeds the {remaining} bytes left"
             ),

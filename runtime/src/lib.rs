@@ -15,6 +15,44 @@
 //! * [`Method`] ties a request to its TL name, its return type and its error type.
 //! * [`RpcError`] is a parsed `rpc_error`, with the numeric part of the message
 //!   split off (`FLOOD_WAIT_30` -> `FLOOD_WAIT_X`, 30).
+//!
+//! # Primitives
+//!
+//! `int` = `i32`, `long` = `i64`, `double` = `f64`, `int128` = `[u8; 16]`,
+//! `int256` = `[u8; 32]` (wire byte order), `string` = `String`, `Bool` =
+//! `bool`, `Vector<T>` = `Vec<T>`: all implement [`Serialize`] and
+//! [`Deserialize`], so generated code calls `.serialize(out)` /
+//! `T::deserialize(reader)` uniformly. `Box<T>` delegates to `T`.
+//!
+//! TL `bytes` is `Vec<u8>`, which would clash with `Vec<T>`; it is written and
+//! read through free functions in [`wire`]: [`wire::bytes_len`],
+//! [`wire::write_bytes`], [`wire::read_bytes`] (and [`wire::bytes_vector_len`],
+//! [`wire::write_bytes_vector`], [`wire::read_bytes_vector`] for
+//! `Vector<bytes>`). [`wire`] also has the flags helpers ([`wire::has_flag`],
+//! [`wire::flag_if`], [`wire::read_flags`], [`wire::write_flags`]), constructor
+//! ID helpers ([`wire::write_u32`], [`wire::expect_constructor`]) and bare
+//! vectors ([`wire::write_bare_vector`], [`wire::read_bare_vector`], and the
+//! closure-based `*_with` forms for any other element shape).
+//!
+//! # Hostile input
+//!
+//! Every decoder returns a value or a typed [`DecodeError`]; none panics. A
+//! length or count is checked against the remaining input before anything is
+//! allocated ([`Reader::check_count`], [`Deserialize::MIN_WIRE_SIZE`]). Nesting
+//! is bounded by [`Reader::nested`] ([`DEFAULT_MAX_DEPTH`]), which generated
+//! code wraps around every boxed object it decodes. `gzip_packed` payloads
+//! ([`gzip`]) share a per-reader inflation budget ([`DEFAULT_GZIP_LIMIT`]).
+//!
+//! # Features
+//!
+//! * `std` (default): `std::error::Error` for [`DecodeError`] and [`RpcError`].
+//!   Without it the crate is `#![no_std]` + `alloc`, gzip included.
+//! * `serde`: the [`serde`](crate::serde) module of `#[serde(with = ...)]`
+//!   helpers for the JSON form: `bytes` as `{"_": "bytes", "bytes":
+//!   "<base64>"}` (`tl_runtime::serde::{bytes, option_bytes, vec_bytes}`),
+//!   `int128`/`int256` as lowercase hex of the wire bytes
+//!   (`tl_runtime::serde::{int128, int256, option_int128, option_int256,
+//!   vec_int128, vec_int256}`); `long` stays a JSON integer.
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -24,12 +62,17 @@ extern crate alloc;
 extern crate std;
 
 mod error;
+pub mod gzip;
 mod primitives;
 mod reader;
 mod rpc;
+#[cfg(feature = "serde")]
+pub mod serde;
 mod traits;
+pub mod wire;
 
 pub use error::DecodeError;
-pub use reader::{Reader, DEFAULT_MAX_DEPTH};
-pub use rpc::{RpcError, RpcResult};
+pub use gzip::{decode_maybe_gzipped, unpack_gzip, GZIP_PACKED_ID};
+pub use reader::{Reader, DEFAULT_GZIP_LIMIT, DEFAULT_MAX_DEPTH};
+pub use rpc::{RpcError, RpcResult, RPC_ERROR_ID, RPC_RESULT_ID};
 pub use traits::{BareDeserialize, BareSerialize, Deserialize, Identifiable, Method, Serialize};

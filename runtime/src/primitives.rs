@@ -1,1 +1,239 @@
 //! Serialize/Deserialize for the TL primitives.
+//!
+//! | TL | Rust | wire |
+//! |---|---|---|
+//! | `int` | `i32` | 4 bytes little-endian |
+//! | `long` | `i64` | 8 bytes little-endian |
+//! | `double` | `f64` | 8 bytes, IEEE 754 little-endian |
+//! | `int128` | `[u8; 16]` | the 16 bytes as they are on the wire |
+//! | `int256` | `[u8; 32]` | the 32 bytes as they are on the wire |
+//! | `string` | `String`, `str` | see [`crate::wire`] |
+//! | `Bool` | `bool` | `boolTrue#997275b5` / `boolFalse#bc799737` |
+//! | `Vector<T>` | `Vec<T>`, `[T]` | `vector#1cb5c415`, count, elements |
+//! | `bytes` | `Vec<u8>` | free functions in [`crate::wire`] |
+
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::wire;
+use crate::{DecodeError, Deserialize, Reader, Serialize};
+
+/// Fixed-size little-endian numbers: single values, plus bulk slice paths
+/// that vectors use (one resize, then a copy loop the compiler vectorizes).
+macro_rules! fixed_le {
+    ($($ty:ty, $size:expr;)*) => {$(
+        impl Serialize for $ty {
+            #[inline]
+            fn serialized_len(&self) -> usize {
+                $size
+            }
+
+            #[inline]
+            fn serialize(&self, out: &mut Vec<u8>) {
+                out.extend_from_slice(&self.to_le_bytes());
+            }
+
+            #[inline]
+            fn slice_len(items: &[Self]) -> usize {
+                items.len() * $size
+            }
+
+            fn serialize_slice(items: &[Self], out: &mut Vec<u8>) {
+                let start = out.len();
+                out.resize(start + items.len() * $size, 0);
+                for (chunk, item) in out[start..].chunks_exact_mut($size).zip(items) {
+                    chunk.copy_from_slice(&item.to_le_bytes());
+                }
+            }
+        }
+
+        impl Deserialize for $ty {
+            const MIN_WIRE_SIZE: usize = $size;
+
+            #[inline]
+            fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+                reader.read_array::<$size>().map(<$ty>::from_le_bytes)
+            }
+
+            fn deserialize_many(
+                reader: &mut Reader<'_>,
+                count: usize,
+            ) -> Result<Vec<Self>, DecodeError> {
+                reader.check_count(count, $size)?;
+                let bytes = reader.read_slice(count * $size)?;
+                Ok(bytes
+                    .chunks_exact($size)
+                    .map(|chunk| {
+                        let mut le = [0u8; $size];
+                        le.copy_from_slice(chunk);
+                        <$ty>::from_le_bytes(le)
+                    })
+                    .collect())
+            }
+        }
+    )*};
+}
+
+fixed_le! {
+    i32, 4;
+    i64, 8;
+    f64, 8;
+}
+
+/// `int128` / `int256`: opaque byte arrays, copied as they are.
+macro_rules! fixed_bytes {
+    ($($size:expr),*) => {$(
+        impl Serialize for [u8; $size] {
+            #[inline]
+            fn serialized_len(&self) -> usize {
+                $size
+            }
+
+            #[inline]
+            fn serialize(&self, out: &mut Vec<u8>) {
+                out.extend_from_slice(self);
+            }
+
+            #[inline]
+            fn slice_len(items: &[Self]) -> usize {
+                items.len() * $size
+            }
+
+            fn serialize_slice(items: &[Self], out: &mut Vec<u8>) {
+                out.reserve(items.len() * $size);
+                for item in items {
+                    out.extend_from_slice(item);
+                }
+            }
+        }
+
+        impl Deserialize for [u8; $size] {
+            const MIN_WIRE_SIZE: usize = $size;
+
+            #[inline]
+            fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+                reader.read_array::<$size>()
+            }
+        }
+    )*};
+}
+
+fixed_bytes!(16, 32);
+
+impl Serialize for str {
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        wire::string_len(self)
+    }
+
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        wire::write_string(out, self);
+    }
+}
+
+impl Serialize for String {
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        wire::string_len(self)
+    }
+
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        wire::write_string(out, self);
+    }
+}
+
+impl Deserialize for String {
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        wire::read_string(reader)
+    }
+}
+
+impl Serialize for bool {
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        4
+    }
+
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        wire::write_bool(out, *self);
+    }
+}
+
+impl Deserialize for bool {
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        wire::read_bool(reader)
+    }
+}
+
+impl<T: Serialize + ?Sized> Serialize for Box<T> {
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        (**self).serialized_len()
+    }
+
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        (**self).serialize(out);
+    }
+}
+
+impl<T: Deserialize> Deserialize for Box<T> {
+    const MIN_WIRE_SIZE: usize = T::MIN_WIRE_SIZE;
+
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        T::deserialize(reader).map(Box::new)
+    }
+}
+
+impl<T: Serialize + ?Sized> Serialize for &T {
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        (**self).serialized_len()
+    }
+
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        (**self).serialize(out);
+    }
+}
+
+impl<T: Serialize> Serialize for [T] {
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        wire::vector_len(self)
+    }
+
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        wire::write_vector(out, self);
+    }
+}
+
+impl<T: Serialize> Serialize for Vec<T> {
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        wire::vector_len(self)
+    }
+
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        wire::write_vector(out, self);
+    }
+}
+
+impl<T: Deserialize> Deserialize for Vec<T> {
+    /// The vector ID and the count.
+    const MIN_WIRE_SIZE: usize = 8;
+
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        wire::read_vector(reader)
+    }
+}

@@ -2,6 +2,10 @@
 
 use crate::DecodeError;
 
+/// How many bytes `gzip_packed` payloads may inflate to, in total, while one
+/// [`Reader`] (and the readers it spawns for unpacked payloads) decodes a value.
+pub const DEFAULT_GZIP_LIMIT: usize = 16 << 20;
+
 /// How deeply objects may nest before decoding is refused. Real Telegram
 /// objects stay far below this; the limit exists so hostile input cannot
 /// overflow the stack.
@@ -14,17 +18,76 @@ pub struct Reader<'a> {
     pos: usize,
     depth: u32,
     max_depth: u32,
+    gzip_budget: usize,
 }
 
 impl<'a> Reader<'a> {
-    /// A reader over `bytes` with [`DEFAULT_MAX_DEPTH`].
+    /// A reader over `bytes` with [`DEFAULT_MAX_DEPTH`] and [`DEFAULT_GZIP_LIMIT`].
     pub fn new(bytes: &'a [u8]) -> Self {
         Self::with_max_depth(bytes, DEFAULT_MAX_DEPTH)
     }
 
     /// A reader over `bytes` that refuses objects nested deeper than `max_depth`.
     pub fn with_max_depth(bytes: &'a [u8], max_depth: u32) -> Self {
-        Self { bytes, pos: 0, depth: 0, max_depth }
+        Self {
+            bytes,
+            pos: 0,
+            depth: 0,
+            max_depth,
+            gzip_budget: DEFAULT_GZIP_LIMIT,
+        }
+    }
+
+    /// Sets how many bytes `gzip_packed` payloads may inflate to in total while
+    /// this reader decodes (default [`DEFAULT_GZIP_LIMIT`]).
+    #[must_use]
+    pub fn with_gzip_limit(mut self, limit: usize) -> Self {
+        self.gzip_budget = limit;
+        self
+    }
+
+    /// How many more bytes `gzip_packed` payloads may still inflate to.
+    pub fn gzip_budget(&self) -> usize {
+        self.gzip_budget
+    }
+
+    /// The current nesting depth (how many [`Reader::nested`] calls are active).
+    pub fn depth(&self) -> u32 {
+        self.depth
+    }
+
+    /// The nesting-depth limit in force.
+    pub fn max_depth(&self) -> u32 {
+        self.max_depth
+    }
+
+    /// A reader over other bytes (an unpacked `gzip_packed` payload) that
+    /// inherits this reader's depth, depth limit and gzip budget.
+    pub(crate) fn sub_reader<'b>(&self, bytes: &'b [u8]) -> Reader<'b> {
+        Reader {
+            bytes,
+            pos: 0,
+            depth: self.depth,
+            max_depth: self.max_depth,
+            gzip_budget: self.gzip_budget,
+        }
+    }
+
+    /// Replaces the gzip budget (after a sub-reader has spent some of it).
+    pub(crate) fn set_gzip_budget(&mut self, budget: usize) {
+        self.gzip_budget = budget;
+    }
+
+    /// The input not yet read, without consuming it.
+    pub fn rest(&self) -> &'a [u8] {
+        &self.bytes[self.pos..]
+    }
+
+    /// Takes all remaining input.
+    pub fn read_rest(&mut self) -> &'a [u8] {
+        let rest = self.rest();
+        self.pos = self.bytes.len();
+        rest
     }
 
     /// The current offset into the input.
@@ -48,7 +111,10 @@ impl<'a> Reader<'a> {
     /// Takes the next `n` bytes.
     pub fn read_slice(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
         if n > self.remaining() {
-            return Err(DecodeError::UnexpectedEof { offset: self.pos, needed: n });
+            return Err(DecodeError::UnexpectedEof {
+                offset: self.pos,
+                needed: n,
+            });
         }
         let slice = &self.bytes[self.pos..self.pos + n];
         self.pos += n;
@@ -79,7 +145,9 @@ impl<'a> Reader<'a> {
         f: impl FnOnce(&mut Self) -> Result<T, DecodeError>,
     ) -> Result<T, DecodeError> {
         if self.depth >= self.max_depth {
-            return Err(DecodeError::DepthLimitExceeded { limit: self.max_depth });
+            return Err(DecodeError::DepthLimitExceeded {
+                limit: self.max_depth,
+            });
         }
         self.depth += 1;
         let result = f(self);
@@ -94,7 +162,11 @@ impl<'a> Reader<'a> {
         let remaining = self.remaining();
         match count.checked_mul(min_item_size.max(1)) {
             Some(total) if total <= remaining => Ok(()),
-            _ => Err(DecodeError::LengthTooLarge { offset: self.pos, declared: count, remaining }),
+            _ => Err(DecodeError::LengthTooLarge {
+                offset: self.pos,
+                declared: count,
+                remaining,
+            }),
         }
     }
 }

@@ -4,6 +4,18 @@ use alloc::vec::Vec;
 
 use crate::{DecodeError, Reader, RpcError};
 
+/// How many elements a vector decoder reserves room for up front, in bytes of
+/// `Vec` capacity. Past this the `Vec` grows as elements are actually decoded
+/// (each of which consumes input), so a large declared count cannot make the
+/// decoder reserve memory the input has not paid for.
+pub(crate) const MAX_PREALLOC_BYTES: usize = 1 << 20;
+
+/// The capacity to reserve for `count` elements of `T` (already checked against
+/// the remaining input).
+pub(crate) fn prealloc_count<T>(count: usize) -> usize {
+    count.min(MAX_PREALLOC_BYTES / core::mem::size_of::<T>().max(1))
+}
+
 /// A TL constructor or function with a 32-bit constructor ID.
 pub trait Identifiable {
     /// The constructor ID written before the fields in the boxed form.
@@ -25,6 +37,26 @@ pub trait Serialize {
         self.serialize(&mut out);
         out
     }
+
+    /// The exact size of `items` written one after another (the elements of a
+    /// vector). Fixed-size primitives override this with a multiplication.
+    fn slice_len(items: &[Self]) -> usize
+    where
+        Self: Sized,
+    {
+        items.iter().map(Self::serialized_len).sum()
+    }
+
+    /// Appends `items` one after another (the elements of a vector).
+    /// Fixed-size primitives override this with a bulk copy.
+    fn serialize_slice(items: &[Self], out: &mut Vec<u8>)
+    where
+        Self: Sized,
+    {
+        for item in items {
+            item.serialize(out);
+        }
+    }
 }
 
 /// Writes only the fields of a constructor, without its ID (the bare form).
@@ -38,8 +70,27 @@ pub trait BareSerialize {
 
 /// Reads a value in its boxed wire form.
 pub trait Deserialize: Sized {
+    /// The fewest bytes any value of this type occupies on the wire. Vector
+    /// decoders check a declared element count against it before reserving
+    /// memory. The default (4) fits every boxed TL type (a constructor ID) and
+    /// every primitive; implementors only override it to be stricter.
+    const MIN_WIRE_SIZE: usize = 4;
+
     /// Reads one value from the cursor.
     fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError>;
+
+    /// Reads `count` values written one after another (the elements of a
+    /// vector). The count is checked against [`Deserialize::MIN_WIRE_SIZE`]
+    /// and the remaining input before anything is allocated. Fixed-size
+    /// primitives override this with a bulk copy.
+    fn deserialize_many(reader: &mut Reader<'_>, count: usize) -> Result<Vec<Self>, DecodeError> {
+        reader.check_count(count, Self::MIN_WIRE_SIZE)?;
+        let mut items = Vec::with_capacity(prealloc_count::<Self>(count));
+        for _ in 0..count {
+            items.push(Self::deserialize(reader)?);
+        }
+        Ok(items)
+    }
 
     /// Reads one value that must span all of `bytes` (trailing bytes are an error).
     fn from_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
@@ -52,6 +103,11 @@ pub trait Deserialize: Sized {
 
 /// Reads only the fields of a constructor whose ID has already been consumed.
 pub trait BareDeserialize: Sized {
+    /// The fewest bytes the bare form occupies (a constructor without fields
+    /// occupies none). Bare-vector decoders check declared counts against it
+    /// (treating 0 as 1) before reserving memory.
+    const MIN_BARE_SIZE: usize = 0;
+
     /// Reads the fields from the cursor.
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError>;
 }
@@ -71,14 +127,27 @@ pub trait Method: Serialize + Identifiable {
     type Error: From<RpcError> + core::fmt::Debug + core::fmt::Display;
 
     /// Decodes the body of an `rpc_result` answering this call: either the
-    /// return value or the typed RPC error.
+    /// return value or the typed RPC error. A `gzip_packed` body is unpacked
+    /// first (within [`crate::DEFAULT_GZIP_LIMIT`]); the whole of `bytes` must
+    /// be consumed.
     fn decode_response(bytes: &[u8]) -> Result<Result<Self::Return, Self::Error>, DecodeError> {
         let mut reader = Reader::new(bytes);
-        let result = match RpcError::peek_decode(&mut reader)? {
-            Some(err) => Err(Self::Error::from(err)),
-            None => Ok(Self::Return::deserialize(&mut reader)?),
-        };
+        let result = Self::decode_response_from(&mut reader)?;
         reader.finish()?;
         Ok(result)
+    }
+
+    /// Like [`Method::decode_response`], reading from a caller-configured
+    /// [`Reader`] (custom depth or gzip limits) and leaving any trailing input
+    /// unread.
+    fn decode_response_from(
+        reader: &mut Reader<'_>,
+    ) -> Result<Result<Self::Return, Self::Error>, DecodeError> {
+        crate::gzip::read_maybe_gzipped(reader, |reader| {
+            Ok(match RpcError::peek_decode(reader)? {
+                Some(err) => Err(Self::Error::from(err)),
+                None => Ok(Self::Return::deserialize(reader)?),
+            })
+        })
     }
 }
