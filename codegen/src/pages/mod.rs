@@ -1,8 +1,33 @@
 //! MadelineProto Markdown pages -> page records (what each page says, with lines).
+//!
+//! The front end of the pipeline: [`read_docs`] lists `methods/`,
+//! `constructors/` and `types/` of a docs tree and [`parse_page`] turns each
+//! page (old v65/v66 format or current v223 format, see FORMATS.md) into a
+//! [`Page`]. Index/README pages are skipped. Each page is parsed with a
+//! single pulldown-cmark pass over its top-level blocks; tables, headings and
+//! Type cells are then read from the raw source slices (byte ranges), so
+//! escapes (`\_`, `\|`) and link targets with spaces survive exactly.
+//!
+//! Submodules: [`front_matter`] (tolerant line-wise reader), [`table`]
+//! (rows, column layouts, parameter/error rows), [`type_cell`] (the Type
+//! cell grammar), [`text`] (unescaping, line numbers), `page` (the page
+//! walker) and `docs` (directory reading).
 
 use std::path::Path;
 
 use crate::error::Result;
+
+mod docs;
+pub mod front_matter;
+mod page;
+pub mod table;
+pub mod text;
+pub mod type_cell;
+
+pub use docs::{list_pages, read_docs_sequential, read_page, PageFile};
+pub use front_matter::FrontMatter;
+pub use page::{is_index_source, kind_of_folder};
+pub use type_cell::parse_type_cell;
 
 /// Which folder a page lives in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -95,14 +120,23 @@ pub struct PageError {
 
 /// Parses one page. Returns `Ok(None)` for non-entity pages (index/README).
 /// `path` is used in errors; `source` is the path relative to the docs root.
+///
+/// The page kind comes from the first folder of `source`; a page outside
+/// `methods/`, `constructors/` and `types/` is an error, a root page or an
+/// index (`README.md`, `index.md`, `api_README.md`, `api_index.md`) is
+/// skipped. The description is the raw Markdown between the back link and the
+/// first `##`..`######` heading (v223 `# Warning` blocks included), falling
+/// back to the front-matter description unless that is a v223 placeholder.
 pub fn parse_page(path: &Path, source: &str, text: &str) -> Result<Option<Page>> {
-    let _ = (path, source, text);
-    todo!("page parser")
+    page::parse_page(path, source, text)
 }
 
 /// Reads every page under `dir/{methods,constructors,types}` (in parallel),
 /// sorted by `source`.
+///
+/// `methods/` must exist; `constructors/` and `types/` are read when present.
+/// Errors name the directory or the page (with its line); when several pages
+/// are bad, the first by `source` is reported.
 pub fn read_docs(dir: &Path) -> Result<Vec<Page>> {
-    let _ = dir;
-    todo!("docs reader")
+    docs::read_docs(dir)
 }

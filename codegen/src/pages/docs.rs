@@ -1,0 +1,107 @@
+//! Reading a whole docs tree: list `methods/`, `constructors/`, `types/`,
+//! then read and parse every page in parallel.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::page::parse_page;
+use super::Page;
+use crate::error::{Error, Result};
+
+/// The folders of a docs tree, in listing order. `methods/` is required; the
+/// others are read when present.
+pub const FOLDERS: [&str; 3] = ["methods", "constructors", "types"];
+
+/// One page file to read: its path and its `source` (`folder/file.md`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageFile {
+    /// The full path.
+    pub path: PathBuf,
+    /// The path relative to the docs root, `/`-separated.
+    pub source: String,
+}
+
+/// Lists the `*.md` files of `dir/{methods,constructors,types}`, sorted by
+/// source. Index pages are listed too ([`parse_page`] skips them).
+pub fn list_pages(dir: &Path) -> Result<Vec<PageFile>> {
+    let meta = fs::metadata(dir).map_err(|e| Error::Input {
+        path: dir.to_path_buf(),
+        message: format!("expected a docs directory with methods/, constructors/ and types/: {e}"),
+    })?;
+    if !meta.is_dir() {
+        return Err(Error::Input {
+            path: dir.to_path_buf(),
+            message:
+                "expected a docs directory with methods/, constructors/ and types/, found a file"
+                    .into(),
+        });
+    }
+    let mut files = Vec::new();
+    for folder in FOLDERS {
+        let sub = dir.join(folder);
+        let entries = match fs::read_dir(&sub) {
+            Ok(entries) => entries,
+            Err(e) if folder != "methods" && e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                return Err(Error::Input {
+                    path: sub,
+                    message: format!("expected a readable `{folder}/` directory of pages: {e}"),
+                })
+            }
+        };
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io(&sub, e))?;
+            let path = entry.path();
+            let file_type = entry.file_type().map_err(|e| Error::io(&path, e))?;
+            if file_type.is_dir() {
+                continue;
+            }
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
+                return Err(Error::Input {
+                    path,
+                    message: "expected a UTF-8 file name".into(),
+                });
+            };
+            if name.ends_with(".md") {
+                files.push(PageFile {
+                    source: format!("{folder}/{name}"),
+                    path,
+                });
+            }
+        }
+    }
+    files.sort_unstable_by(|a, b| a.source.cmp(&b.source));
+    Ok(files)
+}
+
+/// Reads and parses one listed page.
+pub fn read_page(file: &PageFile) -> Result<Option<Page>> {
+    let text = fs::read_to_string(&file.path).map_err(|e| Error::io(&file.path, e))?;
+    parse_page(&file.path, &file.source, &text)
+}
+
+/// Reads every page under `dir` in parallel (see [`crate::pages::read_docs`]).
+pub fn read_docs(dir: &Path) -> Result<Vec<Page>> {
+    let files = list_pages(dir)?;
+    let results: Vec<Result<Option<Page>>> = files.par_iter().map(read_page).collect();
+    // The listing is sorted by source and `collect` keeps its order, so the
+    // error reported is deterministic: the first failing page by source.
+    let mut pages = Vec::with_capacity(results.len());
+    for result in results {
+        pages.extend(result?);
+    }
+    Ok(pages)
+}
+
+/// Single-threaded [`read_docs`] (for benchmarks and deterministic profiling).
+pub fn read_docs_sequential(dir: &Path) -> Result<Vec<Page>> {
+    let files = list_pages(dir)?;
+    let mut pages = Vec::with_capacity(files.len());
+    for file in &files {
+        pages.extend(read_page(file)?);
+    }
+    Ok(pages)
+}
