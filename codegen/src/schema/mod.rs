@@ -3,10 +3,24 @@
 //! The schema is the wire truth: IDs, flag bits, field order and the fields
 //! the docs hide.
 
+//!
+//! [`parse_schema`] reads one file (every feature of FORMATS.md §6: comments,
+//! `---functions---`/`---types---` toggles, `===N===` layer sections, generics,
+//! `flags.N?T` conditionals, the built-in `vector` line); [`check_ids`]
+//! compares each declared ID with the CRC-32 rule of [`compute_id`].
+
+mod crc;
+mod parse;
+#[cfg(test)]
+mod tests;
+
 use std::path::Path;
 
 use crate::error::Result;
-use crate::ir::{Diagnostic, Flag};
+use crate::ir::Flag;
+
+pub use crc::{check_ids, compute_id, normalized_definition};
+pub use parse::parse_schema;
 
 /// Whether a definition is a constructor or a function (RPC method).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -49,10 +63,48 @@ pub struct Definition {
     pub line: u32,
 }
 
+impl Schema {
+    /// The constructors (`---types---` entries), in file order.
+    pub fn constructors(&self) -> impl Iterator<Item = &Definition> {
+        self.definitions
+            .iter()
+            .filter(|d| d.category == Category::Type)
+    }
+
+    /// The functions (`---functions---` entries), in file order.
+    pub fn functions(&self) -> impl Iterator<Item = &Definition> {
+        self.definitions
+            .iter()
+            .filter(|d| d.category == Category::Function)
+    }
+}
+
 impl Definition {
     /// The ID used on the wire: the declared one, else the computed one.
     pub fn id(&self) -> u32 {
         self.declared_id.unwrap_or(self.computed_id)
+    }
+
+    /// Whether it is a function (RPC method).
+    pub fn is_function(&self) -> bool {
+        self.category == Category::Function
+    }
+
+    /// The param named `name`, if any.
+    pub fn param(&self, name: &str) -> Option<&SchemaParam> {
+        self.params.iter().find(|p| p.name == name)
+    }
+}
+
+impl SchemaParam {
+    /// Whether it is a `#` flags word (`flags:#`, `flags2:#`).
+    pub fn is_flags_field(&self) -> bool {
+        self.ty == "#"
+    }
+
+    /// Whether it is a payload-less `flags.N?true` param.
+    pub fn is_true_flag(&self) -> bool {
+        self.flag.is_some() && self.ty == "true"
     }
 }
 
@@ -67,21 +119,8 @@ pub struct SchemaParam {
     pub flag: Option<Flag>,
 }
 
-/// Parses the text of one schema file. `path` is only used in errors.
-pub fn parse_schema(path: &Path, text: &str) -> Result<Schema> {
-    let _ = (path, text);
-    todo!("schema parser")
-}
-
 /// Reads and parses a schema file.
 pub fn load_schema(path: &Path) -> Result<Schema> {
     let text = std::fs::read_to_string(path).map_err(|e| crate::Error::io(path, e))?;
     parse_schema(path, &text)
-}
-
-/// Reports every definition whose declared ID differs from the computed one,
-/// except the commented known exceptions.
-pub fn check_ids(schema: &Schema) -> Vec<Diagnostic> {
-    let _ = schema;
-    todo!("id check")
 }
