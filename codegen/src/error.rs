@@ -37,12 +37,19 @@ pub enum Error {
 impl Error {
     /// An I/O error on `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 
     /// A parse error at `path:line`.
     pub fn parse(path: impl Into<PathBuf>, line: u32, message: impl Into<String>) -> Self {
-        Error::Parse { path: path.into(), line, message: message.into() }
+        Error::Parse {
+            path: path.into(),
+            line,
+            message: message.into(),
+        }
     }
 }
 

@@ -32,7 +32,9 @@ pub struct Merged {
 impl Merged {
     /// Diagnostics that no documented convention explains.
     pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning)
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
     }
 
     /// A human-readable summary: counts, then every diagnostic.
@@ -55,14 +57,21 @@ impl Merged {
             out,
             "constructors: {}",
             count(
-                api.constructors.iter().filter(|c| c.source.is_some()).count(),
+                api.constructors
+                    .iter()
+                    .filter(|c| c.source.is_some())
+                    .count(),
                 api.constructors.iter().filter(|c| c.id.is_some()).count(),
                 api.constructors.len()
             )
         );
         let _ = writeln!(out, "types: {}", api.types.len());
         let params: usize = api.methods.iter().map(|m| m.params.len()).sum::<usize>()
-            + api.constructors.iter().map(|c| c.params.len()).sum::<usize>();
+            + api
+                .constructors
+                .iter()
+                .map(|c| c.params.len())
+                .sum::<usize>();
         let _ = writeln!(out, "params: {params}");
         let errors: usize = api.methods.iter().map(|m| m.errors.len()).sum();
         let tables = api.methods.iter().filter(|m| !m.errors.is_empty()).count();
@@ -93,14 +102,22 @@ impl Merged {
 pub fn build(docs: &Path, schemas: &[PathBuf]) -> Result<Merged> {
     let (pages, schemas) = rayon::join(
         || pages::read_docs(docs),
-        || schemas.par_iter().map(|path| schema::load_schema(path)).collect::<Result<Vec<_>>>(),
+        || {
+            schemas
+                .par_iter()
+                .map(|path| schema::load_schema(path))
+                .collect::<Result<Vec<_>>>()
+        },
     );
     Ok(merge(docs, &pages?, &schemas?))
 }
 
 /// Merges already-parsed pages (read from `docs`) and schemas.
 pub fn merge(docs: &Path, pages: &[Page], schemas: &[Schema]) -> Merged {
-    let mut merger = Merger { docs, diagnostics: Vec::new() };
+    let mut merger = Merger {
+        docs,
+        diagnostics: Vec::new(),
+    };
     for schema in schemas {
         merger.diagnostics.extend(schema::check_ids(schema));
     }
@@ -149,7 +166,13 @@ impl<'a> Merger<'a> {
         line: Option<u32>,
         message: String,
     ) {
-        self.diagnostics.push(Diagnostic { severity, kind, file, line, message });
+        self.diagnostics.push(Diagnostic {
+            severity,
+            kind,
+            file,
+            line,
+            message,
+        });
     }
 
     /// Indexes the schemas by the names the docs use: plain names, and
@@ -199,7 +222,15 @@ impl<'a> Merger<'a> {
                     );
                     continue;
                 }
-                map.insert(key, Entry { def, file: &schema.path, tl_name, file_index });
+                map.insert(
+                    key,
+                    Entry {
+                        def,
+                        file: &schema.path,
+                        tl_name,
+                        file_index,
+                    },
+                );
             }
         }
         (constructors, functions)
@@ -208,7 +239,11 @@ impl<'a> Merger<'a> {
     fn merged_api(&mut self, pages: &[Page], schemas: &[Schema]) -> Api {
         let (constructors, functions) = self.index_schemas(schemas);
         let by_kind = |kind| -> BTreeMap<&str, &Page> {
-            pages.iter().filter(|p| p.kind == kind).map(|p| (p.name.as_str(), p)).collect()
+            pages
+                .iter()
+                .filter(|p| p.kind == kind)
+                .map(|p| (p.name.as_str(), p))
+                .collect()
         };
         let method_pages = by_kind(PageKind::Method);
         let constructor_pages = by_kind(PageKind::Constructor);
@@ -237,7 +272,8 @@ impl<'a> Merger<'a> {
             if let Some(page) = page {
                 self.check_result(page, &returns, "return type");
             }
-            api.methods.push(method(name, Some(entry.def.id()), params, returns, page));
+            api.methods
+                .push(method(name, Some(entry.def.id()), params, returns, page));
         }
         for (name, entry) in &constructors {
             let page = constructor_pages.get(name.as_str()).copied();
@@ -268,10 +304,15 @@ impl<'a> Merger<'a> {
                 source: page.map(|p| p.source.clone()),
             });
         }
-        for (name, page) in method_pages.iter().filter(|(n, _)| !functions.contains_key(**n)) {
+        for (name, page) in method_pages
+            .iter()
+            .filter(|(n, _)| !functions.contains_key(**n))
+        {
             self.report_page_without_entry(page, name, "method");
         }
-        for (name, page) in constructor_pages.iter().filter(|(n, _)| !constructors.contains_key(**n))
+        for (name, page) in constructor_pages
+            .iter()
+            .filter(|(n, _)| !constructors.contains_key(**n))
         {
             if *name != BUILTIN_VECTOR {
                 self.report_page_without_entry(page, name, "constructor");
@@ -280,7 +321,10 @@ impl<'a> Merger<'a> {
 
         let mut types: BTreeMap<&str, Vec<String>> = BTreeMap::new();
         for c in &api.constructors {
-            types.entry(c.type_name.as_str()).or_default().push(c.name.clone());
+            types
+                .entry(c.type_name.as_str())
+                .or_default()
+                .push(c.name.clone());
         }
         for (name, page) in &type_pages {
             if !types.contains_key(name) {
@@ -319,7 +363,10 @@ impl<'a> Merger<'a> {
         let (severity, why) = if documented_files[entry.file_index] {
             (Severity::Warning, "")
         } else {
-            (Severity::Note, " (no entry of this schema file is documented by these docs)")
+            (
+                Severity::Note,
+                " (no entry of this schema file is documented by these docs)",
+            )
         };
         let message = format!("schema {what} {name} has no page{why}");
         self.report(
@@ -347,13 +394,28 @@ impl<'a> Merger<'a> {
         let file = self.page_file(page);
         let name = &page.name;
         let (severity, message) = if page.irregular {
-            (Severity::Note, format!("pseudo-type page {name} (a primitive or alias, not a TL type)"))
+            (
+                Severity::Note,
+                format!("pseudo-type page {name} (a primitive or alias, not a TL type)"),
+            )
         } else if name == BUILTIN_VECTOR_TYPE || name == "X" {
-            (Severity::Note, format!("page for {name}, a built-in generic type"))
+            (
+                Severity::Note,
+                format!("page for {name}, a built-in generic type"),
+            )
         } else {
-            (Severity::Warning, format!("type page {name}: no schema constructor has this type"))
+            (
+                Severity::Warning,
+                format!("type page {name}: no schema constructor has this type"),
+            )
         };
-        self.report(severity, DiagnosticKind::MissingSchemaEntry, file, Some(page.line), message);
+        self.report(
+            severity,
+            DiagnosticKind::MissingSchemaEntry,
+            file,
+            Some(page.line),
+            message,
+        );
     }
 
     fn check_result(&mut self, page: &Page, schema_result: &str, what: &str) {
@@ -392,6 +454,24 @@ impl<'a> Merger<'a> {
         if docs == schema {
             return;
         }
+        if docs.is_empty() {
+            // Bool's irregular page, pseudo-type pages for real types
+            // (DataJSON) and old PhoneCall's PHP class page list nothing.
+            let file = self.page_file(page);
+            let message = format!(
+                "type page {} lists no constructors; the schema has [{}]",
+                page.name,
+                schema_list.join(", ")
+            );
+            self.report(
+                Severity::Note,
+                DiagnosticKind::IrregularPage,
+                file,
+                Some(page.line),
+                message,
+            );
+            return;
+        }
         let missing: Vec<_> = schema.difference(&docs).copied().collect();
         let extra: Vec<_> = docs.difference(&schema).copied().collect();
         let file = self.page_file(page);
@@ -415,17 +495,26 @@ impl<'a> Merger<'a> {
     fn merge_params(&mut self, name: &str, entry: &Entry<'_>, page: Option<&Page>) -> Vec<Param> {
         let schema_params = &entry.def.params;
         let Some(page) = page else {
-            return schema_params.iter().map(|p| wire_param(p, None, true)).collect();
+            return schema_params
+                .iter()
+                .map(|p| wire_param(p, None, true))
+                .collect();
         };
         let rows = &page.params;
-        let row_of: HashMap<&str, usize> =
-            rows.iter().enumerate().map(|(i, r)| (r.name.as_str(), i)).collect();
+        let row_of: HashMap<&str, usize> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.name.as_str(), i))
+            .collect();
         let file = self.page_file(page);
 
-        let matched: Vec<usize> =
-            schema_params.iter().filter_map(|p| row_of.get(p.name.as_str()).copied()).collect();
+        let matched: Vec<usize> = schema_params
+            .iter()
+            .filter_map(|p| row_of.get(p.name.as_str()).copied())
+            .collect();
         if matched.windows(2).any(|w| w[0] > w[1]) {
-            let message = format!("{name}: the docs list the params in another order than the schema");
+            let message =
+                format!("{name}: the docs list the params in another order than the schema");
             self.report(
                 Severity::Warning,
                 DiagnosticKind::ParamOrder,
@@ -441,7 +530,15 @@ impl<'a> Merger<'a> {
         for param in schema_params {
             match row_of.get(param.name.as_str()) {
                 Some(&row) => {
-                    self.flush_docs_only(name, &file, rows, &in_schema, &mut next_row, row, &mut out);
+                    self.flush_docs_only(
+                        name,
+                        &file,
+                        rows,
+                        &in_schema,
+                        &mut next_row,
+                        row,
+                        &mut out,
+                    );
                     next_row = next_row.max(row + 1);
                     let docs = &rows[row];
                     self.check_param_type(name, &file, docs, param);
@@ -453,7 +550,15 @@ impl<'a> Merger<'a> {
                 }
             }
         }
-        self.flush_docs_only(name, &file, rows, &in_schema, &mut next_row, rows.len(), &mut out);
+        self.flush_docs_only(
+            name,
+            &file,
+            rows,
+            &in_schema,
+            &mut next_row,
+            rows.len(),
+            &mut out,
+        );
         out
     }
 
@@ -475,11 +580,19 @@ impl<'a> Merger<'a> {
                 continue;
             }
             let explained = DOCS_ONLY_PARAMS.contains(&row.name.as_str());
-            let severity = if explained { Severity::Note } else { Severity::Warning };
+            let severity = if explained {
+                Severity::Note
+            } else {
+                Severity::Warning
+            };
             let message = format!(
                 "{name}: param {} is shown in the docs but is not on the wire{}",
                 row.name,
-                if explained { " (a MadelineProto convenience parameter)" } else { "" }
+                if explained {
+                    " (a MadelineProto convenience parameter)"
+                } else {
+                    ""
+                }
             );
             self.report(
                 severity,
@@ -494,12 +607,20 @@ impl<'a> Merger<'a> {
 
     fn report_hidden(&mut self, name: &str, entry: &Entry<'_>, param: &SchemaParam) {
         let explained = param.ty == "#" || HIDDEN_PARAMS.contains(&param.name.as_str());
-        let severity = if explained { Severity::Note } else { Severity::Warning };
+        let severity = if explained {
+            Severity::Note
+        } else {
+            Severity::Warning
+        };
         let message = format!(
             "{name}: wire param {}:{} is not shown in the docs{}",
             param.name,
             param.ty,
-            if explained { " (MadelineProto fills it in)" } else { "" }
+            if explained {
+                " (MadelineProto fills it in)"
+            } else {
+                ""
+            }
         );
         self.report(
             severity,
@@ -519,7 +640,11 @@ impl<'a> Merger<'a> {
             Some(why) => (Severity::Note, DiagnosticKind::TypeAlias, why),
             None => (Severity::Warning, DiagnosticKind::TypeMismatch, ""),
         };
-        let shown = if cell.array { format!("Array of {}", cell.label) } else { cell.label.clone() };
+        let shown = if cell.array {
+            format!("Array of {}", cell.label)
+        } else {
+            cell.label.clone()
+        };
         let message = format!(
             "{name}: param {} is shown as [{shown}] (maps to {}), the schema says {}{}{why}",
             docs.name,
@@ -534,11 +659,20 @@ impl<'a> Merger<'a> {
     fn docs_only_api(&mut self, pages: &[Page]) -> Api {
         let mut api = Api::default();
         for page in pages {
-            let params: Vec<Param> = page.params.iter().map(|row| docs_param(row, false)).collect();
-            let result = page.result.as_ref().map(|c| c.mapped.clone()).unwrap_or_default();
+            let params: Vec<Param> = page
+                .params
+                .iter()
+                .map(|row| docs_param(row, false))
+                .collect();
+            let result = page
+                .result
+                .as_ref()
+                .map(|c| c.mapped.clone())
+                .unwrap_or_default();
             match page.kind {
                 PageKind::Method => {
-                    api.methods.push(method(&page.name, None, params, result, Some(page)));
+                    api.methods
+                        .push(method(&page.name, None, params, result, Some(page)));
                 }
                 PageKind::Constructor => api.constructors.push(Constructor {
                     name: page.name.clone(),
@@ -646,7 +780,10 @@ fn shown_type(cell: &TypeCell) -> String {
 fn method(
     name: &str,
     id: Option<u32>,
-    params: Vec<Param>, returns: String, page: Option<&Page>) -> Method {
+    params: Vec<Param>,
+    returns: String,
+    page: Option<&Page>,
+) -> Method {
     Method {
         name: name.to_string(),
         id,

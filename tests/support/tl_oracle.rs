@@ -60,12 +60,20 @@ pub fn read(files: &[&Path]) -> BTreeMap<String, OracleEntry> {
 }
 
 fn entry(line: &str, function: bool) -> (String, OracleEntry) {
-    let line = line.split("//").next().unwrap().trim().trim_end_matches(';');
+    let line = line
+        .split("//")
+        .next()
+        .unwrap()
+        .trim()
+        .trim_end_matches(';');
     let (lhs, result) = line.rsplit_once(" = ").expect("` = ` in every entry");
     let mut words = lhs.split_whitespace();
     let head = words.next().expect("a name");
     let (name, id) = match head.split_once('#') {
-        Some((name, hex)) => (name.to_string(), Some(u32::from_str_radix(hex, 16).unwrap())),
+        Some((name, hex)) => (
+            name.to_string(),
+            Some(u32::from_str_radix(hex, 16).unwrap()),
+        ),
         None => (head.to_string(), None),
     };
     let params: Vec<(String, String, String)> = words
@@ -79,7 +87,15 @@ fn entry(line: &str, function: bool) -> (String, OracleEntry) {
         })
         .collect();
     let id = id.unwrap_or_else(|| crc_of(line));
-    (name, OracleEntry { id, params, result: result.trim().to_string(), function })
+    (
+        name,
+        OracleEntry {
+            id,
+            params,
+            result: result.trim().to_string(),
+            function,
+        },
+    )
 }
 
 /// The constructor-ID rule of FORMATS.md §6, written independently.
@@ -110,7 +126,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     for &b in bytes {
         crc ^= b as u32;
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc

@@ -17,6 +17,8 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<
         Some(text) if text.len() == 8 => u32::from_str_radix(&text, 16)
             .map(Some)
             .map_err(|_| D::Error::custom(format!("constructor ID {text:?} is not hex"))),
-        Some(text) => Err(D::Error::custom(format!("constructor ID {text:?} is not 8 hex digits"))),
+        Some(text) => Err(D::Error::custom(format!(
+            "constructor ID {text:?} is not 8 hex digits"
+        ))),
     }
 }

@@ -63,7 +63,10 @@ impl TlType {
         }
         for (prefix, boxed) in [("Vector<", true), ("vector<", false)] {
             if let Some(rest) = text.strip_prefix(prefix).and_then(|r| r.strip_suffix('>')) {
-                return TlType::Vector { boxed, inner: Box::new(TlType::parse(rest)) };
+                return TlType::Vector {
+                    boxed,
+                    inner: Box::new(TlType::parse(rest)),
+                };
             }
         }
         if let Some(name) = text.strip_prefix('%') {
@@ -110,7 +113,10 @@ impl fmt::Display for TlType {
             TlType::Flags => f.write_str("#"),
             TlType::Generic(name) => write!(f, "!{name}"),
             TlType::Vector { boxed: true, inner } => write!(f, "Vector<{inner}>"),
-            TlType::Vector { boxed: false, inner } => write!(f, "vector<{inner}>"),
+            TlType::Vector {
+                boxed: false,
+                inner,
+            } => write!(f, "vector<{inner}>"),
             TlType::Boxed(name) | TlType::Bare(name) => f.write_str(name),
         }
     }
@@ -123,18 +129,42 @@ mod tests {
     #[test]
     fn parses_and_prints_every_form() {
         for text in [
-            "int", "long", "double", "int128", "int256", "string", "bytes", "Bool", "true", "#",
-            "!X", "Vector<MessageEntity>", "vector<future_salt>", "Vector<Vector<long>>",
-            "InputPeer", "messages.Messages", "future_salt", "X",
+            "int",
+            "long",
+            "double",
+            "int128",
+            "int256",
+            "string",
+            "bytes",
+            "Bool",
+            "true",
+            "#",
+            "!X",
+            "Vector<MessageEntity>",
+            "vector<future_salt>",
+            "Vector<Vector<long>>",
+            "InputPeer",
+            "messages.Messages",
+            "future_salt",
+            "X",
         ] {
             assert_eq!(TlType::parse(text).to_string(), text, "{text}");
         }
         assert_eq!(TlType::parse("%Message"), TlType::Bare("Message".into()));
-        assert_eq!(TlType::parse("future_salt"), TlType::Bare("future_salt".into()));
-        assert_eq!(TlType::parse("storage.FileType"), TlType::Boxed("storage.FileType".into()));
+        assert_eq!(
+            TlType::parse("future_salt"),
+            TlType::Bare("future_salt".into())
+        );
+        assert_eq!(
+            TlType::parse("storage.FileType"),
+            TlType::Boxed("storage.FileType".into())
+        );
         assert_eq!(
             TlType::parse("Vector<long>"),
-            TlType::Vector { boxed: true, inner: Box::new(TlType::Long) }
+            TlType::Vector {
+                boxed: true,
+                inner: Box::new(TlType::Long)
+            }
         );
     }
 }
