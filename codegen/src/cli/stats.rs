@@ -6,6 +6,6 @@ use super::InputArgs;
 
 pub fn run(args: &InputArgs) -> anyhow::Result<ExitCode> {
     let merged = args.load()?;
-    print!("{}", merged.report());
+    super::write_stdout(merged.report().as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
