@@ -16,6 +16,7 @@
 
 use crate::ir::{Diagnostic, DiagnosticKind, Severity};
 
+use super::parse::split_once_byte;
 use super::Schema;
 
 /// A declared ID that is known not to match the rule, with the reason.
@@ -87,7 +88,7 @@ pub(crate) fn normalize_into<'a>(mut tokens: impl Iterator<Item = &'a str>, out:
     };
     if let Some(head) = tokens.next() {
         // 1. drop the `#hexid` after the name.
-        let name = head.split_once('#').map_or(head, |(name, _)| name);
+        let name = split_once_byte(head, b'#').map_or(head, |(name, _)| name);
         writer.token(name);
     }
     for token in tokens {
@@ -112,13 +113,13 @@ fn is_flags_true_param(token: &str) -> bool {
     let Some(rest) = token.strip_suffix("?true") else {
         return false;
     };
-    let Some((name, cond)) = rest.split_once(':') else {
+    let Some((name, cond)) = split_once_byte(rest, b':') else {
         return false;
     };
     let Some(cond) = cond.strip_prefix("flags") else {
         return false;
     };
-    let Some((digits, bit)) = cond.split_once('.') else {
+    let Some((digits, bit)) = split_once_byte(cond, b'.') else {
         return false;
     };
     !name.is_empty()
@@ -138,8 +139,21 @@ struct Collapser<'o> {
 impl Collapser<'_> {
     /// Starts a new token: a separator is due before its first byte.
     fn token(&mut self, token: &str) {
-        self.pending_space = true;
-        self.raw(token.as_bytes());
+        let bytes = token.as_bytes();
+        if bytes
+            .iter()
+            .any(|&b| matches!(b, b'<' | b'>' | b'{' | b'}'))
+        {
+            self.pending_space = true;
+            self.raw(bytes);
+        } else if !bytes.is_empty() {
+            // Fast path: most tokens need no rewrite.
+            if !self.out.is_empty() {
+                self.out.push(b' ');
+            }
+            self.pending_space = false;
+            self.out.extend_from_slice(bytes);
+        }
     }
 
     /// Appends bytes to the current token with the `<`/`>`/`{`/`}` rewrite.

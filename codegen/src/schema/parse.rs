@@ -24,6 +24,7 @@ pub fn parse_schema(path: &Path, text: &str) -> Result<Schema> {
     let mut parser = Parser {
         category: Category::Type,
         layer: None,
+        tokens: Vec::with_capacity(64),
         crc_buf: Vec::with_capacity(256),
     };
     // A rough estimate: most lines are entries.
@@ -43,20 +44,22 @@ pub fn parse_schema(path: &Path, text: &str) -> Result<Schema> {
     })
 }
 
-/// State carried from line to line.
-struct Parser {
+/// State carried from line to line, and buffers reused across lines.
+struct Parser<'a> {
     /// The current `---types---` / `---functions---` section.
     category: Category,
     /// The current `===N===` section.
     layer: Option<u32>,
-    /// Reused buffer for the normalized text hashed into the ID.
+    /// The whitespace-separated tokens of the current entry.
+    tokens: Vec<&'a str>,
+    /// The normalized text hashed into the ID.
     crc_buf: Vec<u8>,
 }
 
-impl Parser {
+impl<'a> Parser<'a> {
     /// Parses one line: `Ok(None)` for blank lines, comments and section
     /// markers; `Err(message)` for a malformed line.
-    fn line(&mut self, line: &str, line_no: u32) -> Result<Option<Definition>, String> {
+    fn line(&mut self, line: &'a str, line_no: u32) -> Result<Option<Definition>, String> {
         let line = line.trim();
         if line.is_empty() || line.starts_with("//") {
             return Ok(None);
@@ -84,7 +87,7 @@ impl Parser {
     }
 
     /// Parses a definition line (trimmed, not blank, not a comment).
-    fn entry(&mut self, line: &str, line_no: u32) -> Result<Definition, String> {
+    fn entry(&mut self, line: &'a str, line_no: u32) -> Result<Definition, String> {
         let Some((entry, rest)) = line.split_once(';') else {
             return Err(format!("missing `;` at the end of the definition: {SHAPE}"));
         };
@@ -96,18 +99,20 @@ impl Parser {
             ));
         }
 
-        let mut tokens = entry.split_ascii_whitespace();
-        let Some(head) = tokens.next() else {
+        self.tokens.clear();
+        self.tokens.extend(entry.split_ascii_whitespace());
+        let Some(&head) = self.tokens.first() else {
             return Err(format!("empty definition before `;`: {SHAPE}"));
         };
         let (name, declared_id) = parse_head(head)?;
         // Checked first so that `a x:int A;` says what is really missing.
-        if !entry.split_ascii_whitespace().any(|t| t == "=") {
+        let Some(equals) = self.tokens.iter().position(|&t| t == "=") else {
             return Err(format!("missing ` = ` before the result type: {SHAPE}"));
-        }
+        };
 
         let mut generics: Vec<(String, String)> = Vec::new();
-        let mut params: Vec<SchemaParam> = Vec::new();
+        let mut params: Vec<SchemaParam> = Vec::with_capacity(equals.saturating_sub(1));
+        let mut tokens = self.tokens.iter().copied().skip(1);
         let mut saw_equals = false;
         // Inside the built-in `# [ t ]` repetition of `vector`.
         let mut in_brackets = false;
@@ -178,7 +183,7 @@ impl Parser {
             return Err(format!("missing result type after `=`: {SHAPE}"));
         }
 
-        normalize_into(entry.split_ascii_whitespace(), &mut self.crc_buf);
+        normalize_into(self.tokens.iter().copied(), &mut self.crc_buf);
         let computed_id = crc32fast::hash(&self.crc_buf);
 
         Ok(Definition {
@@ -197,7 +202,7 @@ impl Parser {
 
 /// Parses `name` or `name#hexid`.
 fn parse_head(head: &str) -> Result<(String, Option<u32>), String> {
-    let (name, id) = match head.split_once('#') {
+    let (name, id) = match split_once_byte(head, b'#') {
         Some((name, id)) => (name, Some(id)),
         None => (head, None),
     };
@@ -252,7 +257,7 @@ fn parse_generic(token: &str) -> Result<(String, String), String> {
     let inner = token
         .strip_prefix('{')
         .and_then(|t| t.strip_suffix('}'))
-        .and_then(|t| t.split_once(':'))
+        .and_then(|t| split_once_byte(t, b':'))
         .filter(|(name, bound)| is_ident(name) && is_ident(bound));
     match inner {
         Some((name, bound)) => Ok((name.to_string(), bound.to_string())),
@@ -269,7 +274,7 @@ fn parse_param(
     previous: &[SchemaParam],
     generics: &[(String, String)],
 ) -> Result<SchemaParam, String> {
-    let Some((name, ty)) = token.split_once(':') else {
+    let Some((name, ty)) = split_once_byte(token, b':') else {
         return Err(format!(
             "param `{}` without `:`: expected `name:type`",
             clip(token)
@@ -287,7 +292,7 @@ fn parse_param(
             "duplicate param `{name}`: expected unique param names"
         ));
     }
-    let (flag, ty) = match ty.split_once('?') {
+    let (flag, ty) = match split_once_byte(ty, b'?') {
         None => (None, ty),
         Some((cond, ty)) => (Some(parse_flag(name, cond, previous)?), ty),
     };
@@ -309,7 +314,7 @@ fn parse_param(
 
 /// Parses the `field.N` of `name:field.N?type`.
 fn parse_flag(name: &str, cond: &str, previous: &[SchemaParam]) -> Result<Flag, String> {
-    let Some((field, bit)) = cond.split_once('.') else {
+    let Some((field, bit)) = split_once_byte(cond, b'.') else {
         return Err(format!(
             "param `{name}`: malformed condition `{}?`: expected `flags.N?type`",
             clip(cond)
@@ -412,6 +417,15 @@ fn check_type_expr(ty: &str) -> Result<(), String> {
 fn check_result_token(token: &str) -> Result<(), String> {
     check_type_expr(token)
         .map_err(|what| format!("malformed result type `{}`: {what}", clip(token)))
+}
+
+/// `s.split_once(byte)` for an ASCII byte: a plain loop, faster than the
+/// generic char search on the short tokens of a schema line.
+pub(crate) fn split_once_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
+    debug_assert!(byte.is_ascii());
+    let at = s.as_bytes().iter().position(|&b| b == byte)?;
+    // An ASCII byte always sits at a char boundary.
+    Some((s.get(..at)?, s.get(at + 1..)?))
 }
 
 /// Shortens text quoted in an error message (at a char boundary).
