@@ -64,6 +64,19 @@ impl<'a> Parser<'a> {
         if line.is_empty() || line.starts_with("//") {
             return Ok(None);
         }
+        if line.starts_with("---") || line.starts_with("===") {
+            return self.marker(line);
+        }
+        self.entry(line, line_no).map(Some)
+    }
+
+    /// Parses a `---functions---`/`---types---` or `===N===` line (a trailing
+    /// `// comment` allowed).
+    fn marker(&mut self, line: &str) -> Result<Option<Definition>, String> {
+        let line = match line.find("//") {
+            Some(comment) => line[..comment].trim_end(),
+            None => line,
+        };
         if let Some(marker) = line.strip_prefix("---") {
             self.category = match marker {
                 "functions---" => Category::Function,
@@ -83,7 +96,7 @@ impl<'a> Parser<'a> {
             self.layer = Some(layer);
             return Ok(None);
         }
-        self.entry(line, line_no).map(Some)
+        unreachable_marker(line)
     }
 
     /// Parses a definition line (trimmed, not blank, not a comment).
@@ -417,6 +430,15 @@ fn check_type_expr(ty: &str) -> Result<(), String> {
 fn check_result_token(token: &str) -> Result<(), String> {
     check_type_expr(token)
         .map_err(|what| format!("malformed result type `{}`: {what}", clip(token)))
+}
+
+/// Only called for lines starting with `---` or `===`; kept as an error, not a
+/// panic, should the caller change.
+fn unreachable_marker(line: &str) -> Result<Option<Definition>, String> {
+    Err(format!(
+        "malformed section marker `{}`: {SECTIONS}",
+        clip(line)
+    ))
 }
 
 /// `s.split_once(byte)` for an ASCII byte: a plain loop, faster than the

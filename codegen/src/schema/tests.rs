@@ -344,7 +344,7 @@ idless y:long = Ok;
 
 #[test]
 fn blank_comments_crlf_and_markers() {
-    let text = "// header\r\n\r\n   \n---functions---\nf = X; // trailing\n---types---\n// x = Y;\nc = X;\n===7===\nd = X;";
+    let text = "// header\r\n\r\n   \n---functions---\nf = X; // trailing\n---types--- // c\n// x = Y;\nc = X;\n===7===\nd = X;";
     let schema = parse_schema(Path::new("t.tl"), text).unwrap();
     let got: Vec<_> = schema
         .definitions
@@ -409,6 +409,8 @@ fn malformed_lines_are_errors() {
         ("---function---", "unknown section marker"),
         ("===x===", "malformed layer marker"),
         ("===12", "malformed layer marker"),
+        ("===99999999999===", "malformed layer marker"),
+        ("---types--- x", "unknown section marker"),
     ];
     for (line, expected) in cases {
         let message = parse_err(line);
