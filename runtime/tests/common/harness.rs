@@ -1,0 +1,391 @@
+//! Shared by `tests/hostile.rs` and the cargo-fuzz target in `fuzz/`: test-only
+//! TL types, and [`decode_all`], which runs one input through every decoder of
+//! the crate and checks that each returns a value or a well-formed typed error.
+#![allow(dead_code)]
+
+use tl_runtime::gzip::{read_maybe_gzipped, write_gzip_packed};
+use tl_runtime::wire;
+use tl_runtime::{
+    decode_maybe_gzipped, unpack_gzip, DecodeError, Deserialize, Identifiable, Method, Reader,
+    RpcError, RpcResult, Serialize,
+};
+
+/// `invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;`, made
+/// recursive for tests: `query` is another [`Query`].
+pub const NEST_ID: u32 = 0xda9b_0d0d;
+/// A test leaf: `leaf#0badf00d text:string data:bytes = Query;`.
+pub const LEAF_ID: u32 = 0x0bad_f00d;
+
+/// A recursive test type shaped like `invokeWithLayer`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Query {
+    /// `invokeWithLayer layer:int query:Query`.
+    Nest {
+        /// The layer.
+        layer: i32,
+        /// The wrapped query.
+        query: Box<Query>,
+    },
+    /// `leaf text:string data:bytes`.
+    Leaf {
+        /// Some text.
+        text: String,
+        /// Some bytes.
+        data: Vec<u8>,
+    },
+}
+
+impl Serialize for Query {
+    fn serialized_len(&self) -> usize {
+        match self {
+            Self::Nest { query, .. } => 8 + query.serialized_len(),
+            Self::Leaf { text, data } => 4 + wire::string_len(text) + wire::bytes_len(data),
+        }
+    }
+
+    fn serialize(&self, out: &mut Vec<u8>) {
+        match self {
+            Self::Nest { layer, query } => {
+                wire::write_u32(out, NEST_ID);
+                layer.serialize(out);
+                query.serialize(out);
+            }
+            Self::Leaf { text, data } => {
+                wire::write_u32(out, LEAF_ID);
+                text.serialize(out);
+                wire::write_bytes(out, data);
+            }
+        }
+    }
+}
+
+impl Deserialize for Query {
+    /// The way generated code decodes a boxed type: gzip-transparent, one
+    /// nesting level per object.
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        read_maybe_gzipped(reader, |reader| {
+            reader.nested(|reader| match reader.read_u32()? {
+                NEST_ID => Ok(Self::Nest {
+                    layer: i32::deserialize(reader)?,
+                    query: Box::new(Query::deserialize(reader)?),
+                }),
+                LEAF_ID => Ok(Self::Leaf {
+                    text: String::deserialize(reader)?,
+                    data: wire::read_bytes(reader)?,
+                }),
+                id => Err(DecodeError::UnknownConstructor {
+                    id,
+                    expected: "Query",
+                }),
+            })
+        })
+    }
+}
+
+/// The wire form of `levels` nested [`Query::Nest`]s around a leaf, built
+/// iteratively (a `Query` value that deep could not even be dropped
+/// recursively).
+pub fn deep_nest_bytes(levels: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(levels * 8 + 12);
+    for layer in 0..levels {
+        wire::write_u32(&mut out, NEST_ID);
+        (layer as i32).serialize(&mut out);
+    }
+    Query::Leaf {
+        text: String::new(),
+        data: Vec::new(),
+    }
+    .serialize(&mut out);
+    out
+}
+
+/// A test method: `getNumbers#1234abcd = Vector<long>;`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GetNumbers;
+
+impl Identifiable for GetNumbers {
+    const CONSTRUCTOR_ID: u32 = 0x1234_abcd;
+}
+
+impl Serialize for GetNumbers {
+    fn serialized_len(&self) -> usize {
+        4
+    }
+
+    fn serialize(&self, out: &mut Vec<u8>) {
+        wire::write_u32(out, Self::CONSTRUCTOR_ID);
+    }
+}
+
+impl Method for GetNumbers {
+    const NAME: &'static str = "getNumbers";
+    const BOTS: Option<bool> = Some(true);
+    const USERS: Option<bool> = None;
+    type Return = Vec<i64>;
+    type Error = RpcError;
+}
+
+/// Valid encodings that the hostile test mutates.
+pub fn seed_corpus() -> Vec<Vec<u8>> {
+    let mut seeds: Vec<Vec<u8>> = Vec::new();
+    seeds.push(7i32.to_bytes());
+    seeds.push((-1i64).to_bytes());
+    seeds.push(1.5f64.to_bytes());
+    seeds.push([0xabu8; 16].to_bytes());
+    seeds.push([0xcdu8; 32].to_bytes());
+    for len in [0usize, 1, 3, 4, 253, 254, 255, 300] {
+        seeds.push("é".repeat(len / 2).to_bytes());
+        let mut out = Vec::new();
+        wire::write_bytes(&mut out, &vec![0x5a; len]);
+        seeds.push(out);
+    }
+    seeds.push(true.to_bytes());
+    seeds.push(false.to_bytes());
+    seeds.push(vec![1i32, -2, 3].to_bytes());
+    seeds.push(vec![1i64 << 40, -2].to_bytes());
+    seeds.push(vec![String::from("a"), String::from("bcd")].to_bytes());
+    seeds.push(vec![vec![1i64], vec![], vec![2, 3]].to_bytes());
+    seeds.push(vec![true, false].to_bytes());
+    let mut out = Vec::new();
+    wire::write_bytes_vector(&mut out, &[b"xy".to_vec(), vec![0; 260]]);
+    seeds.push(out);
+    let mut out = Vec::new();
+    wire::write_bare_vector(
+        &mut out,
+        &[
+            RpcError::parse(400, "A_B"),
+            RpcError::parse(420, "FLOOD_WAIT_3"),
+        ],
+    );
+    seeds.push(out);
+    let err = RpcError::parse(420, "FLOOD_WAIT_30");
+    seeds.push(err.to_bytes());
+    let body = vec![5i64, 6, 7].to_bytes();
+    seeds.push(
+        RpcResult {
+            req_msg_id: 99,
+            body: &body,
+        }
+        .to_vec(),
+    );
+    let err_bytes = err.to_bytes();
+    seeds.push(
+        RpcResult {
+            req_msg_id: 1,
+            body: &err_bytes,
+        }
+        .to_vec(),
+    );
+    let mut gz = Vec::new();
+    write_gzip_packed(&mut gz, &body);
+    seeds.push(
+        RpcResult {
+            req_msg_id: 2,
+            body: &gz,
+        }
+        .to_vec(),
+    );
+    seeds.push(gz.clone());
+    seeds.push(tl_runtime::gzip::pack_gzip(&vec![0u8; 4096]));
+    seeds.push(tl_runtime::gzip::pack_gzip(b"hello hello hello"));
+    let mut gz_err = Vec::new();
+    write_gzip_packed(&mut gz_err, &err_bytes);
+    seeds.push(gz_err);
+    let leaf = Query::Leaf {
+        text: "hi".into(),
+        data: vec![1, 2, 3],
+    };
+    let nest = Query::Nest {
+        layer: 223,
+        query: Box::new(Query::Nest {
+            layer: 1,
+            query: Box::new(leaf.clone()),
+        }),
+    };
+    seeds.push(leaf.to_bytes());
+    seeds.push(nest.to_bytes());
+    let mut gz_nest = Vec::new();
+    write_gzip_packed(&mut gz_nest, &nest.to_bytes());
+    seeds.push(gz_nest);
+    seeds.push(deep_nest_bytes(80));
+    seeds
+}
+
+trait ToVec {
+    fn to_vec(&self) -> Vec<u8>;
+}
+
+impl ToVec for RpcResult<'_> {
+    fn to_vec(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.serialized_len());
+        self.serialize(&mut out);
+        out
+    }
+}
+
+/// Checks that an error is well formed: it describes a position inside the
+/// input (when `len` is known: errors from unpacked gzip payloads are relative
+/// to the payload), and its message renders.
+fn check_error(err: &DecodeError, len: Option<usize>) {
+    let mut rendered = CountingWriter(0);
+    core::fmt::write(&mut rendered, format_args!("{err}")).expect("Display failed");
+    assert!(rendered.0 > 0);
+    let Some(len) = len else {
+        return;
+    };
+    match *err {
+        DecodeError::UnexpectedEof { offset, needed } => {
+            assert!(
+                offset <= len && needed > 0 && offset + needed > len,
+                "{err:?} for {len} bytes"
+            )
+        }
+        DecodeError::LengthTooLarge {
+            offset,
+            declared,
+            remaining,
+        } => {
+            assert!(
+                offset <= len && remaining <= len && declared > 0,
+                "{err:?} for {len} bytes"
+            )
+        }
+        DecodeError::InvalidUtf8 { offset } => assert!(offset < len, "{err:?}"),
+        DecodeError::TrailingBytes { count } => assert!(count > 0 && count <= len, "{err:?}"),
+        DecodeError::DepthLimitExceeded { limit } => assert!(limit > 0, "{err:?}"),
+        DecodeError::InvalidBool { id } => {
+            assert!(
+                id != wire::BOOL_TRUE_ID && id != wire::BOOL_FALSE_ID,
+                "{err:?}"
+            )
+        }
+        DecodeError::UnknownConstructor { .. } | DecodeError::Gzip { .. } => {}
+        _ => panic!("unexpected error variant {err:?}"),
+    }
+}
+
+/// A `fmt::Write` sink that only counts, so checking that every error renders
+/// costs no allocation.
+struct CountingWriter(usize);
+
+impl core::fmt::Write for CountingWriter {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        self.0 += s.len();
+        Ok(())
+    }
+}
+
+/// Runs `check` on the outcome of one decoder: a value or a typed error.
+fn outcome<T>(
+    result: Result<T, DecodeError>,
+    len: Option<usize>,
+    ok: &mut usize,
+    check: impl FnOnce(T),
+) {
+    match result {
+        Ok(value) => {
+            *ok += 1;
+            check(value);
+        }
+        Err(err) => check_error(&err, len),
+    }
+}
+
+/// A decoded value re-encodes to bytes that decode to the same value.
+fn reencodes<T: Serialize + Deserialize + PartialEq + core::fmt::Debug>(value: T) {
+    let bytes = value.to_bytes();
+    assert_eq!(bytes.len(), value.serialized_len());
+    assert_eq!(T::from_bytes(&bytes).as_ref(), Ok(&value));
+}
+
+/// Runs `data` through every decoder of the crate. Returns how many decoders
+/// produced a value. Panics (failing the test or the fuzz run) if a decoder
+/// panics or returns a malformed error.
+pub fn decode_all(data: &[u8]) -> usize {
+    let n = data.len();
+    let len = Some(n);
+    let mut ok = 0;
+    outcome(i32::from_bytes(data), len, &mut ok, reencodes);
+    outcome(i64::from_bytes(data), len, &mut ok, reencodes);
+    outcome(f64::from_bytes(data), len, &mut ok, |v| {
+        assert_eq!(
+            f64::from_bytes(&v.to_bytes()).map(f64::to_bits),
+            Ok(v.to_bits())
+        )
+    });
+    outcome(<[u8; 16]>::from_bytes(data), len, &mut ok, reencodes);
+    outcome(<[u8; 32]>::from_bytes(data), len, &mut ok, reencodes);
+    outcome(bool::from_bytes(data), len, &mut ok, reencodes);
+    outcome(String::from_bytes(data), len, &mut ok, reencodes);
+    let mut reader = Reader::new(data);
+    outcome(wire::read_bytes(&mut reader), len, &mut ok, |v| {
+        assert!(wire::bytes_len(&v) <= n);
+        let mut out = Vec::new();
+        wire::write_bytes(&mut out, &v);
+        assert_eq!(wire::read_bytes(&mut Reader::new(&out)), Ok(v));
+    });
+    outcome(Vec::<i32>::from_bytes(data), len, &mut ok, reencodes);
+    outcome(Vec::<i64>::from_bytes(data), len, &mut ok, reencodes);
+    outcome(Vec::<bool>::from_bytes(data), len, &mut ok, reencodes);
+    outcome(Vec::<String>::from_bytes(data), len, &mut ok, reencodes);
+    outcome(Vec::<Vec<i64>>::from_bytes(data), len, &mut ok, reencodes);
+    outcome(Vec::<[u8; 16]>::from_bytes(data), len, &mut ok, reencodes);
+    outcome(
+        wire::read_bytes_vector(&mut Reader::new(data)),
+        len,
+        &mut ok,
+        |v| {
+            let mut out = Vec::new();
+            wire::write_bytes_vector(&mut out, &v);
+            assert_eq!(out.len(), wire::bytes_vector_len(&v));
+            assert_eq!(wire::read_bytes_vector(&mut Reader::new(&out)), Ok(v));
+        },
+    );
+    outcome(
+        wire::read_bare_vector::<RpcError>(&mut Reader::new(data)),
+        len,
+        &mut ok,
+        |v| {
+            assert!(wire::bare_vector_len(&v) <= n);
+        },
+    );
+    outcome(RpcError::from_bytes(data), len, &mut ok, |e| {
+        assert_eq!(RpcError::from_bytes(&e.to_bytes()).as_ref(), Ok(&e));
+    });
+    outcome(
+        RpcError::peek_decode(&mut Reader::new(data)),
+        len,
+        &mut ok,
+        |_| {},
+    );
+    outcome(RpcResult::decode(data), len, &mut ok, |result| {
+        assert_eq!(result.serialized_len(), n);
+        outcome(result.decode_response::<GetNumbers>(), None, &mut 0, |_| {});
+    });
+    outcome(GetNumbers::decode_response(data), None, &mut ok, |_| {});
+    outcome(unpack_gzip(data, 1 << 16), len, &mut ok, |v| {
+        assert!(v.len() <= 1 << 16)
+    });
+    outcome(
+        decode_maybe_gzipped::<Vec<i32>>(data),
+        None,
+        &mut ok,
+        |_| {},
+    );
+    outcome(Query::from_bytes(data), None, &mut ok, reencodes);
+    let mut shallow = Reader::with_max_depth(data, 3).with_gzip_limit(1024);
+    outcome(Query::deserialize(&mut shallow), None, &mut ok, |q| {
+        assert!(depth(&q) <= 3);
+    });
+    ok
+}
+
+/// How many objects deep `q` is.
+pub fn depth(mut q: &Query) -> usize {
+    let mut depth = 1;
+    while let Query::Nest { query, .. } = q {
+        depth += 1;
+        q = query;
+    }
+    depth
+}
