@@ -1,7 +1,7 @@
 //! The line parser: one `name[#id] [{X:Type}] param:type ... = Result;` per line.
 //!
 //! Plain byte/str scanning, no regex. Every malformed line is an
-//! [`Error::Parse`](crate::Error::Parse) naming the file, the line and what was
+//! [`Error::Parse`] naming the file, the line and what was
 //! expected; no input makes it panic.
 
 use std::path::Path;
