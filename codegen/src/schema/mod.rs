@@ -2,7 +2,6 @@
 //!
 //! The schema is the wire truth: IDs, flag bits, field order and the fields
 //! the docs hide.
-
 //!
 //! [`parse_schema`] reads one file (every feature of FORMATS.md §6: comments,
 //! `---functions---`/`---types---` toggles, `===N===` layer sections, generics,
