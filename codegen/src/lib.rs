@@ -11,5 +11,6 @@ pub mod ir;
 pub mod merge;
 pub mod pages;
 pub mod schema;
+pub mod tools;
 
 pub use error::{Error, Result};

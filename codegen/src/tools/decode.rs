@@ -1,0 +1,293 @@
+//! Wire bytes -> JSON.
+//!
+//! Deliberately independent of `tl-runtime`'s typed primitives (only its
+//! bounds-checked [`Reader`] and its bounded gzip inflater are used), so that
+//! this decoder can serve as an oracle for the generated crate.
+
+use base64::Engine as _;
+use serde_json::{Map, Value};
+use tl_runtime::{DecodeError, Reader};
+
+use super::index::{Entry, Kind, BOOL_FALSE_ID, BOOL_TRUE_ID, GZIP_PACKED_ID, VECTOR_ID};
+use super::{to_hex, ApiIndex, ToolError, MAX_DEPTH, MAX_INFLATED};
+use crate::ir::TlType;
+
+/// Decodes one boxed value, a constructor or a method call (looked up by
+/// its ID among both), that must span all of `bytes`.
+pub fn decode_bytes(index: &ApiIndex, bytes: &[u8]) -> Result<Value, ToolError> {
+    let mut decoder = Decoder {
+        index,
+        depth: 0,
+        gzip_budget: MAX_INFLATED,
+    };
+    let mut reader = Reader::new(bytes);
+    let value = decoder.boxed(&mut reader, Expect::Any)?;
+    reader.finish()?;
+    Ok(value)
+}
+
+/// What a boxed position accepts.
+#[derive(Clone, Copy)]
+enum Expect<'t> {
+    /// Top level: any constructor or method call.
+    Any,
+    /// `!X`: a method call.
+    Method,
+    /// A constructor of this boxed type (any constructor for an open type).
+    Type(&'t str),
+}
+
+impl Expect<'_> {
+    fn describe(&self) -> String {
+        match self {
+            Expect::Any => String::new(),
+            Expect::Method => " (expected a method call)".into(),
+            Expect::Type(name) => format!(" (expected {name})"),
+        }
+    }
+}
+
+struct Decoder<'a> {
+    index: &'a ApiIndex,
+    depth: u32,
+    gzip_budget: usize,
+}
+
+impl Decoder<'_> {
+    fn nested<T>(
+        &mut self,
+        f: impl FnOnce(&mut Self) -> Result<T, ToolError>,
+    ) -> Result<T, ToolError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(ToolError::DepthLimit(MAX_DEPTH));
+        }
+        self.depth += 1;
+        let result = f(self);
+        self.depth -= 1;
+        result
+    }
+
+    /// A constructor ID and what follows it.
+    fn boxed(&mut self, r: &mut Reader<'_>, expect: Expect<'_>) -> Result<Value, ToolError> {
+        self.nested(|this| {
+            let offset = r.position();
+            let id = r.read_u32()?;
+            if id == GZIP_PACKED_ID {
+                return this.gzip_packed(r, expect);
+            }
+            let open = match expect {
+                Expect::Any => true,
+                Expect::Method => false,
+                Expect::Type(name) => this.index.is_open_type(name),
+            };
+            if id == VECTOR_ID && open {
+                return this.untyped_vector(r);
+            }
+            let Some(entry) = this.index.by_id(id) else {
+                let mut hint = expect.describe();
+                if !this.index.has_ids() {
+                    hint.push_str(": the IR has no constructor IDs (pass --schema)");
+                }
+                return Err(ToolError::UnknownId { id, offset, hint });
+            };
+            match (expect, &entry.kind) {
+                (Expect::Any, _) | (Expect::Method, Kind::Method { .. }) => {}
+                (Expect::Type(want), Kind::Constructor { type_name })
+                    if type_name == want || open => {}
+                (Expect::Method, Kind::Constructor { .. }) => {
+                    return Err(ToolError::Invalid(format!(
+                        "constructor {} ({id:08x}) at offset {offset} where a method call is expected",
+                        entry.name
+                    )))
+                }
+                (Expect::Type(want), _) => {
+                    let what = match entry.type_name() {
+                        Some(actual) => format!("constructor {} of type {actual}", entry.name),
+                        None => format!("method {}", entry.name),
+                    };
+                    return Err(ToolError::Invalid(format!(
+                        "{what} ({id:08x}) at offset {offset} where {want} is expected"
+                    )));
+                }
+            }
+            this.object(r, entry)
+        })
+    }
+
+    /// `gzip_packed` (its ID already read): inflate within the budget and
+    /// decode one boxed value spanning the whole payload.
+    fn gzip_packed(&mut self, r: &mut Reader<'_>, expect: Expect<'_>) -> Result<Value, ToolError> {
+        let packed = read_tl_bytes(r)?;
+        let unpacked = tl_runtime::unpack_gzip(packed, self.gzip_budget)?;
+        self.gzip_budget -= unpacked.len();
+        let mut inner = Reader::new(&unpacked);
+        let value = self.boxed(&mut inner, expect).map_err(|err| match err {
+            ToolError::Wire(err) => ToolError::Invalid(format!("in gzip_packed payload: {err}")),
+            other => other,
+        })?;
+        inner
+            .finish()
+            .map_err(|err| ToolError::Invalid(format!("in gzip_packed payload: {err}")))?;
+        Ok(value)
+    }
+
+    /// A vector where the element type is unknown (`Object` position): its
+    /// elements are read as boxed objects of any type.
+    fn untyped_vector(&mut self, r: &mut Reader<'_>) -> Result<Value, ToolError> {
+        let count = r.read_u32()? as usize;
+        r.check_count(count, 4)?;
+        let mut items = Vec::with_capacity(count);
+        for _ in 0..count {
+            items.push(self.boxed(r, Expect::Type("Object"))?);
+        }
+        Ok(Value::Array(items))
+    }
+
+    /// The fields of `entry` (its ID, if any, already read).
+    fn object(&mut self, r: &mut Reader<'_>, entry: &Entry) -> Result<Value, ToolError> {
+        let mut map = Map::new();
+        map.insert("_".into(), Value::String(entry.name.clone()));
+        let mut words: Vec<(&str, u32)> = Vec::new();
+        for p in &entry.params {
+            if p.is_flags_word() {
+                words.push((p.name.as_str(), r.read_u32()?));
+                continue;
+            }
+            if let Some(flag) = &p.flag {
+                let Some(&(_, word)) = words.iter().find(|(name, _)| *name == flag.field) else {
+                    return Err(ToolError::Invalid(format!(
+                        "field {:?} of {}: flags word {:?} is not read before it",
+                        p.name, entry.name, flag.field
+                    )));
+                };
+                if flag.bit > 31 || word & (1 << flag.bit) == 0 {
+                    continue;
+                }
+            }
+            let value = self.value(r, &p.ty)?;
+            map.insert(p.name.clone(), value);
+        }
+        Ok(Value::Object(map))
+    }
+
+    fn value(&mut self, r: &mut Reader<'_>, ty: &TlType) -> Result<Value, ToolError> {
+        Ok(match ty {
+            TlType::Int => i32::from_le_bytes(r.read_array()?).into(),
+            TlType::Long => i64::from_le_bytes(r.read_array()?).into(),
+            TlType::Double => double(f64::from_le_bytes(r.read_array()?)),
+            TlType::Int128 => Value::String(to_hex(r.read_slice(16)?)),
+            TlType::Int256 => Value::String(to_hex(r.read_slice(32)?)),
+            TlType::String => {
+                let offset = r.position();
+                let data = read_tl_bytes(r)?;
+                let text =
+                    std::str::from_utf8(data).map_err(|_| DecodeError::InvalidUtf8 { offset })?;
+                Value::String(text.to_string())
+            }
+            TlType::Bytes => {
+                let data = read_tl_bytes(r)?;
+                let mut map = Map::new();
+                map.insert("_".into(), "bytes".into());
+                map.insert(
+                    "bytes".into(),
+                    base64::engine::general_purpose::STANDARD
+                        .encode(data)
+                        .into(),
+                );
+                Value::Object(map)
+            }
+            TlType::Bool => match r.read_u32()? {
+                BOOL_TRUE_ID => Value::Bool(true),
+                BOOL_FALSE_ID => Value::Bool(false),
+                id => return Err(DecodeError::InvalidBool { id }.into()),
+            },
+            TlType::True => Value::Bool(true),
+            // Only reachable for a malformed IR (a `#` inside a vector).
+            TlType::Flags => r.read_u32()?.into(),
+            TlType::Generic(_) => self.boxed(r, Expect::Method)?,
+            TlType::Boxed(name) => self.boxed(r, Expect::Type(name))?,
+            TlType::Bare(name) => {
+                let entry = self.index.bare(name).ok_or_else(|| {
+                    ToolError::Invalid(format!("bare type {name} names no single constructor"))
+                })?;
+                self.nested(|this| this.object(r, entry))?
+            }
+            TlType::Vector { boxed, inner } => self.nested(|this| {
+                if *boxed {
+                    let offset = r.position();
+                    let id = r.read_u32()?;
+                    if id != VECTOR_ID {
+                        return Err(ToolError::Invalid(format!(
+                            "expected vector ID 1cb5c415 at offset {offset}, got {id:08x}"
+                        )));
+                    }
+                }
+                let count = r.read_u32()? as usize;
+                r.check_count(count, min_wire_size(inner))?;
+                let mut items = Vec::with_capacity(count);
+                for _ in 0..count {
+                    items.push(this.value(r, inner)?);
+                }
+                Ok(Value::Array(items))
+            })?,
+        })
+    }
+}
+
+/// A double as JSON; the non-finite values as strings.
+fn double(x: f64) -> Value {
+    if x.is_nan() {
+        "NaN".into()
+    } else if x == f64::INFINITY {
+        "Infinity".into()
+    } else if x == f64::NEG_INFINITY {
+        "-Infinity".into()
+    } else {
+        x.into()
+    }
+}
+
+/// The fewest bytes one value of `ty` can take on the wire (for vector
+/// count checks; 0 when it can be empty).
+fn min_wire_size(ty: &TlType) -> usize {
+    match ty {
+        TlType::Long | TlType::Double => 8,
+        TlType::Int128 => 16,
+        TlType::Int256 => 32,
+        TlType::True | TlType::Bare(_) => 0,
+        TlType::Vector { boxed: true, .. } => 8,
+        _ => 4,
+    }
+}
+
+/// TL `string`/`bytes`: length (1 byte, or 0xfe + 3 bytes), data, padding.
+fn read_tl_bytes<'a>(r: &mut Reader<'a>) -> Result<&'a [u8], ToolError> {
+    let offset = r.position();
+    let first = r.read_slice(1)?[0];
+    let (header, len) = if first < 254 {
+        (1, usize::from(first))
+    } else if first == 254 {
+        let b = r.read_slice(3)?;
+        (
+            4,
+            usize::from(b[0]) | usize::from(b[1]) << 8 | usize::from(b[2]) << 16,
+        )
+    } else {
+        return Err(ToolError::Invalid(format!(
+            "invalid string/bytes length prefix ff at offset {offset}"
+        )));
+    };
+    let padding = (4 - (header + len) % 4) % 4;
+    if len + padding > r.remaining() {
+        let remaining = r.remaining();
+        return Err(DecodeError::LengthTooLarge {
+            offset,
+            declared: len,
+            remaining,
+        }
+        .into());
+    }
+    let data = r.read_slice(len)?;
+    r.read_slice(padding)?;
+    Ok(data)
+}

@@ -1,0 +1,458 @@
+//! JSON -> wire bytes.
+
+use base64::Engine as _;
+use serde_json::{Map, Value};
+
+use super::index::{Entry, Kind, WireParam, BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID};
+use super::{ApiIndex, ToolError, MAX_DEPTH};
+use crate::ir::TlType;
+
+/// Encodes one JSON value, a method call or a constructor object with its
+/// IR name in `"_"`, into its boxed wire form (constructor ID first).
+pub fn encode_json(index: &ApiIndex, value: &Value) -> Result<Vec<u8>, ToolError> {
+    let mut encoder = Encoder {
+        index,
+        out: Vec::new(),
+        depth: 0,
+    };
+    encoder.top(value)?;
+    Ok(encoder.out)
+}
+
+/// `"_"` of an object, if it is a string.
+fn object_name(obj: &Map<String, Value>) -> Option<&str> {
+    obj.get("_").and_then(Value::as_str)
+}
+
+/// A short description of a JSON value for "expected X, got Y" messages.
+pub(crate) fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("boolean {b}"),
+        Value::Number(n) => format!("number {n}"),
+        Value::String(s) if s.chars().count() > 24 => {
+            format!("string {:?}...", s.chars().take(24).collect::<String>())
+        }
+        Value::String(s) => format!("string {s:?}"),
+        Value::Array(_) => "array".into(),
+        Value::Object(obj) => match object_name(obj) {
+            Some(name) => format!("object {name:?}"),
+            None => "object".into(),
+        },
+    }
+}
+
+/// The field being written, for error messages.
+#[derive(Clone, Copy)]
+struct Ctx<'a> {
+    field: &'a str,
+    owner: &'a str,
+}
+
+impl Ctx<'_> {
+    fn error(&self, message: impl Into<String>) -> ToolError {
+        ToolError::Field {
+            field: self.field.to_string(),
+            owner: self.owner.to_string(),
+            message: message.into(),
+        }
+    }
+
+    fn expected(&self, what: &str, value: &Value) -> ToolError {
+        self.error(format!("expected {what}, got {}", describe(value)))
+    }
+}
+
+struct Encoder<'a> {
+    index: &'a ApiIndex,
+    out: Vec<u8>,
+    depth: u32,
+}
+
+impl Encoder<'_> {
+    fn enter(&mut self) -> Result<(), ToolError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(ToolError::DepthLimit(MAX_DEPTH));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// A top-level value: a method call or constructor of any type, or an
+    /// array of them (an untyped vector, as decoding an `Object` position
+    /// holding a vector yields).
+    fn top(&mut self, value: &Value) -> Result<(), ToolError> {
+        if let Some(items) = value.as_array() {
+            let count = u32::try_from(items.len())
+                .map_err(|_| ToolError::Invalid("too many elements for a vector".into()))?;
+            self.enter()?;
+            self.u32(VECTOR_ID);
+            self.u32(count);
+            for item in items {
+                self.top(item)?;
+            }
+            self.depth -= 1;
+            return Ok(());
+        }
+        let obj = value.as_object().ok_or_else(|| {
+            ToolError::Invalid(format!(
+                "expected a JSON object with \"_\" naming a method or constructor, got {}",
+                describe(value)
+            ))
+        })?;
+        let name = object_name(obj).ok_or_else(|| {
+            ToolError::Invalid("the object has no \"_\" naming a method or constructor".into())
+        })?;
+        let entry = self
+            .index
+            .any(name)
+            .ok_or_else(|| ToolError::UnknownName(name.to_string()))?;
+        self.boxed_entry(entry, obj)
+    }
+
+    fn u32(&mut self, value: u32) {
+        self.out.extend_from_slice(&value.to_le_bytes());
+    }
+
+    /// The constructor ID, then the fields.
+    fn boxed_entry(&mut self, entry: &Entry, obj: &Map<String, Value>) -> Result<(), ToolError> {
+        let id = entry
+            .id
+            .ok_or_else(|| ToolError::NoId(entry.name.clone()))?;
+        self.enter()?;
+        self.u32(id);
+        self.fields(entry, obj)?;
+        self.depth -= 1;
+        Ok(())
+    }
+
+    /// The fields of `entry` from `obj`, flags words computed.
+    fn fields(&mut self, entry: &Entry, obj: &Map<String, Value>) -> Result<(), ToolError> {
+        let owner = entry.name.as_str();
+        // Every key must be a known field.
+        for key in obj.keys() {
+            if key == "_" || entry.docs_only.iter().any(|d| d == key) {
+                continue;
+            }
+            match entry.params.iter().find(|p| p.name == *key) {
+                Some(p) if p.is_flags_word() => {
+                    return Err(ToolError::Field {
+                        field: key.clone(),
+                        owner: owner.to_string(),
+                        message: "flags words are computed from the conditional fields; omit it"
+                            .into(),
+                    })
+                }
+                Some(_) => {}
+                None => {
+                    return Err(ToolError::Invalid(format!(
+                        "unknown field {key:?} of {owner}"
+                    )))
+                }
+            }
+        }
+        // Flags words: a bit is set when any field on it is present.
+        let mut words: Vec<(&str, u32)> = entry
+            .params
+            .iter()
+            .filter(|p| p.is_flags_word())
+            .map(|p| (p.name.as_str(), 0u32))
+            .collect();
+        for p in &entry.params {
+            let Some(flag) = &p.flag else { continue };
+            let ctx = Ctx {
+                field: &p.name,
+                owner,
+            };
+            if !present(p, obj.get(&p.name), ctx)? {
+                continue;
+            }
+            let Some(word) = words.iter_mut().find(|(name, _)| *name == flag.field) else {
+                return Err(ctx.error(format!(
+                    "flags word {:?} is not a field of {owner}",
+                    flag.field
+                )));
+            };
+            if flag.bit > 31 {
+                return Err(ctx.error(format!("flag bit {} is out of range", flag.bit)));
+            }
+            word.1 |= 1 << flag.bit;
+        }
+        for p in &entry.params {
+            let ctx = Ctx {
+                field: &p.name,
+                owner,
+            };
+            if p.is_flags_word() {
+                let word = words
+                    .iter()
+                    .find(|(name, _)| *name == p.name)
+                    .map_or(0, |w| w.1);
+                self.u32(word);
+                continue;
+            }
+            let value = obj.get(&p.name).filter(|v| !v.is_null());
+            if let Some(flag) = &p.flag {
+                let word = words
+                    .iter()
+                    .find(|(name, _)| *name == flag.field)
+                    .map_or(0, |w| w.1);
+                if word & (1 << flag.bit) == 0 || p.ty == TlType::True {
+                    continue;
+                }
+                let Some(value) = value else {
+                    let setter = entry
+                        .params
+                        .iter()
+                        .find(|q| {
+                            q.flag == p.flag && present(q, obj.get(&q.name), ctx).unwrap_or(false)
+                        })
+                        .map_or(String::new(), |q| q.name.clone());
+                    return Err(ToolError::MissingField {
+                        field: p.name.clone(),
+                        owner: owner.to_string(),
+                        note: format!(" ({}.{} is set by {setter:?})", flag.field, flag.bit),
+                    });
+                };
+                self.value(&p.ty, value, ctx)?;
+            } else {
+                let Some(value) = value else {
+                    if p.ty == TlType::True {
+                        continue;
+                    }
+                    return Err(ToolError::MissingField {
+                        field: p.name.clone(),
+                        owner: owner.to_string(),
+                        note: String::new(),
+                    });
+                };
+                self.value(&p.ty, value, ctx)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn value(&mut self, ty: &TlType, value: &Value, ctx: Ctx<'_>) -> Result<(), ToolError> {
+        match ty {
+            TlType::Int => {
+                let n = integer(value, "int", ctx)?;
+                let n = i32::try_from(n)
+                    .map_err(|_| ctx.error(format!("{n} is out of range for int")))?;
+                self.out.extend_from_slice(&n.to_le_bytes());
+            }
+            TlType::Long => {
+                let n = integer(value, "long", ctx)?;
+                let n = i64::try_from(n)
+                    .map_err(|_| ctx.error(format!("{n} is out of range for long")))?;
+                self.out.extend_from_slice(&n.to_le_bytes());
+            }
+            TlType::Double => {
+                let x = match value {
+                    Value::Number(n) => n.as_f64().ok_or_else(|| ctx.expected("double", value))?,
+                    Value::String(s) if s == "NaN" => f64::NAN,
+                    Value::String(s) if s == "Infinity" => f64::INFINITY,
+                    Value::String(s) if s == "-Infinity" => f64::NEG_INFINITY,
+                    _ => return Err(ctx.expected("double", value)),
+                };
+                self.out.extend_from_slice(&x.to_le_bytes());
+            }
+            TlType::Int128 => self.fixed_hex(value, 16, "int128", ctx)?,
+            TlType::Int256 => self.fixed_hex(value, 32, "int256", ctx)?,
+            TlType::String => {
+                let s = value
+                    .as_str()
+                    .ok_or_else(|| ctx.expected("string", value))?;
+                self.tl_bytes(s.as_bytes(), ctx)?;
+            }
+            TlType::Bytes => {
+                let data = bytes_value(value, ctx)?;
+                self.tl_bytes(&data, ctx)?;
+            }
+            TlType::Bool => match value {
+                Value::Bool(true) => self.u32(BOOL_TRUE_ID),
+                Value::Bool(false) => self.u32(BOOL_FALSE_ID),
+                _ => return Err(ctx.expected("Bool (true or false)", value)),
+            },
+            TlType::True => {
+                if !value.is_boolean() {
+                    return Err(ctx.expected("true", value));
+                }
+            }
+            TlType::Flags => return Err(ctx.error("flags words are computed; omit it")),
+            TlType::Generic(_) => {
+                let obj = value
+                    .as_object()
+                    .ok_or_else(|| ctx.expected("a method call object", value))?;
+                let name = object_name(obj)
+                    .ok_or_else(|| ctx.error("expected a method call object with \"_\""))?;
+                let entry = match self.index.method(name) {
+                    Some(entry) => entry,
+                    None if self.index.constructor(name).is_some() => {
+                        return Err(
+                            ctx.error(format!("expected a method call, got constructor {name}"))
+                        )
+                    }
+                    None => return Err(ToolError::UnknownName(name.to_string())),
+                };
+                self.boxed_entry(entry, obj)?;
+            }
+            TlType::Vector { boxed, inner } => {
+                let items = value
+                    .as_array()
+                    .ok_or_else(|| ctx.expected(&format!("{ty} (an array)"), value))?;
+                let count = u32::try_from(items.len())
+                    .map_err(|_| ctx.error("too many elements for a vector"))?;
+                self.enter()?;
+                if *boxed {
+                    self.u32(VECTOR_ID);
+                }
+                self.u32(count);
+                for item in items {
+                    self.value(inner, item, ctx)?;
+                }
+                self.depth -= 1;
+            }
+            TlType::Boxed(type_name) if value.is_array() && self.index.is_open_type(type_name) => {
+                let inner = TlType::Vector {
+                    boxed: true,
+                    inner: Box::new(ty.clone()),
+                };
+                self.value(&inner, value, ctx)?;
+            }
+            TlType::Boxed(type_name) => {
+                let obj = value
+                    .as_object()
+                    .ok_or_else(|| ctx.expected(&format!("a {type_name} object"), value))?;
+                let name = object_name(obj).ok_or_else(|| {
+                    ctx.error(format!(
+                        "expected a {type_name} object with \"_\", got {}",
+                        describe(value)
+                    ))
+                })?;
+                let entry = match self.index.constructor(name) {
+                    Some(entry) => entry,
+                    None if self.index.method(name).is_some() => {
+                        return Err(ctx.error(format!(
+                            "expected a {type_name} constructor, got method {name}"
+                        )))
+                    }
+                    None => return Err(ToolError::UnknownName(name.to_string())),
+                };
+                if let Kind::Constructor { type_name: actual } = &entry.kind {
+                    if actual != type_name && !self.index.is_open_type(type_name) {
+                        return Err(ctx.error(format!(
+                            "constructor {name} is of type {actual}, expected {type_name}"
+                        )));
+                    }
+                }
+                self.boxed_entry(entry, obj)?;
+            }
+            TlType::Bare(type_name) => {
+                let entry = self.index.bare(type_name).ok_or_else(|| {
+                    ctx.error(format!("bare type {type_name} names no single constructor"))
+                })?;
+                let obj = value
+                    .as_object()
+                    .ok_or_else(|| ctx.expected(&format!("a {} object", entry.name), value))?;
+                if let Some(name) = obj.get("_") {
+                    if name.as_str() != Some(entry.name.as_str()) {
+                        return Err(ctx.error(format!(
+                            "expected bare {}, got {}",
+                            entry.name,
+                            describe(name)
+                        )));
+                    }
+                }
+                self.enter()?;
+                self.fields(entry, obj)?;
+                self.depth -= 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn fixed_hex(
+        &mut self,
+        value: &Value,
+        len: usize,
+        what: &str,
+        ctx: Ctx<'_>,
+    ) -> Result<(), ToolError> {
+        let expected = || format!("{what} ({} hex digits)", len * 2);
+        let text = value
+            .as_str()
+            .ok_or_else(|| ctx.expected(&expected(), value))?;
+        if text.len() != len * 2 || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(ctx.expected(&expected(), value));
+        }
+        for pair in text.as_bytes().chunks(2) {
+            let digits = std::str::from_utf8(pair).unwrap_or("00");
+            self.out.push(u8::from_str_radix(digits, 16).unwrap_or(0));
+        }
+        Ok(())
+    }
+
+    /// TL `string`/`bytes`: a 1-byte length below 254, else 0xfe and a
+    /// 3-byte length; padded with zeros to a multiple of 4.
+    fn tl_bytes(&mut self, data: &[u8], ctx: Ctx<'_>) -> Result<(), ToolError> {
+        let len = data.len();
+        let header = if len < 254 {
+            self.out.push(len as u8);
+            1
+        } else if len < 1 << 24 {
+            self.out.push(254);
+            self.out.extend_from_slice(&(len as u32).to_le_bytes()[..3]);
+            4
+        } else {
+            return Err(ctx.error(format!("{len} bytes is too long for TL (limit 16777215)")));
+        };
+        self.out.extend_from_slice(data);
+        let padding = (4 - (header + len) % 4) % 4;
+        self.out.extend(std::iter::repeat_n(0u8, padding));
+        Ok(())
+    }
+}
+
+/// Whether a conditional field counts as present (sets its bit).
+fn present(p: &WireParam, value: Option<&Value>, ctx: Ctx<'_>) -> Result<bool, ToolError> {
+    match value {
+        None | Some(Value::Null) => Ok(false),
+        Some(value) if p.ty == TlType::True => match value {
+            Value::Bool(b) => Ok(*b),
+            other => Err(ctx.expected("true", other)),
+        },
+        Some(_) => Ok(true),
+    }
+}
+
+/// A JSON integer as i128 (so that both i64 and u64 fit); floats rejected.
+fn integer(value: &Value, what: &str, ctx: Ctx<'_>) -> Result<i128, ToolError> {
+    match value {
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Ok(i.into())
+            } else if let Some(u) = n.as_u64() {
+                Ok(u.into())
+            } else {
+                Err(ctx.expected(what, value))
+            }
+        }
+        _ => Err(ctx.expected(what, value)),
+    }
+}
+
+/// `{"_": "bytes", "bytes": "<base64>"}` -> the bytes.
+fn bytes_value(value: &Value, ctx: Ctx<'_>) -> Result<Vec<u8>, ToolError> {
+    const WANT: &str = "bytes ({\"_\": \"bytes\", \"bytes\": \"<base64>\"})";
+    let obj = value.as_object().ok_or_else(|| ctx.expected(WANT, value))?;
+    if object_name(obj) != Some("bytes") || obj.len() != 2 {
+        return Err(ctx.expected(WANT, value));
+    }
+    let text = obj
+        .get("bytes")
+        .and_then(Value::as_str)
+        .ok_or_else(|| ctx.expected(WANT, value))?;
+    base64::engine::general_purpose::STANDARD
+        .decode(text)
+        .map_err(|err| ctx.error(format!("invalid base64: {err}")))
+}

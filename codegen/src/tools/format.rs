@@ -1,0 +1,103 @@
+//! Hex in, hex out, and JSON printed with keys in wire order.
+
+use serde_json::Value;
+
+use super::{ApiIndex, ToolError};
+
+/// Lowercase hex of `bytes`, no separators.
+pub fn to_hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        out.push(DIGITS[usize::from(byte >> 4)] as char);
+        out.push(DIGITS[usize::from(byte & 15)] as char);
+    }
+    out
+}
+
+/// Parses hex digits (either case); ASCII whitespace between digits and a
+/// leading `0x` are ignored.
+pub fn parse_hex(text: &str) -> Result<Vec<u8>, ToolError> {
+    let text = text.trim();
+    let text = text.strip_prefix("0x").unwrap_or(text);
+    let mut out = Vec::with_capacity(text.len() / 2);
+    let mut high: Option<u8> = None;
+    for (at, c) in text.char_indices() {
+        if c.is_ascii_whitespace() {
+            continue;
+        }
+        let Some(digit) = c.to_digit(16) else {
+            return Err(ToolError::InvalidHex(format!(
+                "character {c:?} at position {at} is not a hex digit"
+            )));
+        };
+        let digit = digit as u8;
+        match high.take() {
+            None => high = Some(digit),
+            Some(h) => out.push(h << 4 | digit),
+        }
+    }
+    if high.is_some() {
+        return Err(ToolError::InvalidHex("odd number of hex digits".into()));
+    }
+    Ok(out)
+}
+
+/// One line of JSON for a value produced by [`super::decode_bytes`]: in
+/// every object naming a known entry in `"_"`, `"_"` comes first and the
+/// fields follow in wire order (any other keys after them, sorted).
+pub fn to_json_string(index: &ApiIndex, value: &Value) -> String {
+    let mut out = String::new();
+    write_value(index, value, &mut out);
+    out
+}
+
+fn write_value(index: &ApiIndex, value: &Value, out: &mut String) {
+    match value {
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(index, item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            let mut keys: Vec<&str> = Vec::with_capacity(map.len());
+            if map.contains_key("_") {
+                keys.push("_");
+            }
+            let entry = map
+                .get("_")
+                .and_then(Value::as_str)
+                .and_then(|name| index.any(name));
+            if let Some(entry) = entry {
+                keys.extend(
+                    entry
+                        .params
+                        .iter()
+                        .map(|p| p.name.as_str())
+                        .filter(|name| *name != "_" && map.contains_key(*name)),
+                );
+            }
+            for key in map.keys() {
+                if !keys.contains(&key.as_str()) {
+                    keys.push(key);
+                }
+            }
+            out.push('{');
+            for (i, key) in keys.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String((*key).to_string()).to_string());
+                out.push(':');
+                write_value(index, &map[*key], out);
+            }
+            out.push('}');
+        }
+        scalar => out.push_str(&scalar.to_string()),
+    }
+}

@@ -1,0 +1,153 @@
+//! IR-driven conversion between JSON values and TL wire bytes: the engine of
+//! `tlgen encode` and `tlgen decode`, and the sample-value oracle the
+//! generated crate is compared against.
+//!
+//! Everything here reads only the [`crate::ir::Api`], through an [`ApiIndex`]
+//! built once per run.
+//!
+//! # The JSON form
+//!
+//! | TL | JSON |
+//! |---|---|
+//! | constructor / method call | `{"_": "<IR name>", "<param>": value, ...}` |
+//! | `int`, `long` | integer (the whole `i32` / `i64` range; floats are rejected) |
+//! | `double` | number; `"NaN"`, `"Infinity"`, `"-Infinity"` for the non-finite values |
+//! | `int128`, `int256` | hex string of the wire bytes (32 / 64 digits) |
+//! | `string` | string |
+//! | `bytes` | `{"_": "bytes", "bytes": "<standard base64>"}` |
+//! | `Bool` | `true` / `false` (`boolTrue` / `boolFalse`) |
+//! | `flags.N?true` | `true` when the bit is set, omitted otherwise (`false` is accepted as "omitted") |
+//! | `flags.N?T` | the value when the bit is set, omitted (or `null`) otherwise |
+//! | `Vector<T>`, `vector<t>` | array |
+//! | `!X` | a method call object |
+//!
+//! * `"_"` holds the **IR name**, which is unique: secret-chat constructors
+//!   carry their layer suffix (`decryptedMessage_73`), the wire name is their
+//!   `tl_name`. On input a wire name is accepted too when exactly one entry
+//!   carries it; on output the IR name is always written.
+//! * `#` flags words never appear in JSON: encoding computes them from the
+//!   present conditional fields (a bit is set when any field on it is
+//!   present; a non-`true` field on a set bit must then be present too), and
+//!   decoding uses them to decide presence. Docs-only params (`parse_mode`)
+//!   are not on the wire: encoding ignores them, decoding never emits them.
+//!   Hidden params (`random_id`) are ordinary fields.
+//! * A bare constructor type (`future_salt`, `%Message`) is an object whose
+//!   `"_"` may be omitted on input; it is always written on output.
+//! * Decoding unwraps `gzip_packed` wherever a boxed object is expected
+//!   (the JSON shows the inflated value, so it round-trips to the plain form).
+//!   `rpc_error`, `rpc_result` and `gzip_packed` are known even when the
+//!   schema lacks them.
+//!
+//! # Limits
+//!
+//! Decoding never panics and never uses memory or time out of proportion to
+//! its input: nesting is limited to [`MAX_DEPTH`], every vector count is
+//! checked against the bytes left before anything is allocated, and all
+//! `gzip_packed` payloads of one value together inflate to at most
+//! [`MAX_INFLATED`] bytes.
+
+mod decode;
+mod encode;
+mod format;
+mod index;
+mod sample;
+
+#[cfg(test)]
+mod tests;
+
+pub use decode::decode_bytes;
+pub use encode::encode_json;
+pub use format::{parse_hex, to_hex, to_json_string};
+pub use index::ApiIndex;
+pub use sample::sample_value;
+
+/// The deepest nesting of objects and vectors encode and decode accept.
+pub const MAX_DEPTH: u32 = 64;
+
+/// How many bytes all `gzip_packed` payloads of one decoded value may inflate to.
+pub const MAX_INFLATED: usize = 16 << 20;
+
+/// Why a value could not be encoded or decoded. The message names the
+/// problem and, where there is one, the field and its constructor or method.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ToolError {
+    /// The input line is not JSON.
+    #[error("invalid JSON: {0}")]
+    InvalidJson(String),
+    /// The input line is not hex.
+    #[error("invalid hex: {0}")]
+    InvalidHex(String),
+    /// `"_"` names no method or constructor.
+    #[error("unknown constructor or method {0:?}")]
+    UnknownName(String),
+    /// A constructor ID that no entry has.
+    #[error("unknown constructor ID {id:08x} at offset {offset}{hint}")]
+    UnknownId {
+        /// The ID read.
+        id: u32,
+        /// Where it was read.
+        offset: usize,
+        /// Extra context (what was expected; that no IDs are known).
+        hint: String,
+    },
+    /// The entry has no ID because the IR was built without a schema.
+    #[error("no constructor ID for {0}: pass --schema")]
+    NoId(String),
+    /// A required field (or one whose flag bit is set) is absent.
+    #[error("missing field {field:?} of {owner}{note}")]
+    MissingField {
+        /// The field.
+        field: String,
+        /// The constructor or method.
+        owner: String,
+        /// Why it is required, when that is a flag bit set by another field.
+        note: String,
+    },
+    /// A field whose value does not fit its TL type.
+    #[error("field {field:?} of {owner}: {message}")]
+    Field {
+        /// The field.
+        field: String,
+        /// The constructor or method.
+        owner: String,
+        /// What was expected and what was found.
+        message: String,
+    },
+    /// Objects or vectors nested deeper than [`MAX_DEPTH`].
+    #[error("depth limit exceeded: values nested deeper than {0}")]
+    DepthLimit(u32),
+    /// Malformed wire bytes (truncated input, trailing bytes, bad lengths, ...).
+    #[error("{0}")]
+    Wire(tl_runtime::DecodeError),
+    /// Anything else wrong with the input as a whole.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl From<tl_runtime::DecodeError> for ToolError {
+    fn from(err: tl_runtime::DecodeError) -> Self {
+        match err {
+            tl_runtime::DecodeError::DepthLimitExceeded { limit } => ToolError::DepthLimit(limit),
+            other => ToolError::Wire(other),
+        }
+    }
+}
+
+/// Parses one line of JSON and encodes it; the result is lowercase hex.
+/// This is what `tlgen encode` does per input line.
+pub fn encode_line(index: &ApiIndex, line: &str) -> Result<String, ToolError> {
+    let line = line.trim();
+    if line.is_empty() {
+        return Err(ToolError::InvalidJson("empty input".into()));
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(line).map_err(|err| ToolError::InvalidJson(err.to_string()))?;
+    encode_json(index, &value).map(|bytes| to_hex(&bytes))
+}
+
+/// Parses one line of hex and decodes it; the result is one line of JSON
+/// with keys in wire order. This is what `tlgen decode` does per input line.
+pub fn decode_line(index: &ApiIndex, line: &str) -> Result<String, ToolError> {
+    let bytes = parse_hex(line)?;
+    decode_bytes(index, &bytes).map(|value| to_json_string(index, &value))
+}

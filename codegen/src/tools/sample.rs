@@ -1,0 +1,367 @@
+//! Deterministic sample values for any method or constructor: the oracle
+//! inputs for round-trip tests (here, and against the generated crate).
+
+use std::collections::HashMap;
+
+use base64::Engine as _;
+use serde_json::{Map, Value};
+
+use super::index::{Entry, GZIP_PACKED_ID};
+use super::{to_hex, ApiIndex, ToolError};
+use crate::ir::TlType;
+
+/// Objects nested deeper than this get the shallowest constructor, no
+/// flags and empty vectors, so every sample stays small and finite.
+const RICH_DEPTH: u32 = 3;
+
+/// "Cannot be built" in the height table.
+const INFINITE: u32 = u32::MAX;
+
+/// A sample JSON value for the method or constructor `name` (its IR name),
+/// in the form [`super::decode_bytes`] produces, so that
+/// `decode(encode(sample)) == sample` must hold.
+///
+/// `variant_seed` picks the variant: `0` sets no flag and writes empty
+/// vectors and zero values; `1` sets every flag and writes two-element
+/// vectors; any other seed picks flags (per bit, so fields sharing a bit
+/// agree), vector lengths (0-3), constructors and values pseudo-randomly,
+/// including edge cases (`i64::MIN`, strings and bytes of 253/254/255 bytes,
+/// non-ASCII text, non-finite doubles). Nested objects past a small depth use
+/// the shallowest constructor of their type with no flags.
+///
+/// Fails for unknown names and for types no constructor can build.
+pub fn sample_value(index: &ApiIndex, name: &str, variant_seed: u64) -> Result<Value, ToolError> {
+    let entry = index
+        .any(name)
+        .ok_or_else(|| ToolError::UnknownName(name.to_string()))?;
+    let heights = index.heights();
+    let mut rng = Rng::new(variant_seed ^ hash(name));
+    let mode = match variant_seed {
+        0 => Mode::None,
+        1 => Mode::All,
+        _ => Mode::Random,
+    };
+    let mut sampler = Sampler {
+        index,
+        heights,
+        rng: &mut rng,
+        mode,
+    };
+    sampler.object(entry, 0)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    None,
+    All,
+    Random,
+}
+
+/// The shallowest finite nesting of every entry, used to steer generation
+/// away from infinite recursion.
+#[derive(Debug, Clone)]
+pub(crate) struct Heights {
+    entry: Vec<u32>,
+    types: HashMap<String, u32>,
+    min_method: u32,
+}
+
+impl Heights {
+    pub(crate) fn new(index: &ApiIndex) -> Heights {
+        let mut heights = Heights {
+            entry: vec![INFINITE; index.entries.len()],
+            types: HashMap::new(),
+            min_method: INFINITE,
+        };
+        // Bellman-Ford style relaxation until nothing changes; each pass
+        // fixes at least one more level, and real schemas need a handful.
+        loop {
+            let mut changed = false;
+            for (at, entry) in index.entries.iter().enumerate() {
+                let h = heights.of_entry(index, entry);
+                if h < heights.entry[at] {
+                    heights.entry[at] = h;
+                    changed = true;
+                    if let Some(type_name) = entry.type_name() {
+                        let slot = heights
+                            .types
+                            .entry(type_name.to_string())
+                            .or_insert(INFINITE);
+                        *slot = (*slot).min(h);
+                    } else {
+                        heights.min_method = heights.min_method.min(h);
+                    }
+                }
+            }
+            if !changed {
+                return heights;
+            }
+        }
+    }
+
+    fn of_entry(&self, index: &ApiIndex, entry: &Entry) -> u32 {
+        let mut max = 0;
+        for p in entry.params.iter().filter(|p| p.flag.is_none()) {
+            max = max.max(self.of_type(index, &p.ty));
+        }
+        max.saturating_add(1)
+    }
+
+    fn of_type(&self, index: &ApiIndex, ty: &TlType) -> u32 {
+        match ty {
+            TlType::Vector { .. } => 1,
+            TlType::Boxed(name) if index.is_open_type(name) => 1,
+            TlType::Boxed(name) => self.types.get(name).copied().unwrap_or(INFINITE),
+            TlType::Bare(name) => index.bare(name).map_or(INFINITE, |e| self.entry[e.at]),
+            TlType::Generic(_) => self.min_method,
+            _ => 0,
+        }
+    }
+}
+
+struct Sampler<'a> {
+    index: &'a ApiIndex,
+    heights: &'a Heights,
+    rng: &'a mut Rng,
+    mode: Mode,
+}
+
+impl<'a> Sampler<'a> {
+    /// Whether this depth still gets the variant's full treatment.
+    fn rich(&self, depth: u32) -> bool {
+        depth < RICH_DEPTH
+    }
+
+    fn object(&mut self, entry: &Entry, depth: u32) -> Result<Value, ToolError> {
+        let mut map = Map::new();
+        map.insert("_".into(), entry.name.clone().into());
+        // Decide every flag bit once, so that fields sharing a bit agree.
+        let mut bits: Vec<(&str, u8, bool)> = Vec::new();
+        for p in &entry.params {
+            let Some(flag) = &p.flag else { continue };
+            if bits
+                .iter()
+                .any(|(f, b, _)| *f == flag.field && *b == flag.bit)
+            {
+                continue;
+            }
+            let on = self.rich(depth)
+                && match self.mode {
+                    Mode::None => false,
+                    Mode::All => true,
+                    Mode::Random => self.rng.next() & 1 == 1,
+                };
+            bits.push((&flag.field, flag.bit, on));
+        }
+        for p in &entry.params {
+            if p.is_flags_word() {
+                continue;
+            }
+            if let Some(flag) = &p.flag {
+                let on = bits
+                    .iter()
+                    .any(|(f, b, on)| *f == flag.field && *b == flag.bit && *on);
+                if !on {
+                    continue;
+                }
+            }
+            let value = self.value(&p.ty, depth)?;
+            map.insert(p.name.clone(), value);
+        }
+        Ok(Value::Object(map))
+    }
+
+    fn value(&mut self, ty: &TlType, depth: u32) -> Result<Value, ToolError> {
+        let plain = !self.rich(depth) || self.mode == Mode::None;
+        Ok(match ty {
+            TlType::Int if plain => 0.into(),
+            TlType::Int => {
+                let choices = [1, -1, i32::MAX, i32::MIN, self.rng.next() as i32];
+                choices[self.rng.below(choices.len())].into()
+            }
+            TlType::Long if plain => 0.into(),
+            TlType::Long => {
+                let choices = [1, i64::MAX, i64::MIN, self.rng.next() as i64];
+                choices[self.rng.below(choices.len())].into()
+            }
+            TlType::Double if plain => 0.0.into(),
+            TlType::Double => match self.rng.below(6) {
+                0 => "NaN".into(),
+                1 => "-Infinity".into(),
+                2 => 1.5.into(),
+                3 => (-2.25e-300).into(),
+                _ => {
+                    let x = f64::from_bits(self.rng.next());
+                    if x.is_finite() {
+                        x.into()
+                    } else {
+                        "Infinity".into()
+                    }
+                }
+            },
+            TlType::Int128 => self.hex(16, plain),
+            TlType::Int256 => self.hex(32, plain),
+            TlType::String => {
+                if plain {
+                    "".into()
+                } else {
+                    self.text().into()
+                }
+            }
+            TlType::Bytes => {
+                let data = if plain { Vec::new() } else { self.blob() };
+                let mut map = Map::new();
+                map.insert("_".into(), "bytes".into());
+                map.insert(
+                    "bytes".into(),
+                    base64::engine::general_purpose::STANDARD
+                        .encode(data)
+                        .into(),
+                );
+                Value::Object(map)
+            }
+            TlType::Bool => Value::Bool(!plain && self.rng.next() & 1 == 1),
+            TlType::True => Value::Bool(true),
+            TlType::Flags => 0.into(),
+            TlType::Vector { inner, .. } => {
+                let len = if plain {
+                    0
+                } else if self.mode == Mode::All {
+                    2
+                } else {
+                    self.rng.below(4)
+                };
+                let mut items = Vec::with_capacity(len);
+                for _ in 0..len {
+                    items.push(self.value(inner, depth + 1)?);
+                }
+                Value::Array(items)
+            }
+            TlType::Generic(_) => {
+                let entry = self.pick(depth, |e| e.is_method() && e.id.is_some())?;
+                self.object(entry, depth + 1)?
+            }
+            TlType::Boxed(name) if self.index.is_open_type(name) => {
+                let entry = self.pick(depth, |e| {
+                    !e.is_method() && e.id.is_some_and(|id| id != GZIP_PACKED_ID)
+                })?;
+                self.object(entry, depth + 1)?
+            }
+            TlType::Boxed(name) => {
+                let name = name.clone();
+                let entry = self.pick(depth, |e| e.type_name() == Some(name.as_str()))?;
+                self.object(entry, depth + 1)?
+            }
+            TlType::Bare(name) => {
+                let entry = self.index.bare(name).ok_or_else(|| {
+                    ToolError::Invalid(format!("bare type {name} names no single constructor"))
+                })?;
+                self.object(entry, depth + 1)?
+            }
+        })
+    }
+
+    /// Chooses an entry among those `accept`s: the variant's choice among
+    /// the ones whose ID decodes back to them at a rich depth, else the
+    /// shallowest (first in IR order on a tie).
+    fn pick(
+        &mut self,
+        depth: u32,
+        accept: impl Fn(&Entry) -> bool,
+    ) -> Result<&'a Entry, ToolError> {
+        let index = self.index;
+        let candidates: Vec<usize> = index
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(at, e)| accept(e) && self.heights.entry[*at] != INFINITE)
+            .map(|(at, _)| at)
+            .collect();
+        let shallowest = candidates
+            .iter()
+            .copied()
+            .min_by_key(|&at| self.heights.entry[at]);
+        let Some(shallowest) = shallowest else {
+            return Err(ToolError::Invalid(
+                "no constructor can build a sample of this type".into(),
+            ));
+        };
+        if !self.rich(depth + 1) || self.mode == Mode::None {
+            return Ok(&index.entries[shallowest]);
+        }
+        let decodable: Vec<usize> = candidates
+            .into_iter()
+            .filter(|&at| {
+                let e = &index.entries[at];
+                e.id.and_then(|id| index.by_id(id))
+                    .is_some_and(|found| found.at == at)
+            })
+            .collect();
+        if decodable.is_empty() {
+            return Ok(&index.entries[shallowest]);
+        }
+        Ok(&index.entries[decodable[self.rng.below(decodable.len())]])
+    }
+
+    fn hex(&mut self, len: usize, plain: bool) -> Value {
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| if plain { 0 } else { self.rng.next() as u8 })
+            .collect();
+        to_hex(&bytes).into()
+    }
+
+    /// A byte length, biased to the 1-byte/4-byte length-prefix boundary.
+    fn length(&mut self) -> usize {
+        let choices = [0, 1, 3, 4, 253, 254, 255, 256, 1000];
+        match self.rng.below(choices.len() + 3) {
+            i if i < choices.len() => choices[i],
+            _ => self.rng.below(300),
+        }
+    }
+
+    fn text(&mut self) -> String {
+        let len = self.length();
+        let mut text = String::with_capacity(len);
+        if len >= 8 && self.rng.next() & 1 == 1 {
+            text.push_str("é😀\"\\\n");
+        }
+        while text.len() < len {
+            text.push(char::from(b'a' + self.rng.below(26) as u8));
+        }
+        text
+    }
+
+    fn blob(&mut self) -> Vec<u8> {
+        let len = self.length();
+        (0..len).map(|_| self.rng.next() as u8).collect()
+    }
+}
+
+/// FNV-1a, to give every name its own stream.
+fn hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// splitmix64: small, deterministic, good enough for test data.
+pub(crate) struct Rng(u64);
+
+impl Rng {
+    pub(crate) fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform-ish in `0..n` (`n > 0`).
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}

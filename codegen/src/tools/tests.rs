@@ -1,0 +1,775 @@
+//! Encode/decode on a hand-built IR, with byte-exact expectations written
+//! from the TL spec, every error class, and a no-panic loop over hostile input.
+
+use serde_json::{json, Value};
+
+use super::sample::Rng;
+use super::*;
+use crate::ir::{Api, Constructor, Flag, Method, Param, TypeDef};
+
+/// A test-only TL reader (one entry per line), independent of `crate::schema`.
+fn api_from_tl(text: &str) -> Api {
+    let mut api = Api::default();
+    let mut functions = false;
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with("//") {
+            continue;
+        }
+        if line == "---functions---" {
+            functions = true;
+            continue;
+        }
+        if line == "---types---" {
+            functions = false;
+            continue;
+        }
+        let line = line.trim_end_matches(';');
+        let (lhs, result) = line
+            .split_once(" = ")
+            .unwrap_or((line.trim_end_matches(" ="), ""));
+        let mut words = lhs.split_whitespace();
+        let head = words.next().unwrap();
+        let (name, id) = match head.split_once('#') {
+            Some((name, id)) => (name, Some(u32::from_str_radix(id, 16).unwrap())),
+            None => (head, None),
+        };
+        let params = words
+            .filter(|w| !w.starts_with('{'))
+            .map(|w| {
+                let (pname, ty) = w.split_once(':').unwrap();
+                let (flag, ty) = match ty.split_once('?') {
+                    Some((cond, ty)) => {
+                        let (field, bit) = cond.split_once('.').unwrap();
+                        (
+                            Some(Flag {
+                                field: field.into(),
+                                bit: bit.parse().unwrap(),
+                            }),
+                            ty,
+                        )
+                    }
+                    None => (None, ty),
+                };
+                Param {
+                    name: pname.into(),
+                    ty: ty.into(),
+                    flag,
+                    description: String::new(),
+                    docs_only: false,
+                    hidden: ty == "#",
+                    required: Some(true),
+                    docs_type: None,
+                }
+            })
+            .collect();
+        if functions {
+            api.methods.push(Method {
+                name: name.into(),
+                id,
+                description: String::new(),
+                params,
+                returns: result.into(),
+                bots: None,
+                users: None,
+                business: None,
+                errors: Vec::new(),
+                source: None,
+            });
+        } else {
+            api.constructors.push(Constructor {
+                name: name.into(),
+                id,
+                description: String::new(),
+                params,
+                type_name: result.into(),
+                tl_name: None,
+                layer: None,
+                source: None,
+            });
+        }
+    }
+    let mut types: Vec<TypeDef> = Vec::new();
+    for c in &api.constructors {
+        match types.iter_mut().find(|t| t.name == c.type_name) {
+            Some(t) => t.constructors.push(c.name.clone()),
+            None => types.push(TypeDef {
+                name: c.type_name.clone(),
+                constructors: vec![c.name.clone()],
+                description: String::new(),
+                source: None,
+            }),
+        }
+    }
+    api.types = types;
+    api
+}
+
+const SCHEMA: &str = r#"
+boolFalse#bc799737 = Bool;
+boolTrue#997275b5 = Bool;
+true#3fedd339 = True;
+inputPeerEmpty#7f3b18ea = InputPeer;
+inputPeerUser#dde8a54c user_id:long access_hash:long = InputPeer;
+inputUser#f21158c6 user_id:long access_hash:long = InputUser;
+user#b3b8153a flags:# self:flags.10?true bot:flags.14?true flags2:# bot_business:flags2.11?true id:long access_hash:flags.0?long bot_info_version:flags.14?int usernames:flags2.0?Vector<string> = User;
+messageEntityBold#bd610bc9 offset:int length:int = MessageEntity;
+future_salt#0949d9dc valid_since:int valid_until:int salt:long = FutureSalt;
+future_salts#ae500895 req_msg_id:long now:int salts:vector<future_salt> = FutureSalts;
+resPQ#05162463 nonce:int128 server_nonce:int128 pq:bytes server_public_key_fingerprints:Vector<long> = ResPQ;
+server_DH_inner_data#b5890dba nonce:int128 server_nonce:int128 g:int dh_prime:bytes g_a:bytes server_time:int = Server_DH_inner_data;
+p_q_inner_data_dc#a9f55f95 pq:bytes p:bytes q:bytes nonce:int128 server_nonce:int128 new_nonce:int256 dc:int = P_Q_inner_data;
+geoPoint#b2a2f663 flags:# long:double lat:double access_hash:long accuracy_radius:flags.0?int = GeoPoint;
+textPlain#744694e0 text:string = RichText;
+textBold#6724abc4 text:RichText = RichText;
+updatesTooLong#e317af7e = Updates;
+upload.file#096a18d5 type:storage.FileType mtime:int bytes:bytes = upload.File;
+storage.filePng#0a4f63c0 = storage.FileType;
+---functions---
+invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;
+help.getConfig#c4f9186b = Config;
+messages.sendMessage#0f9f68e8 flags:# no_webpage:flags.1?true silent:flags.5?true peer:InputPeer message:string random_id:long entities:flags.3?Vector<MessageEntity> = Updates;
+messages.importChatInvite#6c50051c hash:string = Updates;
+users.getUsers#0d91a548 id:Vector<InputUser> = Vector<User>;
+account.updateProfile#78515775 flags:# flags2:# first_name:flags.0?string about:flags.2?string birthday_hidden:flags2.0?true = User;
+"#;
+
+fn index() -> ApiIndex {
+    let mut api = api_from_tl(SCHEMA);
+    // A docs-only param interleaved in the docs order: never on the wire.
+    let send = api
+        .methods
+        .iter_mut()
+        .find(|m| m.name == "messages.sendMessage")
+        .unwrap();
+    let mut parse_mode = send.params[3].clone();
+    parse_mode.name = "parse_mode".into();
+    parse_mode.ty = "string".into();
+    parse_mode.docs_only = true;
+    send.params.insert(4, parse_mode);
+    // A secret-layer variant: IR name with suffix, wire name in tl_name.
+    api.constructors.push(Constructor {
+        name: "decryptedMessageActionNoop_17".into(),
+        id: Some(0xa82fdd63),
+        description: String::new(),
+        params: Vec::new(),
+        type_name: "DecryptedMessageAction".into(),
+        tl_name: Some("decryptedMessageActionNoop".into()),
+        layer: Some(17),
+        source: None,
+    });
+    ApiIndex::new(&api)
+}
+
+/// Hex with spaces for readability.
+fn hx(text: &str) -> Vec<u8> {
+    parse_hex(text).unwrap()
+}
+
+fn enc(value: Value) -> String {
+    to_hex(&encode_json(&index(), &value).unwrap_or_else(|e| panic!("{value}: {e}")))
+}
+
+fn enc_err(value: Value) -> String {
+    encode_json(&index(), &value).unwrap_err().to_string()
+}
+
+fn dec(hex: &str) -> Value {
+    decode_bytes(&index(), &hx(hex)).unwrap_or_else(|e| panic!("{hex}: {e}"))
+}
+
+fn dec_err(hex: &str) -> String {
+    decode_bytes(&index(), &hx(hex)).unwrap_err().to_string()
+}
+
+/// Encodes, compares with the expected bytes, decodes back, compares with `back`.
+fn round(value: Value, expected_hex: &str, back: Value) {
+    let expected = to_hex(&hx(expected_hex));
+    assert_eq!(enc(value.clone()), expected, "encoding {value}");
+    assert_eq!(dec(&expected), back, "decoding {expected}");
+}
+
+fn same(value: Value, expected_hex: &str) {
+    round(value.clone(), expected_hex, value);
+}
+
+#[test]
+fn scalars_and_nesting() {
+    same(
+        json!({"_": "messages.importChatInvite", "hash": "abc"}),
+        "1c05506c 03616263",
+    );
+    same(
+        json!({"_": "messages.sendMessage", "peer": {"_": "inputPeerUser", "user_id": 5, "access_hash": -1},
+               "message": "hi", "random_id": i64::MIN}),
+        "e8689f0f 00000000 4ca5e8dd 0500000000000000 ffffffffffffffff 02686900 0000000000000080",
+    );
+    // u64-sized and i64 extremes on long; i32 extremes on int.
+    same(
+        json!({"_": "messageEntityBold", "offset": i32::MIN, "length": i32::MAX}),
+        "c90b61bd 00000080 ffffff7f",
+    );
+    same(
+        json!({"_": "geoPoint", "long": 1.5, "lat": -0.0, "access_hash": i64::MAX}),
+        "63f6a2b2 00000000 000000000000f83f 0000000000000080 ffffffffffffff7f",
+    );
+    same(
+        json!({"_": "geoPoint", "long": "NaN", "lat": "-Infinity", "access_hash": 0, "accuracy_radius": 3}),
+        "63f6a2b2 01000000 000000000000f87f 000000000000f0ff 0000000000000000 03000000",
+    );
+}
+
+#[test]
+fn flags_shared_bits_flags2_and_true() {
+    // bot (true) and bot_info_version share flags.14.
+    same(
+        json!({"_": "user", "bot": true, "id": 1, "bot_info_version": 7}),
+        "3a15b8b3 00400000 00000000 0100000000000000 07000000",
+    );
+    // The value alone sets the shared bit, so `bot` decodes as true.
+    round(
+        json!({"_": "user", "id": 1, "bot_info_version": 7}),
+        "3a15b8b3 00400000 00000000 0100000000000000 07000000",
+        json!({"_": "user", "bot": true, "id": 1, "bot_info_version": 7}),
+    );
+    // flags2 with a true flag and a vector; self on flags.10; `false`/null mean absent.
+    same(
+        json!({"_": "user", "self": true, "bot_business": true, "id": 2, "access_hash": 9,
+               "usernames": ["a", ""]}),
+        "3a15b8b3 01040000 01080000 0200000000000000 0900000000000000 15c4b51c 02000000 01610000 00000000",
+    );
+    round(
+        json!({"_": "user", "self": false, "id": 2, "access_hash": null}),
+        "3a15b8b3 00000000 00000000 0200000000000000",
+        json!({"_": "user", "id": 2}),
+    );
+    // Two flags words in a row (flags, flags2) before their fields.
+    same(
+        json!({"_": "account.updateProfile", "about": "x", "birthday_hidden": true}),
+        "75575178 04000000 01000000 01780000",
+    );
+    // true flag on a method, docs-only parse_mode accepted and ignored.
+    round(
+        json!({"_": "messages.sendMessage", "no_webpage": true, "silent": false, "peer": {"_": "inputPeerEmpty"},
+               "message": "", "parse_mode": "HTML", "random_id": 1, "entities": []}),
+        "e8689f0f 0a000000 ea183b7f 00000000 0100000000000000 15c4b51c 00000000",
+        json!({"_": "messages.sendMessage", "no_webpage": true, "peer": {"_": "inputPeerEmpty"},
+               "message": "", "random_id": 1, "entities": []}),
+    );
+}
+
+#[test]
+fn vectors_boxed_bare_and_nested() {
+    same(
+        json!({"_": "users.getUsers", "id": [{"_": "inputUser", "user_id": 1, "access_hash": 2}]}),
+        "48a5910d 15c4b51c 01000000 c65811f2 0100000000000000 0200000000000000",
+    );
+    // Bare vector of bare constructors: no vector ID, no element IDs.
+    same(
+        json!({"_": "future_salts", "req_msg_id": 1, "now": 2,
+               "salts": [{"_": "future_salt", "valid_since": 3, "valid_until": 4, "salt": 5}]}),
+        "950850ae 0100000000000000 02000000 01000000 03000000 04000000 0500000000000000",
+    );
+    // `"_"` of a bare element may be omitted on input.
+    assert_eq!(
+        enc(json!({"_": "future_salts", "req_msg_id": 1, "now": 2,
+                   "salts": [{"valid_since": 3, "valid_until": 4, "salt": 5}]})),
+        "950850ae0100000000000000020000000100000003000000040000000500000000000000"
+    );
+    // Recursive type.
+    same(
+        json!({"_": "textBold", "text": {"_": "textBold", "text": {"_": "textPlain", "text": "b"}}}),
+        "c4ab2467 c4ab2467 e0944674 01620000",
+    );
+}
+
+#[test]
+fn bytes_length_boundaries() {
+    use base64::Engine as _;
+    let b64 = |n: usize| {
+        base64::engine::general_purpose::STANDARD
+            .encode((0..n).map(|i| i as u8).collect::<Vec<_>>())
+    };
+    let body = |n: usize| to_hex(&(0..n).map(|i| i as u8).collect::<Vec<_>>());
+    for (n, prefix, pad) in [
+        (0, "00".to_string(), 3),
+        (1, "01".to_string(), 2),
+        (3, "03".to_string(), 0),
+        (253, "fd".to_string(), 2),
+        (254, "fefe0000".to_string(), 2),
+        (255, "feff0000".to_string(), 1),
+        (256, "fe000100".to_string(), 0),
+        (1000, "fee80300".to_string(), 0),
+    ] {
+        let value = json!({"_": "upload.file", "type": {"_": "storage.filePng"}, "mtime": 1,
+                           "bytes": {"_": "bytes", "bytes": b64(n)}});
+        let expected = format!(
+            "d5186a09 c0634f0a 01000000 {prefix}{}{}",
+            body(n),
+            "00".repeat(pad)
+        );
+        same(value, &expected);
+    }
+}
+
+#[test]
+fn int128_int256() {
+    let n1 = "000102030405060708090a0b0c0d0e0f";
+    let n2 = "ffeeddccbbaa99887766554433221100";
+    let n3 = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    same(
+        json!({"_": "p_q_inner_data_dc", "pq": {"_": "bytes", "bytes": "AQ=="}, "p": {"_": "bytes", "bytes": ""},
+               "q": {"_": "bytes", "bytes": ""}, "nonce": n1, "server_nonce": n2, "new_nonce": n3, "dc": -2}),
+        &format!("955ff5a9 01010000 00000000 00000000 {n1} {n2} {n3} feffffff"),
+    );
+    // Upper case is accepted, output is lower case.
+    round(
+        json!({"_": "resPQ", "nonce": n2.to_uppercase(), "server_nonce": n1, "pq": {"_": "bytes", "bytes": ""},
+               "server_public_key_fingerprints": [-2]}),
+        &format!("63241605 {n2} {n1} 00000000 15c4b51c 01000000 feffffffffffffff"),
+        json!({"_": "resPQ", "nonce": n2, "server_nonce": n1, "pq": {"_": "bytes", "bytes": ""},
+               "server_public_key_fingerprints": [-2]}),
+    );
+}
+
+#[test]
+fn generic_query_and_secret_names() {
+    same(
+        json!({"_": "invokeWithLayer", "layer": 223,
+               "query": {"_": "invokeWithLayer", "layer": 1, "query": {"_": "help.getConfig"}}}),
+        "0d0d9bda df000000 0d0d9bda 01000000 6b18f9c4",
+    );
+    // IR name in and out; the wire name is accepted on input when unambiguous.
+    same(json!({"_": "decryptedMessageActionNoop_17"}), "63dd2fa8");
+    assert_eq!(enc(json!({"_": "decryptedMessageActionNoop"})), "63dd2fa8");
+}
+
+#[test]
+fn service_types_and_gzip() {
+    // rpc_error and rpc_result are built in: the schema above has neither.
+    let error = "19ca4421 a4010000 0c464c4f 4f445f57 4149545f 33000000";
+    assert_eq!(
+        dec(error),
+        json!({"_": "rpc_error", "error_code": 420, "error_message": "FLOOD_WAIT_3"})
+    );
+    assert_eq!(
+        dec(&format!("016d5cf3 0000000000000080 {error}")),
+        json!({"_": "rpc_result", "req_msg_id": i64::MIN,
+               "result": {"_": "rpc_error", "error_code": 420, "error_message": "FLOOD_WAIT_3"}})
+    );
+    same(
+        json!({"_": "rpc_result", "req_msg_id": 7, "result": {"_": "inputPeerEmpty"}}),
+        "016d5cf3 0700000000000000 ea183b7f",
+    );
+    // gzip_packed is unwrapped wherever a boxed object is expected.
+    let inner = enc(json!({"_": "textPlain", "text": "hello"}));
+    let packed = tl_runtime::gzip::pack_gzip(&hx(&inner));
+    let mut gz = hx("a1cf7230");
+    gz.push(0xfe);
+    gz.extend_from_slice(&(packed.len() as u32).to_le_bytes()[..3]);
+    gz.extend_from_slice(&packed);
+    while gz.len() & 3 != 0 {
+        gz.push(0);
+    }
+    let ix = index();
+    assert_eq!(
+        decode_bytes(&ix, &gz).unwrap(),
+        json!({"_": "textPlain", "text": "hello"})
+    );
+    let mut nested = hx("c4ab2467");
+    nested.extend_from_slice(&gz);
+    assert_eq!(
+        decode_bytes(&ix, &nested).unwrap(),
+        json!({"_": "textBold", "text": {"_": "textPlain", "text": "hello"}})
+    );
+    let mut result = hx("016d5cf3 0100000000000000");
+    result.extend_from_slice(&gz);
+    assert_eq!(
+        decode_bytes(&ix, &result).unwrap()["result"]["text"],
+        "hello"
+    );
+    // Corrupt payload: a clear error, no panic.
+    let mut bad = gz.clone();
+    let mid = 8 + packed.len() / 2;
+    bad[mid] ^= 0xff;
+    assert!(decode_bytes(&ix, &bad)
+        .unwrap_err()
+        .to_string()
+        .contains("gzip_packed"));
+    // Wrong type inside the gzip payload is still checked.
+    let user_packed = tl_runtime::gzip::pack_gzip(&hx(&enc(json!({"_": "inputPeerEmpty"}))));
+    let mut wrong = hx("c4ab2467 a1cf7230");
+    wrong.push(user_packed.len() as u8);
+    wrong.extend_from_slice(&user_packed);
+    while wrong.len() & 3 != 0 {
+        wrong.push(0);
+    }
+    assert_eq!(
+        decode_bytes(&ix, &wrong).unwrap_err().to_string(),
+        "constructor inputPeerEmpty of type InputPeer (7f3b18ea) at offset 0 where RichText is expected"
+    );
+}
+
+#[test]
+fn gzip_bomb_is_bounded() {
+    let zeros = vec![0u8; MAX_INFLATED + 4096];
+    let packed = tl_runtime::gzip::pack_gzip(&zeros);
+    let mut gz = hx("a1cf7230 fe");
+    gz.extend_from_slice(&(packed.len() as u32).to_le_bytes()[..3]);
+    gz.extend_from_slice(&packed);
+    while gz.len() & 3 != 0 {
+        gz.push(0);
+    }
+    let err = decode_bytes(&index(), &gz).unwrap_err().to_string();
+    assert!(err.contains("limit"), "{err}");
+}
+
+#[test]
+fn encode_errors_name_the_problem() {
+    let cases: Vec<(Value, &str)> = vec![
+        (
+            json!({"_": "messages.nope"}),
+            r#"unknown constructor or method "messages.nope""#,
+        ),
+        (
+            json!(5),
+            r#"expected a JSON object with "_" naming a method or constructor, got number 5"#,
+        ),
+        (
+            json!([{"_": "inputPeerEmpty"}, 1]),
+            r#"expected a JSON object with "_" naming a method or constructor, got number 1"#,
+        ),
+        (
+            json!({"hash": "x"}),
+            r#"the object has no "_" naming a method or constructor"#,
+        ),
+        (
+            json!({"_": "messages.sendMessage", "message": "", "random_id": 1}),
+            r#"missing field "peer" of messages.sendMessage"#,
+        ),
+        (
+            json!({"_": "messages.importChatInvite", "hash": 5}),
+            r#"field "hash" of messages.importChatInvite: expected string, got number 5"#,
+        ),
+        (
+            json!({"_": "messages.importChatInvite", "hash": "x", "hsah": 1}),
+            r#"unknown field "hsah" of messages.importChatInvite"#,
+        ),
+        (
+            json!({"_": "user", "id": 1, "flags": 3}),
+            r#"field "flags" of user: flags words are computed from the conditional fields; omit it"#,
+        ),
+        (
+            json!({"_": "user", "id": 1, "bot": true}),
+            r#"missing field "bot_info_version" of user (flags.14 is set by "bot")"#,
+        ),
+        (
+            json!({"_": "user", "id": 1, "bot": 1}),
+            r#"field "bot" of user: expected true, got number 1"#,
+        ),
+        (
+            json!({"_": "user", "id": 1.5}),
+            r#"field "id" of user: expected long, got number 1.5"#,
+        ),
+        (
+            json!({"_": "user", "id": 18446744073709551615u64}),
+            r#"field "id" of user: 18446744073709551615 is out of range for long"#,
+        ),
+        (
+            json!({"_": "messageEntityBold", "offset": 2147483648i64, "length": 0}),
+            r#"field "offset" of messageEntityBold: 2147483648 is out of range for int"#,
+        ),
+        (
+            json!({"_": "geoPoint", "long": "1", "lat": 0, "access_hash": 0}),
+            r#"field "long" of geoPoint: expected double, got string "1""#,
+        ),
+        (
+            json!({"_": "resPQ", "nonce": "00", "server_nonce": "", "pq": {"_": "bytes", "bytes": ""}, "server_public_key_fingerprints": []}),
+            r#"field "nonce" of resPQ: expected int128 (32 hex digits), got string "00""#,
+        ),
+        (
+            json!({"_": "upload.file", "type": {"_": "storage.filePng"}, "mtime": 1, "bytes": "AA=="}),
+            r#"field "bytes" of upload.file: expected bytes ({"_": "bytes", "bytes": "<base64>"}), got string "AA==""#,
+        ),
+        (
+            json!({"_": "upload.file", "type": {"_": "storage.filePng"}, "mtime": 1, "bytes": {"_": "bytes", "bytes": "!"}}),
+            r#"field "bytes" of upload.file: invalid base64: Invalid symbol 33, offset 0."#,
+        ),
+        (
+            json!({"_": "messages.sendMessage", "peer": {"_": "inputUser", "user_id": 1, "access_hash": 1}, "message": "", "random_id": 1}),
+            r#"field "peer" of messages.sendMessage: constructor inputUser is of type InputUser, expected InputPeer"#,
+        ),
+        (
+            json!({"_": "messages.sendMessage", "peer": {"_": "help.getConfig"}, "message": "", "random_id": 1}),
+            r#"field "peer" of messages.sendMessage: expected a InputPeer constructor, got method help.getConfig"#,
+        ),
+        (
+            json!({"_": "messages.sendMessage", "peer": "me", "message": "", "random_id": 1}),
+            r#"field "peer" of messages.sendMessage: expected a InputPeer object, got string "me""#,
+        ),
+        (
+            json!({"_": "invokeWithLayer", "layer": 1, "query": {"_": "inputPeerEmpty"}}),
+            r#"field "query" of invokeWithLayer: expected a method call, got constructor inputPeerEmpty"#,
+        ),
+        (
+            json!({"_": "users.getUsers", "id": {}}),
+            r#"field "id" of users.getUsers: expected Vector<InputUser> (an array), got object"#,
+        ),
+        (
+            json!({"_": "users.getUsers", "id": [1]}),
+            r#"field "id" of users.getUsers: expected a InputUser object, got number 1"#,
+        ),
+        (
+            json!({"_": "future_salts", "req_msg_id": 1, "now": 2, "salts": [{"_": "future_salts"}]}),
+            r#"field "salts" of future_salts: expected bare future_salt, got string "future_salts""#,
+        ),
+        (
+            json!({"_": "geoPoint", "long": 0, "lat": 0, "access_hash": 0, "accuracy_radius": "x"}),
+            r#"field "accuracy_radius" of geoPoint: expected int, got string "x""#,
+        ),
+    ];
+    for (value, message) in cases {
+        assert_eq!(enc_err(value.clone()), message, "{value}");
+    }
+    // Depth limit.
+    let mut deep = json!({"_": "textPlain", "text": ""});
+    for _ in 0..MAX_DEPTH {
+        deep = json!({"_": "textBold", "text": deep});
+    }
+    assert_eq!(
+        enc_err(deep),
+        "depth limit exceeded: values nested deeper than 64"
+    );
+}
+
+#[test]
+fn no_schema_means_no_ids() {
+    let mut api = api_from_tl(SCHEMA);
+    for m in &mut api.methods {
+        m.id = None;
+    }
+    for c in &mut api.constructors {
+        c.id = None;
+    }
+    let ix = ApiIndex::new(&api);
+    assert!(!ix.has_ids());
+    assert_eq!(
+        encode_json(&ix, &json!({"_": "messages.importChatInvite", "hash": "x"}))
+            .unwrap_err()
+            .to_string(),
+        "no constructor ID for messages.importChatInvite: pass --schema"
+    );
+    assert_eq!(
+        decode_bytes(&ix, &hx("1c05506c 01780000")).unwrap_err().to_string(),
+        "unknown constructor ID 6c50051c at offset 0: the IR has no constructor IDs (pass --schema)"
+    );
+}
+
+#[test]
+fn decode_errors_name_the_problem() {
+    let cases: &[(&str, &str)] = &[
+        ("", "truncated input: 4 more bytes needed at offset 0"),
+        ("1c0550", "truncated input: 4 more bytes needed at offset 0"),
+        ("1c05506c 05616263", "length 5 at offset 4 exceeds the 3 bytes left"),
+        ("1c05506c 01780000 00", "1 trailing bytes after the value"),
+        ("01020304", "unknown constructor ID 04030201 at offset 0"),
+        ("4ca5e8dd 00", "truncated input: 8 more bytes needed at offset 4"),
+        ("e8689f0f 00000000 c65811f2", "constructor inputUser of type InputUser (f21158c6) at offset 8 where InputPeer is expected"),
+        ("e8689f0f 00000000 01020304", "unknown constructor ID 04030201 at offset 8 (expected InputPeer)"),
+        ("0d0d9bda 01000000 ea183b7f", "constructor inputPeerEmpty (7f3b18ea) at offset 8 where a method call is expected"),
+        ("48a5910d 15c4b51c ffffffff", "length 4294967295 at offset 12 exceeds the 0 bytes left"),
+        ("48a5910d 00000000", "expected vector ID 1cb5c415 at offset 4, got 00000000"),
+        ("1c05506c 02ff8000", "string at offset 4 is not UTF-8"),
+        ("1c05506c ff000000", "invalid string/bytes length prefix ff at offset 4"),
+        ("63f6a2b2 00000000 00", "truncated input: 8 more bytes needed at offset 8"),
+        ("016d5cf3 0100000000000000 01020304", "unknown constructor ID 04030201 at offset 12 (expected Object)"),
+    ];
+    for (hex, message) in cases {
+        assert_eq!(dec_err(hex), *message, "{hex}");
+    }
+    // Depth limit on decode: invokeWithLayer nested past the limit.
+    let mut bytes = Vec::new();
+    for _ in 0..70 {
+        bytes.extend_from_slice(&hx("0d0d9bda 01000000"));
+    }
+    bytes.extend_from_slice(&hx("6b18f9c4"));
+    assert_eq!(
+        decode_bytes(&index(), &bytes).unwrap_err().to_string(),
+        "depth limit exceeded: values nested deeper than 64"
+    );
+}
+
+#[test]
+fn bool_fields() {
+    let mut api = api_from_tl(SCHEMA);
+    api.constructors.push(Constructor {
+        name: "boolHolder".into(),
+        id: Some(0x01020304),
+        description: String::new(),
+        params: vec![Param {
+            name: "b".into(),
+            ty: "Bool".into(),
+            flag: None,
+            description: String::new(),
+            docs_only: false,
+            hidden: false,
+            required: Some(true),
+            docs_type: None,
+        }],
+        type_name: "BoolHolder".into(),
+        tl_name: None,
+        layer: None,
+        source: None,
+    });
+    let ix = ApiIndex::new(&api);
+    let e = |v: Value| encode_json(&ix, &v).map(|b| to_hex(&b));
+    assert_eq!(
+        e(json!({"_": "boolHolder", "b": true})).unwrap(),
+        "04030201b5757299"
+    );
+    assert_eq!(
+        e(json!({"_": "boolHolder", "b": false})).unwrap(),
+        "04030201379779bc"
+    );
+    assert_eq!(
+        e(json!({"_": "boolHolder", "b": 1}))
+            .unwrap_err()
+            .to_string(),
+        r#"field "b" of boolHolder: expected Bool (true or false), got number 1"#
+    );
+    assert_eq!(
+        decode_bytes(&ix, &hx("04030201 b5757299")).unwrap(),
+        json!({"_": "boolHolder", "b": true})
+    );
+    assert_eq!(
+        decode_bytes(&ix, &hx("04030201 00000000"))
+            .unwrap_err()
+            .to_string(),
+        "invalid Bool constructor ID 00000000"
+    );
+}
+
+#[test]
+fn line_helpers() {
+    let ix = index();
+    assert_eq!(
+        encode_line(&ix, "").unwrap_err().to_string(),
+        "invalid JSON: empty input"
+    );
+    assert!(encode_line(&ix, "{\"_\":")
+        .unwrap_err()
+        .to_string()
+        .starts_with("invalid JSON: EOF"));
+    assert_eq!(
+        encode_line(&ix, r#"{"_":"messages.importChatInvite","hash":"abc"}"#).unwrap(),
+        "1c05506c03616263"
+    );
+    assert_eq!(
+        parse_hex("0x1C 05 50 6c").unwrap(),
+        vec![0x1c, 0x05, 0x50, 0x6c]
+    );
+    assert_eq!(
+        decode_line(&ix, "1c05506").unwrap_err().to_string(),
+        "invalid hex: odd number of hex digits"
+    );
+    assert_eq!(
+        decode_line(&ix, "1c05506g").unwrap_err().to_string(),
+        "invalid hex: character 'g' at position 7 is not a hex digit"
+    );
+    // Keys in wire order, "_" first.
+    assert_eq!(
+        decode_line(
+            &ix,
+            "3a15b8b3 01400000 00000000 0100000000000000 0900000000000000 07000000"
+        )
+        .unwrap(),
+        r#"{"_":"user","bot":true,"id":1,"access_hash":9,"bot_info_version":7}"#
+    );
+}
+
+#[test]
+fn samples_round_trip() {
+    let ix = index();
+    let names: Vec<String> = ix.names().map(str::to_string).collect();
+    for name in &names {
+        for seed in 0..40 {
+            let value = sample_value(&ix, name, seed).unwrap();
+            let bytes =
+                encode_json(&ix, &value).unwrap_or_else(|e| panic!("{name}/{seed}: {e}: {value}"));
+            let back = decode_bytes(&ix, &bytes);
+            if name == "gzip_packed" {
+                continue; // decoding unwraps it by design
+            }
+            assert_eq!(back.as_ref().ok(), Some(&value), "{name}/{seed}: {back:?}");
+        }
+    }
+    assert_eq!(
+        sample_value(&ix, "user", 0).unwrap(),
+        json!({"_": "user", "id": 0})
+    );
+    assert!(sample_value(&ix, "nope", 0).is_err());
+}
+
+/// Random and mutated inputs: decoding never panics, and whatever decodes
+/// encodes back to the very same bytes unless the input was non-canonical.
+#[test]
+fn hostile_input_never_panics() {
+    let ix = index();
+    let names: Vec<String> = ix.names().map(str::to_string).collect();
+    let mut corpus: Vec<Vec<u8>> = Vec::new();
+    for name in &names {
+        for seed in 0..6 {
+            if let Ok(value) = sample_value(&ix, name, seed) {
+                if let Ok(bytes) = encode_json(&ix, &value) {
+                    corpus.push(bytes);
+                }
+            }
+        }
+    }
+    let ids: Vec<u32> = [
+        0x1cb5c415u32,
+        0x3072cfa1,
+        0xf35c6d01,
+        0x2144ca19,
+        0xda9b0d0d,
+        0x6724abc4,
+        0xffffffff,
+    ]
+    .into_iter()
+    .collect();
+    let mut rng = Rng::new(0x5eed);
+    let mut decoded = 0;
+    for round in 0..100_000u32 {
+        let mut input = corpus[rng.below(corpus.len())].clone();
+        match round % 5 {
+            0 => {
+                let n = rng.below(64);
+                input = (0..n).map(|_| rng.next() as u8).collect();
+            }
+            1 => {
+                let at = rng.below(input.len());
+                input[at] ^= 1 << rng.below(8);
+            }
+            2 => input.truncate(rng.below(input.len() + 1)),
+            3 => {
+                let at = rng.below(input.len() / 4 + 1) * 4;
+                let word = if rng.next() & 1 == 0 {
+                    ids[rng.below(ids.len())]
+                } else {
+                    rng.next() as u32
+                };
+                input.splice(at..at, word.to_le_bytes());
+            }
+            _ => {
+                let at = rng.below(input.len() / 4 + 1) * 4;
+                let end = (at + 4).min(input.len());
+                input.splice(at..end, (rng.next() as u32).to_le_bytes());
+            }
+        }
+        if let Ok(value) = decode_bytes(&ix, &input) {
+            decoded += 1;
+            // Whatever decodes must encode again (possibly canonicalized).
+            encode_json(&ix, &value).unwrap_or_else(|e| panic!("{}: {e}: {value}", to_hex(&input)));
+        }
+    }
+    assert!(decoded > 1000, "only {decoded} mutated inputs decoded");
+}
