@@ -64,6 +64,8 @@ pub fn unpack_gzip(data: &[u8], limit: usize) -> Result<Vec<u8>, DecodeError> {
                     return Err(corrupt("payload inflates past the limit"));
                 }
                 let new_len = out.len().saturating_mul(2).clamp(64, limit);
+                // Exact, so that capacity never passes the limit.
+                out.reserve_exact(new_len - out.len());
                 out.resize(new_len, 0);
             }
             TINFLStatus::NeedsMoreInput | TINFLStatus::FailedCannotMakeProgress => {

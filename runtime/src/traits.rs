@@ -4,16 +4,18 @@ use alloc::vec::Vec;
 
 use crate::{DecodeError, Reader, RpcError};
 
-/// How many elements a vector decoder reserves room for up front, in bytes of
-/// `Vec` capacity. Past this the `Vec` grows as elements are actually decoded
-/// (each of which consumes input), so a large declared count cannot make the
-/// decoder reserve memory the input has not paid for.
+/// At most this many bytes of `Vec` capacity are reserved up front by a vector
+/// decoder.
 pub(crate) const MAX_PREALLOC_BYTES: usize = 1 << 20;
 
-/// The capacity to reserve for `count` elements of `T` (already checked against
-/// the remaining input).
-pub(crate) fn prealloc_count<T>(count: usize) -> usize {
-    count.min(MAX_PREALLOC_BYTES / core::mem::size_of::<T>().max(1))
+/// The capacity to reserve for `count` elements of `T` (a count already
+/// checked against the remaining input): never more bytes of capacity than
+/// `remaining` bytes of input (nor [`MAX_PREALLOC_BYTES`]). Past that the
+/// `Vec` grows as elements are actually decoded, each of which consumes
+/// input, so a large declared count cannot make the decoder reserve memory the
+/// input has not paid for.
+pub(crate) fn prealloc_count<T>(count: usize, remaining: usize) -> usize {
+    count.min(remaining.min(MAX_PREALLOC_BYTES) / core::mem::size_of::<T>().max(1))
 }
 
 /// A TL constructor or function with a 32-bit constructor ID.
@@ -85,7 +87,7 @@ pub trait Deserialize: Sized {
     /// primitives override this with a bulk copy.
     fn deserialize_many(reader: &mut Reader<'_>, count: usize) -> Result<Vec<Self>, DecodeError> {
         reader.check_count(count, Self::MIN_WIRE_SIZE)?;
-        let mut items = Vec::with_capacity(prealloc_count::<Self>(count));
+        let mut items = Vec::with_capacity(prealloc_count::<Self>(count, reader.remaining()));
         for _ in 0..count {
             items.push(Self::deserialize(reader)?);
         }

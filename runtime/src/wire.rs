@@ -351,7 +351,7 @@ pub fn read_bare_vector_with<'a, T>(
 ) -> Result<Vec<T>, DecodeError> {
     let count = reader.read_u32()? as usize;
     reader.check_count(count, min_item_size)?;
-    let mut items = Vec::with_capacity(prealloc_count::<T>(count));
+    let mut items = Vec::with_capacity(prealloc_count::<T>(count, reader.remaining()));
     for _ in 0..count {
         items.push(read(reader)?);
     }
