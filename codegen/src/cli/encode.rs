@@ -1,17 +1,108 @@
-//! `tlgen encode`.
+//! `tlgen encode`: JSON values (one per line) -> hex wire bytes (one per line).
 
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context as _;
 use clap::Args;
+use tlgen::tools::{self, ApiIndex, ToolError};
+
+/// Where `encode`/`decode` get the IR from: a docs tree (+ schemas), or an
+/// IR JSON file written by `tlgen ir`.
+#[derive(Debug, Args)]
+pub struct ApiSource {
+    /// The docs root (holding `methods/`, `constructors/`, `types/`).
+    #[arg(long, value_name = "DIR", required_unless_present = "ir")]
+    docs: Option<PathBuf>,
+    /// A TL schema file the docs were generated from (repeatable). Without
+    /// any, there are no constructor IDs and nothing can be encoded.
+    #[arg(long = "schema", value_name = "FILE")]
+    schemas: Vec<PathBuf>,
+    /// Read the IR from this JSON file (the output of `tlgen ir`) instead.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["docs", "schemas"])]
+    ir: Option<PathBuf>,
+}
+
+impl ApiSource {
+    /// Builds the IR and indexes it.
+    pub fn index(&self) -> anyhow::Result<ApiIndex> {
+        let api = match (&self.ir, &self.docs) {
+            (Some(path), _) => {
+                let text = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
+                serde_json::from_slice(&text)
+                    .with_context(|| format!("{}: not an IR JSON file", path.display()))?
+            }
+            (None, Some(docs)) => {
+                let input = super::InputArgs {
+                    docs: docs.clone(),
+                    schemas: self.schemas.clone(),
+                };
+                input.load()?.api
+            }
+            (None, None) => anyhow::bail!("pass --docs DIR [--schema FILE...] or --ir FILE"),
+        };
+        Ok(ApiIndex::new(&api))
+    }
+}
 
 /// Arguments of `tlgen encode`.
 #[derive(Debug, Args)]
 pub struct EncodeArgs {
     #[command(flatten)]
-    input: super::InputArgs,
+    source: ApiSource,
+    /// Encode this one JSON value instead of reading lines from stdin.
+    #[arg(long, value_name = "VALUE")]
+    json: Option<String>,
 }
 
 pub fn run(args: &EncodeArgs) -> anyhow::Result<ExitCode> {
-    let _ = args;
-    anyhow::bail!("tlgen encode is not implemented yet")
+    let index = args.source.index()?;
+    convert_lines(args.json.as_deref(), |line| {
+        tools::encode_line(&index, line)
+    })
+}
+
+/// Converts `single`, or every stdin line, writing one output line per input
+/// line (`error: ...` for failures). Exit status 1 when any line failed.
+pub fn convert_lines(
+    single: Option<&str>,
+    convert: impl Fn(&str) -> Result<String, ToolError>,
+) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    let mut emit = |line: &str| -> std::io::Result<()> {
+        match convert(line) {
+            Ok(text) => writeln!(out, "{text}"),
+            Err(err) => {
+                failed = true;
+                writeln!(out, "error: {err}")
+            }
+        }
+    };
+    let result = match single {
+        Some(value) => emit(value),
+        None => {
+            let mut result = Ok(());
+            for line in std::io::stdin().lock().lines() {
+                let line = line.context("reading stdin")?;
+                result = emit(&line);
+                if result.is_err() {
+                    break;
+                }
+            }
+            result
+        }
+    };
+    let result = result.and_then(|()| out.flush());
+    match result {
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.context("writing stdout")?,
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
