@@ -1,0 +1,813 @@
+//! Joins pages to schema definitions into the IR, reporting every disagreement.
+//!
+//! The schema owns the wire shape (IDs, param order, flag bits, hidden
+//! fields); the pages add descriptions, usability, errors and the docs-only
+//! params MadelineProto accepts. Each difference between the two becomes a
+//! [`Diagnostic`]: a [`Severity::Note`] when it is one of MadelineProto's
+//! documented display conventions (FORMATS.md), a [`Severity::Warning`]
+//! otherwise.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::Result;
+use crate::ir::{
+    Api, Constructor, Diagnostic, DiagnosticKind, ErrorEntry, Method, Param, Severity, TypeDef,
+};
+use crate::pages::{self, Page, PageKind, PageParam, TypeCell};
+use crate::schema::{self, Category, Definition, Schema, SchemaParam};
+
+/// The IR of one docs tree plus the diagnostics found while building it.
+#[derive(Debug, Clone, Default)]
+pub struct Merged {
+    /// The API.
+    pub api: Api,
+    /// Every disagreement between docs and schema, sorted by file and line.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Merged {
+    /// Diagnostics that no documented convention explains.
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+    }
+
+    /// A human-readable summary: counts, then every diagnostic.
+    pub fn report(&self) -> String {
+        let api = &self.api;
+        let mut out = String::new();
+        let count = |with_page: usize, with_id: usize, total: usize| {
+            format!("{total} ({with_page} with a page, {with_id} with an ID)")
+        };
+        let _ = writeln!(
+            out,
+            "methods: {}",
+            count(
+                api.methods.iter().filter(|m| m.source.is_some()).count(),
+                api.methods.iter().filter(|m| m.id.is_some()).count(),
+                api.methods.len()
+            )
+        );
+        let _ = writeln!(
+            out,
+            "constructors: {}",
+            count(
+                api.constructors
+                    .iter()
+                    .filter(|c| c.source.is_some())
+                    .count(),
+                api.constructors.iter().filter(|c| c.id.is_some()).count(),
+                api.constructors.len()
+            )
+        );
+        let _ = writeln!(out, "types: {}", api.types.len());
+        let params: usize = api.methods.iter().map(|m| m.params.len()).sum::<usize>()
+            + api
+                .constructors
+                .iter()
+                .map(|c| c.params.len())
+                .sum::<usize>();
+        let _ = writeln!(out, "params: {params}");
+        let errors: usize = api.methods.iter().map(|m| m.errors.len()).sum();
+        let tables = api.methods.iter().filter(|m| !m.errors.is_empty()).count();
+        let _ = writeln!(out, "errors: {errors} rows in {tables} methods");
+        let mut by_kind: BTreeMap<(Severity, DiagnosticKind), usize> = BTreeMap::new();
+        for d in &self.diagnostics {
+            *by_kind.entry((d.severity, d.kind)).or_default() += 1;
+        }
+        let warnings = self.warnings().count();
+        let _ = writeln!(
+            out,
+            "diagnostics: {} ({} warnings, {} notes)",
+            self.diagnostics.len(),
+            warnings,
+            self.diagnostics.len() - warnings
+        );
+        for ((severity, kind), n) in &by_kind {
+            let _ = writeln!(out, "  {severity:?} {kind:?}: {n}");
+        }
+        for d in &self.diagnostics {
+            let _ = writeln!(out, "{d}");
+        }
+        out
+    }
+}
+
+/// Reads the docs under `docs` and the schema files, and merges them.
+pub fn build(docs: &Path, schemas: &[PathBuf]) -> Result<Merged> {
+    let (pages, schemas) = rayon::join(
+        || pages::read_docs(docs),
+        || {
+            schemas
+                .par_iter()
+                .map(|path| schema::load_schema(path))
+                .collect::<Result<Vec<_>>>()
+        },
+    );
+    Ok(merge(docs, &pages?, &schemas?))
+}
+
+/// Merges already-parsed pages (read from `docs`) and schemas.
+pub fn merge(docs: &Path, pages: &[Page], schemas: &[Schema]) -> Merged {
+    let mut merger = Merger {
+        docs,
+        diagnostics: Vec::new(),
+    };
+    for schema in schemas {
+        merger.diagnostics.extend(schema::check_ids(schema));
+    }
+    let api = if schemas.is_empty() {
+        merger.docs_only_api(pages)
+    } else {
+        merger.merged_api(pages, schemas)
+    };
+    let mut diagnostics = merger.diagnostics;
+    diagnostics.sort();
+    diagnostics.dedup();
+    Merged { api, diagnostics }
+}
+
+/// The IR name of the built-in `vector` constructor, handled by the runtime.
+const BUILTIN_VECTOR: &str = "vector";
+/// The type of the built-in `vector` constructor.
+const BUILTIN_VECTOR_TYPE: &str = "Vector t";
+
+/// One schema definition under the name the docs use for it.
+struct Entry<'a> {
+    def: &'a Definition,
+    file: &'a str,
+    /// The wire name when the IR name carries a secret-layer suffix.
+    tl_name: Option<String>,
+    /// Whether any entry of the same file has a page (else the file as a whole
+    /// is undocumented, e.g. TL_mtproto_v1.tl beside the v223 docs).
+    file_index: usize,
+}
+
+struct Merger<'a> {
+    docs: &'a Path,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Merger<'a> {
+    fn page_file(&self, page: &Page) -> String {
+        self.docs.join(&page.source).display().to_string()
+    }
+
+    fn report(
+        &mut self,
+        severity: Severity,
+        kind: DiagnosticKind,
+        file: String,
+        line: Option<u32>,
+        message: String,
+    ) {
+        self.diagnostics.push(Diagnostic {
+            severity,
+            kind,
+            file,
+            line,
+            message,
+        });
+    }
+
+    /// Indexes the schemas by the names the docs use: plain names, and
+    /// `name_<layer>` for secret-chat entries that differ from the main schema.
+    fn index_schemas<'s>(
+        &mut self,
+        schemas: &'s [Schema],
+    ) -> (BTreeMap<String, Entry<'s>>, BTreeMap<String, Entry<'s>>) {
+        let mut constructors: BTreeMap<String, Entry<'s>> = BTreeMap::new();
+        let mut functions: BTreeMap<String, Entry<'s>> = BTreeMap::new();
+        let main: HashSet<(&str, u32)> = schemas
+            .iter()
+            .flat_map(|s| &s.definitions)
+            .filter(|d| d.layer.is_none())
+            .map(|d| (d.name.as_str(), d.id()))
+            .collect();
+        for (file_index, schema) in schemas.iter().enumerate() {
+            for def in &schema.definitions {
+                let (key, tl_name) = match def.layer {
+                    Some(_) if main.contains(&(def.name.as_str(), def.id())) => continue,
+                    Some(layer) => (format!("{}_{layer}", def.name), Some(def.name.clone())),
+                    None => (def.name.clone(), None),
+                };
+                let map = match def.category {
+                    Category::Type => &mut constructors,
+                    Category::Function => &mut functions,
+                };
+                if let Some(first) = map.get(&key) {
+                    let (severity, what) = if first.def.id() == def.id() {
+                        (Severity::Note, "repeats the identical entry")
+                    } else {
+                        (Severity::Warning, "redefines with another ID the entry")
+                    };
+                    let message = format!(
+                        "{key}#{:08x} {what} {key}#{:08x} of {}:{}; the first one is kept",
+                        def.id(),
+                        first.def.id(),
+                        first.file,
+                        first.def.line
+                    );
+                    self.report(
+                        severity,
+                        DiagnosticKind::DuplicateDefinition,
+                        schema.path.clone(),
+                        Some(def.line),
+                        message,
+                    );
+                    continue;
+                }
+                map.insert(
+                    key,
+                    Entry {
+                        def,
+                        file: &schema.path,
+                        tl_name,
+                        file_index,
+                    },
+                );
+            }
+        }
+        (constructors, functions)
+    }
+
+    fn merged_api(&mut self, pages: &[Page], schemas: &[Schema]) -> Api {
+        let (constructors, functions) = self.index_schemas(schemas);
+        let by_kind = |kind| -> BTreeMap<&str, &Page> {
+            pages
+                .iter()
+                .filter(|p| p.kind == kind)
+                .map(|p| (p.name.as_str(), p))
+                .collect()
+        };
+        let method_pages = by_kind(PageKind::Method);
+        let constructor_pages = by_kind(PageKind::Constructor);
+        let type_pages = by_kind(PageKind::Type);
+
+        // Files none of whose entries has a page are not documented by these
+        // docs at all; their missing pages are expected.
+        let mut documented_files = vec![false; schemas.len()];
+        for (name, entry) in constructors.iter().chain(&functions) {
+            let pages = if entry.def.category == Category::Type {
+                &constructor_pages
+            } else {
+                &method_pages
+            };
+            if pages.contains_key(name.as_str()) {
+                documented_files[entry.file_index] = true;
+            }
+        }
+
+        let mut api = Api::default();
+        for (name, entry) in &functions {
+            let page = method_pages.get(name.as_str()).copied();
+            self.check_page_presence(name, entry, page, &documented_files, "method");
+            let params = self.merge_params(name, entry, page);
+            let returns = entry.def.result.clone();
+            if let Some(page) = page {
+                self.check_result(page, &returns, "return type");
+            }
+            api.methods
+                .push(method(name, Some(entry.def.id()), params, returns, page));
+        }
+        for (name, entry) in &constructors {
+            let page = constructor_pages.get(name.as_str()).copied();
+            if name == BUILTIN_VECTOR {
+                self.report(
+                    Severity::Note,
+                    DiagnosticKind::MissingPage,
+                    entry.file.to_string(),
+                    Some(entry.def.line),
+                    "the built-in `vector` is handled by the runtime, not listed in the IR".into(),
+                );
+                continue;
+            }
+            self.check_page_presence(name, entry, page, &documented_files, "constructor");
+            let params = self.merge_params(name, entry, page);
+            let type_name = entry.def.result.clone();
+            if let Some(page) = page {
+                self.check_result(page, &type_name, "type");
+            }
+            api.constructors.push(Constructor {
+                name: name.clone(),
+                id: Some(entry.def.id()),
+                description: page.map(|p| p.description.clone()).unwrap_or_default(),
+                params,
+                type_name,
+                tl_name: entry.tl_name.clone(),
+                layer: entry.tl_name.as_ref().and(entry.def.layer),
+                source: page.map(|p| p.source.clone()),
+            });
+        }
+        for (name, page) in method_pages
+            .iter()
+            .filter(|(n, _)| !functions.contains_key(**n))
+        {
+            self.report_page_without_entry(page, name, "method");
+        }
+        for (name, page) in constructor_pages
+            .iter()
+            .filter(|(n, _)| !constructors.contains_key(**n))
+        {
+            if *name != BUILTIN_VECTOR {
+                self.report_page_without_entry(page, name, "constructor");
+            }
+        }
+
+        let mut types: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for c in &api.constructors {
+            types
+                .entry(c.type_name.as_str())
+                .or_default()
+                .push(c.name.clone());
+        }
+        for (name, page) in &type_pages {
+            if !types.contains_key(name) {
+                self.report_type_page_without_type(page);
+            }
+        }
+        api.types = types
+            .into_iter()
+            .map(|(name, constructors)| {
+                let page = type_pages.get(name).copied();
+                if let Some(page) = page {
+                    self.check_constructor_list(page, &constructors);
+                }
+                TypeDef {
+                    name: name.to_string(),
+                    constructors,
+                    description: page.map(|p| p.description.clone()).unwrap_or_default(),
+                    source: page.map(|p| p.source.clone()),
+                }
+            })
+            .collect();
+        api
+    }
+
+    fn check_page_presence(
+        &mut self,
+        name: &str,
+        entry: &Entry<'_>,
+        page: Option<&Page>,
+        documented_files: &[bool],
+        what: &str,
+    ) {
+        if page.is_some() {
+            return;
+        }
+        let (severity, why) = if documented_files[entry.file_index] {
+            (Severity::Warning, "")
+        } else {
+            (
+                Severity::Note,
+                " (no entry of this schema file is documented by these docs)",
+            )
+        };
+        let message = format!("schema {what} {name} has no page{why}");
+        self.report(
+            severity,
+            DiagnosticKind::MissingPage,
+            entry.file.to_string(),
+            Some(entry.def.line),
+            message,
+        );
+    }
+
+    fn report_page_without_entry(&mut self, page: &Page, name: &str, what: &str) {
+        let file = self.page_file(page);
+        let message = format!("the page documents {what} {name}, which no schema file defines");
+        self.report(
+            Severity::Warning,
+            DiagnosticKind::MissingSchemaEntry,
+            file,
+            Some(page.line),
+            message,
+        );
+    }
+
+    fn report_type_page_without_type(&mut self, page: &Page) {
+        let file = self.page_file(page);
+        let name = &page.name;
+        let (severity, message) = if page.irregular {
+            (
+                Severity::Note,
+                format!("pseudo-type page {name} (a primitive or alias, not a TL type)"),
+            )
+        } else if name == BUILTIN_VECTOR_TYPE || name == "X" {
+            (
+                Severity::Note,
+                format!("page for {name}, a built-in generic type"),
+            )
+        } else {
+            (
+                Severity::Warning,
+                format!("type page {name}: no schema constructor has this type"),
+            )
+        };
+        self.report(
+            severity,
+            DiagnosticKind::MissingSchemaEntry,
+            file,
+            Some(page.line),
+            message,
+        );
+    }
+
+    fn check_result(&mut self, page: &Page, schema_result: &str, what: &str) {
+        let Some(cell) = &page.result else {
+            if !page.irregular {
+                let file = self.page_file(page);
+                self.report(
+                    Severity::Warning,
+                    DiagnosticKind::IrregularPage,
+                    file,
+                    Some(page.line),
+                    format!("the page shows no {what}; the schema says {schema_result}"),
+                );
+            }
+            return;
+        };
+        if cell.mapped != schema_result {
+            let file = self.page_file(page);
+            let message = format!(
+                "the page's {what} [{}] maps to {}, the schema says {schema_result}",
+                cell.label, cell.mapped
+            );
+            self.report(
+                Severity::Warning,
+                DiagnosticKind::ResultMismatch,
+                file,
+                Some(page.result_line),
+                message,
+            );
+        }
+    }
+
+    fn check_constructor_list(&mut self, page: &Page, schema_list: &[String]) {
+        let docs: BTreeSet<&str> = page.constructors.iter().map(String::as_str).collect();
+        let schema: BTreeSet<&str> = schema_list.iter().map(String::as_str).collect();
+        if docs == schema {
+            return;
+        }
+        if docs.is_empty() {
+            // Bool's irregular page, pseudo-type pages for real types
+            // (DataJSON) and old PhoneCall's PHP class page list nothing.
+            let file = self.page_file(page);
+            let message = format!(
+                "type page {} lists no constructors; the schema has [{}]",
+                page.name,
+                schema_list.join(", ")
+            );
+            self.report(
+                Severity::Note,
+                DiagnosticKind::IrregularPage,
+                file,
+                Some(page.line),
+                message,
+            );
+            return;
+        }
+        let missing: Vec<_> = schema.difference(&docs).copied().collect();
+        let extra: Vec<_> = docs.difference(&schema).copied().collect();
+        let file = self.page_file(page);
+        let message = format!(
+            "constructor list of {} differs from the schema: missing [{}], extra [{}]",
+            page.name,
+            missing.join(", "),
+            extra.join(", ")
+        );
+        self.report(
+            Severity::Warning,
+            DiagnosticKind::ConstructorListMismatch,
+            file,
+            Some(page.line),
+            message,
+        );
+    }
+
+    /// Params in wire order with the docs' rows joined to them by name;
+    /// docs-only rows stay where the docs show them.
+    fn merge_params(&mut self, name: &str, entry: &Entry<'_>, page: Option<&Page>) -> Vec<Param> {
+        let schema_params = &entry.def.params;
+        let Some(page) = page else {
+            return schema_params
+                .iter()
+                .map(|p| wire_param(p, None, true))
+                .collect();
+        };
+        let rows = &page.params;
+        let row_of: HashMap<&str, usize> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.name.as_str(), i))
+            .collect();
+        let file = self.page_file(page);
+
+        let matched: Vec<usize> = schema_params
+            .iter()
+            .filter_map(|p| row_of.get(p.name.as_str()).copied())
+            .collect();
+        if matched.windows(2).any(|w| w[0] > w[1]) {
+            let message =
+                format!("{name}: the docs list the params in another order than the schema");
+            self.report(
+                Severity::Warning,
+                DiagnosticKind::ParamOrder,
+                file.clone(),
+                Some(page.line),
+                message,
+            );
+        }
+
+        let mut out = Vec::with_capacity(schema_params.len() + rows.len());
+        let mut next_row = 0;
+        let in_schema: HashSet<&str> = schema_params.iter().map(|p| p.name.as_str()).collect();
+        for param in schema_params {
+            match row_of.get(param.name.as_str()) {
+                Some(&row) => {
+                    self.flush_docs_only(
+                        name,
+                        &file,
+                        rows,
+                        &in_schema,
+                        &mut next_row,
+                        row,
+                        &mut out,
+                    );
+                    next_row = next_row.max(row + 1);
+                    let docs = &rows[row];
+                    self.check_param_type(name, &file, docs, param);
+                    out.push(wire_param(param, Some(docs), false));
+                }
+                None => {
+                    self.report_hidden(name, entry, param);
+                    out.push(wire_param(param, None, true));
+                }
+            }
+        }
+        self.flush_docs_only(
+            name,
+            &file,
+            rows,
+            &in_schema,
+            &mut next_row,
+            rows.len(),
+            &mut out,
+        );
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn flush_docs_only(
+        &mut self,
+        name: &str,
+        file: &str,
+        rows: &[PageParam],
+        in_schema: &HashSet<&str>,
+        next_row: &mut usize,
+        until: usize,
+        out: &mut Vec<Param>,
+    ) {
+        while *next_row < until {
+            let row = &rows[*next_row];
+            *next_row += 1;
+            if in_schema.contains(row.name.as_str()) {
+                continue;
+            }
+            let explained = DOCS_ONLY_PARAMS.contains(&row.name.as_str());
+            let severity = if explained {
+                Severity::Note
+            } else {
+                Severity::Warning
+            };
+            let message = format!(
+                "{name}: param {} is shown in the docs but is not on the wire{}",
+                row.name,
+                if explained {
+                    " (a MadelineProto convenience parameter)"
+                } else {
+                    ""
+                }
+            );
+            self.report(
+                severity,
+                DiagnosticKind::DocsOnlyParam,
+                file.to_string(),
+                Some(row.line),
+                message,
+            );
+            out.push(docs_param(row, true));
+        }
+    }
+
+    fn report_hidden(&mut self, name: &str, entry: &Entry<'_>, param: &SchemaParam) {
+        let explained = param.ty == "#" || HIDDEN_PARAMS.contains(&param.name.as_str());
+        let severity = if explained {
+            Severity::Note
+        } else {
+            Severity::Warning
+        };
+        let message = format!(
+            "{name}: wire param {}:{} is not shown in the docs{}",
+            param.name,
+            param.ty,
+            if explained {
+                " (MadelineProto fills it in)"
+            } else {
+                ""
+            }
+        );
+        self.report(
+            severity,
+            DiagnosticKind::HiddenParam,
+            entry.file.to_string(),
+            Some(entry.def.line),
+            message,
+        );
+    }
+
+    fn check_param_type(&mut self, name: &str, file: &str, docs: &PageParam, param: &SchemaParam) {
+        let cell = &docs.ty;
+        if cell.mapped == param.ty || (cell.label == "Bool" && !cell.array && param.ty == "true") {
+            return;
+        }
+        let (severity, kind, why) = match explain_type_difference(&docs.name, cell, &param.ty) {
+            Some(why) => (Severity::Note, DiagnosticKind::TypeAlias, why),
+            None => (Severity::Warning, DiagnosticKind::TypeMismatch, ""),
+        };
+        let shown = if cell.array {
+            format!("Array of {}", cell.label)
+        } else {
+            cell.label.clone()
+        };
+        let message = format!(
+            "{name}: param {} is shown as [{shown}] (maps to {}), the schema says {}{}{why}",
+            docs.name,
+            cell.mapped,
+            param.ty,
+            if why.is_empty() { "" } else { ": " },
+        );
+        self.report(severity, kind, file.to_string(), Some(docs.line), message);
+    }
+
+    /// Without a schema: everything the docs say, and no IDs.
+    fn docs_only_api(&mut self, pages: &[Page]) -> Api {
+        let mut api = Api::default();
+        for page in pages {
+            let params: Vec<Param> = page
+                .params
+                .iter()
+                .map(|row| docs_param(row, false))
+                .collect();
+            let result = page
+                .result
+                .as_ref()
+                .map(|c| c.mapped.clone())
+                .unwrap_or_default();
+            match page.kind {
+                PageKind::Method => {
+                    api.methods
+                        .push(method(&page.name, None, params, result, Some(page)));
+                }
+                PageKind::Constructor => api.constructors.push(Constructor {
+                    name: page.name.clone(),
+                    id: None,
+                    description: page.description.clone(),
+                    params,
+                    type_name: result,
+                    tl_name: None,
+                    layer: None,
+                    source: Some(page.source.clone()),
+                }),
+                PageKind::Type if !page.irregular || !page.constructors.is_empty() => {
+                    let mut constructors = page.constructors.clone();
+                    constructors.sort();
+                    api.types.push(TypeDef {
+                        name: page.name.clone(),
+                        constructors,
+                        description: page.description.clone(),
+                        source: Some(page.source.clone()),
+                    })
+                }
+                PageKind::Type => {}
+            }
+        }
+        api.methods.sort_by(|a, b| a.name.cmp(&b.name));
+        api.constructors.sort_by(|a, b| a.name.cmp(&b.name));
+        api.types.sort_by(|a, b| a.name.cmp(&b.name));
+        api
+    }
+}
+
+/// Pseudo-params that MadelineProto shows but that are not on the wire
+/// (FORMATS.md §4).
+const DOCS_ONLY_PARAMS: &[&str] = &["parse_mode", "decrypted_message", "inflated"];
+
+/// Wire params MadelineProto fills in itself and so never shows (FORMATS.md
+/// §4): random IDs, plain `flags:int`, and the encrypted payload and key
+/// material of secret-chat constructors.
+const HIDDEN_PARAMS: &[&str] = &["random_id", "flags", "random_bytes", "bytes", "key", "iv"];
+
+/// Explains a Type cell that differs from the schema's type, when it is one of
+/// MadelineProto's documented display conventions (FORMATS.md §2).
+fn explain_type_difference(name: &str, cell: &TypeCell, schema_ty: &str) -> Option<&'static str> {
+    let label = cell.label.as_str();
+    let alias = label.contains(" or ");
+    match schema_ty {
+        "int" | "long" if alias && name.ends_with("chat_id") => {
+            Some("a peer alias on a plain chat ID (FORMATS.md §2 row 5)")
+        }
+        "int" if name == "hash" && cell.array && label == "int" => {
+            Some("`Array of int` shown for a scalar hash (FORMATS.md §2 row 7)")
+        }
+        "int" | "long" if label == "long|string" => {
+            Some("`long|string` shown for a scalar hash (FORMATS.md §2 row 8)")
+        }
+        "Peer" if label == "long" && name == "peer" => {
+            Some("a peer shown as a bot API ID (FORMATS.md §2 row 9)")
+        }
+        "bytes" if label == "string" => Some("bytes shown as string (FORMATS.md §2 row 10)"),
+        "long" if label == "strlong" => Some("`strlong` pseudo-type (FORMATS.md §2 row 11)"),
+        "bytes" if label == "waveform" => Some("`waveform` pseudo-type (FORMATS.md §2 row 12)"),
+        _ if cell.array && schema_ty == format!("vector<{label}>") => {
+            Some("a bare vector shown as `Array of` (FORMATS.md §2 row 3)")
+        }
+        _ => None,
+    }
+}
+
+/// A wire param, decorated with its docs row if there is one.
+fn wire_param(param: &SchemaParam, docs: Option<&PageParam>, hidden: bool) -> Param {
+    Param {
+        name: param.name.clone(),
+        ty: param.ty.clone(),
+        flag: param.flag.clone(),
+        description: docs.map(|d| d.description.clone()).unwrap_or_default(),
+        docs_only: false,
+        hidden,
+        required: docs.and_then(|d| d.required),
+        docs_type: docs.map(|d| shown_type(&d.ty)),
+    }
+}
+
+/// A param known only from the docs.
+fn docs_param(row: &PageParam, docs_only: bool) -> Param {
+    Param {
+        name: row.name.clone(),
+        ty: row.ty.mapped.clone(),
+        flag: None,
+        description: row.description.clone(),
+        docs_only,
+        hidden: false,
+        required: row.required,
+        docs_type: Some(shown_type(&row.ty)),
+    }
+}
+
+fn shown_type(cell: &TypeCell) -> String {
+    if cell.array {
+        format!("Array of {}", cell.label)
+    } else {
+        cell.label.clone()
+    }
+}
+
+fn method(
+    name: &str,
+    id: Option<u32>,
+    params: Vec<Param>,
+    returns: String,
+    page: Option<&Page>,
+) -> Method {
+    Method {
+        name: name.to_string(),
+        id,
+        description: page.map(|p| p.description.clone()).unwrap_or_default(),
+        params,
+        returns,
+        bots: page.and_then(|p| p.bots),
+        users: page.and_then(|p| p.users),
+        business: page.and_then(|p| p.business),
+        errors: page
+            .map(|p| {
+                p.errors
+                    .iter()
+                    .map(|e| ErrorEntry {
+                        code: e.code,
+                        name: e.name.clone(),
+                        description: e.description.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        source: page.map(|p| p.source.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests;
