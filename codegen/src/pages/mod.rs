@@ -24,6 +24,9 @@ pub mod table;
 pub mod text;
 pub mod type_cell;
 
+#[cfg(test)]
+mod tests;
+
 pub use docs::{list_pages, read_docs_sequential, read_page, PageFile};
 pub use front_matter::FrontMatter;
 pub use page::{is_index_source, kind_of_folder};
