@@ -1,0 +1,159 @@
+//! `tlgen ir` and `tlgen stats` as a user runs them: JSON on stdout, counts and
+//! diagnostics, and a clear `file:line` error with a non-zero exit on bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn tlgen(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tlgen"))
+        .args(args)
+        .output()
+        .expect("tlgen runs")
+}
+
+fn sample_args(command: &str) -> Vec<String> {
+    let docs = root().join("docs-input");
+    vec![
+        command.into(),
+        "--docs".into(),
+        docs.display().to_string(),
+        "--schema".into(),
+        docs.join("schemas/sample.tl").display().to_string(),
+        "--schema".into(),
+        docs.join("schemas/sample_secret.tl").display().to_string(),
+    ]
+}
+
+fn run(args: &[String]) -> Output {
+    tlgen(&args.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn ir_prints_the_documented_json_shape() {
+    let out = run(&sample_args("ir"));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["constructors", "methods", "types"]);
+    let m = json["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == "messages.importChatInvite")
+        .unwrap();
+    assert_eq!(m["id"], "6c50051c");
+    assert_eq!(m["returns"], "Updates");
+    assert_eq!(m["bots"], false);
+    assert!(m["users"].is_null());
+    assert_eq!(m["errors"][2]["name"], "SLOWMODE_WAIT_X");
+    assert_eq!(m["errors"][3]["code"], -503);
+    assert_eq!(m["params"][0]["name"], "hash");
+    assert_eq!(m["params"][0]["type"], "string");
+    assert!(m["params"][0]["flag"].is_null());
+    assert_eq!(m["params"][0]["docs_only"], false);
+    assert_eq!(m["params"][0]["hidden"], false);
+    let c = json["constructors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "user")
+        .unwrap();
+    assert_eq!(c["type"], "User");
+    let bot = c["params"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "bot")
+        .unwrap();
+    assert_eq!(
+        bot["flag"],
+        serde_json::json!({"field": "flags", "bit": 14})
+    );
+}
+
+#[test]
+fn ir_is_deterministic() {
+    let first = run(&sample_args("ir"));
+    let second = run(&sample_args("ir"));
+    assert!(first.status.success());
+    assert_eq!(first.stdout, second.stdout);
+}
+
+#[test]
+fn stats_prints_counts_and_diagnostics() {
+    let out = run(&sample_args("stats"));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("methods: 11 (11 with a page, 11 with an ID)\n"),
+        "{text}"
+    );
+    assert!(text.contains("\nnote: "), "{text}");
+    assert!(
+        text.contains("messages.sendMessage: wire param random_id:long"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_missing_docs_directory_is_a_clear_error() {
+    let out = tlgen(&["ir", "--docs", "/nonexistent/docs"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("/nonexistent/docs"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn a_malformed_schema_line_names_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("broken.tl");
+    std::fs::write(
+        &schema,
+        "boolTrue#997275b5 = Bool;\nbroken#zz12 x:int = Bool;\n",
+    )
+    .unwrap();
+    let docs = root().join("docs-input");
+    let out = tlgen(&[
+        "stats",
+        "--docs",
+        docs.to_str().unwrap(),
+        "--schema",
+        schema.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("{}:2:", schema.display())), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn a_malformed_page_names_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["methods", "constructors", "types"] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+    }
+    let broken = root().join("docs-input/malformed/row_without_pipe.md");
+    let page = dir.path().join("methods/messages.importChatInvite.md");
+    std::fs::copy(broken, &page).unwrap();
+    let out = tlgen(&["ir", "--docs", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("messages.importChatInvite.md:"), "{err}");
+    assert!(err.contains("expected"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.stdout.is_empty(), "no partial IR on failure");
+}
