@@ -127,12 +127,13 @@ impl Method for GetNumbers {
 
 /// Valid encodings that the hostile test mutates.
 pub fn seed_corpus() -> Vec<Vec<u8>> {
-    let mut seeds: Vec<Vec<u8>> = Vec::new();
-    seeds.push(7i32.to_bytes());
-    seeds.push((-1i64).to_bytes());
-    seeds.push(1.5f64.to_bytes());
-    seeds.push([0xabu8; 16].to_bytes());
-    seeds.push([0xcdu8; 32].to_bytes());
+    let mut seeds: Vec<Vec<u8>> = vec![
+        7i32.to_bytes(),
+        (-1i64).to_bytes(),
+        1.5f64.to_bytes(),
+        [0xabu8; 16].to_bytes(),
+        [0xcdu8; 32].to_bytes(),
+    ];
     for len in [0usize, 1, 3, 4, 253, 254, 255, 300] {
         seeds.push("é".repeat(len / 2).to_bytes());
         let mut out = Vec::new();
