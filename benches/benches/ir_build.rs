@@ -50,17 +50,28 @@ fn floor(files: &[PathBuf]) -> usize {
 fn bench(c: &mut Criterion) {
     let docs = docs();
     if !docs.is_dir() {
-        eprintln!("ir_build: {} is missing; nothing to measure", docs.display());
+        eprintln!(
+            "ir_build: {} is missing; nothing to measure",
+            docs.display()
+        );
         return;
     }
     let schemas = schemas();
     let files = input_files(&docs, &schemas);
-    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
-    let two = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let two = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap();
 
     let mut group = c.benchmark_group("ir_v223");
     group.sample_size(20);
-    group.bench_function("floor_read_and_walk_events_1_thread", |b| b.iter(|| floor(&files)));
+    group.bench_function("floor_read_and_walk_events_1_thread", |b| {
+        b.iter(|| floor(&files))
+    });
     group.bench_function("tlgen_ir_1_thread", |b| {
         b.iter(|| one.install(|| tlgen::merge::build(&docs, &schemas).unwrap()))
     });
