@@ -6,6 +6,7 @@
 //! feed [`merge`], which builds the [`ir::Api`]. The back ends read only the IR.
 #![warn(missing_docs)]
 
+pub mod diff;
 pub mod error;
 pub mod ir;
 pub mod merge;

@@ -1,14 +1,81 @@
-//! `tlgen diff`.
+//! `tlgen diff`: what changed between two versions of the docs and schemas,
+//! and whether it breaks code written against the generated crate.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
+use tlgen::diff::{diff, DiffOptions};
 
 /// Arguments of `tlgen diff`.
 #[derive(Debug, Args)]
-pub struct DiffArgs {}
+pub struct DiffArgs {
+    /// The old docs root.
+    #[arg(long, value_name = "DIR")]
+    old_docs: PathBuf,
+    /// The old TL schema file(s) (repeatable, or several after one flag).
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    old_schema: Vec<PathBuf>,
+    /// The new docs root.
+    #[arg(long, value_name = "DIR")]
+    new_docs: PathBuf,
+    /// The new TL schema file(s) (repeatable, or several after one flag).
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    new_schema: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Exit with status 2 when the report contains such a change.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    fail_on: Option<FailOn>,
+    /// Also report description changes (methods, constructors, params, types).
+    #[arg(long)]
+    text: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    /// Grouped by kind, breaking changes first: for people and CI logs.
+    Text,
+    /// `{"changes": [{"kind", "name", "change", "breaking", "details"}]}`.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FailOn {
+    /// Any breaking change.
+    Breaking,
+    /// Any change at all.
+    Any,
+}
 
 pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
-    let _ = args;
-    anyhow::bail!("tlgen diff is not implemented yet")
+    let load = |docs: &PathBuf, schemas: &Vec<PathBuf>| {
+        super::InputArgs {
+            docs: docs.clone(),
+            schemas: schemas.clone(),
+        }
+        .load()
+    };
+    let old = load(&args.old_docs, &args.old_schema)?;
+    let new = load(&args.new_docs, &args.new_schema)?;
+    let report = diff(&old.api, &new.api, &DiffOptions { text: args.text });
+    let mut text = match args.format {
+        Format::Text => report.to_text(),
+        Format::Json => report.to_json(),
+    };
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    super::write_stdout(text.as_bytes())?;
+    let fail = match args.fail_on {
+        Some(FailOn::Breaking) => report.has_breaking(),
+        Some(FailOn::Any) => !report.changes.is_empty(),
+        None => false,
+    };
+    Ok(if fail {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -107,7 +107,17 @@ impl Entry {
                 .filter(|p| !p.docs_only)
                 .map(|p| WireParam {
                     name: p.name.clone(),
-                    ty: TlType::parse(&p.ty),
+                    // Old schemas have `flags:int a:flags.0?true`: an `int`
+                    // that conditional params refer to is a flags word too.
+                    ty: if p.ty == "int"
+                        && params
+                            .iter()
+                            .any(|q| q.flag.as_ref().is_some_and(|f| f.field == p.name))
+                    {
+                        TlType::Flags
+                    } else {
+                        TlType::parse(&p.ty)
+                    },
                     flag: p.flag.clone(),
                 })
                 .collect(),

@@ -53,7 +53,7 @@ mod index;
 mod sample;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use decode::decode_bytes;
 pub use encode::encode_json;

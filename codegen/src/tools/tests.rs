@@ -8,7 +8,7 @@ use super::*;
 use crate::ir::{Api, Constructor, Flag, Method, Param, TypeDef};
 
 /// A test-only TL reader (one entry per line), independent of `crate::schema`.
-fn api_from_tl(text: &str) -> Api {
+pub(crate) fn api_from_tl(text: &str) -> Api {
     let mut api = Api::default();
     let mut functions = false;
     for line in text.lines().map(str::trim) {
@@ -130,6 +130,7 @@ help.getConfig#c4f9186b = Config;
 messages.sendMessage#0f9f68e8 flags:# no_webpage:flags.1?true silent:flags.5?true peer:InputPeer message:string random_id:long entities:flags.3?Vector<MessageEntity> = Updates;
 messages.importChatInvite#6c50051c hash:string = Updates;
 users.getUsers#0d91a548 id:Vector<InputUser> = Vector<User>;
+auth.importBotAuthorization#67a3ff2c flags:int a:flags.0?true b:flags.0?true api_id:int = auth.Authorization;
 account.updateProfile#78515775 flags:# flags2:# first_name:flags.0?string about:flags.2?string birthday_hidden:flags2.0?true = User;
 "#;
 
@@ -241,6 +242,15 @@ fn flags_shared_bits_flags2_and_true() {
         json!({"_": "user", "self": false, "id": 2, "access_hash": null}),
         "3a15b8b3 00000000 00000000 0200000000000000",
         json!({"_": "user", "id": 2}),
+    );
+    // An old-style `flags:int` that conditional params refer to is a flags word.
+    same(
+        json!({"_": "auth.importBotAuthorization", "a": true, "b": true, "api_id": 5}),
+        "2cffa367 01000000 05000000",
+    );
+    same(
+        json!({"_": "auth.importBotAuthorization", "api_id": 5}),
+        "2cffa367 00000000 05000000",
     );
     // Two flags words in a row (flags, flags2) before their fields.
     same(

@@ -1,0 +1,547 @@
+//! Compares two versions of an API ([`Api`] values built from two docs trees
+//! and schemas) and classifies every change as breaking or not — the engine
+//! of `tlgen diff`.
+//!
+//! Methods and constructors are matched by IR name, types by TL name.
+//!
+//! # What "breaking" means
+//!
+//! A change is breaking when code written against the crate generated from
+//! the old version stops compiling, or stops talking to the server
+//! correctly, against the crate generated from the new one. Every detail of
+//! a change is classified on its own; a change is breaking when any of its
+//! details is (those details end in `(breaking)`).
+//!
+//! | change | breaking | why |
+//! |---|---|---|
+//! | method / constructor / type added | no | new items only |
+//! | method / constructor / type removed | **yes** | the item disappears |
+//! | constructor ID changed | **yes** | the old wire form is no longer understood |
+//! | required param added (unconditional, not `#`; `random_id` included) | **yes** | struct literals and calls must now supply it |
+//! | conditional param added (`flags.N?T`) | no | it is an `Option`/`bool` that defaults to absent (code is assumed to fill optional fields from `Default`) |
+//! | param removed | **yes** | the field disappears |
+//! | param retyped (`int` -> `long`) | **yes** | the field's Rust type changes |
+//! | param became conditional / unconditional | **yes** | `T` <-> `Option<T>` |
+//! | flag moved (other bit or flags word) | **yes** | wire layout changes (even where the ID does not: `true` flags are not part of the ID) |
+//! | params reordered | **yes** | wire layout changes |
+//! | `#` flags word added / removed | no | never in user code (its effect shows on the params) |
+//! | docs-only param (`parse_mode`) added / removed | no | not on the wire, not in the generated items |
+//! | return type changed | **yes** | callers get another type |
+//! | constructor moved to another type | **yes** | it becomes a variant of another enum |
+//! | constructor added to a type | no | type enums are assumed `#[non_exhaustive]`: Telegram adds constructors all the time |
+//! | constructor removed from a type | **yes** | the variant disappears |
+//! | bot / user / business usability changed | no | documentation only |
+//! | RPC error added | no | a new variant of a non-exhaustive error set |
+//! | RPC error removed (no code left for the name) | **yes** | the variant disappears |
+//! | RPC error code changed for a name | no | same variant |
+//! | description changed (only with [`DiffOptions::text`]) | no | documentation only |
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ir::{Api, Constructor, ErrorEntry, Flag, Method, Param, TypeDef};
+
+#[cfg(test)]
+mod tests;
+
+/// What [`diff`] compares beyond the wire and the API surface.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DiffOptions {
+    /// Also report description changes (entries, params, types).
+    pub text: bool,
+}
+
+/// Which kind of item changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    /// An RPC method.
+    Method,
+    /// A constructor.
+    Constructor,
+    /// A boxed type.
+    Type,
+}
+
+impl ItemKind {
+    fn plural(self) -> &'static str {
+        match self {
+            ItemKind::Method => "methods",
+            ItemKind::Constructor => "constructors",
+            ItemKind::Type => "types",
+        }
+    }
+}
+
+/// What happened to the item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    /// Only in the new version.
+    Added,
+    /// Only in the old version.
+    Removed,
+    /// In both, different.
+    Changed,
+}
+
+impl ChangeKind {
+    fn word(self) -> &'static str {
+        match self {
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+            ChangeKind::Changed => "changed",
+        }
+    }
+}
+
+/// One added, removed or changed item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// Method, constructor or type.
+    pub kind: ItemKind,
+    /// Its name (IR name for methods and constructors).
+    pub name: String,
+    /// Added, removed or changed.
+    pub change: ChangeKind,
+    /// Whether code written against the old version breaks (see the module docs).
+    pub breaking: bool,
+    /// What changed, one line each; breaking ones end in `(breaking)`.
+    pub details: Vec<String>,
+}
+
+/// Every change between two versions, sorted by kind (methods,
+/// constructors, types), then name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// The changes.
+    pub changes: Vec<Change>,
+}
+
+impl Report {
+    /// Whether any change is breaking.
+    pub fn has_breaking(&self) -> bool {
+        self.changes.iter().any(|c| c.breaking)
+    }
+
+    /// How many changes are breaking.
+    pub fn breaking_count(&self) -> usize {
+        self.changes.iter().filter(|c| c.breaking).count()
+    }
+
+    /// The report as pretty JSON: `{"changes": [...]}`.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The report for a CI log: a summary line, then per kind the breaking
+    /// changes first (marked `BREAKING`), then the others, each with its
+    /// details indented below it.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "tlgen diff: {} changes, {} breaking",
+            self.changes.len(),
+            self.breaking_count()
+        );
+        for kind in [ItemKind::Method, ItemKind::Constructor, ItemKind::Type] {
+            let mut items: Vec<&Change> = self.changes.iter().filter(|c| c.kind == kind).collect();
+            if items.is_empty() {
+                continue;
+            }
+            items.sort_by(|a, b| {
+                (!a.breaking, a.change, &a.name).cmp(&(!b.breaking, b.change, &b.name))
+            });
+            let breaking = items.iter().filter(|c| c.breaking).count();
+            let _ = writeln!(
+                out,
+                "\n{}: {} breaking, {} other",
+                kind.plural(),
+                breaking,
+                items.len() - breaking
+            );
+            for change in items {
+                let mark = if change.breaking {
+                    "BREAKING"
+                } else {
+                    "        "
+                };
+                let _ = writeln!(out, "  {mark} {:<7} {}", change.change.word(), change.name);
+                for detail in &change.details {
+                    let _ = writeln!(out, "             - {detail}");
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Compares `old` with `new`.
+pub fn diff(old: &Api, new: &Api, options: &DiffOptions) -> Report {
+    let mut changes = Vec::new();
+    compare(
+        &mut changes,
+        ItemKind::Method,
+        &old.methods,
+        &new.methods,
+        |m| &m.name,
+        |o, n| method_details(o, n, options),
+    );
+    compare(
+        &mut changes,
+        ItemKind::Constructor,
+        &old.constructors,
+        &new.constructors,
+        |c| &c.name,
+        |o, n| constructor_details(o, n, options),
+    );
+    compare(
+        &mut changes,
+        ItemKind::Type,
+        &old.types,
+        &new.types,
+        |t| &t.name,
+        |o, n| type_details(o, n, options),
+    );
+    changes.sort_by(|a, b| (a.kind, &a.name, a.change).cmp(&(b.kind, &b.name, b.change)));
+    Report { changes }
+}
+
+/// A detail line and whether it breaks.
+struct Detail {
+    text: String,
+    breaking: bool,
+}
+
+fn note(text: impl Into<String>) -> Detail {
+    Detail {
+        text: text.into(),
+        breaking: false,
+    }
+}
+
+fn breaks(text: impl Into<String>) -> Detail {
+    Detail {
+        text: text.into(),
+        breaking: true,
+    }
+}
+
+fn compare<T>(
+    changes: &mut Vec<Change>,
+    kind: ItemKind,
+    old: &[T],
+    new: &[T],
+    name: impl Fn(&T) -> &String,
+    details: impl Fn(&T, &T) -> Vec<Detail>,
+) {
+    let old_by_name: BTreeMap<&String, &T> = old.iter().map(|x| (name(x), x)).collect();
+    let new_by_name: BTreeMap<&String, &T> = new.iter().map(|x| (name(x), x)).collect();
+    for (item_name, old_item) in &old_by_name {
+        let Some(new_item) = new_by_name.get(item_name) else {
+            changes.push(Change {
+                kind,
+                name: (*item_name).clone(),
+                change: ChangeKind::Removed,
+                breaking: true,
+                details: Vec::new(),
+            });
+            continue;
+        };
+        let found = details(old_item, new_item);
+        if found.is_empty() {
+            continue;
+        }
+        changes.push(Change {
+            kind,
+            name: (*item_name).clone(),
+            change: ChangeKind::Changed,
+            breaking: found.iter().any(|d| d.breaking),
+            details: found
+                .into_iter()
+                .map(|d| {
+                    if d.breaking {
+                        format!("{} (breaking)", d.text)
+                    } else {
+                        d.text
+                    }
+                })
+                .collect(),
+        });
+    }
+    for item_name in new_by_name.keys() {
+        if !old_by_name.contains_key(item_name) {
+            changes.push(Change {
+                kind,
+                name: (*item_name).clone(),
+                change: ChangeKind::Added,
+                breaking: false,
+                details: Vec::new(),
+            });
+        }
+    }
+}
+
+fn id_text(id: Option<u32>) -> String {
+    id.map_or_else(|| "none".to_string(), |id| format!("{id:08x}"))
+}
+
+fn id_details(old: Option<u32>, new: Option<u32>, out: &mut Vec<Detail>) {
+    if old != new {
+        out.push(breaks(format!(
+            "ID changed: {} -> {}",
+            id_text(old),
+            id_text(new)
+        )));
+    }
+}
+
+fn method_details(old: &Method, new: &Method, options: &DiffOptions) -> Vec<Detail> {
+    let mut out = Vec::new();
+    id_details(old.id, new.id, &mut out);
+    param_details(&old.params, &new.params, options, &mut out);
+    if old.returns != new.returns {
+        out.push(breaks(format!(
+            "return type: {} -> {}",
+            old.returns, new.returns
+        )));
+    }
+    for (what, o, n) in [
+        ("usable by bots", old.bots, new.bots),
+        ("usable by users", old.users, new.users),
+        (
+            "usable by bots over a business connection",
+            old.business,
+            new.business,
+        ),
+    ] {
+        if o != n {
+            out.push(note(format!("{what}: {} -> {}", yes_no(o), yes_no(n))));
+        }
+    }
+    error_details(&old.errors, &new.errors, &mut out);
+    if options.text && old.description != new.description {
+        out.push(note(description_change(
+            "description",
+            &old.description,
+            &new.description,
+        )));
+    }
+    out
+}
+
+fn constructor_details(old: &Constructor, new: &Constructor, options: &DiffOptions) -> Vec<Detail> {
+    let mut out = Vec::new();
+    id_details(old.id, new.id, &mut out);
+    param_details(&old.params, &new.params, options, &mut out);
+    if old.type_name != new.type_name {
+        out.push(breaks(format!(
+            "type: {} -> {}",
+            old.type_name, new.type_name
+        )));
+    }
+    if options.text && old.description != new.description {
+        out.push(note(description_change(
+            "description",
+            &old.description,
+            &new.description,
+        )));
+    }
+    out
+}
+
+fn type_details(old: &TypeDef, new: &TypeDef, options: &DiffOptions) -> Vec<Detail> {
+    let mut out = Vec::new();
+    let old_set: BTreeSet<&String> = old.constructors.iter().collect();
+    let new_set: BTreeSet<&String> = new.constructors.iter().collect();
+    for name in old_set.difference(&new_set) {
+        out.push(breaks(format!("constructor removed: {name}")));
+    }
+    for name in new_set.difference(&old_set) {
+        out.push(note(format!("constructor added: {name}")));
+    }
+    if options.text && old.description != new.description {
+        out.push(note(description_change(
+            "description",
+            &old.description,
+            &new.description,
+        )));
+    }
+    out
+}
+
+fn yes_no(value: Option<bool>) -> &'static str {
+    match value {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "unknown",
+    }
+}
+
+/// `name:flags.3?type` as the schema writes it.
+fn param_text(p: &Param) -> String {
+    match &p.flag {
+        Some(flag) => format!("{}:{}?{}", p.name, flag_text(flag), p.ty),
+        None => format!("{}:{}", p.name, p.ty),
+    }
+}
+
+fn flag_text(flag: &Flag) -> String {
+    format!("{}.{}", flag.field, flag.bit)
+}
+
+fn param_details(old: &[Param], new: &[Param], options: &DiffOptions, out: &mut Vec<Detail>) {
+    let find = |params: &[Param], name: &str| params.iter().find(|p| p.name == name).cloned();
+    for p in old {
+        let Some(q) = find(new, &p.name) else {
+            out.push(match (p.docs_only, p.ty == "#") {
+                (true, _) => note(format!("docs-only param removed: {}", p.name)),
+                (_, true) => note(format!("flags word removed: {}", p.name)),
+                _ => breaks(format!("param removed: {}", param_text(p))),
+            });
+            continue;
+        };
+        if p.docs_only != q.docs_only {
+            let text = if q.docs_only {
+                "is now docs-only (off the wire)"
+            } else {
+                "is now on the wire"
+            };
+            out.push(breaks(format!("param {} {text}", p.name)));
+            continue;
+        }
+        if p.ty != q.ty {
+            out.push(breaks(format!(
+                "param {} retyped: {} -> {}",
+                p.name, p.ty, q.ty
+            )));
+        }
+        match (&p.flag, &q.flag) {
+            (None, Some(flag)) => out.push(breaks(format!(
+                "param {} became conditional ({})",
+                p.name,
+                flag_text(flag)
+            ))),
+            (Some(flag), None) => out.push(breaks(format!(
+                "param {} became required (was {})",
+                p.name,
+                flag_text(flag)
+            ))),
+            (Some(a), Some(b)) if a != b => out.push(breaks(format!(
+                "param {} flag moved: {} -> {}",
+                p.name,
+                flag_text(a),
+                flag_text(b)
+            ))),
+            _ => {}
+        }
+        if options.text && p.description != q.description && !p.docs_only {
+            out.push(note(description_change(
+                &format!("param {} description", p.name),
+                &p.description,
+                &q.description,
+            )));
+        }
+    }
+    for q in new {
+        if find(old, &q.name).is_some() {
+            continue;
+        }
+        out.push(if q.docs_only {
+            note(format!("docs-only param added: {}", q.name))
+        } else if q.ty == "#" {
+            note(format!("flags word added: {}", q.name))
+        } else if q.flag.is_some() {
+            note(format!("param added: {}", param_text(q)))
+        } else {
+            breaks(format!("required param added: {}", param_text(q)))
+        });
+    }
+    // Relative wire order of the params both versions put on the wire.
+    let on_wire = |params: &[Param], other: &[Param]| -> Vec<String> {
+        params
+            .iter()
+            .filter(|p| !p.docs_only && other.iter().any(|q| q.name == p.name && !q.docs_only))
+            .map(|p| p.name.clone())
+            .collect()
+    };
+    let old_order = on_wire(old, new);
+    let new_order = on_wire(new, old);
+    if old_order != new_order {
+        out.push(breaks(format!(
+            "params reordered: {} -> {}",
+            old_order.join(" "),
+            new_order.join(" ")
+        )));
+    }
+}
+
+fn error_details(old: &[ErrorEntry], new: &[ErrorEntry], out: &mut Vec<Detail>) {
+    let codes = |errors: &[ErrorEntry]| -> BTreeMap<String, BTreeSet<i32>> {
+        let mut map: BTreeMap<String, BTreeSet<i32>> = BTreeMap::new();
+        for e in errors {
+            map.entry(e.name.clone()).or_default().insert(e.code);
+        }
+        map
+    };
+    let (old, new) = (codes(old), codes(new));
+    let list = |set: &BTreeSet<i32>| set.iter().map(i32::to_string).collect::<Vec<_>>().join("/");
+    for (name, old_codes) in &old {
+        match new.get(name) {
+            None => out.push(breaks(format!("error removed: {} {name}", list(old_codes)))),
+            Some(new_codes) if new_codes != old_codes => out.push(note(format!(
+                "error {name} code: {} -> {}",
+                list(old_codes),
+                list(new_codes)
+            ))),
+            Some(_) => {}
+        }
+    }
+    for (name, new_codes) in &new {
+        if !old.contains_key(name) {
+            out.push(note(format!("error added: {} {name}", list(new_codes))));
+        }
+    }
+}
+
+/// `description changed: "...old..." -> "...new..."`, trimmed to the part
+/// that differs so that the line stays readable in a CI log.
+fn description_change(what: &str, old: &str, new: &str) -> String {
+    let old_words: Vec<&str> = old.split_whitespace().collect();
+    let new_words: Vec<&str> = new.split_whitespace().collect();
+    let prefix = old_words
+        .iter()
+        .zip(&new_words)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let suffix = old_words[prefix..]
+        .iter()
+        .rev()
+        .zip(new_words[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let excerpt = |words: &[&str]| -> String {
+        let middle = &words[prefix..words.len() - suffix];
+        if middle.is_empty() {
+            return "(nothing)".to_string();
+        }
+        let mut text = middle.join(" ");
+        if text.chars().count() > 80 {
+            text = text.chars().take(77).collect::<String>() + "...";
+        }
+        let before = if prefix > 0 { "... " } else { "" };
+        let after = if suffix > 0 { " ..." } else { "" };
+        format!("\"{before}{text}{after}\"")
+    };
+    if old_words == new_words {
+        return format!("{what} changed (whitespace only)");
+    }
+    format!(
+        "{what} changed: {} -> {}",
+        excerpt(&old_words),
+        excerpt(&new_words)
+    )
+}

@@ -1,0 +1,217 @@
+//! The breaking-change rules, one by one, on hand-built APIs.
+
+use super::*;
+use crate::ir::ErrorEntry;
+use crate::tools::tests::api_from_tl;
+
+const OLD: &str = r#"
+inputPeerEmpty#7f3b18ea = InputPeer;
+inputPeerSelf#7da07ec9 = InputPeer;
+inputUser#f21158c6 user_id:long access_hash:long = InputUser;
+user#11111111 flags:# bot:flags.14?true id:long name:flags.1?string = User;
+gone#22222222 = Gone;
+---functions---
+messages.sendMessage#0f9f68e8 flags:# silent:flags.5?true peer:InputPeer message:string random_id:long = Updates;
+help.getConfig#c4f9186b = Config;
+users.getUsers#0d91a548 id:Vector<InputUser> = Vector<User>;
+account.reorder#33333333 a:int b:int = Bool;
+"#;
+
+const NEW: &str = r#"
+inputPeerEmpty#7f3b18ea = InputPeer;
+inputPeerChat#35a95cb9 chat_id:long = InputPeer;
+inputUser#f21158c6 user_id:long access_hash:long = InputUser;
+user#44444444 flags:# bot:flags.15?true id:long name:string lang:flags.2?string = User;
+fresh#55555555 = Fresh;
+---functions---
+messages.sendMessage#0f9f68e8 flags:# silent:flags.5?true noforwards:flags.14?true peer:InputPeer message:string random_id:long = Updates;
+help.getConfig#c4f9186b = Config;
+users.getUsers#0d91a548 id:Vector<InputUser> = Vector<InputUser>;
+account.reorder#66666666 b:int a:int = Bool;
+"#;
+
+fn report(options: DiffOptions) -> Report {
+    let old = api_from_tl(OLD);
+    let mut new = api_from_tl(NEW);
+    let send = new
+        .methods
+        .iter_mut()
+        .find(|m| m.name == "messages.sendMessage")
+        .unwrap();
+    send.bots = Some(true);
+    send.description = "Sends a message to a chat, now with effects.".into();
+    send.errors = vec![ErrorEntry {
+        code: 400,
+        name: "PEER_ID_INVALID".into(),
+        description: String::new(),
+    }];
+    diff(&old, &new, &options)
+}
+
+fn find<'r>(report: &'r Report, kind: ItemKind, name: &str) -> &'r Change {
+    report
+        .changes
+        .iter()
+        .find(|c| c.kind == kind && c.name == name)
+        .unwrap_or_else(|| panic!("no change for {name}"))
+}
+
+#[test]
+fn added_removed_and_changed_items() {
+    let r = report(DiffOptions::default());
+    let summary: Vec<(ItemKind, &str, ChangeKind, bool)> = r
+        .changes
+        .iter()
+        .map(|c| (c.kind, c.name.as_str(), c.change, c.breaking))
+        .collect();
+    use ChangeKind::*;
+    use ItemKind::*;
+    assert_eq!(
+        summary,
+        vec![
+            (Method, "account.reorder", Changed, true),
+            (Method, "messages.sendMessage", Changed, false),
+            (Method, "users.getUsers", Changed, true),
+            (Constructor, "fresh", Added, false),
+            (Constructor, "gone", Removed, true),
+            (Constructor, "inputPeerChat", Added, false),
+            (Constructor, "inputPeerSelf", Removed, true),
+            (Constructor, "user", Changed, true),
+            (Type, "Fresh", Added, false),
+            (Type, "Gone", Removed, true),
+            (Type, "InputPeer", Changed, true),
+        ]
+    );
+    assert_eq!(
+        find(&r, Method, "account.reorder").details,
+        [
+            "ID changed: 33333333 -> 66666666 (breaking)",
+            "params reordered: a b -> b a (breaking)"
+        ]
+    );
+    assert_eq!(
+        find(&r, Method, "messages.sendMessage").details,
+        [
+            "param added: noforwards:flags.14?true",
+            "usable by bots: unknown -> yes",
+            "error added: 400 PEER_ID_INVALID"
+        ]
+    );
+    assert_eq!(
+        find(&r, Method, "users.getUsers").details,
+        ["return type: Vector<User> -> Vector<InputUser> (breaking)"]
+    );
+    assert_eq!(
+        find(&r, Constructor, "user").details,
+        [
+            "ID changed: 11111111 -> 44444444 (breaking)",
+            "param bot flag moved: flags.14 -> flags.15 (breaking)",
+            "param name became required (was flags.1) (breaking)",
+            "param added: lang:flags.2?string",
+        ]
+    );
+    assert_eq!(
+        find(&r, Type, "InputPeer").details,
+        [
+            "constructor removed: inputPeerSelf (breaking)",
+            "constructor added: inputPeerChat"
+        ]
+    );
+    assert!(r.has_breaking());
+    assert_eq!(r.breaking_count(), 7);
+}
+
+#[test]
+fn required_params_retyping_and_errors() {
+    let old = api_from_tl("a#1 x:int = A;\n---functions---\nm#2 x:int = A;");
+    let new = api_from_tl("a#1 x:long y:int = A;\n---functions---\nm#2 x:int z:flags.0?int = A;");
+    let r = diff(&old, &new, &DiffOptions::default());
+    assert_eq!(
+        find(&r, ItemKind::Constructor, "a").details,
+        [
+            "param x retyped: int -> long (breaking)",
+            "required param added: y:int (breaking)"
+        ]
+    );
+    assert_eq!(
+        find(&r, ItemKind::Method, "m").details,
+        ["param added: z:flags.0?int"]
+    );
+    assert!(!find(&r, ItemKind::Method, "m").breaking);
+
+    let mut old = api_from_tl("---functions---\nm#2 x:int = A;");
+    let mut new = old.clone();
+    let e = |code: i32, name: &str| ErrorEntry {
+        code,
+        name: name.into(),
+        description: String::new(),
+    };
+    old.methods[0].errors = vec![e(400, "A"), e(400, "B"), e(403, "B")];
+    new.methods[0].errors = vec![e(406, "A"), e(400, "C")];
+    let r = diff(&old, &new, &DiffOptions::default());
+    assert_eq!(
+        r.changes[0].details,
+        [
+            "error A code: 400 -> 406",
+            "error removed: 400/403 B (breaking)",
+            "error added: 400 C"
+        ]
+    );
+    assert!(r.changes[0].breaking);
+}
+
+#[test]
+fn descriptions_only_with_text() {
+    assert!(report(DiffOptions::default())
+        .changes
+        .iter()
+        .all(|c| c.details.iter().all(|d| !d.contains("description"))));
+    let r = report(DiffOptions { text: true });
+    assert!(find(&r, ItemKind::Method, "messages.sendMessage")
+        .details
+        .contains(
+            &r#"description changed: (nothing) -> "Sends a message to a chat, now with effects.""#
+                .to_string()
+        ));
+    assert_eq!(
+        description_change(
+            "description",
+            "Sends a text message to a chat.",
+            "Sends a message to a chat."
+        ),
+        r#"description changed: "... text ..." -> (nothing)"#
+    );
+}
+
+#[test]
+fn identical_apis_have_no_changes() {
+    let api = api_from_tl(OLD);
+    let r = diff(&api, &api, &DiffOptions { text: true });
+    assert!(r.changes.is_empty());
+    assert_eq!(r.to_text(), "tlgen diff: 0 changes, 0 breaking\n");
+    assert_eq!(r.to_json(), "{\n  \"changes\": []\n}");
+}
+
+#[test]
+fn text_and_json_forms() {
+    let r = report(DiffOptions::default());
+    let text = r.to_text();
+    assert!(
+        text.starts_with("tlgen diff: 11 changes, 7 breaking\n\nmethods: 2 breaking, 1 other\n"),
+        "{text}"
+    );
+    assert!(text.contains("  BREAKING changed account.reorder\n             - ID changed: 33333333 -> 66666666 (breaking)\n"), "{text}");
+    // Breaking first within a kind.
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {text}"))
+    };
+    assert!(at("BREAKING changed users.getUsers") < at("         changed messages.sendMessage"));
+    assert!(at("messages.sendMessage") < at("\nconstructors: "));
+    let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    assert_eq!(
+        json["changes"][0],
+        serde_json::json!({"kind": "method", "name": "account.reorder", "change": "changed", "breaking": true,
+            "details": ["ID changed: 33333333 -> 66666666 (breaking)", "params reordered: a b -> b a (breaking)"]})
+    );
+}
