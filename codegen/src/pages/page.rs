@@ -54,6 +54,8 @@ pub fn parse_page(path: &Path, source: &str, text: &str) -> Result<Option<Page>>
             format!("expected a page under methods/, constructors/ or types/, found `{source}`"),
         )
     })?;
+    // A byte-order mark is not part of the page (line numbers are unaffected).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let fm = front_matter::split(text);
     let mut walker = Walker {
         path,
@@ -173,6 +175,12 @@ impl<'a> Walker<'a> {
             (_, Block::Heading(level)) => self.section_heading(level, raw, line),
             (Section::AfterHeading, Block::Paragraph) if is_back_link(raw) => {
                 self.section = Section::Description;
+                // Text on the lines after the link belongs to the description.
+                if let Some(nl) = raw.find('\n') {
+                    if !raw[nl..].trim().is_empty() {
+                        self.extend_description(range.start + nl + 1..range.end);
+                    }
+                }
                 Ok(())
             }
             (Section::AfterHeading | Section::Description, _) => {

@@ -572,6 +572,32 @@ fn description_falls_back_to_front_matter() {
     );
 }
 
+#[test]
+fn crlf_bom_and_text_after_the_back_link() {
+    let text = "\u{feff}---\r\ntitle: demo\r\n---\r\n# Constructor: demo  \r\n[Back to constructors index](index.md)\r\nFirst line.\r\n\r\n\
+                ### Attributes:\r\n\r\n| Name | Type | Required | Description |\r\n|---|---|---|---|\r\n\
+                |a\\_b|[int](../types/int.md) | Yes|An int|\r\n\r\n### Type: [Demo](../types/Demo.md)\r\n";
+    let p = inline("constructors/demo.md", text);
+    assert_eq!(
+        (p.name.as_str(), p.line, p.description.as_str()),
+        ("demo", 4, "First line.")
+    );
+    assert_eq!(
+        p.params,
+        [param(
+            "a_b",
+            12,
+            cell("int", false, "../types/int.md", "int"),
+            "An int",
+            Some(true)
+        )]
+    );
+    assert_eq!(
+        (p.result.unwrap().mapped.as_str(), p.result_line),
+        ("Demo", 14)
+    );
+}
+
 fn malformed(file: &str, source: &str) -> (PathBuf, Error) {
     let path = Path::new(DOCS).join("malformed").join(file);
     let text = std::fs::read_to_string(&path).unwrap();
