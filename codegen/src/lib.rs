@@ -6,6 +6,8 @@
 //! feed [`merge`], which builds the [`ir::Api`]. The back ends read only the IR.
 #![warn(missing_docs)]
 
+pub mod config;
+pub mod emit;
 pub mod diff;
 pub mod error;
 pub mod ir;

@@ -1,0 +1,793 @@
+//! Token generation for constructor structs, type enums and method structs.
+//!
+//! Generated code spells every path out (`::core::option::Option`,
+//! `tl_runtime::Serialize::serialize`) so that no TL name can shadow it, and
+//! pushes all repeated logic into `tl_runtime` (flags, bytes, vectors) and
+//! into the `tl_boxed!` macro of the tree root (constructor IDs and the boxed
+//! forms), keeping each item to its fields and one line per field per
+//! direction.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::ir::{Flag, Param, TlType};
+
+use super::docs_link::{render, Resolver};
+use super::model::{Ctor, Field, FieldKind, Func, ItemPath, Model, Type};
+use super::names;
+
+/// Generates items for one module, given the path from that module to the
+/// tree root (`crate`, `super::super`, ...).
+pub struct Gen<'m, 'a> {
+    /// The resolved API.
+    pub model: &'m Model<'a>,
+    /// Path from the current module to the tree root.
+    pub root: TokenStream,
+    /// The same, as text (for intra-doc links).
+    pub root_text: String,
+}
+
+/// The size of a value on the wire: a constant or an expression.
+enum Size {
+    Fixed(usize),
+    Expr(TokenStream),
+}
+
+fn fixed_size(ty: &TlType) -> Option<usize> {
+    match ty {
+        TlType::Int | TlType::Bool => Some(4),
+        TlType::Long | TlType::Double => Some(8),
+        TlType::Int128 => Some(16),
+        TlType::Int256 => Some(32),
+        _ => None,
+    }
+}
+
+/// Whether the value implements `tl_runtime::Serialize`/`Deserialize` itself.
+fn is_trait(ty: &TlType) -> bool {
+    match ty {
+        TlType::Int
+        | TlType::Long
+        | TlType::Double
+        | TlType::Int128
+        | TlType::Int256
+        | TlType::String
+        | TlType::Bool
+        | TlType::Boxed(_)
+        | TlType::Generic(_) => true,
+        TlType::Vector { boxed: true, inner } => is_trait(inner),
+        _ => false,
+    }
+}
+
+fn min_wire_size(ty: &TlType) -> usize {
+    match ty {
+        TlType::Bare(_) => 1,
+        other => fixed_size(other).unwrap_or(4),
+    }
+}
+
+fn lit_u32_hex(v: u32) -> Literal {
+    format!("{v:#010x}").parse().expect("hex literal")
+}
+
+/// `#[doc = "..."]` lines for `text`.
+pub fn doc_attrs(text: &str) -> TokenStream {
+    let text = text.trim_end();
+    if text.is_empty() {
+        return TokenStream::new();
+    }
+    let lines = text.lines().map(|l| {
+        if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        }
+    });
+    quote! { #( #[doc = #lines] )* }
+}
+
+/// The TL definition line of an item, as the schema writes it.
+pub fn tl_definition(
+    name: &str,
+    id: u32,
+    generic: Option<&str>,
+    params: &[Param],
+    result: &str,
+) -> String {
+    let mut s = format!("{name}#{id:08x}");
+    if let Some(g) = generic {
+        s.push_str(&format!(" {{{g}:Type}}"));
+    }
+    for p in params.iter().filter(|p| !p.docs_only) {
+        match &p.flag {
+            Some(Flag { field, bit }) => s.push_str(&format!(" {}:{field}.{bit}?{}", p.name, p.ty)),
+            None => s.push_str(&format!(" {}:{}", p.name, p.ty)),
+        }
+    }
+    s.push_str(&format!(" = {result}"));
+    s
+}
+
+impl<'m, 'a> Gen<'m, 'a> {
+    /// A generator for a module whose path to the root is `root`.
+    pub fn new(model: &'m Model<'a>, root: &str) -> Self {
+        Gen {
+            model,
+            root: root.parse().expect("root path"),
+            root_text: root.to_string(),
+        }
+    }
+
+    /// Tokens for an item path.
+    pub fn path(&self, p: &ItemPath) -> TokenStream {
+        let root = &self.root;
+        let kind = format_ident!("{}", p.kind.module());
+        let ident = names::ident(&p.ident);
+        match &p.ns {
+            Some(ns) => {
+                let ns = names::ident(ns);
+                quote!(#root::#kind::#ns::#ident)
+            }
+            None => quote!(#root::#kind::#ident),
+        }
+    }
+
+    /// The path as text, for doc links.
+    pub fn path_text(&self, p: &ItemPath) -> String {
+        format!("{}::{}", self.root_text, p.display())
+    }
+
+    fn resolver(&self) -> Resolver<'_, 'a> {
+        Resolver {
+            model: self.model,
+            root: &self.root_text,
+        }
+    }
+
+    fn render(&self, markdown: &str) -> String {
+        render(markdown, &self.resolver())
+    }
+
+    /// The Rust type of a TL value type.
+    pub fn rust_type(&self, ty: &TlType, generic: Option<&str>) -> TokenStream {
+        match ty {
+            TlType::Int => quote!(i32),
+            TlType::Long => quote!(i64),
+            TlType::Double => quote!(f64),
+            TlType::Int128 => quote!([u8; 16]),
+            TlType::Int256 => quote!([u8; 32]),
+            TlType::String => quote!(::std::string::String),
+            TlType::Bytes => quote!(::std::vec::Vec<u8>),
+            TlType::Bool | TlType::True | TlType::Flags => quote!(bool),
+            TlType::Generic(g) => {
+                let g = format_ident!("{}", g);
+                quote!(#g)
+            }
+            TlType::Vector { inner, .. } => {
+                let inner = self.rust_type(inner, generic);
+                quote!(::std::vec::Vec<#inner>)
+            }
+            TlType::Boxed(name) => {
+                if Some(name.as_str()) == generic {
+                    let g = format_ident!("{}", name);
+                    return quote!(#g::Return);
+                }
+                let t = self.model.type_index(name).expect("checked type");
+                self.path(&self.model.types[t].path)
+            }
+            TlType::Bare(name) => {
+                let c = self.model.bare_ctor(name).expect("checked bare type");
+                self.path(&self.model.ctors[c].path)
+            }
+        }
+    }
+
+    fn field_type(&self, f: &Field<'_>, generic: Option<&str>) -> TokenStream {
+        match &f.kind {
+            FieldKind::Flags | FieldKind::TrueFlag(_) => quote!(bool),
+            FieldKind::Value { ty, flag: None } => self.rust_type(ty, generic),
+            FieldKind::Value { ty, flag: Some(_) } => {
+                let t = self.rust_type(ty, generic);
+                quote!(::core::option::Option<#t>)
+            }
+        }
+    }
+
+    fn size(&self, ty: &TlType, v: TokenStream) -> Size {
+        if let Some(n) = fixed_size(ty) {
+            return Size::Fixed(n);
+        }
+        Size::Expr(match ty {
+            _ if is_trait(ty) => quote!(tl_runtime::Serialize::serialized_len(#v)),
+            TlType::Bytes => quote!(tl_runtime::wire::bytes_len(#v)),
+            TlType::Bare(_) => quote!(tl_runtime::BareSerialize::bare_len(#v)),
+            TlType::Vector { boxed: true, inner } if **inner == TlType::Bytes => {
+                quote!(tl_runtime::wire::bytes_vector_len(#v))
+            }
+            TlType::Vector {
+                boxed: false,
+                inner,
+            } if matches!(**inner, TlType::Bare(_)) => {
+                quote!(tl_runtime::wire::bare_vector_len(#v))
+            }
+            TlType::Vector { boxed, inner } => {
+                let item = match self.size(inner, quote!(x)) {
+                    Size::Fixed(n) => {
+                        let n = Literal::usize_unsuffixed(n);
+                        quote!(|_| #n)
+                    }
+                    Size::Expr(e) => quote!(|x| #e),
+                };
+                if *boxed {
+                    quote!(tl_runtime::wire::vector_len_with(#v, #item))
+                } else {
+                    quote!(tl_runtime::wire::bare_vector_len_with(#v, #item))
+                }
+            }
+            _ => quote!(0),
+        })
+    }
+
+    fn write(&self, ty: &TlType, v: TokenStream) -> TokenStream {
+        match ty {
+            _ if is_trait(ty) => quote!(tl_runtime::Serialize::serialize(#v, out)),
+            TlType::Bytes => quote!(tl_runtime::wire::write_bytes(out, #v)),
+            TlType::Bare(_) => quote!(tl_runtime::BareSerialize::serialize_bare(#v, out)),
+            TlType::Vector { boxed: true, inner } if **inner == TlType::Bytes => {
+                quote!(tl_runtime::wire::write_bytes_vector(out, #v))
+            }
+            TlType::Vector {
+                boxed: false,
+                inner,
+            } if matches!(**inner, TlType::Bare(_)) => {
+                quote!(tl_runtime::wire::write_bare_vector(out, #v))
+            }
+            TlType::Vector { boxed, inner } => {
+                let item = self.write(inner, quote!(x));
+                if *boxed {
+                    quote!(tl_runtime::wire::write_vector_with(out, #v, |out, x| #item))
+                } else {
+                    quote!(tl_runtime::wire::write_bare_vector_with(out, #v, |out, x| #item))
+                }
+            }
+            _ => quote!(),
+        }
+    }
+
+    /// An expression of type `Result<T, DecodeError>` reading from `r`.
+    fn read(&self, ty: &TlType) -> TokenStream {
+        match ty {
+            _ if is_trait(ty) => quote!(tl_runtime::Deserialize::deserialize(r)),
+            TlType::Bytes => quote!(tl_runtime::wire::read_bytes(r)),
+            TlType::Bare(_) => quote!(tl_runtime::BareDeserialize::deserialize_bare(r)),
+            TlType::Vector { boxed: true, inner } if **inner == TlType::Bytes => {
+                quote!(tl_runtime::wire::read_bytes_vector(r))
+            }
+            TlType::Vector {
+                boxed: false,
+                inner,
+            } if matches!(**inner, TlType::Bare(_)) => {
+                quote!(tl_runtime::wire::read_bare_vector(r))
+            }
+            TlType::Vector { boxed, inner } => {
+                let item = self.read(inner);
+                let min = Literal::usize_unsuffixed(min_wire_size(inner));
+                if *boxed {
+                    quote!(tl_runtime::wire::read_vector_with(r, #min, |r| #item))
+                } else {
+                    quote!(tl_runtime::wire::read_bare_vector_with(r, #min, |r| #item))
+                }
+            }
+            _ => quote!(::core::result::Result::Ok(
+                ::core::default::Default::default()
+            )),
+        }
+    }
+
+    /// `BareSerialize` (+ `BareDeserialize` when `de`) for a struct with `fields`.
+    fn wire_impls(
+        &self,
+        ident: &TokenStream,
+        generic: Option<&Ident>,
+        fields: &[Field<'_>],
+        de_cfg: Option<TokenStream>,
+    ) -> TokenStream {
+        let (impl_ser, impl_de, generics) = match generic {
+            None => (quote!(), quote!(), quote!()),
+            Some(g) => (
+                quote!(<#g: tl_runtime::Serialize>),
+                quote!(<#g: tl_runtime::Deserialize>),
+                quote!(<#g>),
+            ),
+        };
+        let mut fixed = 0usize;
+        let mut lens: Vec<TokenStream> = Vec::new();
+        let mut writes: Vec<TokenStream> = Vec::new();
+        let mut reads: Vec<TokenStream> = Vec::new();
+        let mut names: Vec<Ident> = Vec::new();
+        for f in fields {
+            let name = names::ident(&f.name);
+            match &f.kind {
+                FieldKind::Flags => {
+                    fixed += 4;
+                    let word = &f.param.name;
+                    let parts: Vec<TokenStream> = fields
+                        .iter()
+                        .filter_map(|g| {
+                            let gname = names::ident(&g.name);
+                            match &g.kind {
+                                FieldKind::TrueFlag(fl) if &fl.field == word => {
+                                    let bit = Literal::u8_unsuffixed(fl.bit);
+                                    Some(quote!(tl_runtime::wire::flag_if(self.#gname, #bit)))
+                                }
+                                FieldKind::Value { flag: Some(fl), .. } if &fl.field == word => {
+                                    let bit = Literal::u8_unsuffixed(fl.bit);
+                                    Some(quote!(tl_runtime::wire::flag_if(self.#gname.is_some(), #bit)))
+                                }
+                                _ => None,
+                            }
+                        })
+                        .collect();
+                    let value = if parts.is_empty() {
+                        quote!(0)
+                    } else {
+                        quote!(#(#parts)|*)
+                    };
+                    writes.push(quote!(tl_runtime::wire::write_flags(out, #value);));
+                    let local = format_ident!("__{}", names::field_name(word));
+                    reads.push(quote!(let #local = tl_runtime::wire::read_flags(r)?;));
+                }
+                FieldKind::TrueFlag(fl) => {
+                    let local = format_ident!("__{}", names::field_name(&fl.field));
+                    let bit = Literal::u8_unsuffixed(fl.bit);
+                    reads.push(quote!(let #name = tl_runtime::wire::has_flag(#local, #bit);));
+                    names.push(name);
+                }
+                FieldKind::Value { ty, flag } => {
+                    let read = self.read(ty);
+                    match flag {
+                        None => {
+                            if *ty == TlType::True {
+                                // A bare `true` outside flags has no wire form.
+                                reads.push(quote!(let #name = false;));
+                                names.push(name);
+                                continue;
+                            }
+                            match self.size(ty, quote!(&self.#name)) {
+                                Size::Fixed(n) => fixed += n,
+                                Size::Expr(e) => lens.push(e),
+                            }
+                            let w = self.write(ty, quote!(&self.#name));
+                            writes.push(quote!(#w;));
+                            reads.push(quote!(let #name = #read?;));
+                        }
+                        Some(fl) => {
+                            let local = format_ident!("__{}", names::field_name(&fl.field));
+                            let bit = Literal::u8_unsuffixed(fl.bit);
+                            lens.push(match self.size(ty, quote!(x)) {
+                                Size::Fixed(n) => {
+                                    let n = Literal::usize_unsuffixed(n);
+                                    quote!(self.#name.as_ref().map_or(0, |_| #n))
+                                }
+                                Size::Expr(e) => quote!(self.#name.as_ref().map_or(0, |x| #e)),
+                            });
+                            let w = self.write(ty, quote!(x));
+                            writes.push(quote!(if let ::core::option::Option::Some(x) = &self.#name { #w; }));
+                            reads.push(quote! {
+                                let #name = if tl_runtime::wire::has_flag(#local, #bit) {
+                                    ::core::option::Option::Some(#read?)
+                                } else {
+                                    ::core::option::Option::None
+                                };
+                            });
+                        }
+                    }
+                    names.push(name);
+                }
+            }
+        }
+        let fixed_lit = Literal::usize_unsuffixed(fixed);
+        let len = match (fixed, lens.is_empty()) {
+            (0, true) => quote!(0),
+            (0, false) => quote!(#(#lens)+*),
+            (_, true) => quote!(#fixed_lit),
+            (_, false) => quote!(#fixed_lit #(+ #lens)*),
+        };
+        let out = if writes.is_empty() {
+            quote!(_out)
+        } else {
+            quote!(out)
+        };
+        let r = if reads.is_empty() {
+            quote!(_r)
+        } else {
+            quote!(r)
+        };
+        let ser = quote! {
+            impl #impl_ser tl_runtime::BareSerialize for #ident #generics {
+                fn bare_len(&self) -> usize { #len }
+                fn serialize_bare(&self, #out: &mut ::std::vec::Vec<u8>) { #(#writes)* }
+            }
+        };
+        let Some(cfg) = de_cfg else { return ser };
+        quote! {
+            #ser
+            #cfg
+            impl #impl_de tl_runtime::BareDeserialize for #ident #generics {
+                fn deserialize_bare(#r: &mut tl_runtime::Reader<'_>) -> ::core::result::Result<Self, tl_runtime::DecodeError> {
+                    #(#reads)*
+                    ::core::result::Result::Ok(Self { #(#names),* })
+                }
+            }
+        }
+    }
+
+    fn serde_field_attrs(&self, f: &Field<'_>) -> TokenStream {
+        let mut attrs: Vec<TokenStream> = Vec::new();
+        if f.name != f.param.name {
+            let n = &f.param.name;
+            attrs.push(quote!(rename = #n));
+        }
+        let with = |ty: &TlType, optional: bool| -> Option<&'static str> {
+            Some(match (ty, optional) {
+                (TlType::Bytes, false) => "tl_runtime::serde::bytes",
+                (TlType::Bytes, true) => "tl_runtime::serde::option_bytes",
+                (TlType::Int128, false) => "tl_runtime::serde::int128",
+                (TlType::Int128, true) => "tl_runtime::serde::option_int128",
+                (TlType::Int256, false) => "tl_runtime::serde::int256",
+                (TlType::Int256, true) => "tl_runtime::serde::option_int256",
+                (TlType::Vector { inner, .. }, false) => match **inner {
+                    TlType::Bytes => "tl_runtime::serde::vec_bytes",
+                    TlType::Int128 => "tl_runtime::serde::vec_int128",
+                    TlType::Int256 => "tl_runtime::serde::vec_int256",
+                    _ => return None,
+                },
+                _ => return None,
+            })
+        };
+        match &f.kind {
+            FieldKind::TrueFlag(_) => {
+                attrs.push(quote!(
+                    default,
+                    skip_serializing_if = "::core::ops::Not::not"
+                ));
+            }
+            FieldKind::Value { ty, flag } => {
+                if flag.is_some() {
+                    attrs.push(quote!(
+                        default,
+                        skip_serializing_if = "::core::option::Option::is_none"
+                    ));
+                }
+                if let Some(w) = with(ty, flag.is_some()) {
+                    attrs.push(quote!(with = #w));
+                }
+            }
+            FieldKind::Flags => {}
+        }
+        if attrs.is_empty() {
+            quote!()
+        } else {
+            quote!(#[cfg_attr(feature = "serde", serde(#(#attrs),*))])
+        }
+    }
+
+    fn struct_fields(&self, fields: &[Field<'_>], generic: Option<&str>) -> Vec<TokenStream> {
+        fields
+            .iter()
+            .filter(|f| f.is_field())
+            .map(|f| {
+                let name = names::ident(&f.name);
+                let ty = self.field_type(f, generic);
+                let serde = self.serde_field_attrs(f);
+                let mut doc = self.render(&f.param.description);
+                if doc.trim().is_empty() {
+                    doc = format!("The `{}` parameter.", f.param.name);
+                }
+                match (&f.kind, &f.param.flag) {
+                    (FieldKind::TrueFlag(_), Some(Flag { field, bit })) => {
+                        doc.push_str(&format!("\n\nBit {bit} of `{field}`."));
+                    }
+                    (_, Some(Flag { field, bit })) => {
+                        doc.push_str(&format!("\n\nPresent when bit {bit} of `{field}` is set."));
+                    }
+                    _ => {}
+                }
+                let doc = doc_attrs(&doc);
+                quote! { #doc #serde pub #name: #ty }
+            })
+            .collect()
+    }
+
+    fn docs_only_note(&self, params: &[Param]) -> String {
+        let mut s = String::new();
+        for p in params.iter().filter(|p| p.docs_only) {
+            if s.is_empty() {
+                s.push_str("\n\nDocumented parameters that are not sent on the wire:\n");
+            }
+            let desc = self.render(&p.description).replace('\n', " ");
+            s.push_str(&format!("\n* `{}`: {}", p.name, desc.trim()));
+        }
+        s
+    }
+
+    /// A constructor struct with its wire impls (the boxed forms come from
+    /// the root's `tl_boxed!` invocation per file).
+    pub fn ctor(&self, c: &Ctor<'_>) -> TokenStream {
+        let ident = names::ident(&c.path.ident);
+        let ident_ts = quote!(#ident);
+        let mut doc = self.render(&c.ir.description);
+        doc.push_str(&self.docs_only_note(&c.ir.params));
+        let t = &self.model.types[c.ty];
+        doc.push_str(&format!(
+            "\n\nConstructor of [`{}`]({}).\n\n```text\n{}\n```",
+            t.name,
+            self.path_text(&t.path),
+            tl_definition(c.tl_name, c.id, None, &c.ir.params, &c.ir.type_name)
+        ));
+        let doc = doc_attrs(doc.trim_start());
+        let fields = self.struct_fields(&c.fields, None);
+        let tl_name = c.json_name;
+        let wire = self.wire_impls(&ident_ts, None, &c.fields, Some(quote!()));
+        quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq)]
+            #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(tag = "_", rename = #tl_name))]
+            pub struct #ident { #(#fields,)* }
+            #wire
+        }
+    }
+
+    /// `tl_boxed!(A = 0x..., B = 0x...);` for the structs of one file.
+    pub fn boxed_invocation(&self, items: &[(String, u32)], functions: bool) -> TokenStream {
+        if items.is_empty() {
+            return quote!();
+        }
+        let entries = items.iter().map(|(ident, id)| {
+            let ident = names::ident(ident);
+            let id = lit_u32_hex(*id);
+            quote!(#ident = #id)
+        });
+        if functions {
+            quote!(tl_boxed!(fn #(#entries),*);)
+        } else {
+            quote!(tl_boxed!(#(#entries),*);)
+        }
+    }
+
+    /// A type enum, its wire impls, and the conversions to and from its
+    /// constructor structs.
+    pub fn type_enum(&self, t: &Type<'_>) -> TokenStream {
+        let ident = names::ident(&t.path.ident);
+        let mut doc = t
+            .def
+            .map(|d| self.render(&d.description))
+            .unwrap_or_default();
+        doc.push_str(&format!("\n\nThe TL type `{}`.", t.name));
+        let doc = doc_attrs(doc.trim_start());
+        let tname = &t.name;
+        let mut variants = Vec::new();
+        let mut inner_arms = Vec::new();
+        let mut serde_arms = Vec::new();
+        let mut de_arms = Vec::new();
+        let mut convs = Vec::new();
+        let single = t.variants.len() == 1;
+        for &i in &t.variants {
+            let c = &self.model.ctors[i];
+            let v = names::ident(&c.variant);
+            let spath = self.path(&c.path);
+            let tl_name = c.json_name;
+            let id = lit_u32_hex(c.id);
+            let vdoc = doc_attrs(&format!(
+                "[`{}`]({}): `{}#{:08x}`.",
+                c.path.ident,
+                self.path_text(&c.path),
+                c.tl_name,
+                c.id
+            ));
+            let rename = quote!(#[cfg_attr(feature = "serde", serde(rename = #tl_name))]);
+            if c.is_unit() {
+                variants.push(quote!(#vdoc #rename #v));
+                inner_arms.push(quote!(Self::#v => &#spath {}));
+                serde_arms.push(quote!(Self::#v => serde::Serialize::serialize(&#spath {}, s)));
+                de_arms.push(quote!(#id => Self::#v));
+                let try_body = if single {
+                    quote!(let #ident::#v = v; ::core::result::Result::Ok(Self {}))
+                } else {
+                    quote!(match v { #ident::#v => ::core::result::Result::Ok(Self {}), v => ::core::result::Result::Err(v) })
+                };
+                convs.push(quote! {
+                    impl ::core::convert::From<#spath> for #ident {
+                        fn from(_: #spath) -> Self { Self::#v }
+                    }
+                    impl ::core::convert::TryFrom<#ident> for #spath {
+                        type Error = #ident;
+                        fn try_from(v: #ident) -> ::core::result::Result<Self, #ident> { #try_body }
+                    }
+                });
+            } else {
+                let (held, wrap, unwrap, inner) = if c.boxed {
+                    (
+                        quote!(::std::boxed::Box<#spath>),
+                        quote!(::std::boxed::Box::new(x)),
+                        quote!(*x),
+                        quote!(&**x),
+                    )
+                } else {
+                    (quote!(#spath), quote!(x), quote!(x), quote!(x))
+                };
+                variants.push(quote!(#vdoc #rename #v(#held)));
+                inner_arms.push(quote!(Self::#v(x) => #inner));
+                serde_arms.push(quote!(Self::#v(x) => serde::Serialize::serialize(x, s)));
+                let read_wrap = if c.boxed {
+                    quote!(Self::#v(::std::boxed::Box::new(tl_runtime::BareDeserialize::deserialize_bare(r)?)))
+                } else {
+                    quote!(Self::#v(tl_runtime::BareDeserialize::deserialize_bare(r)?))
+                };
+                de_arms.push(quote!(#id => #read_wrap));
+                let try_body = if single {
+                    quote!(let #ident::#v(x) = v; ::core::result::Result::Ok(#unwrap))
+                } else {
+                    quote!(match v { #ident::#v(x) => ::core::result::Result::Ok(#unwrap), v => ::core::result::Result::Err(v) })
+                };
+                convs.push(quote! {
+                    impl ::core::convert::From<#spath> for #ident {
+                        fn from(x: #spath) -> Self { Self::#v(#wrap) }
+                    }
+                    impl ::core::convert::TryFrom<#ident> for #spath {
+                        type Error = #ident;
+                        fn try_from(v: #ident) -> ::core::result::Result<Self, #ident> { #try_body }
+                    }
+                });
+            }
+        }
+        let dispatch = quote! {
+            match id {
+                #(#de_arms,)*
+                _ => return ::core::result::Result::Err(tl_runtime::DecodeError::UnknownConstructor { id, expected: #tname }),
+            }
+        };
+        let all_unit = t.variants.iter().all(|&i| self.model.ctors[i].is_unit());
+        let de_body = if all_unit {
+            quote!(let id = r.read_u32()?; ::core::result::Result::Ok(#dispatch))
+        } else {
+            quote!(let id = r.read_u32()?; r.nested(|r| ::core::result::Result::Ok(#dispatch)))
+        };
+        quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq)]
+            #[cfg_attr(feature = "serde", derive(serde::Deserialize), serde(tag = "_"))]
+            pub enum #ident { #(#variants,)* }
+            impl #ident {
+                /// The constructor struct of this value, for serialization.
+                fn inner(&self) -> &dyn tl_runtime::Serialize {
+                    match self { #(#inner_arms,)* }
+                }
+            }
+            impl tl_runtime::Serialize for #ident {
+                fn serialized_len(&self) -> usize { self.inner().serialized_len() }
+                fn serialize(&self, out: &mut ::std::vec::Vec<u8>) { self.inner().serialize(out) }
+            }
+            impl tl_runtime::Deserialize for #ident {
+                fn deserialize(r: &mut tl_runtime::Reader<'_>) -> ::core::result::Result<Self, tl_runtime::DecodeError> {
+                    #de_body
+                }
+            }
+            #[cfg(feature = "serde")]
+            impl serde::Serialize for #ident {
+                fn serialize<S: serde::Serializer>(&self, s: S) -> ::core::result::Result<S::Ok, S::Error> {
+                    match self { #(#serde_arms,)* }
+                }
+            }
+            #(#convs)*
+        }
+    }
+
+    /// A method struct with its wire impls and its `Method` impl.
+    pub fn func(&self, f: &Func<'_>) -> TokenStream {
+        let ident = names::ident(&f.path.ident);
+        let generic = f.generic.as_deref();
+        let m = f.ir;
+        let mut doc = self.render(&m.description);
+        doc.push_str(&self.docs_only_note(&m.params));
+        let who = |v: Option<bool>| match v {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "not documented",
+        };
+        doc.push_str(&format!(
+            "\n\nUsable by users: {}; by bots: {}.",
+            who(m.users),
+            who(m.bots)
+        ));
+        if let Some(e) = &f.error {
+            doc.push_str(&format!(
+                " Documented errors: [`{}`]({}).",
+                e.ident,
+                self.path_text(e)
+            ));
+        }
+        let ret = generic
+            .filter(|g| matches!(&f.returns, TlType::Boxed(n) if n == g))
+            .map(|_| "the inner query's result".to_string())
+            .unwrap_or_else(|| format!("`{}`", m.returns));
+        doc.push_str(&format!(" Returns {ret}."));
+        doc.push_str(&format!(
+            "\n\n```text\n{}\n```",
+            tl_definition(&m.name, f.id, generic, &m.params, &m.returns)
+        ));
+        let doc = doc_attrs(doc.trim_start());
+        let fields = self.struct_fields(&f.fields, generic);
+        let name = &m.name;
+        let ret = self.rust_type(&f.returns, generic);
+        let opt = |v: Option<bool>| match v {
+            Some(b) => quote!(::core::option::Option::Some(#b)),
+            None => quote!(::core::option::Option::None),
+        };
+        let (bots, users) = (opt(m.bots), opt(m.users));
+        let de_cfg = quote!(#[cfg(feature = "deserializable-functions")]);
+        let serde_attr = quote!(#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(tag = "_", rename = #name))]);
+        match generic {
+            None => {
+                let ident_ts = quote!(#ident);
+                let wire = self.wire_impls(&ident_ts, None, &f.fields, Some(de_cfg));
+                let error = match &f.error {
+                    Some(e) => self.path(e),
+                    None => quote!(tl_runtime::RpcError),
+                };
+                quote! {
+                    #doc
+                    #[derive(Debug, Clone, PartialEq)]
+                    #serde_attr
+                    pub struct #ident { #(#fields,)* }
+                    #wire
+                    impl tl_runtime::Method for #ident {
+                        const NAME: &'static str = #name;
+                        const BOTS: ::core::option::Option<bool> = #bots;
+                        const USERS: ::core::option::Option<bool> = #users;
+                        type Return = #ret;
+                        type Error = #error;
+                    }
+                }
+            }
+            Some(g) => {
+                let g = format_ident!("{}", g);
+                let ident_ts = quote!(#ident);
+                let wire = self.wire_impls(&ident_ts, Some(&g), &f.fields, Some(de_cfg.clone()));
+                let id = lit_u32_hex(f.id);
+                quote! {
+                    #doc
+                    #[derive(Debug, Clone, PartialEq)]
+                    #serde_attr
+                    pub struct #ident<#g> { #(#fields,)* }
+                    #wire
+                    impl<#g> tl_runtime::Identifiable for #ident<#g> {
+                        const CONSTRUCTOR_ID: u32 = #id;
+                    }
+                    impl<#g: tl_runtime::Serialize> tl_runtime::Serialize for #ident<#g> {
+                        fn serialized_len(&self) -> usize { 4 + tl_runtime::BareSerialize::bare_len(self) }
+                        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+                            tl_runtime::wire::write_u32(out, #id);
+                            tl_runtime::BareSerialize::serialize_bare(self, out)
+                        }
+                    }
+                    #de_cfg
+                    impl<#g: tl_runtime::Deserialize> tl_runtime::Deserialize for #ident<#g> {
+                        fn deserialize(r: &mut tl_runtime::Reader<'_>) -> ::core::result::Result<Self, tl_runtime::DecodeError> {
+                            tl_runtime::wire::expect_constructor(r, #id, #name)?;
+                            r.nested(<Self as tl_runtime::BareDeserialize>::deserialize_bare)
+                        }
+                    }
+                    impl<#g: tl_runtime::Method> tl_runtime::Method for #ident<#g> {
+                        const NAME: &'static str = #name;
+                        const BOTS: ::core::option::Option<bool> = #bots;
+                        const USERS: ::core::option::Option<bool> = #users;
+                        type Return = #g::Return;
+                        type Error = #g::Error;
+                    }
+                }
+            }
+        }
+    }
+}

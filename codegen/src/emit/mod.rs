@@ -1,0 +1,324 @@
+//! The Rust back end: IR -> a module tree of formatted Rust files.
+//!
+//! Items are built as token streams with `quote`, each file is checked by
+//! parsing it with `syn` and formatted with `prettyplease`. The output is a
+//! [`Output`] map from relative path to file text, deterministic for a given
+//! IR (everything is iterated in sorted order).
+//!
+//! # Layout
+//!
+//! ```text
+//! mod.rs                 root: the `tl_boxed!` macro, `pub mod types; enums; functions; errors;`
+//! types/mod.rs           constructor structs of the root namespace, `pub mod <ns>;`
+//! types/<ns>.rs          constructor structs of namespace <ns> (`types::messages::Messages`)
+//! enums/mod.rs, <ns>.rs  one enum per TL type (`enums::InputPeer`), variants = constructors
+//! functions/...          one struct per method implementing `tl_runtime::Method`
+//! errors/...             per-method error enums (`errors::messages::SendMessageError`)
+//! ```
+//!
+//! With [`Layout::Include`] the submodules are pulled in with
+//! `include!(concat!(env!("OUT_DIR"), ...))` so the tree can live in a build
+//! script's `OUT_DIR`; with [`Layout::Modules`] they are ordinary `mod x;`
+//! files for a tree checked into a crate's sources.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ir::Api;
+
+pub mod docs;
+mod docs_link;
+mod items;
+pub mod model;
+pub mod names;
+mod shim;
+pub mod write;
+
+pub use model::{glob_match, select, BOX_THRESHOLD};
+pub use write::{check, write_atomic, write_if_changed};
+
+/// How submodule files are referenced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Layout {
+    /// `pub mod x;`: a tree in a crate's `src/`.
+    Modules,
+    /// `pub mod x { include!(concat!(env!(<env_var>), "/<prefix>x.rs")); }`:
+    /// a tree in a build script's output directory.
+    Include {
+        /// The environment variable holding the output directory (`OUT_DIR`).
+        env_var: String,
+        /// Subdirectory of that directory the tree is written to (`""` or `"tl/"`).
+        prefix: String,
+    },
+}
+
+/// What to generate and how.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// How files reference each other.
+    pub layout: Layout,
+    /// Method patterns (`messages.*`, `*`, exact names); empty = everything.
+    pub select: Vec<String>,
+    /// The path of the tree root as seen from the crate (`crate` when the tree
+    /// is the crate root); `None` makes every cross-reference relative
+    /// (`super::super::types::...`), so the tree works at any depth.
+    pub root_path: Option<String>,
+    /// A line naming the input, written into every file's header.
+    pub source_note: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            layout: Layout::Modules,
+            select: Vec::new(),
+            root_path: None,
+            source_note: String::new(),
+        }
+    }
+}
+
+/// The generated files, by path relative to the output directory (`/`-separated).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Output {
+    /// Path -> contents.
+    pub files: BTreeMap<String, String>,
+}
+
+impl Output {
+    /// Total number of lines over all files.
+    pub fn line_count(&self) -> usize {
+        self.files.values().map(|f| f.lines().count()).sum()
+    }
+}
+
+/// Why bindings could not be generated.
+#[derive(Debug, thiserror::Error)]
+pub enum EmitError {
+    /// The IR has items that cannot be emitted (e.g. no constructor IDs).
+    #[error("cannot generate bindings:\n  {}", .0.join("\n  "))]
+    Invalid(Vec<String>),
+    /// A generated file did not parse (a bug in the emitter).
+    #[error("generated {file} does not parse: {message}")]
+    Syntax {
+        /// The file.
+        file: String,
+        /// The parser's message.
+        message: String,
+    },
+}
+
+const MACRO: &str = r#"/// Implements `Identifiable` and the boxed (constructor ID + bare fields)
+/// `Serialize`/`Deserialize` for the structs of one file. `fn` lists are
+/// methods, whose `Deserialize` is behind the `deserializable-functions` feature.
+macro_rules! tl_boxed {
+    (fn $($t:ident = $id:literal),* $(,)?) => {$(
+        tl_boxed!(@id $t = $id);
+        tl_boxed!(@ser $t);
+        #[cfg(feature = "deserializable-functions")]
+        tl_boxed!(@de $t);
+    )*};
+    (@id $t:ident = $id:literal) => {
+        impl tl_runtime::Identifiable for $t {
+            const CONSTRUCTOR_ID: u32 = $id;
+        }
+    };
+    (@ser $t:ident) => {
+        impl tl_runtime::Serialize for $t {
+            #[inline]
+            fn serialized_len(&self) -> usize {
+                4 + tl_runtime::BareSerialize::bare_len(self)
+            }
+            fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+                tl_runtime::wire::write_u32(out, <Self as tl_runtime::Identifiable>::CONSTRUCTOR_ID);
+                tl_runtime::BareSerialize::serialize_bare(self, out)
+            }
+        }
+    };
+    (@de $t:ident) => {
+        impl tl_runtime::Deserialize for $t {
+            fn deserialize(
+                r: &mut tl_runtime::Reader<'_>,
+            ) -> ::core::result::Result<Self, tl_runtime::DecodeError> {
+                tl_runtime::wire::expect_constructor(
+                    r,
+                    <Self as tl_runtime::Identifiable>::CONSTRUCTOR_ID,
+                    ::core::any::type_name::<Self>(),
+                )?;
+                r.nested(<Self as tl_runtime::BareDeserialize>::deserialize_bare)
+            }
+        }
+    };
+    ($($t:ident = $id:literal),* $(,)?) => {$(
+        tl_boxed!(@id $t = $id);
+        tl_boxed!(@ser $t);
+        tl_boxed!(@de $t);
+    )*};
+}
+"#;
+
+/// One module file being assembled.
+#[derive(Default)]
+struct ModFile {
+    items: Vec<TokenStream>,
+    boxed: Vec<(String, u32)>,
+}
+
+/// Generates the module tree for `api` (after applying `options.select`).
+pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
+    let api = select(api, &options.select).map_err(EmitError::Invalid)?;
+    let model = model::Model::new(&api).map_err(EmitError::Invalid)?;
+    let root_for = |depth: usize| -> String {
+        match &options.root_path {
+            Some(r) => r.clone(),
+            None if depth == 0 => "self".to_string(),
+            None => vec!["super"; depth].join("::"),
+        }
+    };
+
+    // (kind, namespace) -> file
+    let mut files: BTreeMap<(model::Kind, Option<String>), ModFile> = BTreeMap::new();
+    for kind in [
+        model::Kind::Types,
+        model::Kind::Enums,
+        model::Kind::Functions,
+        model::Kind::Errors,
+    ] {
+        files.insert((kind, None), ModFile::default());
+    }
+    let depth = |ns: &Option<String>| if ns.is_some() { 2 } else { 1 };
+    for c in &model.ctors {
+        let key = (model::Kind::Types, c.path.ns.clone());
+        let gen = items::Gen::new(&model, &root_for(depth(&key.1)));
+        let file = files.entry(key).or_default();
+        file.items.push(gen.ctor(c));
+        file.boxed.push((c.path.ident.clone(), c.id));
+    }
+    for t in &model.types {
+        let key = (model::Kind::Enums, t.path.ns.clone());
+        let gen = items::Gen::new(&model, &root_for(depth(&key.1)));
+        files.entry(key).or_default().items.push(gen.type_enum(t));
+    }
+    for f in &model.funcs {
+        let key = (model::Kind::Functions, f.path.ns.clone());
+        let gen = items::Gen::new(&model, &root_for(depth(&key.1)));
+        let file = files.entry(key).or_default();
+        file.items.push(gen.func(f));
+        if f.generic.is_none() {
+            file.boxed.push((f.path.ident.clone(), f.id));
+        }
+        if let Some(e) = &f.error {
+            let ident = names::ident(&e.ident);
+            let tokens = shim::method_error_enum(&api, f.ir, &ident);
+            files
+                .entry((model::Kind::Errors, e.ns.clone()))
+                .or_default()
+                .items
+                .push(tokens);
+        }
+    }
+    files
+        .get_mut(&(model::Kind::Errors, None))
+        .expect("errors root")
+        .items
+        .push(shim::all_errors_enum(&api));
+
+    let mut out = Output::default();
+    let header = {
+        let mut h = String::from("// @generated by tlgen. Do not edit: regenerate instead.\n");
+        if !options.source_note.is_empty() {
+            for line in options.source_note.lines() {
+                let _ = writeln!(h, "// {line}");
+            }
+        }
+        h
+    };
+    let include = |path: &str| -> TokenStream {
+        match &options.layout {
+            Layout::Modules => quote!(;),
+            Layout::Include { env_var, prefix } => {
+                let rel = format!("/{prefix}{path}");
+                quote!({
+                    include!(concat!(env!(#env_var), #rel));
+                })
+            }
+        }
+    };
+
+    // Namespace lists per kind.
+    let mut namespaces: BTreeMap<model::Kind, Vec<String>> = BTreeMap::new();
+    for (kind, ns) in files.keys() {
+        if let Some(ns) = ns {
+            namespaces.entry(*kind).or_default().push(ns.clone());
+        }
+    }
+
+    for ((kind, ns), file) in files {
+        let gen = items::Gen::new(&model, &root_for(depth(&ns)));
+        let mut tokens: Vec<TokenStream> = file.items;
+        let is_fn = kind == model::Kind::Functions;
+        tokens.push(gen.boxed_invocation(&file.boxed, is_fn));
+        let path = match &ns {
+            Some(ns) => format!("{}/{}.rs", kind.module(), ns),
+            None => {
+                for sub in namespaces.get(&kind).into_iter().flatten() {
+                    let ident = names::ident(sub);
+                    let doc = format!(" The `{sub}` namespace.");
+                    let body = include(&format!("{}/{}.rs", kind.module(), sub));
+                    tokens.push(quote!(#[doc = #doc] pub mod #ident #body));
+                }
+                format!("{}/mod.rs", kind.module())
+            }
+        };
+        let text = format_file(&path, quote!(#(#tokens)*))?;
+        out.files.insert(path, format!("{header}\n{text}"));
+    }
+
+    // Root.
+    let mods = [
+        (
+            model::Kind::Types,
+            "Constructor structs: one per TL constructor, named after it.",
+        ),
+        (
+            model::Kind::Enums,
+            "Type enums: one per TL type, one variant per constructor.",
+        ),
+        (
+            model::Kind::Functions,
+            " Method structs: one per RPC function, implementing `tl_runtime::Method`.",
+        ),
+        (
+            model::Kind::Errors,
+            "RPC error enums: one per method that documents its errors.",
+        ),
+    ];
+    let root_mods: Vec<TokenStream> = mods
+        .iter()
+        .map(|(kind, doc)| {
+            let ident = names::ident(kind.module());
+            let body = include(&format!("{}/mod.rs", kind.module()));
+            quote!(#[doc = #doc] pub mod #ident #body)
+        })
+        .collect();
+    let root = format_file("mod.rs", quote!(#(#root_mods)*))?;
+    out.files
+        .insert("mod.rs".to_string(), format!("{header}\n{MACRO}\n{root}"));
+    // The macro text is not from prettyplease: make sure the whole file parses.
+    syn::parse_file(&out.files["mod.rs"]).map_err(|e| EmitError::Syntax {
+        file: "mod.rs".into(),
+        message: e.to_string(),
+    })?;
+    Ok(out)
+}
+
+fn format_file(path: &str, tokens: TokenStream) -> Result<String, EmitError> {
+    let file = syn::parse2::<syn::File>(tokens).map_err(|e| EmitError::Syntax {
+        file: path.to_string(),
+        message: e.to_string(),
+    })?;
+    Ok(prettyplease::unparse(&file))
+}

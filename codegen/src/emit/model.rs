@@ -1,0 +1,837 @@
+//! The emitter's view of the IR: every item with its Rust name and module,
+//! every parameter with its field name and wire shape, type references
+//! resolved, and the boxing decisions made.
+//!
+//! # Boxing rule
+//!
+//! A type enum's variant holds its constructor struct by value unless
+//! 1. the struct lies on a cycle of by-value containment (a field of an enum
+//!    type, `Option` included, whose variants lead back to the struct;
+//!    `Vec` fields are indirections and break cycles), which would make the
+//!    type infinitely large; or
+//! 2. the struct's estimated size exceeds [`BOX_THRESHOLD`] bytes, so that one
+//!    large constructor does not make every value of its type large.
+//!
+//! Boxed variants hold `Box<Struct>`; the `From`/`TryFrom` conversions box
+//! and unbox, so users rarely see the difference.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::ir::{Api, Constructor, Flag, Method, Param, TlType, TypeDef};
+
+use super::names;
+
+/// Variants whose struct is estimated larger than this many bytes are boxed.
+pub const BOX_THRESHOLD: usize = 128;
+
+/// Which top-level module an item lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// `types`: constructor structs.
+    Types,
+    /// `enums`: type enums.
+    Enums,
+    /// `functions`: method structs.
+    Functions,
+    /// `errors`: per-method error enums.
+    Errors,
+}
+
+impl Kind {
+    /// The module name.
+    pub fn module(self) -> &'static str {
+        match self {
+            Kind::Types => "types",
+            Kind::Enums => "enums",
+            Kind::Functions => "functions",
+            Kind::Errors => "errors",
+        }
+    }
+}
+
+/// Where an item lives: `kind::namespace::ident`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ItemPath {
+    /// The top-level module.
+    pub kind: Kind,
+    /// The namespace module (`messages`), `None` for the root namespace.
+    pub ns: Option<String>,
+    /// The item's identifier.
+    pub ident: String,
+}
+
+impl ItemPath {
+    /// `types::messages::Messages` (relative to the tree root).
+    pub fn display(&self) -> String {
+        match &self.ns {
+            Some(ns) => format!("{}::{}::{}", self.kind.module(), ns, self.ident),
+            None => format!("{}::{}", self.kind.module(), self.ident),
+        }
+    }
+}
+
+/// One parameter as the emitter sees it.
+#[derive(Debug, Clone)]
+pub struct Field<'a> {
+    /// The IR parameter.
+    pub param: &'a Param,
+    /// The Rust field name (unraw; [`names::ident`] makes it raw when needed).
+    pub name: String,
+    /// The wire shape.
+    pub kind: FieldKind,
+}
+
+/// What a parameter is on the wire.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldKind {
+    /// A `#` flags word: no struct field, computed on write.
+    Flags,
+    /// A `flags.N?true` flag: a `bool` field, no payload.
+    TrueFlag(Flag),
+    /// A value, optional when `flag` is set.
+    Value {
+        /// The TL type.
+        ty: TlType,
+        /// The presence bit for conditional values.
+        flag: Option<Flag>,
+    },
+}
+
+impl Field<'_> {
+    /// Whether the parameter becomes a struct field.
+    pub fn is_field(&self) -> bool {
+        !matches!(self.kind, FieldKind::Flags)
+    }
+}
+
+/// A constructor struct.
+#[derive(Debug, Clone)]
+pub struct Ctor<'a> {
+    /// The IR constructor.
+    pub ir: &'a Constructor,
+    /// The TL name on the wire.
+    pub tl_name: &'a str,
+    /// The name in the JSON form's `"_"`: the TL name, or the IR name
+    /// (`decryptedMessage_17`) when several constructors of one type share
+    /// a TL name (secret-chat layers), so that JSON stays decodable.
+    pub json_name: &'a str,
+    /// The constructor ID.
+    pub id: u32,
+    /// `types::...` path.
+    pub path: ItemPath,
+    /// Index of its type in [`Model::types`].
+    pub ty: usize,
+    /// Variant name in the type enum.
+    pub variant: String,
+    /// Whether the enum variant boxes the struct.
+    pub boxed: bool,
+    /// Wire params (docs-only ones excluded).
+    pub fields: Vec<Field<'a>>,
+}
+
+impl Ctor<'_> {
+    /// Whether the struct has no fields (the enum variant is a unit variant).
+    pub fn is_unit(&self) -> bool {
+        !self.fields.iter().any(Field::is_field)
+    }
+}
+
+/// A type enum.
+#[derive(Debug, Clone)]
+pub struct Type<'a> {
+    /// The TL type name.
+    pub name: String,
+    /// The type page, if any.
+    pub def: Option<&'a TypeDef>,
+    /// `enums::...` path.
+    pub path: ItemPath,
+    /// Indices into [`Model::ctors`], sorted by TL name.
+    pub variants: Vec<usize>,
+}
+
+/// A method struct.
+#[derive(Debug, Clone)]
+pub struct Func<'a> {
+    /// The IR method.
+    pub ir: &'a Method,
+    /// The constructor ID.
+    pub id: u32,
+    /// `functions::...` path.
+    pub path: ItemPath,
+    /// The `{X:Type}` generic parameter name, for `invokeWith*`-style methods.
+    pub generic: Option<String>,
+    /// Wire params (docs-only ones excluded).
+    pub fields: Vec<Field<'a>>,
+    /// Parsed return type.
+    pub returns: TlType,
+    /// `errors::...` path of its error enum; `None` when the method documents
+    /// no errors (its error type is `tl_runtime::RpcError`) or is generic.
+    pub error: Option<ItemPath>,
+}
+
+/// Everything the emitter generates, resolved.
+#[derive(Debug, Clone)]
+pub struct Model<'a> {
+    /// The (possibly selected) API.
+    pub api: &'a Api,
+    /// Constructor structs, sorted by IR name.
+    pub ctors: Vec<Ctor<'a>>,
+    /// Type enums, sorted by TL name.
+    pub types: Vec<Type<'a>>,
+    /// Method structs, sorted by TL name.
+    pub funcs: Vec<Func<'a>>,
+    ctor_by_name: BTreeMap<&'a str, usize>,
+    type_by_name: BTreeMap<String, usize>,
+    func_by_name: BTreeMap<&'a str, usize>,
+}
+
+/// Whether a TL type has a Rust equivalent other than an enum (`Bool` -> `bool`)
+/// or must not be emitted (`Vector t`, page-only names).
+fn is_skipped_type(name: &str) -> bool {
+    name == "Bool" || !names::is_tl_ident(name)
+}
+
+fn fields_of(params: &[Param]) -> Vec<Field<'_>> {
+    let mut fields: Vec<Field<'_>> = params
+        .iter()
+        .filter(|p| !p.docs_only)
+        .map(|param| {
+            let ty = TlType::parse(&param.ty);
+            let kind = match (&ty, &param.flag) {
+                (TlType::Flags, _) => FieldKind::Flags,
+                (TlType::True, Some(flag)) => FieldKind::TrueFlag(flag.clone()),
+                _ => FieldKind::Value {
+                    ty,
+                    flag: param.flag.clone(),
+                },
+            };
+            Field {
+                param,
+                name: names::field_name(&param.name),
+                kind,
+            }
+        })
+        .collect();
+    let mut unique: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
+    names::dedup(&mut unique);
+    for (field, name) in fields.iter_mut().zip(unique) {
+        field.name = name;
+    }
+    fields
+}
+
+fn item_path(kind: Kind, tl_name: &str) -> ItemPath {
+    let (ns, local) = names::split_namespace(tl_name);
+    ItemPath {
+        kind,
+        ns: ns.map(names::module_name),
+        ident: names::type_name(local),
+    }
+}
+
+/// Dedups the identifiers of `paths` within each module, in the given order.
+fn dedup_paths(paths: &mut [&mut ItemPath]) {
+    let mut by_module: BTreeMap<Option<String>, Vec<usize>> = BTreeMap::new();
+    for (i, p) in paths.iter().enumerate() {
+        by_module.entry(p.ns.clone()).or_default().push(i);
+    }
+    for indices in by_module.values() {
+        let mut idents: Vec<String> = indices.iter().map(|&i| paths[i].ident.clone()).collect();
+        names::dedup(&mut idents);
+        for (&i, ident) in indices.iter().zip(idents) {
+            paths[i].ident = ident;
+        }
+    }
+}
+
+impl<'a> Model<'a> {
+    /// Resolves `api`; fails listing every item that cannot be emitted
+    /// (missing constructor IDs, references to undefined types).
+    pub fn new(api: &'a Api) -> Result<Self, Vec<String>> {
+        let mut problems = Vec::new();
+
+        // Types: every type some emitted constructor belongs to.
+        let defs: BTreeMap<&str, &TypeDef> =
+            api.types.iter().map(|t| (t.name.as_str(), t)).collect();
+        let mut type_names: BTreeSet<String> = BTreeSet::new();
+        for c in &api.constructors {
+            if c.name != "vector" && !is_skipped_type(&c.type_name) {
+                type_names.insert(c.type_name.clone());
+            }
+        }
+        let mut types: Vec<Type<'a>> = type_names
+            .iter()
+            .map(|name| Type {
+                name: name.clone(),
+                def: defs.get(name.as_str()).copied(),
+                path: item_path(Kind::Enums, name),
+                variants: Vec::new(),
+            })
+            .collect();
+        dedup_paths(&mut types.iter_mut().map(|t| &mut t.path).collect::<Vec<_>>());
+        let type_by_name: BTreeMap<String, usize> = types
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.name.clone(), i))
+            .collect();
+
+        let mut ctors = Vec::new();
+        for c in &api.constructors {
+            let Some(&ty) = type_by_name.get(&c.type_name) else {
+                continue;
+            };
+            if c.name == "vector" {
+                continue;
+            }
+            let Some(id) = c.id else {
+                problems.push(format!(
+                    "constructor {} has no constructor ID (no schema entry)",
+                    c.name
+                ));
+                continue;
+            };
+            ctors.push(Ctor {
+                ir: c,
+                tl_name: c.tl_name.as_deref().unwrap_or(&c.name),
+                json_name: c.tl_name.as_deref().unwrap_or(&c.name),
+                id,
+                path: item_path(Kind::Types, &c.name),
+                ty,
+                variant: String::new(),
+                boxed: false,
+                fields: fields_of(&c.params),
+            });
+        }
+        dedup_paths(&mut ctors.iter_mut().map(|c| &mut c.path).collect::<Vec<_>>());
+        let ctor_by_name: BTreeMap<&str, usize> = ctors
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.ir.name.as_str(), i))
+            .collect();
+        for (i, c) in ctors.iter().enumerate() {
+            types[c.ty].variants.push(i);
+        }
+        let mut shared: BTreeMap<(usize, &str), usize> = BTreeMap::new();
+        for c in &ctors {
+            *shared.entry((c.ty, c.tl_name)).or_default() += 1;
+        }
+        for c in &mut ctors {
+            if shared[&(c.ty, c.tl_name)] > 1 {
+                let ir: &'a Constructor = c.ir;
+                c.json_name = &ir.name;
+            }
+        }
+
+        let mut funcs = Vec::new();
+        for m in &api.methods {
+            let Some(id) = m.id else {
+                problems.push(format!(
+                    "method {} has no constructor ID (no schema entry)",
+                    m.name
+                ));
+                continue;
+            };
+            let fields = fields_of(&m.params);
+            let generic = fields.iter().find_map(|f| match &f.kind {
+                FieldKind::Value {
+                    ty: TlType::Generic(g),
+                    ..
+                } => Some(g.clone()),
+                _ => None,
+            });
+            let error = (generic.is_none() && !m.errors.is_empty()).then(|| {
+                let mut p = item_path(Kind::Errors, &m.name);
+                p.ident.push_str("Error");
+                p
+            });
+            funcs.push(Func {
+                ir: m,
+                id,
+                path: item_path(Kind::Functions, &m.name),
+                generic,
+                fields,
+                returns: TlType::parse(&m.returns),
+                error,
+            });
+        }
+        dedup_paths(&mut funcs.iter_mut().map(|f| &mut f.path).collect::<Vec<_>>());
+        let func_by_name = funcs
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.ir.name.as_str(), i))
+            .collect();
+
+        let mut model = Model {
+            api,
+            ctors,
+            types,
+            funcs,
+            ctor_by_name,
+            type_by_name,
+            func_by_name,
+        };
+        model.name_variants();
+        model.check_references(&mut problems);
+        if problems.is_empty() {
+            model.decide_boxing(&mut problems);
+        }
+        if problems.is_empty() {
+            Ok(model)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Variant names: the constructor name minus the type name when that
+    /// leaves a proper identifier (`inputPeerUser` in `InputPeer` -> `User`),
+    /// else the full constructor name; collisions fall back to full names.
+    fn name_variants(&mut self) {
+        for t in &self.types {
+            let prefix = names::type_name(names::split_namespace(&t.name).1);
+            let full: Vec<String> = t
+                .variants
+                .iter()
+                .map(|&i| names::type_name(names::split_namespace(&self.ctors[i].ir.name).1))
+                .collect();
+            let mut short: Vec<String> = full
+                .iter()
+                .map(|f| match f.strip_prefix(&prefix) {
+                    Some(rest)
+                        if rest.starts_with(|c: char| c.is_ascii_uppercase()) && rest != "Self" =>
+                    {
+                        rest.to_string()
+                    }
+                    _ => f.clone(),
+                })
+                .collect();
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for s in &short {
+                *counts.entry(s.as_str()).or_default() += 1;
+            }
+            let clashing: BTreeSet<String> = counts
+                .into_iter()
+                .filter(|(_, n)| *n > 1)
+                .map(|(s, _)| s.to_string())
+                .collect();
+            for (s, f) in short.iter_mut().zip(&full) {
+                if clashing.contains(s) {
+                    *s = f.clone();
+                }
+            }
+            names::dedup(&mut short);
+            for (&i, name) in t.variants.iter().zip(short) {
+                self.ctors[i].variant = name;
+            }
+        }
+    }
+
+    fn check_references(&self, problems: &mut Vec<String>) {
+        for c in &self.ctors {
+            for f in &c.fields {
+                if let FieldKind::Value { ty, .. } = &f.kind {
+                    if let Err(e) = self.check_type(ty, None) {
+                        problems.push(format!(
+                            "constructor {} param {}: {e}",
+                            c.ir.name, f.param.name
+                        ));
+                    }
+                }
+            }
+        }
+        for m in &self.funcs {
+            for f in &m.fields {
+                if let FieldKind::Value { ty, .. } = &f.kind {
+                    if let Err(e) = self.check_type(ty, m.generic.as_deref()) {
+                        problems.push(format!("method {} param {}: {e}", m.ir.name, f.param.name));
+                    }
+                }
+            }
+            if let Err(e) = self.check_type(&m.returns, m.generic.as_deref()) {
+                problems.push(format!("method {} result: {e}", m.ir.name));
+            }
+        }
+    }
+
+    fn check_type(&self, ty: &TlType, generic: Option<&str>) -> Result<(), String> {
+        match ty {
+            TlType::Flags => Err("a `#` type outside a flags field".into()),
+            TlType::Generic(g) | TlType::Boxed(g) if Some(g.as_str()) == generic => Ok(()),
+            TlType::Generic(g) => Err(format!("unknown generic `!{g}`")),
+            TlType::Vector { inner, .. } => self.check_type(inner, generic),
+            TlType::Boxed(name) => self
+                .type_index(name)
+                .map(|_| ())
+                .ok_or_else(|| format!("undefined type `{name}`")),
+            TlType::Bare(name) => self
+                .bare_ctor(name)
+                .map(|_| ())
+                .ok_or_else(|| format!("undefined bare type `{name}`")),
+            _ => Ok(()),
+        }
+    }
+
+    /// The enum of TL type `name`.
+    pub fn type_index(&self, name: &str) -> Option<usize> {
+        self.type_by_name.get(name).copied()
+    }
+
+    /// The constructor a bare type reference names: a constructor name
+    /// (`future_salt`) or a type with a single constructor (`%Message`).
+    pub fn bare_ctor(&self, name: &str) -> Option<usize> {
+        if let Some(&i) = self.ctor_by_name.get(name) {
+            return Some(i);
+        }
+        let t = &self.types[self.type_index(name)?];
+        match t.variants.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
+    }
+
+    /// The constructor with IR name `name`.
+    pub fn ctor_index(&self, name: &str) -> Option<usize> {
+        self.ctor_by_name.get(name).copied()
+    }
+
+    /// The method with TL name `name`.
+    pub fn func_index(&self, name: &str) -> Option<usize> {
+        self.func_by_name.get(name).copied()
+    }
+
+    /// By-value containment edges of constructor `i`: constructors reachable
+    /// through one non-`Vec` field. The bool marks bare (struct-in-struct) edges.
+    fn edges(&self, i: usize) -> Vec<(usize, bool)> {
+        let mut out = Vec::new();
+        for f in &self.ctors[i].fields {
+            match &f.kind {
+                FieldKind::Value {
+                    ty: TlType::Boxed(name),
+                    ..
+                } => {
+                    if let Some(t) = self.type_index(name) {
+                        out.extend(self.types[t].variants.iter().map(|&v| (v, false)));
+                    }
+                }
+                FieldKind::Value {
+                    ty: TlType::Bare(name),
+                    ..
+                } => {
+                    if let Some(c) = self.bare_ctor(name) {
+                        out.push((c, true));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn decide_boxing(&mut self, problems: &mut Vec<String>) {
+        let n = self.ctors.len();
+        let graph: Vec<Vec<(usize, bool)>> = (0..n).map(|i| self.edges(i)).collect();
+        let scc = tarjan(&graph);
+        let mut cyclic = vec![false; n];
+        for (i, edges) in graph.iter().enumerate() {
+            for &(j, bare) in edges {
+                if scc[i] == scc[j] {
+                    cyclic[i] = true;
+                    cyclic[j] = true;
+                    if bare {
+                        problems.push(format!(
+                            "constructor {} contains bare {} by value on a cycle; unsupported",
+                            self.ctors[i].ir.name, self.ctors[j].ir.name
+                        ));
+                    }
+                }
+            }
+        }
+        for (c, cyc) in self.ctors.iter_mut().zip(&cyclic) {
+            c.boxed = *cyc;
+        }
+        let mut memo: Vec<Option<usize>> = vec![None; n];
+        let mut active = vec![false; n];
+        for i in 0..n {
+            let size = self.struct_size(i, &mut memo, &mut active);
+            if size > BOX_THRESHOLD {
+                self.ctors[i].boxed = true;
+            }
+        }
+    }
+
+    /// Estimated `size_of` of constructor `i`'s struct.
+    fn struct_size(
+        &self,
+        i: usize,
+        memo: &mut Vec<Option<usize>>,
+        active: &mut Vec<bool>,
+    ) -> usize {
+        if let Some(s) = memo[i] {
+            return s;
+        }
+        if active[i] {
+            return 8; // on a cycle: boxed somewhere
+        }
+        active[i] = true;
+        let mut total = 0;
+        for f in &self.ctors[i].fields {
+            total += match &f.kind {
+                FieldKind::Flags => 0,
+                FieldKind::TrueFlag(_) => 1,
+                FieldKind::Value { ty, flag } => {
+                    let base = self.value_size(ty, memo, active);
+                    if flag.is_some() {
+                        base + 8
+                    } else {
+                        base
+                    }
+                }
+            };
+        }
+        active[i] = false;
+        memo[i] = Some(total);
+        total
+    }
+
+    fn value_size(
+        &self,
+        ty: &TlType,
+        memo: &mut Vec<Option<usize>>,
+        active: &mut Vec<bool>,
+    ) -> usize {
+        match ty {
+            TlType::Int => 4,
+            TlType::Long | TlType::Double => 8,
+            TlType::Int128 => 16,
+            TlType::Int256 => 32,
+            TlType::Bool | TlType::True => 1,
+            TlType::String | TlType::Bytes | TlType::Vector { .. } => 24,
+            TlType::Flags | TlType::Generic(_) => 8,
+            TlType::Bare(name) => match self.bare_ctor(name) {
+                Some(c) => self.struct_size(c, memo, active),
+                None => 8,
+            },
+            TlType::Boxed(name) => match self.type_index(name) {
+                Some(t) => {
+                    let mut max = 0;
+                    for &v in &self.types[t].variants {
+                        let s = if self.ctors[v].boxed {
+                            8
+                        } else {
+                            let s = self.struct_size(v, memo, active);
+                            if s > BOX_THRESHOLD {
+                                8
+                            } else {
+                                s
+                            }
+                        };
+                        max = max.max(s);
+                    }
+                    max + 8
+                }
+                None => 8,
+            },
+        }
+    }
+}
+
+/// Tarjan's strongly connected components; returns the component of each node.
+fn tarjan(graph: &[Vec<(usize, bool)>]) -> Vec<usize> {
+    struct State<'g> {
+        graph: &'g [Vec<(usize, bool)>],
+        index: Vec<Option<usize>>,
+        low: Vec<usize>,
+        on_stack: Vec<bool>,
+        stack: Vec<usize>,
+        comp: Vec<usize>,
+        next: usize,
+        comps: usize,
+    }
+    // Iterative DFS to stay safe on deep graphs.
+    fn visit(s: &mut State<'_>, root: usize) {
+        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
+        s.index[root] = Some(s.next);
+        s.low[root] = s.next;
+        s.next += 1;
+        s.stack.push(root);
+        s.on_stack[root] = true;
+        while let Some(&mut (v, ref mut ei)) = work.last_mut() {
+            if *ei < s.graph[v].len() {
+                let w = s.graph[v][*ei].0;
+                *ei += 1;
+                match s.index[w] {
+                    None => {
+                        s.index[w] = Some(s.next);
+                        s.low[w] = s.next;
+                        s.next += 1;
+                        s.stack.push(w);
+                        s.on_stack[w] = true;
+                        work.push((w, 0));
+                    }
+                    Some(iw) if s.on_stack[w] => s.low[v] = s.low[v].min(iw),
+                    Some(_) => {}
+                }
+            } else {
+                work.pop();
+                if let Some(&(parent, _)) = work.last() {
+                    s.low[parent] = s.low[parent].min(s.low[v]);
+                }
+                if Some(s.low[v]) == s.index[v] {
+                    while let Some(w) = s.stack.pop() {
+                        s.on_stack[w] = false;
+                        s.comp[w] = s.comps;
+                        if w == v {
+                            break;
+                        }
+                    }
+                    s.comps += 1;
+                }
+            }
+        }
+    }
+    let n = graph.len();
+    let mut s = State {
+        graph,
+        index: vec![None; n],
+        low: vec![0; n],
+        on_stack: vec![false; n],
+        stack: Vec::new(),
+        comp: vec![0; n],
+        next: 0,
+        comps: 0,
+    };
+    for v in 0..n {
+        if s.index[v].is_none() {
+            visit(&mut s, v);
+        }
+    }
+    s.comp
+}
+
+/// Whether `name` matches a `--select` pattern: `*` matches any run of
+/// characters (dots included); everything else literally.
+pub fn glob_match(pattern: &str, name: &str) -> bool {
+    fn go(p: &[u8], n: &[u8]) -> bool {
+        match p.split_first() {
+            None => n.is_empty(),
+            Some((b'*', rest)) => (0..=n.len()).any(|i| go(rest, &n[i..])),
+            Some((c, rest)) => n.first() == Some(c) && go(rest, &n[1..]),
+        }
+    }
+    go(pattern.as_bytes(), name.as_bytes())
+}
+
+/// The part of `api` that the methods matching `patterns` need: those
+/// methods, every type reachable from their params and results (through all
+/// constructors of each reached type), and those constructors. An empty
+/// pattern list selects everything. Fails when a pattern matches nothing.
+pub fn select(api: &Api, patterns: &[String]) -> Result<Api, Vec<String>> {
+    if patterns.is_empty() {
+        return Ok(api.clone());
+    }
+    let unmatched: Vec<String> = patterns
+        .iter()
+        .filter(|p| !api.methods.iter().any(|m| glob_match(p, &m.name)))
+        .map(|p| format!("--select {p}: no method matches"))
+        .collect();
+    if !unmatched.is_empty() {
+        return Err(unmatched);
+    }
+    let methods: Vec<Method> = api
+        .methods
+        .iter()
+        .filter(|m| patterns.iter().any(|p| glob_match(p, &m.name)))
+        .cloned()
+        .collect();
+
+    let mut types: BTreeSet<String> = BTreeSet::new();
+    let mut ctors: BTreeSet<String> = BTreeSet::new();
+    let mut work: Vec<TlType> = Vec::new();
+    for m in &methods {
+        work.push(TlType::parse(&m.returns));
+        work.extend(
+            m.params
+                .iter()
+                .filter(|p| !p.docs_only)
+                .map(|p| TlType::parse(&p.ty)),
+        );
+    }
+    let by_type: BTreeMap<&str, Vec<&Constructor>> =
+        api.constructors.iter().fold(BTreeMap::new(), |mut acc, c| {
+            acc.entry(c.type_name.as_str()).or_default().push(c);
+            acc
+        });
+    let by_name: BTreeMap<&str, &Constructor> = api
+        .constructors
+        .iter()
+        .map(|c| (c.name.as_str(), c))
+        .collect();
+    let add_ctor = |c: &Constructor, work: &mut Vec<TlType>, ctors: &mut BTreeSet<String>| {
+        if ctors.insert(c.name.clone()) {
+            work.extend(
+                c.params
+                    .iter()
+                    .filter(|p| !p.docs_only)
+                    .map(|p| TlType::parse(&p.ty)),
+            );
+        }
+    };
+    while let Some(ty) = work.pop() {
+        match ty {
+            TlType::Vector { inner, .. } => work.push(*inner),
+            TlType::Boxed(name) if types.insert(name.clone()) => {
+                for c in by_type.get(name.as_str()).into_iter().flatten() {
+                    add_ctor(c, &mut work, &mut ctors);
+                }
+            }
+            TlType::Bare(name) => {
+                if let Some(c) = by_name.get(name.as_str()) {
+                    types.insert(c.type_name.clone());
+                    add_ctor(c, &mut work, &mut ctors);
+                } else if let Some([c]) = by_type.get(name.as_str()).map(Vec::as_slice) {
+                    types.insert(name.clone());
+                    add_ctor(c, &mut work, &mut ctors);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(Api {
+        methods,
+        constructors: api
+            .constructors
+            .iter()
+            .filter(|c| ctors.contains(&c.name))
+            .cloned()
+            .collect(),
+        types: api
+            .types
+            .iter()
+            .filter(|t| types.contains(&t.name))
+            .cloned()
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("messages.*", "messages.sendMessage"));
+        assert!(!glob_match("messages.*", "help.getConfig"));
+        assert!(glob_match("*", "help.getConfig"));
+        assert!(glob_match("help.getConfig", "help.getConfig"));
+        assert!(glob_match("*.get*", "help.getConfig"));
+        assert!(!glob_match("help.get", "help.getConfig"));
+    }
+
+    #[test]
+    fn tarjan_finds_cycles() {
+        let g = vec![vec![(1, false)], vec![(0, false)], vec![(2, false)], vec![]];
+        let c = tarjan(&g);
+        assert_eq!(c[0], c[1]);
+        assert_ne!(c[2], c[3]);
+        assert_ne!(c[0], c[3]);
+    }
+}

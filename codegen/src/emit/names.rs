@@ -1,0 +1,146 @@
+//! TL names -> Rust identifiers (FORMATS.md §7).
+//!
+//! * Types, constructors and methods: `UpperCamelCase` of the local part
+//!   (`messages.sendMessage` -> `SendMessage` in module `messages`;
+//!   `decryptedMessage_73` -> `DecryptedMessage73`; `resPQ` -> `ResPq`).
+//! * Fields: `snake_case` (`srp_B` -> `srp_b`); keywords become raw
+//!   identifiers (`r#type`), except the ones that cannot be raw: `self` ->
+//!   `is_self`, `super` -> `is_super`, `crate` -> `is_crate`, `Self` -> `Self_`.
+//! * Namespaces: `snake_case` module names.
+//!
+//! Collisions left after case conversion are resolved by [`dedup`]: items
+//! are visited in TL-name order and every later duplicate gets a numeric
+//! suffix (`2`, `3`, ...), so the result never depends on hash order.
+
+use std::collections::BTreeSet;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use proc_macro2::{Ident, Span};
+
+/// Rust keywords (strict, reserved and edition-2024 reserved) that need `r#`.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "union", "unsafe", "unsized",
+    "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers.
+const NOT_RAW: &[&str] = &["self", "super", "crate", "Self", "_"];
+
+/// Splits `messages.sendMessage` into (`Some("messages")`, `sendMessage`).
+pub fn split_namespace(tl_name: &str) -> (Option<&str>, &str) {
+    match tl_name.rsplit_once('.') {
+        Some((ns, local)) => (Some(ns), local),
+        None => (None, tl_name),
+    }
+}
+
+/// `UpperCamelCase` of a TL local name, made a legal identifier.
+pub fn type_name(local: &str) -> String {
+    let mut name = local.to_upper_camel_case();
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, 'T');
+    }
+    if NOT_RAW.contains(&name.as_str()) {
+        name.push('_');
+    }
+    name
+}
+
+/// `snake_case` of a TL parameter name, with the unrepresentable keywords renamed.
+pub fn field_name(tl: &str) -> String {
+    let mut name = tl.to_snake_case();
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, 'f');
+    }
+    match name.as_str() {
+        "self" | "super" | "crate" => format!("is_{name}"),
+        "_" => "f_".to_string(),
+        _ => name,
+    }
+}
+
+/// `snake_case` module name of a TL namespace.
+pub fn module_name(ns: &str) -> String {
+    field_name(ns)
+}
+
+/// The identifier for `name`, raw when it is a keyword.
+pub fn ident(name: &str) -> Ident {
+    if KEYWORDS.contains(&name) {
+        Ident::new_raw(name, Span::call_site())
+    } else {
+        Ident::new(name, Span::call_site())
+    }
+}
+
+/// Whether `name` is a TL identifier we can map (letters, digits, `_`, `.`).
+pub fn is_tl_ident(name: &str) -> bool {
+    !name.is_empty()
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+}
+
+/// Makes every name in `names` unique: the first occurrence keeps its name,
+/// later ones get the smallest numeric suffix (starting at 2) not in use.
+/// Callers pass names in a deterministic order (sorted by TL name).
+pub fn dedup(names: &mut [String]) {
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    let originals: BTreeSet<String> = names.iter().cloned().collect();
+    for name in names.iter_mut() {
+        if used.insert(name.clone()) {
+            continue;
+        }
+        let mut n = 2;
+        loop {
+            let candidate = format!("{name}{n}");
+            if !used.contains(&candidate) && !originals.contains(&candidate) {
+                used.insert(candidate.clone());
+                *name = candidate;
+                break;
+            }
+            n += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_names() {
+        assert_eq!(type_name("inputPeerUser"), "InputPeerUser");
+        assert_eq!(type_name("decryptedMessage_73"), "DecryptedMessage73");
+        assert_eq!(type_name("true"), "True");
+        assert_eq!(type_name("resPQ"), "ResPq");
+        assert_eq!(type_name("server_DH_inner_data"), "ServerDhInnerData");
+        assert_eq!(field_name("srp_B"), "srp_b");
+        assert_eq!(field_name("M1"), "m1");
+        assert_eq!(field_name("self"), "is_self");
+        assert_eq!(field_name("type"), "type");
+        assert_eq!(ident("type").to_string(), "r#type");
+        assert_eq!(ident("static").to_string(), "r#static");
+        assert_eq!(
+            split_namespace("messages.sendMessage"),
+            (Some("messages"), "sendMessage")
+        );
+    }
+
+    #[test]
+    fn dedups_deterministically() {
+        let mut names = vec![
+            "A".to_string(),
+            "B".into(),
+            "A".into(),
+            "A2".into(),
+            "A".into(),
+        ];
+        dedup(&mut names);
+        assert_eq!(names, ["A", "B", "A3", "A2", "A4"]);
+    }
+}

@@ -1,0 +1,49 @@
+//! Generates the bindings into `OUT_DIR`.
+//!
+//! * `TLGEN_DOCS`: the MadelineProto docs root (default: the repo's `docs-input/`).
+//! * `TLGEN_SCHEMAS`: TL schema files, separated like `PATH` (default: the
+//!   sample schemas in `docs-input/schemas/`).
+//! * `TLGEN_SELECT`: comma-separated method patterns (`messages.*,help.getConfig`);
+//!   only those methods and the types they need are generated.
+
+use std::env;
+use std::path::PathBuf;
+
+fn main() {
+    for var in ["TLGEN_DOCS", "TLGEN_SCHEMAS", "TLGEN_SELECT"] {
+        println!("cargo:rerun-if-env-changed={var}");
+    }
+    println!("cargo:rerun-if-changed=build.rs");
+    let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let sample = manifest.join("../docs-input");
+    let docs = env::var_os("TLGEN_DOCS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| sample.clone());
+    let schemas: Vec<PathBuf> = match env::var_os("TLGEN_SCHEMAS") {
+        Some(list) => env::split_paths(&list)
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect(),
+        None => vec![
+            sample.join("schemas/sample.tl"),
+            sample.join("schemas/sample_secret.tl"),
+        ],
+    };
+    // The bundled sample: tests written against it are compiled only then.
+    println!("cargo:rustc-check-cfg=cfg(tlgen_sample)");
+    let select = env::var("TLGEN_SELECT").unwrap_or_default();
+    if env::var_os("TLGEN_DOCS").is_none()
+        && env::var_os("TLGEN_SCHEMAS").is_none()
+        && select.trim().is_empty()
+    {
+        println!("cargo:rustc-cfg=tlgen_sample");
+    }
+    let mut config = tlgen::config::Config::new();
+    config.docs(docs).schemas(schemas).root_path("crate");
+    for pattern in select.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        config.select(pattern);
+    }
+    if let Err(e) = config.generate() {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
