@@ -1227,7 +1227,7 @@ fn table(aligns: &[Alignment], rows: &[Vec<String>]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn all(target: &LinkTarget) -> Option<String> {

@@ -1,0 +1,989 @@
+//! Typed RPC error enums from the docs' `### Errors` tables.
+//!
+//! Each method gets an enum with one variant per documented error *name*
+//! (a name listed under several codes is one variant), plus
+//! `Other(tl_runtime::RpcError)` for everything else.
+//! [`all_errors_enum`] builds the same shape over every name of the API.
+//!
+//! # Matching
+//!
+//! [`tl_runtime::RpcError`] carries the server's message verbatim and the name
+//! with a trailing numeric segment replaced by `X` (`SLOWMODE_WAIT_30` ->
+//! `SLOWMODE_WAIT_X`, value 30). The generated `From<RpcError>` matches on
+//! the code *and*:
+//!
+//! * the normalized name, for UPPER_SNAKE names that normalization leaves
+//!   unchanged (`PEER_ID_INVALID`, `SLOWMODE_WAIT_X`, `2FA_CONFIRM_WAIT_X`);
+//!   a trailing `X` becomes a `u64` field filled from `RpcError::value`;
+//! * the message, verbatim, for every other name without a placeholder
+//!   (`Timeout`, `No workers running`, an UPPER_SNAKE name ending in digits);
+//! * the message against `prefix <digits> suffix`, for names with an `X`
+//!   placeholder anywhere else (`All workers are busy. Active_queries = X`).
+//!
+//! An error whose code is not among the documented ones for that name stays
+//! `Other`, so [`code()`](#method.code) is always exact; variants documented
+//! with several codes carry a `code: i32` field.
+//!
+//! # Naming
+//!
+//! See [`variant_name`]. When two names map to the same identifier, names
+//! without a placeholder keep it, a name with one gets an `X` suffix
+//! (`EMAIL_UNCONFIRMED` -> `EmailUnconfirmed`, `EMAIL_UNCONFIRMED_X` ->
+//! `EmailUnconfirmedX { value }`), and any further clash `2`, `3`, ... in
+//! sorted name order.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use super::docs::render_docs;
+use crate::ir::{Api, ErrorEntry, Method};
+
+/// The variant identifier for a documented error name, and the name of the
+/// `u64` field holding its numeric placeholder, if it has one.
+///
+/// * Words are the runs of ASCII letters and digits; each becomes
+///   `Uppercase` + `lowercase` when it was all caps (`PEER_ID_INVALID` ->
+///   `PeerIdInvalid`), else keeps its inner case (`Timeout`).
+/// * A standalone `X` word is the placeholder: it is dropped from the
+///   identifier and yields a field, `seconds` after `…_WAIT`, `…_DELAY` or
+///   `…_FRESH`, `dc` after `…_MIGRATE`, else `value`
+///   (`SLOWMODE_WAIT_X` -> `SlowmodeWait { seconds }`).
+/// * Leading digits are spelled out (`2FA_CONFIRM_WAIT_X` -> `TwoFaConfirmWait`).
+/// * `Self` and `Other` (the fallback variant) get an `Error` suffix; a name
+///   without any letter or digit becomes `Unnamed`.
+pub fn variant_name(error_name: &str) -> (Ident, Option<String>) {
+    let words = words(error_name);
+    let placeholder = words.iter().rposition(|w| *w == "X");
+    let mut ident = String::new();
+    for (i, word) in words.iter().enumerate() {
+        if Some(i) == placeholder {
+            continue;
+        }
+        let all_caps = !word.chars().any(|c| c.is_ascii_lowercase());
+        let mut chars = word.chars();
+        if ident.is_empty() {
+            // Spell out leading digits: identifiers cannot start with one.
+            let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+            for d in digits.chars() {
+                ident.push_str(DIGITS[d.to_digit(10).unwrap_or(0) as usize]);
+            }
+            chars = word[digits.len()..].chars();
+        }
+        if let Some(first) = chars.next() {
+            ident.push(first.to_ascii_uppercase());
+            let rest: String = chars.collect();
+            ident.push_str(&if all_caps {
+                rest.to_ascii_lowercase()
+            } else {
+                rest
+            });
+        }
+    }
+    if ident.is_empty() {
+        ident.push_str("Unnamed");
+    }
+    if ident == "Self" || ident == "Other" {
+        ident.push_str("Error");
+    }
+    let field = placeholder.map(|at| {
+        let before = if at > 0 {
+            words[at - 1].to_ascii_uppercase()
+        } else {
+            String::new()
+        };
+        match before.as_str() {
+            "WAIT" | "DELAY" | "FRESH" => "seconds",
+            "MIGRATE" => "dc",
+            _ => "value",
+        }
+        .to_owned()
+    });
+    (Ident::new(&ident, Span::call_site()), field)
+}
+
+const DIGITS: [&str; 10] = [
+    "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
+];
+
+fn words(name: &str) -> Vec<&str> {
+    name.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether the method documents any error (old-format pages only do).
+pub fn has_documented_errors(method: &Method) -> bool {
+    method.errors.iter().any(|e| !e.name.trim().is_empty())
+}
+
+/// The error enum of one method, with its `From<RpcError>`, `Display`,
+/// `std::error::Error` impls and `code()`/`name()`/`value()` accessors.
+///
+/// A method without documented errors gets the same enum with only `Other`.
+pub fn method_error_enum(api: &Api, method: &Method, enum_ident: &Ident) -> TokenStream {
+    let specs = collect(method.errors.iter(), Some(api));
+    let doc = if specs.is_empty() {
+        format!(
+            " The errors of `{}`. None are documented, so every error is [`Other`](Self::Other).",
+            method.name
+        )
+    } else {
+        format!(
+            " The RPC errors `{}` is documented to fail with.",
+            method.name
+        )
+    };
+    enum_tokens(&specs, enum_ident, &doc)
+}
+
+/// One enum over every error name documented for any method of the API: the
+/// shared type for methods without documented errors, or for code that
+/// handles errors regardless of the call.
+pub fn all_errors_enum(api: &Api, enum_ident: &Ident) -> TokenStream {
+    let specs = collect(api.methods.iter().flat_map(|m| m.errors.iter()), None);
+    enum_tokens(
+        &specs,
+        enum_ident,
+        " Every RPC error documented for any method of this API.",
+    )
+}
+
+/// One error name with all its codes.
+#[derive(Debug)]
+struct Spec {
+    name: String,
+    codes: BTreeSet<i32>,
+    description: String,
+}
+
+/// Groups entries by name (sorted), uniting codes; the description is the
+/// first non-empty one, falling back to the same name elsewhere in `api`.
+fn collect<'a>(entries: impl Iterator<Item = &'a ErrorEntry>, api: Option<&Api>) -> Vec<Spec> {
+    let mut by_name: BTreeMap<&str, Spec> = BTreeMap::new();
+    for entry in entries {
+        let name = entry.name.trim();
+        if name.is_empty() {
+            continue;
+        }
+        let spec = by_name.entry(name).or_insert_with(|| Spec {
+            name: name.to_owned(),
+            codes: BTreeSet::new(),
+            description: String::new(),
+        });
+        spec.codes.insert(entry.code);
+        if spec.description.trim().is_empty() {
+            spec.description = entry.description.trim().to_owned();
+        }
+    }
+    if let Some(api) = api {
+        for spec in by_name.values_mut().filter(|s| s.description.is_empty()) {
+            let other = api.methods.iter().flat_map(|m| m.errors.iter());
+            if let Some(found) = other
+                .filter(|e| e.name.trim() == spec.name)
+                .find(|e| !e.description.trim().is_empty())
+            {
+                spec.description = found.description.trim().to_owned();
+            }
+        }
+    }
+    by_name.into_values().collect()
+}
+
+/// How `From<RpcError>` recognizes a variant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Matcher {
+    /// `RpcError::name` equals this (normalized) name.
+    Name(String),
+    /// `RpcError::message` equals this.
+    Message(String),
+    /// `RpcError::message` is `prefix` + digits + `suffix`.
+    Pattern { prefix: String, suffix: String },
+}
+
+/// What `RpcError` turns a server message into: the trailing `_<digits>`
+/// segment becomes `_X`.
+fn normalize(name: &str) -> String {
+    match name.rsplit_once('_') {
+        Some((head, tail)) if !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{head}_X")
+        }
+        _ => name.to_owned(),
+    }
+}
+
+fn matcher(name: &str) -> Matcher {
+    let bytes = name.as_bytes();
+    let standalone = |i: usize| {
+        bytes[i] == b'X'
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && (i + 1 == bytes.len() || !bytes[i + 1].is_ascii_alphanumeric())
+    };
+    let placeholder = (0..bytes.len()).rev().find(|&i| standalone(i));
+    let upper_snake = name
+        .bytes()
+        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+    match placeholder {
+        Some(at) if upper_snake && at + 1 == name.len() && at > 0 && bytes[at - 1] == b'_' => {
+            Matcher::Name(name.to_owned())
+        }
+        Some(at) => Matcher::Pattern {
+            prefix: name[..at].to_owned(),
+            suffix: name[at + 1..].to_owned(),
+        },
+        None if upper_snake && normalize(name) == name => Matcher::Name(name.to_owned()),
+        None => Matcher::Message(name.to_owned()),
+    }
+}
+
+/// A planned variant.
+struct Variant {
+    ident: Ident,
+    /// The placeholder's `u64` field.
+    field: Option<Ident>,
+    /// Documented under several codes: carries `code: i32`.
+    multi_code: bool,
+    spec: Spec,
+    matcher: Matcher,
+}
+
+/// Assigns identifiers: names without a placeholder claim theirs first,
+/// then names with one (`EMAIL_UNCONFIRMED_X` after `EMAIL_UNCONFIRMED` gets
+/// `EmailUnconfirmedX`); further clashes get `2`, `3`, ... (sorted name order).
+fn plan(specs: Vec<Spec>) -> Vec<Variant> {
+    let named: Vec<(Ident, Option<String>)> = specs.iter().map(|s| variant_name(&s.name)).collect();
+    let mut idents: Vec<Option<String>> = vec![None; specs.len()];
+    let mut taken = BTreeSet::new();
+    for pass_placeholders in [false, true] {
+        for (i, (ident, field)) in named.iter().enumerate() {
+            if field.is_some() != pass_placeholders {
+                continue;
+            }
+            let base = ident.to_string();
+            let mut candidates = vec![base.clone()];
+            if field.is_some() {
+                candidates.push(format!("{base}X"));
+            }
+            let mut chosen = candidates.into_iter().find(|c| !taken.contains(c));
+            let mut n = 2;
+            while chosen.is_none() {
+                let candidate = format!("{base}{n}");
+                if !taken.contains(&candidate) {
+                    chosen = Some(candidate);
+                }
+                n += 1;
+            }
+            let chosen = chosen.unwrap_or_default();
+            taken.insert(chosen.clone());
+            idents[i] = Some(chosen);
+        }
+    }
+    specs
+        .into_iter()
+        .zip(named)
+        .zip(idents)
+        .map(|((spec, (_, field)), ident)| Variant {
+            ident: Ident::new(&ident.unwrap_or_default(), Span::call_site()),
+            field: field.map(|f| format_ident!("{}", f)),
+            multi_code: spec.codes.len() > 1,
+            matcher: matcher(&spec.name),
+            spec,
+        })
+        .collect()
+}
+
+fn code_lit(code: i32) -> TokenStream {
+    let lit = Literal::i64_unsuffixed(i64::from(code).abs());
+    if code < 0 {
+        quote!(-#lit)
+    } else {
+        quote!(#lit)
+    }
+}
+
+fn codes_pattern(codes: &BTreeSet<i32>) -> TokenStream {
+    let codes = codes.iter().map(|&c| code_lit(c));
+    quote!(#(#codes)|*)
+}
+
+fn doc_attrs(text: &str) -> TokenStream {
+    let lines = text.lines().map(|line| {
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        }
+    });
+    quote!(#(#[doc = #lines])*)
+}
+
+fn variant_doc(spec: &Spec) -> String {
+    let codes: Vec<String> = spec.codes.iter().map(i32::to_string).collect();
+    let head = format!("`{}` ({})", spec.name.replace('`', "'"), codes.join(", "));
+    let description = render_docs(&spec.description, &|_| None);
+    if description.is_empty() {
+        head
+    } else {
+        format!("{head}: {description}")
+    }
+}
+
+fn enum_tokens(specs: &[Spec], ident: &Ident, doc: &str) -> TokenStream {
+    let specs: Vec<Spec> = specs
+        .iter()
+        .map(|s| Spec {
+            name: s.name.clone(),
+            codes: s.codes.clone(),
+            description: s.description.clone(),
+        })
+        .collect();
+    let variants = plan(specs);
+    let enum_doc = doc_attrs(doc.trim_start());
+
+    // The enum.
+    let decls = variants.iter().map(|v| {
+        let doc = doc_attrs(&variant_doc(&v.spec));
+        let name = &v.ident;
+        let mut fields = Vec::new();
+        if let Some(field) = &v.field {
+            fields.push(quote!(#field: u64));
+        }
+        if v.multi_code {
+            fields.push(quote!(code: i32));
+        }
+        if fields.is_empty() {
+            quote!(#doc #name)
+        } else {
+            quote!(#doc #name { #(#fields),* })
+        }
+    });
+
+    // `From<RpcError>`.
+    let construct = |v: &Variant, value: TokenStream| {
+        let name = &v.ident;
+        let mut fields = Vec::new();
+        if let Some(field) = &v.field {
+            if value.to_string() == field.to_string() {
+                fields.push(quote!(#field));
+            } else {
+                fields.push(quote!(#field: #value));
+            }
+        }
+        if v.multi_code {
+            fields.push(quote!(code: err.code));
+        }
+        if fields.is_empty() {
+            quote!(Self::#name)
+        } else {
+            quote!(Self::#name { #(#fields),* })
+        }
+    };
+    let mut message_arms = Vec::new();
+    let mut name_arms = Vec::new();
+    let mut pattern_checks = Vec::new();
+    for v in &variants {
+        let codes = codes_pattern(&v.spec.codes);
+        match &v.matcher {
+            Matcher::Message(message) => {
+                let value = construct(v, quote!(0));
+                message_arms.push(quote!((#codes, #message) => return #value));
+            }
+            Matcher::Name(name) => {
+                let value = construct(v, quote!(err.value.unwrap_or_default()));
+                name_arms.push(quote!((#codes, #name) => #value));
+            }
+            Matcher::Pattern { prefix, suffix } => {
+                let field = v.field.clone().unwrap_or_else(|| format_ident!("value"));
+                let value = construct(v, quote!(#field));
+                let strip_suffix = if suffix.is_empty() {
+                    quote!()
+                } else {
+                    quote!(.and_then(|rest| rest.strip_suffix(#suffix)))
+                };
+                pattern_checks.push(quote! {
+                    if matches!(err.code, #codes) {
+                        if let ::core::option::Option::Some(#field) = err
+                            .message
+                            .strip_prefix(#prefix)
+                            #strip_suffix
+                            .and_then(|digits| digits.parse::<u64>().ok())
+                        {
+                            return #value;
+                        }
+                    }
+                });
+            }
+        }
+    }
+    let fallback = if pattern_checks.is_empty() {
+        quote!(Self::Other(err))
+    } else {
+        quote!({ #(#pattern_checks)* Self::Other(err) })
+    };
+    let by_message = if message_arms.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            match (err.code, err.message.as_str()) {
+                #(#message_arms,)*
+                _ => {}
+            }
+        }
+    };
+    let by_name = if name_arms.is_empty() {
+        fallback
+    } else {
+        quote! {
+            match (err.code, err.name.as_str()) {
+                #(#name_arms,)*
+                _ => #fallback,
+            }
+        }
+    };
+
+    // `code()`: single-code variants grouped by code.
+    let mut by_code: BTreeMap<i32, Vec<TokenStream>> = BTreeMap::new();
+    let mut multi = Vec::new();
+    for v in &variants {
+        let name = &v.ident;
+        let pat = if v.field.is_some() || v.multi_code {
+            quote!(Self::#name { .. })
+        } else {
+            quote!(Self::#name)
+        };
+        if v.multi_code {
+            multi.push(quote!(Self::#name { code, .. }));
+        } else if let Some(&code) = v.spec.codes.iter().next() {
+            by_code.entry(code).or_default().push(pat);
+        }
+    }
+    let mut code_arms: Vec<TokenStream> = by_code
+        .iter()
+        .map(|(&code, pats)| {
+            let code = code_lit(code);
+            quote!(#(#pats)|* => #code)
+        })
+        .collect();
+    if !multi.is_empty() {
+        code_arms.push(quote!(#(#multi)|* => *code));
+    }
+
+    // `name()`.
+    let name_arms_out = variants.iter().map(|v| {
+        let name = &v.ident;
+        let text = match &v.matcher {
+            Matcher::Name(n) | Matcher::Message(n) => n.clone(),
+            Matcher::Pattern { .. } => v.spec.name.clone(),
+        };
+        if v.field.is_some() || v.multi_code {
+            quote!(Self::#name { .. } => #text)
+        } else {
+            quote!(Self::#name => #text)
+        }
+    });
+
+    // `value()`.
+    let mut value_arms: Vec<TokenStream> = variants
+        .iter()
+        .filter_map(|v| {
+            let name = &v.ident;
+            let field = v.field.as_ref()?;
+            Some(quote!(Self::#name { #field, .. } => ::core::option::Option::Some(*#field)))
+        })
+        .collect();
+    value_arms.push(quote!(Self::Other(err) => err.value));
+    if variants.iter().any(|v| v.field.is_none()) {
+        value_arms.push(quote!(_ => ::core::option::Option::None));
+    }
+
+    let display = if variants.is_empty() {
+        quote!(match self {
+            Self::Other(err) => write!(f, "{} ({})", err.message, err.code),
+        })
+    } else {
+        quote!(match self {
+            Self::Other(err) => write!(f, "{} ({})", err.message, err.code),
+            _ => match self.value() {
+                ::core::option::Option::Some(value) => {
+                    write!(f, "{} ({}, X = {})", self.name(), self.code(), value)
+                }
+                ::core::option::Option::None => write!(f, "{} ({})", self.name(), self.code()),
+            },
+        })
+    };
+
+    quote! {
+        #enum_doc
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[non_exhaustive]
+        pub enum #ident {
+            #(#decls,)*
+            /// Any error not documented for this call, as received.
+            Other(::tl_runtime::RpcError),
+        }
+
+        impl ::core::convert::From<::tl_runtime::RpcError> for #ident {
+            fn from(err: ::tl_runtime::RpcError) -> Self {
+                #by_message
+                #by_name
+            }
+        }
+
+        impl #ident {
+            /// The error code (400, 420, -503, ...).
+            pub fn code(&self) -> i32 {
+                match self {
+                    #(#code_arms,)*
+                    Self::Other(err) => err.code,
+                }
+            }
+
+            /// The error name as [`RpcError::name`](::tl_runtime::RpcError::name)
+            /// gives it, numeric part replaced by `X` (`SLOWMODE_WAIT_X`).
+            pub fn name(&self) -> &str {
+                match self {
+                    #(#name_arms_out,)*
+                    Self::Other(err) => &err.name,
+                }
+            }
+
+            /// The number the `X` of the name stands for (`30` of `FLOOD_WAIT_30`).
+            pub fn value(&self) -> ::core::option::Option<u64> {
+                match self {
+                    #(#value_arms,)*
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for #ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #display
+            }
+        }
+
+        impl ::std::error::Error for #ident {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn method(name: &str, errors: &[(i32, &str, &str)]) -> Method {
+        Method {
+            name: name.to_owned(),
+            id: None,
+            description: String::new(),
+            params: Vec::new(),
+            returns: "Bool".to_owned(),
+            bots: None,
+            users: None,
+            business: None,
+            errors: errors
+                .iter()
+                .map(|&(code, name, description)| ErrorEntry {
+                    code,
+                    name: name.to_owned(),
+                    description: description.to_owned(),
+                })
+                .collect(),
+            source: None,
+        }
+    }
+
+    const TRICKY: &[(i32, &str, &str)] = &[
+        (400, "PEER_ID_INVALID", "The provided peer id is invalid"),
+        (400, "PHONE_NUMBER_INVALID", "The phone number is invalid"),
+        (406, "PHONE_NUMBER_INVALID", "The phone number is invalid"),
+        (
+            420,
+            "SLOWMODE_WAIT_X",
+            "Slowmode is enabled: wait [X] seconds <br> see https://t.me/x",
+        ),
+        (
+            400,
+            "EMAIL_UNCONFIRMED_X",
+            "The provided email isn't confirmed, X is the length of the code",
+        ),
+        (
+            400,
+            "INPUT_METHOD_INVALID_1615239032_X",
+            "The method invoked is invalid in the current schema",
+        ),
+        (401, "2FA_CONFIRM_WAIT_X", ""),
+        (-503, "Timeout", "Timeout while fetching data"),
+        (
+            -500,
+            "No workers running",
+            "The Telegram server is restarting",
+        ),
+        (
+            -500,
+            "All workers are busy. Active_queries = X",
+            "The server is overloaded",
+        ),
+        (
+            400,
+            "AUTH_BYTES_INVALID_2",
+            "Ends in digits, so matched on the message",
+        ),
+        (400, "OTHER", "Clashes with the fallback"),
+        (400, "FOO_BAR", "first"),
+        (400, "FOO BAR", "second"),
+    ];
+
+    fn parse(tokens: TokenStream) -> syn::File {
+        syn::parse2::<syn::File>(tokens.clone()).unwrap_or_else(|e| panic!("{e}\n{tokens}"))
+    }
+
+    fn enum_of(file: &syn::File) -> &syn::ItemEnum {
+        file.items
+            .iter()
+            .find_map(|item| match item {
+                syn::Item::Enum(e) => Some(e),
+                _ => None,
+            })
+            .expect("an enum")
+    }
+
+    /// `Variant{field,field}` strings.
+    fn shape(e: &syn::ItemEnum) -> Vec<String> {
+        e.variants
+            .iter()
+            .map(|v| {
+                let fields: Vec<String> = v
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        f.ident
+                            .as_ref()
+                            .map(ToString::to_string)
+                            .unwrap_or_else(|| "_".into())
+                    })
+                    .collect();
+                if fields.is_empty() {
+                    v.ident.to_string()
+                } else {
+                    format!("{}{{{}}}", v.ident, fields.join(","))
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn variant_names() {
+        let cases = [
+            ("SLOWMODE_WAIT_X", "SlowmodeWait", Some("seconds")),
+            ("FLOOD_WAIT_X", "FloodWait", Some("seconds")),
+            ("EMAIL_UNCONFIRMED_X", "EmailUnconfirmed", Some("value")),
+            (
+                "INPUT_METHOD_INVALID_1615239032_X",
+                "InputMethodInvalid1615239032",
+                Some("value"),
+            ),
+            ("2FA_CONFIRM_WAIT_X", "TwoFaConfirmWait", Some("seconds")),
+            ("PHONE_MIGRATE_X", "PhoneMigrate", Some("dc")),
+            ("TAKEOUT_INIT_DELAY_X", "TakeoutInitDelay", Some("seconds")),
+            ("PASSWORD_TOO_FRESH_X", "PasswordTooFresh", Some("seconds")),
+            ("Timeout", "Timeout", None),
+            (
+                "All workers are busy. Active_queries = X",
+                "AllWorkersAreBusyActiveQueries",
+                Some("value"),
+            ),
+            ("No workers running", "NoWorkersRunning", None),
+            ("memory limit exit", "MemoryLimitExit", None),
+            ("PEER_ID_INVALID", "PeerIdInvalid", None),
+            ("OTHER", "OtherError", None),
+            ("SELF", "SelfError", None),
+            ("404_NOT_FOUND", "FourZeroFourNotFound", None),
+            ("___", "Unnamed", None),
+            ("XML_INVALID", "XmlInvalid", None),
+        ];
+        for (name, ident, field) in cases {
+            let (got, got_field) = variant_name(name);
+            assert_eq!(
+                (got.to_string().as_str(), got_field.as_deref()),
+                (ident, field),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn matchers() {
+        assert_eq!(
+            matcher("SLOWMODE_WAIT_X"),
+            Matcher::Name("SLOWMODE_WAIT_X".into())
+        );
+        assert_eq!(
+            matcher("2FA_CONFIRM_WAIT_X"),
+            Matcher::Name("2FA_CONFIRM_WAIT_X".into())
+        );
+        assert_eq!(
+            matcher("PEER_ID_INVALID"),
+            Matcher::Name("PEER_ID_INVALID".into())
+        );
+        assert_eq!(matcher("Timeout"), Matcher::Message("Timeout".into()));
+        assert_eq!(
+            matcher("AUTH_BYTES_INVALID_2"),
+            Matcher::Message("AUTH_BYTES_INVALID_2".into())
+        );
+        assert_eq!(
+            matcher("All workers are busy. Active_queries = X"),
+            Matcher::Pattern {
+                prefix: "All workers are busy. Active_queries = ".into(),
+                suffix: String::new()
+            }
+        );
+        assert_eq!(
+            matcher("FOO_X_BAR"),
+            Matcher::Pattern {
+                prefix: "FOO_".into(),
+                suffix: "_BAR".into()
+            }
+        );
+        assert_eq!(normalize("FLOOD_WAIT_30"), "FLOOD_WAIT_X");
+        assert_eq!(normalize("2FA_CONFIRM_WAIT_X"), "2FA_CONFIRM_WAIT_X");
+    }
+
+    #[test]
+    fn tricky_method_enum() {
+        let m = method("messages.sendMessage", TRICKY);
+        let api = Api {
+            methods: vec![m.clone()],
+            ..Api::default()
+        };
+        let tokens = method_error_enum(&api, &m, &format_ident!("SendMessageError"));
+        let file = parse(tokens);
+        let e = enum_of(&file);
+        assert_eq!(e.ident, "SendMessageError");
+        assert_eq!(
+            shape(e),
+            [
+                "TwoFaConfirmWait{seconds}",
+                "AuthBytesInvalid2",
+                "AllWorkersAreBusyActiveQueries{value}",
+                "EmailUnconfirmed{value}",
+                "FooBar",
+                "FooBar2",
+                "InputMethodInvalid1615239032{value}",
+                "NoWorkersRunning",
+                "OtherError",
+                "PeerIdInvalid",
+                "PhoneNumberInvalid{code}",
+                "SlowmodeWait{seconds}",
+                "Timeout",
+                "Other{_}",
+            ]
+        );
+        let attrs: Vec<String> = e.attrs.iter().map(|a| quote!(#a).to_string()).collect();
+        assert!(
+            attrs.iter().any(|a| a.contains("non_exhaustive")),
+            "{attrs:?}"
+        );
+        assert!(
+            attrs
+                .iter()
+                .any(|a| a.contains("derive (Debug , Clone , PartialEq , Eq)")),
+            "{attrs:?}"
+        );
+        let docs = |name: &str| {
+            let v = e
+                .variants
+                .iter()
+                .find(|v| v.ident == name)
+                .expect("variant");
+            v.attrs
+                .iter()
+                .map(|a| quote!(#a).to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert!(docs("PhoneNumberInvalid")
+            .contains("`PHONE_NUMBER_INVALID` (400, 406): The phone number is invalid"));
+        assert!(
+            docs("SlowmodeWait").contains(r"wait \\[X\\] seconds"),
+            "{}",
+            docs("SlowmodeWait")
+        );
+        assert!(docs("SlowmodeWait").contains("<https://t.me/x>"));
+        assert!(docs("TwoFaConfirmWait").contains("`2FA_CONFIRM_WAIT_X` (401)"));
+
+        let text = prettyplease::unparse(&file);
+        let squeezed: String = text.split_whitespace().collect();
+        for arm in [
+            r#"(400, "PEER_ID_INVALID") => Self::PeerIdInvalid"#,
+            r#"(400 | 406, "PHONE_NUMBER_INVALID") =>"#,
+            "Self::PhoneNumberInvalid { code: err.code",
+            r#"(420, "SLOWMODE_WAIT_X") =>"#,
+            "Self::SlowmodeWait { seconds: err.value.unwrap_or_default()",
+            r#"(401, "2FA_CONFIRM_WAIT_X") =>"#,
+            r#"(-503, "Timeout") => return Self::Timeout"#,
+            r#"(-500, "No workers running") => return Self::NoWorkersRunning"#,
+            r#"(400, "AUTH_BYTES_INVALID_2") => return Self::AuthBytesInvalid2"#,
+            r#".strip_prefix("All workers are busy. Active_queries = ")"#,
+            "return Self::AllWorkersAreBusyActiveQueries { value",
+            r#"(400, "OTHER") => Self::OtherError"#,
+            "Self::Other(err) => err.code",
+            "Self::PhoneNumberInvalid { code, .. } => *code",
+            r#"Self::SlowmodeWait { .. } => "SLOWMODE_WAIT_X""#,
+            "Self::SlowmodeWait { seconds, .. } => ::core::option::Option::Some(*seconds)",
+            "impl ::std::error::Error for SendMessageError {}",
+        ] {
+            let arm: String = arm.split_whitespace().collect();
+            assert!(squeezed.contains(&arm), "missing {arm:?} in\n{text}");
+        }
+    }
+
+    #[test]
+    fn minimal_enum_without_errors() {
+        let m = method("help.getConfig", &[]);
+        let api = Api::default();
+        assert!(!has_documented_errors(&m));
+        let file = parse(method_error_enum(
+            &api,
+            &m,
+            &format_ident!("GetConfigError"),
+        ));
+        assert_eq!(shape(enum_of(&file)), ["Other{_}"]);
+        let text = prettyplease::unparse(&file);
+        assert!(text.contains("Self::Other(err)\n"), "{text}");
+        assert!(!text.contains("_ =>"), "{text}");
+        let all = parse(all_errors_enum(&api, &format_ident!("RpcErrorKind")));
+        assert_eq!(shape(enum_of(&all)), ["Other{_}"]);
+    }
+
+    #[test]
+    fn all_errors_unites_codes_and_descriptions() {
+        let a = method(
+            "a",
+            &[
+                (400, "CHAT_ADMIN_REQUIRED", ""),
+                (420, "FLOOD_WAIT_X", "Wait"),
+            ],
+        );
+        let b = method("b", &[(403, "CHAT_ADMIN_REQUIRED", "You must be an admin")]);
+        let api = Api {
+            methods: vec![a.clone(), b],
+            ..Api::default()
+        };
+        let file = parse(all_errors_enum(&api, &format_ident!("RpcErrorKind")));
+        let e = enum_of(&file);
+        assert_eq!(
+            shape(e),
+            ["ChatAdminRequired{code}", "FloodWait{seconds}", "Other{_}"]
+        );
+        let doc = quote!(#e).to_string();
+        assert!(doc.contains("(400, 403): You must be an admin"), "{doc}");
+        // The per-method enum borrows the description from elsewhere in the API.
+        let file = parse(method_error_enum(&api, &a, &format_ident!("AError")));
+        let e = enum_of(&file);
+        assert!(quote!(#e)
+            .to_string()
+            .contains("`CHAT_ADMIN_REQUIRED` (400): You must be an admin"));
+    }
+
+    /// `### Errors` tables of the old-format pages, parsed roughly.
+    fn shared_methods(layer: &str) -> Option<Vec<Method>> {
+        let docs = super::super::docs::tests::shared_docs("errors: shared layers")?;
+        let dir = docs.join(layer).join("methods");
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .ok()?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        paths.sort();
+        let mut methods = Vec::new();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).ok()?;
+            let Some(at) = text.find("### Errors") else {
+                let name = path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default();
+                methods.push(method(name, &[]));
+                continue;
+            };
+            let mut rows = Vec::new();
+            for line in text[at..].lines().skip(1) {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with("| Code") || line.starts_with("|--") {
+                    continue;
+                }
+                if !line.starts_with('|') {
+                    break;
+                }
+                let inner = line
+                    .strip_prefix('|')
+                    .and_then(|l| l.strip_suffix('|'))
+                    .unwrap_or(line);
+                let cells: Vec<&str> = inner.splitn(3, '|').map(str::trim).collect();
+                assert_eq!(cells.len(), 3, "{}: {line}", path.display());
+                let code: i32 = cells[0]
+                    .parse()
+                    .unwrap_or_else(|_| panic!("{}: {line}", path.display()));
+                rows.push((code, cells[1].to_owned(), cells[2].to_owned()));
+            }
+            let name = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_owned();
+            let rows: Vec<(i32, &str, &str)> = rows
+                .iter()
+                .map(|(c, n, d)| (*c, n.as_str(), d.as_str()))
+                .collect();
+            methods.push(method(&name, &rows));
+        }
+        Some(methods)
+    }
+
+    #[test]
+    fn shared_error_tables_give_valid_unique_variants() {
+        for (layer, names, tables) in [("v65", 219, 175), ("v66", 220, 177), ("v223", 0, 0)] {
+            let Some(methods) = shared_methods(layer) else {
+                return;
+            };
+            assert_eq!(
+                methods.iter().filter(|m| has_documented_errors(m)).count(),
+                tables,
+                "{layer}"
+            );
+            let api = Api {
+                methods,
+                ..Api::default()
+            };
+            let all: BTreeSet<&str> = api
+                .methods
+                .iter()
+                .flat_map(|m| m.errors.iter().map(|e| e.name.as_str()))
+                .collect();
+            assert_eq!(all.len(), names, "{layer}");
+            // The only clashes are `NAME` vs `NAME_X`.
+            let mut idents = BTreeMap::new();
+            for name in &all {
+                let (ident, _) = variant_name(name);
+                if let Some(other) = idents.insert(ident.to_string(), *name) {
+                    let pair = [name.trim_end_matches("_X"), other.trim_end_matches("_X")];
+                    assert_eq!(
+                        pair[0], pair[1],
+                        "{layer}: {name} and {other} both map to {ident}"
+                    );
+                }
+            }
+            let file = parse(all_errors_enum(&api, &format_ident!("RpcErrorKind")));
+            let e = enum_of(&file);
+            assert_eq!(e.variants.len(), names + 1);
+            let unique: BTreeSet<String> = e.variants.iter().map(|v| v.ident.to_string()).collect();
+            assert_eq!(unique.len(), names + 1, "{layer}: duplicate variant idents");
+            prettyplease::unparse(&file);
+            for m in &api.methods {
+                let file = parse(method_error_enum(&api, m, &format_ident!("MethodError")));
+                let e = enum_of(&file);
+                let distinct: BTreeSet<&str> = m.errors.iter().map(|e| e.name.as_str()).collect();
+                assert_eq!(e.variants.len(), distinct.len() + 1, "{}", m.name);
+            }
+        }
+    }
+}
