@@ -30,7 +30,7 @@
 //! | constructor moved to another type | **yes** | it becomes a variant of another enum |
 //! | constructor added to a type | no | type enums are assumed `#[non_exhaustive]`: Telegram adds constructors all the time |
 //! | constructor removed from a type | **yes** | the variant disappears |
-//! | bot / user / business usability changed | no | documentation only |
+//! | bot / user / business usability changed (yes <-> no; "the page does not say" is not a value) | no | documentation only |
 //! | RPC error added | no | a new variant of a non-exhaustive error set |
 //! | RPC error removed (no code left for the name) | **yes** | the variant disappears |
 //! | RPC error code changed for a name | no | same variant |
@@ -318,8 +318,12 @@ fn method_details(old: &Method, new: &Method, options: &DiffOptions) -> Vec<Deta
             new.business,
         ),
     ] {
-        if o != n {
-            out.push(note(format!("{what}: {} -> {}", yes_no(o), yes_no(n))));
+        // "Unknown" (the page does not say; old pages never name users) is
+        // no information, so only a known value flipping is a change.
+        if let (Some(o), Some(n)) = (o, n) {
+            if o != n {
+                out.push(note(format!("{what}: {} -> {}", yes_no(o), yes_no(n))));
+            }
         }
     }
     error_details(&old.errors, &new.errors, &mut out);
@@ -373,11 +377,11 @@ fn type_details(old: &TypeDef, new: &TypeDef, options: &DiffOptions) -> Vec<Deta
     out
 }
 
-fn yes_no(value: Option<bool>) -> &'static str {
-    match value {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "unknown",
+fn yes_no(value: bool) -> &'static str {
+    if value {
+        "yes"
+    } else {
+        "no"
     }
 }
 

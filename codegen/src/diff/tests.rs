@@ -31,7 +31,13 @@ account.reorder#66666666 b:int a:int = Bool;
 "#;
 
 fn report(options: DiffOptions) -> Report {
-    let old = api_from_tl(OLD);
+    let mut old = api_from_tl(OLD);
+    let send = old
+        .methods
+        .iter_mut()
+        .find(|m| m.name == "messages.sendMessage")
+        .unwrap();
+    send.bots = Some(false);
     let mut new = api_from_tl(NEW);
     let send = new
         .methods
@@ -39,6 +45,7 @@ fn report(options: DiffOptions) -> Report {
         .find(|m| m.name == "messages.sendMessage")
         .unwrap();
     send.bots = Some(true);
+    send.users = Some(true); // unknown -> yes: no information, not a change
     send.description = "Sends a message to a chat, now with effects.".into();
     send.errors = vec![ErrorEntry {
         code: 400,
@@ -93,7 +100,7 @@ fn added_removed_and_changed_items() {
         find(&r, Method, "messages.sendMessage").details,
         [
             "param added: noforwards:flags.14?true",
-            "usable by bots: unknown -> yes",
+            "usable by bots: no -> yes",
             "error added: 400 PEER_ID_INVALID"
         ]
     );
