@@ -128,6 +128,33 @@ fn decode_writes_one_line_per_input_line() {
 }
 
 #[test]
+fn a_line_that_is_not_utf8_is_one_error_line() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tlgen"))
+        .args(sample("decode"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"6b18f9c4\r\n\xff\xfe\n6b18f9c4")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(lines[0], r#"{"_":"help.getConfig"}"#);
+    assert!(
+        lines[1].starts_with("error: the line is not UTF-8"),
+        "{text}"
+    );
+    assert_eq!(lines[2], r#"{"_":"help.getConfig"}"#);
+}
+
+#[test]
 fn single_values_and_a_round_trip_through_both_commands() {
     let value = r#"{"_":"messages.sendMessage","no_webpage":true,"peer":{"_":"inputPeerUser","user_id":-1,"access_hash":9223372036854775807},"message":"héllo","random_id":-9223372036854775808,"entities":[{"_":"messageEntityBold","offset":0,"length":5}],"schedule_date":7}"#;
     let out = tlgen(&with(sample("encode"), &["--json", value]), "ignored");

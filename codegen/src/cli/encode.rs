@@ -64,7 +64,8 @@ pub fn run(args: &EncodeArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Converts `single`, or every stdin line, writing one output line per input
-/// line (`error: ...` for failures). Exit status 1 when any line failed.
+/// line (`error: ...` for failures, including lines that are not UTF-8).
+/// Exit status 1 when any line failed.
 pub fn convert_lines(
     single: Option<&str>,
     convert: impl Fn(&str) -> Result<String, ToolError>,
@@ -72,8 +73,11 @@ pub fn convert_lines(
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
-    let mut emit = |line: &str| -> std::io::Result<()> {
-        match convert(line) {
+    let mut emit = |line: Result<&str, std::str::Utf8Error>| -> std::io::Result<()> {
+        let result = line
+            .map_err(|err| ToolError::Invalid(format!("the line is not UTF-8 ({err})")))
+            .and_then(&convert);
+        match result {
             Ok(text) => writeln!(out, "{text}"),
             Err(err) => {
                 failed = true;
@@ -82,17 +86,26 @@ pub fn convert_lines(
         }
     };
     let result = match single {
-        Some(value) => emit(value),
+        Some(value) => emit(Ok(value)),
         None => {
-            let mut result = Ok(());
-            for line in std::io::stdin().lock().lines() {
-                let line = line.context("reading stdin")?;
-                result = emit(&line);
-                if result.is_err() {
-                    break;
+            let mut stdin = std::io::stdin().lock();
+            let mut line = Vec::new();
+            loop {
+                line.clear();
+                if stdin
+                    .read_until(b'\n', &mut line)
+                    .context("reading stdin")?
+                    == 0
+                {
+                    break Ok(());
+                }
+                if line.last() == Some(&b'\n') {
+                    line.pop();
+                }
+                if let Err(err) = emit(std::str::from_utf8(&line)) {
+                    break Err(err);
                 }
             }
-            result
         }
     };
     let result = result.and_then(|()| out.flush());
