@@ -4,7 +4,8 @@
 //!
 //! For every fixture line: the IR entry of that name has that ID, encoding
 //! `value` gives exactly `hex`, and decoding `hex` gives back `value`.
-//! Counts and coverage are asserted so the fixture cannot silently shrink.
+//! Counts and coverage are asserted so the fixture cannot silently shrink
+//! (it has 1266 objects over 836 v223 names; the floors are 1000 and 700).
 
 mod support;
 
@@ -95,6 +96,22 @@ fn build(schemas: &[PathBuf]) -> Api {
         .api
 }
 
+/// JSON equality where doubles compare by bits (`-0.0` is not `0.0`).
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => {
+            x.as_f64().map(f64::to_bits) == y.as_f64().map(f64::to_bits)
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
 /// Checks every line; returns the failures (all of them, not just the first).
 fn check(path: &str, lines: &[Line], api: &Api) -> Vec<String> {
     let index = ApiIndex::new(api);
@@ -138,7 +155,7 @@ fn check(path: &str, lines: &[Line], api: &Api) -> Vec<String> {
             }
         };
         match tools::decode_bytes(&index, &bytes) {
-            Ok(decoded) if decoded == line.value => {}
+            Ok(decoded) if same(&decoded, &line.value) => {}
             Ok(decoded) => failures.push(format!(
                 "{at}: decode mismatch\n  fixture {}\n  tlgen   {}",
                 line.value, decoded
@@ -321,11 +338,11 @@ fn telethon_golden_v223() {
 
     let names: BTreeSet<&str> = lines.iter().map(|l| l.name.as_str()).collect();
     assert!(
-        lines.len() >= 300,
+        lines.len() >= 1000,
         "only {} objects in the fixture",
         lines.len()
     );
-    assert!(names.len() >= 200, "only {} distinct names", names.len());
+    assert!(names.len() >= 700, "only {} distinct names", names.len());
 
     let cov = coverage(&lines, &api);
     eprintln!(

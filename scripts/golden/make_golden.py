@@ -535,7 +535,7 @@ FORCED = [
     "messageMediaGeoLive", "statsGraph", "statsAbsValueAndPrev", "statsPercentValue",
     "account.updateProfile", "contacts.importContacts", "messages.search",
 ]
-SAMPLE_REST = 260  # further entries drawn with the seeded PRNG
+SAMPLE_REST = 600  # further entries drawn with the seeded PRNG
 SEED = 223
 
 
@@ -545,6 +545,9 @@ def main() -> int:
     ap.add_argument("--mtproto-schema", type=Path, help="TL_mtproto_v1.tl (int128 coverage)")
     ap.add_argument("--out", type=Path, default=Path("tests/golden"))
     ap.add_argument("--allow-other-telethon", action="store_true")
+    ap.add_argument("--sample-rest", type=int, default=SAMPLE_REST,
+                    help="how many further entries to draw (default %(default)s; more for a one-off wide check)")
+    ap.add_argument("--seed", type=int, default=SEED, help="PRNG seed (default %(default)s)")
     args = ap.parse_args()
 
     if telethon.__version__ != EXPECTED_TELETHON and not args.allow_other_telethon:
@@ -629,9 +632,9 @@ def main() -> int:
     for n in main_names:
         if interesting(common[n]):
             choose(n)
-    rng = random.Random(SEED)
+    rng = random.Random(args.seed)
     rest = [n for n in main_names if n not in seen]
-    for n in rng.sample(rest, min(SAMPLE_REST, len(rest))):
+    for n in rng.sample(rest, min(args.sample_rest, len(rest))):
         choose(n)
     for n, d in common.items():
         if d.schema == "mtproto":
@@ -672,7 +675,7 @@ def main() -> int:
     emitted: set[str] = set()
     for name in chosen:
         d = common[name]
-        rng = random.Random(zlib.crc32(name.encode()) ^ SEED)
+        rng = random.Random(zlib.crc32(name.encode()) ^ args.seed)
         has_flags = any(p.flag for p in d.params)
         if has_flags:
             emit(d, "all", "all", Ctx(classes, nonempty_vectors=True), rng)
@@ -710,7 +713,7 @@ def main() -> int:
         if name not in common:
             print(f"note: targeted entry {name} not available", file=sys.stderr)
             continue
-        rng = random.Random(zlib.crc32((name + label).encode()))
+        rng = random.Random(zlib.crc32((name + label).encode()) ^ args.seed)
         emit(common[name], label, "random", Ctx(classes, overrides=overrides), rng)
 
     args.out.mkdir(parents=True, exist_ok=True)
