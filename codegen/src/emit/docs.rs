@@ -1576,4 +1576,89 @@ pub(crate) mod tests {
             }
         }
     }
+
+    /// Renders every shared description into the docs of a scratch crate
+    /// (links resolved to stub items in the same module, so that rustdoc's
+    /// `redundant_explicit_links` would fire if the renderer let it) and runs
+    /// `cargo doc` with `-D warnings` and `cargo test --doc` on it.
+    #[test]
+    fn shared_descriptions_pass_rustdoc() {
+        let Some(docs) = shared_docs("shared_descriptions_pass_rustdoc") else {
+            return;
+        };
+        let mut sources: Vec<String> = shared_descriptions(&docs)
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect();
+        sources.sort();
+        sources.dedup();
+        let stubs = std::cell::RefCell::new(std::collections::BTreeSet::new());
+        let resolve = |target: &LinkTarget| {
+            let ident: String = target
+                .name
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                .collect();
+            let ident = match target.kind {
+                LinkKind::Method => format!("M_{ident}"),
+                LinkKind::Constructor => format!("C_{ident}"),
+                LinkKind::Type => ident,
+            };
+            // Every third name stays unresolved.
+            if ident.len() % 3 == 0 {
+                return None;
+            }
+            stubs.borrow_mut().insert(ident.clone());
+            Some(format!("crate::items::{ident}"))
+        };
+        let rendered: Vec<String> = sources.iter().map(|s| render_docs(s, &resolve)).collect();
+        let mut lib = String::from(
+            "//! Rendered descriptions.\n#![allow(non_camel_case_types)]\n\npub mod items {\n",
+        );
+        for stub in stubs.borrow().iter() {
+            lib.push_str(&format!("    /// Stub.\n    pub struct {stub};\n"));
+        }
+        for (i, chunk) in rendered.chunks(250).enumerate() {
+            // `///` lines, as prettyplease prints generated docs: rustdoc
+            // maps lints to sugared doc comments only.
+            for line in chunk.join("\n\n***\n\n").lines() {
+                lib.push_str(&format!(
+                    "    ///{}{line}\n",
+                    if line.is_empty() { "" } else { " " }
+                ));
+            }
+            lib.push_str(&format!("    pub struct Docs{i};\n"));
+        }
+        lib.push_str("}\n");
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            dir.path().join("Cargo.toml"),
+            "[package]\nname = \"tlgen-docs-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n",
+        )
+        .expect("manifest");
+        std::fs::create_dir(dir.path().join("src")).expect("src");
+        std::fs::write(dir.path().join("src/lib.rs"), &lib).expect("lib.rs");
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+        for args in [&["doc", "--no-deps"][..], &["test", "--doc"][..]] {
+            let output = std::process::Command::new(&cargo)
+                .args(args)
+                .arg("--offline")
+                .current_dir(dir.path())
+                .env("CARGO_TARGET_DIR", dir.path().join("target"))
+                .env("RUSTDOCFLAGS", "-D warnings")
+                .env_remove("RUSTFLAGS")
+                .output()
+                .expect("run cargo");
+            let stdout = String::from_utf8_lossy(&output.stdout);
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let head: String = stderr.chars().take(6000).collect();
+            assert!(output.status.success(), "cargo {args:?} failed:\n{head}");
+            if args[0] == "test" {
+                assert!(
+                    stdout.contains("running 0 tests"),
+                    "doctests ran:\n{stdout}"
+                );
+            }
+        }
+    }
 }

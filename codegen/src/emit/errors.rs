@@ -135,7 +135,7 @@ pub fn method_error_enum(api: &Api, method: &Method, enum_ident: &Ident) -> Toke
             method.name
         )
     };
-    enum_tokens(&specs, enum_ident, &doc)
+    enum_tokens(specs, enum_ident, &doc)
 }
 
 /// One enum over every error name documented for any method of the API: the
@@ -144,7 +144,7 @@ pub fn method_error_enum(api: &Api, method: &Method, enum_ident: &Ident) -> Toke
 pub fn all_errors_enum(api: &Api, enum_ident: &Ident) -> TokenStream {
     let specs = collect(api.methods.iter().flat_map(|m| m.errors.iter()), None);
     enum_tokens(
-        &specs,
+        specs,
         enum_ident,
         " Every RPC error documented for any method of this API.",
     )
@@ -329,15 +329,7 @@ fn variant_doc(spec: &Spec) -> String {
     }
 }
 
-fn enum_tokens(specs: &[Spec], ident: &Ident, doc: &str) -> TokenStream {
-    let specs: Vec<Spec> = specs
-        .iter()
-        .map(|s| Spec {
-            name: s.name.clone(),
-            codes: s.codes.clone(),
-            description: s.description.clone(),
-        })
-        .collect();
+fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
     let variants = plan(specs);
     let enum_doc = doc_attrs(doc.trim_start());
 
@@ -364,7 +356,7 @@ fn enum_tokens(specs: &[Spec], ident: &Ident, doc: &str) -> TokenStream {
         let name = &v.ident;
         let mut fields = Vec::new();
         if let Some(field) = &v.field {
-            if value.to_string() == field.to_string() {
+            if *field == value.to_string() {
                 fields.push(quote!(#field));
             } else {
                 fields.push(quote!(#field: #value));
@@ -985,5 +977,127 @@ mod tests {
                 assert_eq!(e.variants.len(), distinct.len() + 1, "{}", m.name);
             }
         }
+    }
+
+    /// Writes the generated enums into a scratch binary crate that depends on
+    /// `tl-runtime`, builds it with `-D warnings`, runs conversions through
+    /// them, and documents it with `rustdoc -D warnings`.
+    #[test]
+    fn generated_enums_compile_run_and_document() {
+        let runtime = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../runtime"));
+        if !runtime.join("Cargo.toml").is_file() {
+            eprintln!("NOTICE: generated_enums_compile_run_and_document skipped: no runtime crate");
+            return;
+        }
+        let runtime = runtime.canonicalize().expect("runtime path");
+        let tricky = method("messages.sendMessage", TRICKY);
+        let none = method("help.getConfig", &[]);
+        let shared = shared_methods("v65").unwrap_or_default();
+        let api = Api {
+            methods: shared.iter().cloned().chain([tricky.clone()]).collect(),
+            ..Api::default()
+        };
+        let mut code = quote! {
+            #![deny(warnings)]
+            #![allow(dead_code)]
+        };
+        code.extend(method_error_enum(
+            &api,
+            &tricky,
+            &format_ident!("SendMessageError"),
+        ));
+        code.extend(method_error_enum(
+            &api,
+            &none,
+            &format_ident!("GetConfigError"),
+        ));
+        code.extend(all_errors_enum(&api, &format_ident!("RpcErrorKind")));
+        let per_method = shared
+            .iter()
+            .enumerate()
+            .map(|(i, m)| method_error_enum(&api, m, &format_ident!("E{}", i)));
+        code.extend(quote!(pub mod each { #(#per_method)* }));
+        let generated = prettyplease::unparse(&parse(code));
+        let main = r#"
+fn err(code: i32, name: &str, value: Option<u64>, message: &str) -> tl_runtime::RpcError {
+    tl_runtime::RpcError { code, name: name.into(), value, message: message.into() }
+}
+
+fn is_error<T: std::error::Error>() {}
+
+fn main() {
+    use SendMessageError as E;
+    let e = E::from(err(420, "SLOWMODE_WAIT_X", Some(30), "SLOWMODE_WAIT_30"));
+    assert_eq!(e, E::SlowmodeWait { seconds: 30 });
+    assert_eq!((e.code(), e.name(), e.value()), (420, "SLOWMODE_WAIT_X", Some(30)));
+    assert_eq!(e.to_string(), "SLOWMODE_WAIT_X (420, X = 30)");
+    let e = E::from(err(406, "PHONE_NUMBER_INVALID", None, "PHONE_NUMBER_INVALID"));
+    assert_eq!(e, E::PhoneNumberInvalid { code: 406 });
+    assert_eq!((e.code(), e.to_string().as_str()), (406, "PHONE_NUMBER_INVALID (406)"));
+    assert_eq!(E::from(err(400, "PEER_ID_INVALID", None, "PEER_ID_INVALID")), E::PeerIdInvalid);
+    // An undocumented code for a documented name stays `Other`.
+    let raw = err(403, "PEER_ID_INVALID", None, "PEER_ID_INVALID");
+    assert_eq!(E::from(raw.clone()), E::Other(raw));
+    let e = E::from(err(-503, "Timeout", None, "Timeout"));
+    assert_eq!((e.clone(), e.code(), e.name()), (E::Timeout, -503, "Timeout"));
+    assert_eq!(E::from(err(-500, "No workers running", None, "No workers running")), E::NoWorkersRunning);
+    let busy = err(-500, "All workers are busy. Active_queries = X", Some(123), "All workers are busy. Active_queries = 123");
+    assert_eq!(E::from(busy), E::AllWorkersAreBusyActiveQueries { value: 123 });
+    let busy = err(-500, "x", None, "All workers are busy. Active_queries = many");
+    assert!(matches!(E::from(busy), E::Other(_)));
+    assert_eq!(E::from(err(400, "AUTH_BYTES_INVALID_X", Some(2), "AUTH_BYTES_INVALID_2")), E::AuthBytesInvalid2);
+    let e = E::from(err(401, "2FA_CONFIRM_WAIT_X", Some(86400), "2FA_CONFIRM_WAIT_86400"));
+    assert_eq!(e, E::TwoFaConfirmWait { seconds: 86400 });
+    assert_eq!(E::from(err(400, "INPUT_METHOD_INVALID_1615239032_X", Some(7), "INPUT_METHOD_INVALID_1615239032_7")), E::InputMethodInvalid1615239032 { value: 7 });
+    assert_eq!(E::from(err(400, "OTHER", None, "OTHER")), E::OtherError);
+    let other = E::from(err(500, "WEIRD_X", Some(5), "WEIRD_5"));
+    assert_eq!((other.code(), other.name(), other.value()), (500, "WEIRD_X", Some(5)));
+    assert_eq!(other.to_string(), "WEIRD_5 (500)");
+    is_error::<E>();
+    let e = GetConfigError::from(err(400, "PEER_ID_INVALID", None, "PEER_ID_INVALID"));
+    assert_eq!((e.code(), e.name(), e.value()), (400, "PEER_ID_INVALID", None));
+    is_error::<GetConfigError>();
+    let e = RpcErrorKind::from(err(406, "PHONE_NUMBER_INVALID", None, "PHONE_NUMBER_INVALID"));
+    assert_eq!(e.code(), 406);
+    println!("ok");
+}
+"#;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let manifest = format!(
+            "[package]\nname = \"tlgen-errors-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+             [dependencies]\ntl-runtime = {{ path = {:?}, default-features = false }}\n\n[workspace]\n",
+            runtime.display().to_string()
+        );
+        std::fs::write(dir.path().join("Cargo.toml"), manifest).expect("manifest");
+        let lock = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock"));
+        if lock.is_file() {
+            std::fs::copy(lock, dir.path().join("Cargo.lock")).expect("lock file");
+        }
+        std::fs::create_dir(dir.path().join("src")).expect("src");
+        std::fs::write(
+            dir.path().join("src/main.rs"),
+            format!("{generated}\n{main}"),
+        )
+        .expect("main.rs");
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+        let run = |args: &[&str]| {
+            let output = std::process::Command::new(&cargo)
+                .args(args)
+                .arg("--offline")
+                .current_dir(dir.path())
+                .env("CARGO_TARGET_DIR", dir.path().join("target"))
+                .env("RUSTDOCFLAGS", "-D warnings")
+                .env_remove("RUSTFLAGS")
+                .output()
+                .expect("run cargo");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(
+                output.status.success(),
+                "cargo {args:?} failed:\n{stderr}\n{generated}"
+            );
+            String::from_utf8_lossy(&output.stdout).into_owned()
+        };
+        assert_eq!(run(&["run", "--quiet"]).trim(), "ok");
+        run(&["doc", "--quiet", "--no-deps"]);
     }
 }
