@@ -262,20 +262,14 @@ impl Coverage {
                         }
                         "int128" => self.int128 += 1,
                         "int256" => self.int256 += 1,
-                        "long" => {
-                            if matches!(field.as_i64(), Some(i64::MIN | i64::MAX)) {
-                                self.long_extreme += 1;
-                            }
+                        "long" if matches!(field.as_i64(), Some(i64::MIN | i64::MAX)) => {
+                            self.long_extreme += 1;
                         }
-                        "int" => {
-                            if field.as_i64().is_some_and(|i| i < 0) {
-                                self.int_negative += 1;
-                            }
+                        "int" if field.as_i64().is_some_and(|i| i < 0) => {
+                            self.int_negative += 1;
                         }
-                        "string" => {
-                            if field.as_str().is_some_and(|s| !s.is_ascii()) {
-                                self.non_ascii_string += 1;
-                            }
+                        "string" if field.as_str().is_some_and(|s| !s.is_ascii()) => {
+                            self.non_ascii_string += 1;
                         }
                         _ => {}
                     }
