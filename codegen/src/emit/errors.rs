@@ -379,7 +379,11 @@ fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
         match &v.matcher {
             Matcher::Message(message) => {
                 let value = construct(v, quote!(0));
-                message_arms.push(quote!((#codes, #message) => return #value));
+                message_arms.push(quote! {
+                    if matches!((err.code, err.message.as_str()), (#codes, #message)) {
+                        return #value;
+                    }
+                });
             }
             Matcher::Name(name) => {
                 let value = construct(v, quote!(err.value.unwrap_or_default()));
@@ -413,16 +417,7 @@ fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
     } else {
         quote!({ #(#pattern_checks)* Self::Other(err) })
     };
-    let by_message = if message_arms.is_empty() {
-        quote!()
-    } else {
-        quote! {
-            match (err.code, err.message.as_str()) {
-                #(#message_arms,)*
-                _ => {}
-            }
-        }
-    };
+    let by_message = quote!(#(#message_arms)*);
     let by_name = if name_arms.is_empty() {
         fallback
     } else {
@@ -524,6 +519,7 @@ fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
 
         impl #ident {
             /// The error code (400, 420, -503, ...).
+            #[must_use]
             pub fn code(&self) -> i32 {
                 match self {
                     #(#code_arms,)*
@@ -533,6 +529,7 @@ fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
 
             /// The error name as [`RpcError::name`](::tl_runtime::RpcError::name)
             /// gives it, numeric part replaced by `X` (`SLOWMODE_WAIT_X`).
+            #[must_use]
             pub fn name(&self) -> &str {
                 match self {
                     #(#name_arms_out,)*
@@ -541,6 +538,7 @@ fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
             }
 
             /// The number the `X` of the name stands for (`30` of `FLOOD_WAIT_30`).
+            #[must_use]
             pub fn value(&self) -> ::core::option::Option<u64> {
                 match self {
                     #(#value_arms,)*
@@ -812,9 +810,9 @@ mod tests {
             r#"(420, "SLOWMODE_WAIT_X") =>"#,
             "Self::SlowmodeWait { seconds: err.value.unwrap_or_default()",
             r#"(401, "2FA_CONFIRM_WAIT_X") =>"#,
-            r#"(-503, "Timeout") => return Self::Timeout"#,
-            r#"(-500, "No workers running") => return Self::NoWorkersRunning"#,
-            r#"(400, "AUTH_BYTES_INVALID_2") => return Self::AuthBytesInvalid2"#,
+            r#"(-503, "Timeout")) { return Self::Timeout; }"#,
+            r#"(-500, "No workers running")) { return Self::NoWorkersRunning; }"#,
+            r#"(400, "AUTH_BYTES_INVALID_2")) { return Self::AuthBytesInvalid2; }"#,
             r#".strip_prefix("All workers are busy. Active_queries = ")"#,
             "return Self::AllWorkersAreBusyActiveQueries { value",
             r#"(400, "OTHER") => Self::OtherError"#,
