@@ -134,8 +134,7 @@ impl Decoder<'_> {
     /// A vector where the element type is unknown (`Object` position): its
     /// elements are read as boxed objects of any type.
     fn untyped_vector(&mut self, r: &mut Reader<'_>) -> Result<Value, ToolError> {
-        let count = r.read_u32()? as usize;
-        r.check_count(count, 4)?;
+        let count = read_count(r, 4)?;
         let mut items = Vec::with_capacity(count);
         for _ in 0..count {
             items.push(self.boxed(r, Expect::Type("Object"))?);
@@ -222,8 +221,7 @@ impl Decoder<'_> {
                         )));
                     }
                 }
-                let count = r.read_u32()? as usize;
-                r.check_count(count, min_wire_size(inner))?;
+                let count = read_count(r, min_wire_size(inner))?;
                 let mut items = Vec::with_capacity(count);
                 for _ in 0..count {
                     items.push(this.value(r, inner)?);
@@ -258,6 +256,21 @@ fn min_wire_size(ty: &TlType) -> usize {
         TlType::Vector { boxed: true, .. } => 8,
         _ => 4,
     }
+}
+
+/// A vector's element count, refused unless the bytes left can hold that
+/// many elements of at least `min_size` bytes (at least 1 byte counted per
+/// element, so zero-sized elements cannot loop past the input either).
+fn read_count(r: &mut Reader<'_>, min_size: usize) -> Result<usize, ToolError> {
+    let offset = r.position();
+    let count = r.read_u32()? as usize;
+    if r.check_count(count, min_size).is_err() {
+        return Err(ToolError::Invalid(format!(
+            "vector count {count} at offset {offset} exceeds the {} bytes left",
+            r.remaining()
+        )));
+    }
+    Ok(count)
 }
 
 /// TL `string`/`bytes`: length (1 byte, or 0xfe + 3 bytes), data, padding.
