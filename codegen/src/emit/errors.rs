@@ -506,7 +506,7 @@ fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
         #[non_exhaustive]
         pub enum #ident {
             #(#decls,)*
-            /// Any error not documented for this call, as received.
+            /// Any error not documented here, as received.
             Other(::tl_runtime::RpcError),
         }
 
