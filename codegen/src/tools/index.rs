@@ -157,6 +157,9 @@ pub struct ApiIndex {
     /// Boxed type name -> its constructors, in IR order.
     types: HashMap<String, Vec<usize>>,
     has_ids: bool,
+    /// The MTProto `message` envelope, when `%Message` needs it (not named
+    /// in any lookup table: only bare `Message` references reach it).
+    envelope: Option<usize>,
     /// Shallowest nesting per entry, computed on the first sample request.
     heights: OnceLock<Heights>,
 }
@@ -191,21 +194,33 @@ impl ApiIndex {
             }
             let params: Vec<Param> = params
                 .iter()
-                .map(|(name, ty)| Param {
-                    name: name.to_string(),
-                    ty: ty.to_string(),
-                    flag: None,
-                    description: String::new(),
-                    docs_only: false,
-                    hidden: false,
-                    required: Some(true),
-                    docs_type: None,
-                })
+                .map(|(name, ty)| builtin_param(name, ty))
                 .collect();
             let kind = Kind::Constructor {
                 type_name: type_name.to_string(),
             };
             index.push(Entry::new(name, Some(*id), kind, &params), None, true);
+        }
+        // `vector<%Message>` of `msg_container` means the MTProto envelope
+        // `message msg_id:long seqno:int bytes:int body:Object = Message`,
+        // whose name the API's own `message` constructor usually takes.
+        if index.bare("Message").is_none() {
+            let params: Vec<Param> = [
+                ("msg_id", "long"),
+                ("seqno", "int"),
+                ("bytes", "int"),
+                ("body", "Object"),
+            ]
+            .iter()
+            .map(|(name, ty)| builtin_param(name, ty))
+            .collect();
+            let kind = Kind::Constructor {
+                type_name: "%Message".into(),
+            };
+            let mut entry = Entry::new("message", None, kind, &params);
+            entry.at = index.entries.len();
+            index.envelope = Some(entry.at);
+            index.entries.push(entry);
         }
         index
     }
@@ -257,7 +272,10 @@ impl ApiIndex {
     /// The IR names of every indexed method and constructor, in IR order
     /// (methods first), built-ins last.
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().map(|e| e.name.as_str())
+        self.entries
+            .iter()
+            .filter(|e| Some(e.at) != self.envelope)
+            .map(|e| e.name.as_str())
     }
 
     /// The height table of [`super::sample_value`], built once.
@@ -307,6 +325,7 @@ impl ApiIndex {
         }
         match self.type_constructors(name) {
             Some([only]) => Some(&self.entries[*only]),
+            _ if name == "Message" => self.envelope.map(|at| &self.entries[at]),
             _ => None,
         }
     }
@@ -315,5 +334,19 @@ impl ApiIndex {
     /// no indexed constructor belongs to (the schema does not define it).
     pub(crate) fn is_open_type(&self, type_name: &str) -> bool {
         type_name == "Object" || !self.types.contains_key(type_name)
+    }
+}
+
+/// A plain param of a built-in constructor.
+fn builtin_param(name: &str, ty: &str) -> Param {
+    Param {
+        name: name.to_string(),
+        ty: ty.to_string(),
+        flag: None,
+        description: String::new(),
+        docs_only: false,
+        hidden: false,
+        required: Some(true),
+        docs_type: None,
     }
 }

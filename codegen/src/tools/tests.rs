@@ -420,6 +420,30 @@ fn service_types_and_gzip() {
 }
 
 #[test]
+fn msg_container_with_bare_mtproto_messages() {
+    // The API's own `message` constructor takes the name, as in v223 plus
+    // TL_mtproto_v1.tl; `%Message` still means the MTProto envelope.
+    let mut api = api_from_tl(&format!(
+        "{SCHEMA}\n---types---\nmessage#d012ae0d flags:# id:int = Message;\nmessageEmpty#90a6ca84 id:int = Message;\n\
+         msg_container#73f1f8dc messages:vector<%Message> = MessageContainer;"
+    ));
+    api.constructors.retain(|c| c.name != "rpc_result");
+    let ix = ApiIndex::new(&api);
+    let value = json!({"_": "msg_container", "messages": [
+        {"_": "message", "msg_id": 1, "seqno": 2, "bytes": 16,
+         "body": {"_": "rpc_result", "req_msg_id": 3, "result": {"_": "boolTrue"}}}]});
+    let bytes = encode_json(&ix, &value).unwrap();
+    assert_eq!(
+        to_hex(&bytes),
+        to_hex(&hx("dcf8f173 01000000 0100000000000000 02000000 10000000 016d5cf3 0300000000000000 b5757299"))
+    );
+    assert_eq!(decode_bytes(&ix, &bytes).unwrap(), value);
+    assert!(!ix
+        .names()
+        .any(|n| n == "message" && ix.constructor(n).is_none()));
+}
+
+#[test]
 fn gzip_bomb_is_bounded() {
     let zeros = vec![0u8; MAX_INFLATED + 4096];
     let packed = tl_runtime::gzip::pack_gzip(&zeros);
