@@ -197,7 +197,9 @@ impl Encoder<'_> {
                     .iter()
                     .find(|(name, _)| *name == flag.field)
                     .map_or(0, |w| w.1);
-                if word & (1 << flag.bit) == 0 || p.ty == TlType::True {
+                if word & 1u32.checked_shl(flag.bit.into()).unwrap_or(0) == 0
+                    || p.ty == TlType::True
+                {
                     continue;
                 }
                 let Some(value) = value else {

@@ -576,6 +576,38 @@ fn encode_errors_name_the_problem() {
 }
 
 #[test]
+fn a_malformed_ir_is_an_error_not_a_panic() {
+    // Bit 40 (from a hand-edited IR JSON) and a flag on a missing word.
+    let mut api = api_from_tl("x#01020304 flags:# a:flags.40?int b:nope.1?int = X;");
+    api.constructors[0].params[1].flag.as_mut().unwrap().bit = 40;
+    let ix = ApiIndex::new(&api);
+    assert_eq!(
+        encode_json(&ix, &json!({"_": "x"}))
+            .map(|b| to_hex(&b))
+            .unwrap(),
+        "0403020100000000"
+    );
+    assert_eq!(
+        encode_json(&ix, &json!({"_": "x", "a": 1}))
+            .unwrap_err()
+            .to_string(),
+        r#"field "a" of x: flag bit 40 is out of range"#
+    );
+    assert_eq!(
+        encode_json(&ix, &json!({"_": "x", "b": 1}))
+            .unwrap_err()
+            .to_string(),
+        r#"field "b" of x: flags word "nope" is not a field of x"#
+    );
+    assert_eq!(
+        decode_bytes(&ix, &hx("04030201 ffffffff"))
+            .unwrap_err()
+            .to_string(),
+        r#"field "b" of x: flags word "nope" is not read before it"#
+    );
+}
+
+#[test]
 fn no_schema_means_no_ids() {
     let mut api = api_from_tl(SCHEMA);
     for m in &mut api.methods {
