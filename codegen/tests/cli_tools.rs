@@ -250,7 +250,7 @@ fn diff_fail_on_breaking_exits_2() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stdout(&out), "tlgen diff: 0 changes, 0 breaking\n");
 
-    // A changed ID and an added optional param.
+    // A changed ID and an added constructor.
     let text = std::fs::read_to_string(&schema).unwrap();
     let changed = text
         .replace(
@@ -258,8 +258,8 @@ fn diff_fail_on_breaking_exits_2() {
             "messages.importChatInvite#6c50051d",
         )
         .replace(
-            "selective:flags.2?true = ReplyMarkup",
-            "selective:flags.2?true persistent:flags.4?true = ReplyMarkup",
+            "selective:flags.2?true = ReplyMarkup;",
+            "selective:flags.2?true = ReplyMarkup;\nreplyKeyboardForceReply flags:# single_use:flags.1?true = ReplyMarkup;",
         );
     assert_ne!(changed, text);
     let dir = tempfile::tempdir().unwrap();
@@ -280,45 +280,42 @@ fn diff_fail_on_breaking_exits_2() {
         text.contains("ID changed: 6c50051c -> 6c50051d (breaking)"),
         "{text}"
     );
-    assert!(
-        text.contains("param added: persistent:flags.4?true"),
-        "{text}"
-    );
+    assert!(text.contains("added   replyKeyboardForceReply"), "{text}");
 
     // Without --fail-on the report is informational: exit 0.
     let out = tlgen(&diff_args(&schema, &new_schema, &["--format", "json"]), "");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let changes = json["changes"].as_array().unwrap();
-    assert_eq!(changes.len(), 2, "{json}");
+    assert_eq!(changes.len(), 3, "{json}");
     assert_eq!(
         changes[0],
         serde_json::json!({"kind": "method", "name": "messages.importChatInvite", "change": "changed",
             "breaking": true, "details": ["ID changed: 6c50051c -> 6c50051d (breaking)"]})
     );
-    assert_eq!(changes[1]["name"], "replyKeyboardHide");
+    assert_eq!(changes[1]["name"], "replyKeyboardForceReply");
+    assert_eq!(changes[1]["change"], "added");
     assert_eq!(changes[1]["breaking"], false);
+    assert_eq!(changes[2]["name"], "ReplyMarkup");
+    assert_eq!(changes[2]["breaking"], false);
 
     // --fail-on any: a non-breaking change also fails.
-    let only_optional = text_without_id_change(&schema, dir.path());
+    let only_added = text_with_an_added_constructor(&schema, dir.path());
     let out = tlgen(
-        &diff_args(&schema, &only_optional, &["--fail-on", "breaking"]),
+        &diff_args(&schema, &only_added, &["--fail-on", "breaking"]),
         "",
     );
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    let out = tlgen(
-        &diff_args(&schema, &only_optional, &["--fail-on", "any"]),
-        "",
-    );
+    let out = tlgen(&diff_args(&schema, &only_added, &["--fail-on", "any"]), "");
     assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
 }
 
-fn text_without_id_change(schema: &Path, dir: &Path) -> PathBuf {
+fn text_with_an_added_constructor(schema: &Path, dir: &Path) -> PathBuf {
     let text = std::fs::read_to_string(schema).unwrap().replace(
-        "selective:flags.2?true = ReplyMarkup",
-        "selective:flags.2?true persistent:flags.4?true = ReplyMarkup",
+        "selective:flags.2?true = ReplyMarkup;",
+        "selective:flags.2?true = ReplyMarkup;\nreplyKeyboardForceReply flags:# single_use:flags.1?true = ReplyMarkup;",
     );
-    let path = dir.join("optional.tl");
+    let path = dir.join("added.tl");
     std::fs::write(&path, text).unwrap();
     path
 }

@@ -18,7 +18,7 @@
 //! | method / constructor / type removed | **yes** | the item disappears |
 //! | constructor ID changed | **yes** | the old wire form is no longer understood |
 //! | required param added (unconditional, not `#`; `random_id` included) | **yes** | struct literals and calls must now supply it |
-//! | conditional param added (`flags.N?T`) | no | it is an `Option`/`bool` that defaults to absent (code is assumed to fill optional fields from `Default`) |
+//! | conditional param added (`flags.N?T`) | **yes** | generated structs have public fields and no `Default` (most hold required enum fields), so every struct literal must name the new field |
 //! | param removed | **yes** | the field disappears |
 //! | param retyped (`int` -> `long`) | **yes** | the field's Rust type changes |
 //! | param became conditional / unconditional | **yes** | `T` <-> `Option<T>` |
@@ -459,7 +459,7 @@ fn param_details(old: &[Param], new: &[Param], options: &DiffOptions, out: &mut 
         } else if q.ty == "#" {
             note(format!("flags word added: {}", q.name))
         } else if q.flag.is_some() {
-            note(format!("param added: {}", param_text(q)))
+            breaks(format!("optional param added: {}", param_text(q)))
         } else {
             breaks(format!("required param added: {}", param_text(q)))
         });
