@@ -47,7 +47,7 @@
 //!
 //! * `std` (default): `std::error::Error` for [`DecodeError`] and [`RpcError`].
 //!   Without it the crate is `#![no_std]` + `alloc`, gzip included.
-//! * `serde`: the [`serde`](crate::serde) module of `#[serde(with = ...)]`
+//! * `serde`: the `tl_runtime::serde` module of `#[serde(with = ...)]`
 //!   helpers for the JSON form: `bytes` as `{"_": "bytes", "bytes":
 //!   "<base64>"}` (`tl_runtime::serde::{bytes, option_bytes, vec_bytes}`),
 //!   `int128`/`int256` as lowercase hex of the wire bytes

@@ -113,7 +113,7 @@ pub mod bytes {
 pub mod option_bytes {
     use super::*;
 
-    /// Writes the [`bytes`](super::bytes) form, or `null` for `None`.
+    /// Writes the [`bytes`] form, or `null` for `None`.
     pub fn serialize<S: Serializer>(
         data: &Option<Vec<u8>>,
         serializer: S,
@@ -124,7 +124,7 @@ pub mod option_bytes {
         }
     }
 
-    /// Reads the [`bytes`](super::bytes) form, or `null` as `None`.
+    /// Reads the [`bytes`] form, or `null` as `None`.
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<Vec<u8>>, D::Error> {
@@ -137,7 +137,7 @@ pub mod option_bytes {
 pub mod vec_bytes {
     use super::*;
 
-    /// Writes an array of the [`bytes`](super::bytes) form.
+    /// Writes an array of the [`bytes`] form.
     pub fn serialize<S: Serializer>(items: &[Vec<u8>], serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(items.len()))?;
         for item in items {
@@ -146,7 +146,7 @@ pub mod vec_bytes {
         seq.end()
     }
 
-    /// Reads an array of the [`bytes`](super::bytes) form.
+    /// Reads an array of the [`bytes`] form.
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Vec<Vec<u8>>, D::Error> {

@@ -1,0 +1,16 @@
+//! Feeds arbitrary bytes to every tl-runtime decoder (primitives, vectors,
+//! `rpc_error`/`rpc_result`, `gzip_packed`, a recursive test type). A panic,
+//! a malformed error or a stack overflow is a finding.
+//!
+//! The decoders and checks are the ones the deterministic test
+//! `runtime/tests/hostile.rs` runs on a million inputs.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../../runtime/tests/common/harness.rs"]
+mod harness;
+
+fuzz_target!(|data: &[u8]| {
+    harness::decode_all(data);
+});
