@@ -306,6 +306,23 @@ impl<'m, 'a> Gen<'m, 'a> {
         let mut writes: Vec<TokenStream> = Vec::new();
         let mut reads: Vec<TokenStream> = Vec::new();
         let mut names: Vec<Ident> = Vec::new();
+        // A flag bit lives in a `#` word (a local read before it), or, in
+        // v65's `auth.importBotAuthorization`, in a plain `flags:int` field.
+        let words: Vec<&str> = fields
+            .iter()
+            .filter(|f| f.kind == FieldKind::Flags)
+            .map(|f| f.param.name.as_str())
+            .collect();
+        let flag_word = |word: &str| -> TokenStream {
+            if words.contains(&word) {
+                let local = format_ident!("__{}", names::field_name(word));
+                quote!(#local)
+            } else {
+                let field = fields.iter().find(|f| f.param.name == word);
+                let ident = names::ident(field.map_or(word, |f| f.name.as_str()));
+                quote!(#ident as u32)
+            }
+        };
         for f in fields {
             let name = names::ident(&f.name);
             match &f.kind {
@@ -339,7 +356,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                     reads.push(quote!(let #local = tl_runtime::wire::read_flags(r)?;));
                 }
                 FieldKind::TrueFlag(fl) => {
-                    let local = format_ident!("__{}", names::field_name(&fl.field));
+                    let local = flag_word(&fl.field);
                     let bit = Literal::u8_unsuffixed(fl.bit);
                     reads.push(quote!(let #name = tl_runtime::wire::has_flag(#local, #bit);));
                     names.push(name);
@@ -363,7 +380,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                             reads.push(quote!(let #name = #read?;));
                         }
                         Some(fl) => {
-                            let local = format_ident!("__{}", names::field_name(&fl.field));
+                            let local = flag_word(&fl.field);
                             let bit = Literal::u8_unsuffixed(fl.bit);
                             lens.push(match self.size(ty, quote!(x)) {
                                 Size::Fixed(n) => {

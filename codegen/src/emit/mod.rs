@@ -31,10 +31,10 @@ use crate::ir::Api;
 
 pub mod docs;
 mod docs_link;
+pub mod errors;
 mod items;
 pub mod model;
 pub mod names;
-mod shim;
 pub mod write;
 
 pub use model::{glob_match, select, BOX_THRESHOLD};
@@ -210,9 +210,13 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
         if f.generic.is_none() {
             file.boxed.push((f.path.ident.clone(), f.id));
         }
-        if let Some(e) = &f.error {
+        if let Some(e) = f
+            .error
+            .as_ref()
+            .filter(|_| errors::has_documented_errors(f.ir))
+        {
             let ident = names::ident(&e.ident);
-            let tokens = shim::method_error_enum(&api, f.ir, &ident);
+            let tokens = errors::method_error_enum(&api, f.ir, &ident);
             files
                 .entry((model::Kind::Errors, e.ns.clone()))
                 .or_default()
@@ -220,11 +224,14 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
                 .push(tokens);
         }
     }
-    files
-        .get_mut(&(model::Kind::Errors, None))
-        .expect("errors root")
-        .items
-        .push(shim::all_errors_enum(&api));
+    if api.methods.iter().any(errors::has_documented_errors) {
+        let ident = names::ident(model::API_ERROR);
+        files
+            .get_mut(&(model::Kind::Errors, None))
+            .expect("errors root")
+            .items
+            .push(errors::all_errors_enum(&api, &ident));
+    }
 
     let mut out = Output::default();
     let header = {

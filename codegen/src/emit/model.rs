@@ -21,6 +21,10 @@ use crate::ir::{Api, Constructor, Flag, Method, Param, TlType, TypeDef};
 
 use super::names;
 
+/// The crate-wide error enum in `errors` (every documented error name); the
+/// error type of methods that document none, when the API documents any.
+pub const API_ERROR: &str = "ApiError";
+
 /// Variants whose struct is estimated larger than this many bytes are boxed.
 pub const BOX_THRESHOLD: usize = 128;
 
@@ -164,8 +168,10 @@ pub struct Func<'a> {
     pub fields: Vec<Field<'a>>,
     /// Parsed return type.
     pub returns: TlType,
-    /// `errors::...` path of its error enum; `None` when the method documents
-    /// no errors (its error type is `tl_runtime::RpcError`) or is generic.
+    /// `errors::...` path of its error enum: its own when it documents errors,
+    /// else [`API_ERROR`] when the API documents any; `None` (the error type
+    /// is `tl_runtime::RpcError`) otherwise, and for generic methods (which
+    /// use their query's error type).
     pub error: Option<ItemPath>,
 }
 
@@ -322,6 +328,7 @@ impl<'a> Model<'a> {
             }
         }
 
+        let any_errors = api.methods.iter().any(super::errors::has_documented_errors);
         let mut funcs = Vec::new();
         for m in &api.methods {
             let Some(id) = m.id else {
@@ -339,11 +346,21 @@ impl<'a> Model<'a> {
                 } => Some(g.clone()),
                 _ => None,
             });
-            let error = (generic.is_none() && !m.errors.is_empty()).then(|| {
+            let error = if generic.is_some() {
+                None
+            } else if super::errors::has_documented_errors(m) {
                 let mut p = item_path(Kind::Errors, &m.name);
                 p.ident.push_str("Error");
-                p
-            });
+                Some(p)
+            } else if any_errors {
+                Some(ItemPath {
+                    kind: Kind::Errors,
+                    ns: None,
+                    ident: API_ERROR.to_string(),
+                })
+            } else {
+                None
+            };
             funcs.push(Func {
                 ir: m,
                 id,
