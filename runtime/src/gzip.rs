@@ -9,6 +9,9 @@
 //! counts as one nesting level, so `gzip_packed` inside `gzip_packed` cannot
 //! recurse past the depth limit.
 //!
+//! Errors found inside an unpacked payload report offsets within that
+//! payload, not within the outer input.
+//!
 //! The gzip container (RFC 1952) is parsed here and its CRC-32 and size
 //! trailer are verified; the deflate stream is inflated by `miniz_oxide`, so
 //! all of this works without `std`.

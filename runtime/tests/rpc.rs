@@ -68,8 +68,15 @@ fn is_and_display() {
     assert_eq!(err.value_or_zero(), 30);
     assert_eq!(RpcError::parse(400, "PEER_ID_INVALID").value_or_zero(), 0);
     assert_eq!(err.to_string(), "RPC error 420: FLOOD_WAIT_30");
-    let boxed: Box<dyn std::error::Error> = Box::new(err);
+}
+
+#[cfg(feature = "std")]
+#[test]
+fn errors_implement_std_error() {
+    let boxed: Box<dyn std::error::Error> = Box::new(RpcError::parse(420, "FLOOD_WAIT_30"));
     assert_eq!(boxed.to_string(), "RPC error 420: FLOOD_WAIT_30");
+    let boxed: Box<dyn std::error::Error> = Box::new(DecodeError::InvalidBool { id: 1 });
+    assert_eq!(boxed.to_string(), "invalid Bool constructor ID 00000001");
 }
 
 /// What a generated per-method error enum looks like.
