@@ -10,6 +10,10 @@ step() { printf '\n==> %s\n' "$*"; }
 step "workspace tests (sample docs + shared-data integration tests)"
 cargo test --workspace --exclude tlgen-benches
 
+step "runtime: every feature, and no_std (no default features)"
+cargo test -p tl-runtime --all-features
+cargo build -p tl-runtime --no-default-features
+
 shared="$(cd .. && pwd)/shared"
 if [ ! -d "$shared/madelineproto-docs" ] || [ ! -d "$shared/tl-schemas" ]; then
     if [ "${CI:-}" = "true" ]; then
