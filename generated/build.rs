@@ -38,7 +38,11 @@ fn main() {
         println!("cargo:rustc-cfg=tlgen_sample");
     }
     let mut config = tlgen::config::Config::new();
-    config.docs(docs).schemas(schemas).root_path("crate");
+    config
+        .docs(docs)
+        .schemas(schemas)
+        .root_path("crate")
+        .sample_values(true);
     for pattern in select.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         config.select(pattern);
     }

@@ -62,6 +62,7 @@ pub struct Config {
     layout: Option<Layout>,
     root_path: Option<String>,
     cargo_directives: Option<bool>,
+    sample_values: bool,
 }
 
 impl Config {
@@ -125,6 +126,14 @@ impl Config {
         self
     }
 
+    /// Also emit the `samples` module (behind a `sample-values` cargo feature
+    /// of the including crate): a sample value of every item and a visitor
+    /// over all of them, for round-trip tests. Default: off.
+    pub fn sample_values(&mut self, enabled: bool) -> &mut Self {
+        self.sample_values = enabled;
+        self
+    }
+
     fn options(&self, docs: &Path) -> Options {
         let layout = self.layout.clone().unwrap_or(match self.out_dir {
             Some(_) => Layout::Modules,
@@ -145,6 +154,7 @@ impl Config {
             select: self.select.clone(),
             root_path: self.root_path.clone(),
             source_note: note,
+            sample_values: self.sample_values,
         }
     }
 

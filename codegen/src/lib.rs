@@ -7,8 +7,8 @@
 #![warn(missing_docs)]
 
 pub mod config;
-pub mod emit;
 pub mod diff;
+pub mod emit;
 pub mod error;
 pub mod ir;
 pub mod merge;

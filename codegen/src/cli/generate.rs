@@ -44,6 +44,7 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
         select: args.select.clone(),
         root_path: args.root_path.clone(),
         source_note: note,
+        sample_values: false,
     };
     let output = emit::generate(&merged.api, &options)?;
     if args.check {

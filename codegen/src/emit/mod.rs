@@ -35,6 +35,7 @@ pub mod errors;
 mod items;
 pub mod model;
 pub mod names;
+mod samples;
 pub mod write;
 
 pub use model::{glob_match, select, BOX_THRESHOLD};
@@ -68,6 +69,9 @@ pub struct Options {
     pub root_path: Option<String>,
     /// A line naming the input, written into every file's header.
     pub source_note: String,
+    /// Also emit `samples.rs` (behind the `sample-values` cargo feature): a
+    /// sample value of every item and a visitor over all of them.
+    pub sample_values: bool,
 }
 
 impl Default for Options {
@@ -77,6 +81,7 @@ impl Default for Options {
             select: Vec::new(),
             root_path: None,
             source_note: String::new(),
+            sample_values: false,
         }
     }
 }
@@ -311,6 +316,22 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
             quote!(#[doc = #doc] pub mod #ident #body)
         })
         .collect();
+    let mut root_mods = root_mods;
+    if options.sample_values {
+        let body = include("samples.rs");
+        root_mods.push(quote! {
+            /// Sample values of every item, for round-trip tests.
+            #[cfg(feature = "sample-values")]
+            pub mod samples #body
+        });
+        let items = format_file("samples.rs", samples::samples_module(&model, &root_for(1)))?;
+        let text = format!("{header}\n{}\n{items}", samples::runtime_text());
+        syn::parse_file(&text).map_err(|e| EmitError::Syntax {
+            file: "samples.rs".into(),
+            message: e.to_string(),
+        })?;
+        out.files.insert("samples.rs".to_string(), text);
+    }
     let root = format_file("mod.rs", quote!(#(#root_mods)*))?;
     out.files
         .insert("mod.rs".to_string(), format!("{header}\n{MACRO}\n{root}"));
