@@ -1,6 +1,6 @@
 //! Token generation for constructor structs, type enums and method structs.
 //!
-//! Generated code spells every path out (`::core::option::Option`,
+//! Generated code spells every path out (`Option`,
 //! `tl_runtime::Serialize::serialize`) so that no TL name can shadow it, and
 //! pushes all repeated logic into `tl_runtime` (flags, bytes, vectors) and
 //! into the `tl_boxed!` macro of the tree root (constructor IDs and the boxed
@@ -157,8 +157,8 @@ impl<'m, 'a> Gen<'m, 'a> {
             TlType::Double => quote!(f64),
             TlType::Int128 => quote!([u8; 16]),
             TlType::Int256 => quote!([u8; 32]),
-            TlType::String => quote!(::std::string::String),
-            TlType::Bytes => quote!(::std::vec::Vec<u8>),
+            TlType::String => quote!(String),
+            TlType::Bytes => quote!(Vec<u8>),
             TlType::Bool | TlType::True | TlType::Flags => quote!(bool),
             TlType::Generic(g) => {
                 let g = format_ident!("{}", g);
@@ -166,7 +166,7 @@ impl<'m, 'a> Gen<'m, 'a> {
             }
             TlType::Vector { inner, .. } => {
                 let inner = self.rust_type(inner, generic);
-                quote!(::std::vec::Vec<#inner>)
+                quote!(Vec<#inner>)
             }
             TlType::Boxed(name) => {
                 if Some(name.as_str()) == generic {
@@ -189,7 +189,7 @@ impl<'m, 'a> Gen<'m, 'a> {
             FieldKind::Value { ty, flag: None } => self.rust_type(ty, generic),
             FieldKind::Value { ty, flag: Some(_) } => {
                 let t = self.rust_type(ty, generic);
-                quote!(::core::option::Option<#t>)
+                quote!(Option<#t>)
             }
         }
     }
@@ -256,11 +256,17 @@ impl<'m, 'a> Gen<'m, 'a> {
     }
 
     /// An expression of type `Result<T, DecodeError>` reading from `r`.
-    fn read(&self, ty: &TlType) -> TokenStream {
+    fn read(&self, ty: &TlType, generic: Option<&str>) -> TokenStream {
         match ty {
-            _ if is_trait(ty) => quote!(tl_runtime::Deserialize::deserialize(r)),
+            _ if is_trait(ty) => {
+                let t = self.rust_type(ty, generic);
+                quote!(<#t as tl_runtime::Deserialize>::deserialize(r))
+            }
             TlType::Bytes => quote!(tl_runtime::wire::read_bytes(r)),
-            TlType::Bare(_) => quote!(tl_runtime::BareDeserialize::deserialize_bare(r)),
+            TlType::Bare(_) => {
+                let t = self.rust_type(ty, generic);
+                quote!(<#t as tl_runtime::BareDeserialize>::deserialize_bare(r))
+            }
             TlType::Vector { boxed: true, inner } if **inner == TlType::Bytes => {
                 quote!(tl_runtime::wire::read_bytes_vector(r))
             }
@@ -271,7 +277,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                 quote!(tl_runtime::wire::read_bare_vector(r))
             }
             TlType::Vector { boxed, inner } => {
-                let item = self.read(inner);
+                let item = self.read(inner, generic);
                 let min = Literal::usize_unsuffixed(min_wire_size(inner));
                 if *boxed {
                     quote!(tl_runtime::wire::read_vector_with(r, #min, |r| #item))
@@ -279,9 +285,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                     quote!(tl_runtime::wire::read_bare_vector_with(r, #min, |r| #item))
                 }
             }
-            _ => quote!(::core::result::Result::Ok(
-                ::core::default::Default::default()
-            )),
+            _ => quote!(Ok(::core::default::Default::default())),
         }
     }
 
@@ -293,6 +297,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         fields: &[Field<'_>],
         de_cfg: Option<TokenStream>,
     ) -> TokenStream {
+        let generic_name = generic.map(|g| g.to_string());
         let (impl_ser, impl_de, generics) = match generic {
             None => (quote!(), quote!(), quote!()),
             Some(g) => (
@@ -362,7 +367,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                     names.push(name);
                 }
                 FieldKind::Value { ty, flag } => {
-                    let read = self.read(ty);
+                    let read = self.read(ty, generic_name.as_deref());
                     match flag {
                         None => {
                             if *ty == TlType::True {
@@ -385,17 +390,19 @@ impl<'m, 'a> Gen<'m, 'a> {
                             lens.push(match self.size(ty, quote!(x)) {
                                 Size::Fixed(n) => {
                                     let n = Literal::usize_unsuffixed(n);
-                                    quote!(self.#name.as_ref().map_or(0, |_| #n))
+                                    quote!(match self.#name { Some(_) => #n, None => 0 })
                                 }
-                                Size::Expr(e) => quote!(self.#name.as_ref().map_or(0, |x| #e)),
+                                Size::Expr(e) => {
+                                    quote!(match &self.#name { Some(x) => #e, None => 0 })
+                                }
                             });
                             let w = self.write(ty, quote!(x));
-                            writes.push(quote!(if let ::core::option::Option::Some(x) = &self.#name { #w; }));
+                            writes.push(quote!(if let Some(x) = &self.#name { #w; }));
                             reads.push(quote! {
                                 let #name = if tl_runtime::wire::has_flag(#local, #bit) {
-                                    ::core::option::Option::Some(#read?)
+                                    Some(#read?)
                                 } else {
-                                    ::core::option::Option::None
+                                    None
                                 };
                             });
                         }
@@ -423,8 +430,8 @@ impl<'m, 'a> Gen<'m, 'a> {
         };
         let ser = quote! {
             impl #impl_ser tl_runtime::BareSerialize for #ident #generics {
-                fn bare_len(&self) -> usize { #len }
-                fn serialize_bare(&self, #out: &mut ::std::vec::Vec<u8>) { #(#writes)* }
+                #[inline] fn bare_len(&self) -> usize { #len }
+                #[inline] fn serialize_bare(&self, #out: &mut Vec<u8>) { #(#writes)* }
             }
         };
         let Some(cfg) = de_cfg else { return ser };
@@ -432,9 +439,9 @@ impl<'m, 'a> Gen<'m, 'a> {
             #ser
             #cfg
             impl #impl_de tl_runtime::BareDeserialize for #ident #generics {
-                fn deserialize_bare(#r: &mut tl_runtime::Reader<'_>) -> ::core::result::Result<Self, tl_runtime::DecodeError> {
+                #[inline] fn deserialize_bare(#r: &mut tl_runtime::Reader<'_>) -> Result<Self, tl_runtime::DecodeError> {
                     #(#reads)*
-                    ::core::result::Result::Ok(Self { #(#names),* })
+                    Ok(Self { #(#names),* })
                 }
             }
         }
@@ -472,10 +479,7 @@ impl<'m, 'a> Gen<'m, 'a> {
             }
             FieldKind::Value { ty, flag } => {
                 if flag.is_some() {
-                    attrs.push(quote!(
-                        default,
-                        skip_serializing_if = "::core::option::Option::is_none"
-                    ));
+                    attrs.push(quote!(default, skip_serializing_if = "Option::is_none"));
                 }
                 if let Some(w) = with(ty, flag.is_some()) {
                     attrs.push(quote!(with = #w));
@@ -585,7 +589,8 @@ impl<'m, 'a> Gen<'m, 'a> {
         let doc = doc_attrs(doc.trim_start());
         let tname = &t.name;
         let mut variants = Vec::new();
-        let mut inner_arms = Vec::new();
+        let mut len_arms = Vec::new();
+        let mut ser_arms = Vec::new();
         let mut serde_arms = Vec::new();
         let mut de_arms = Vec::new();
         let mut convs = Vec::new();
@@ -606,55 +611,52 @@ impl<'m, 'a> Gen<'m, 'a> {
             let rename = quote!(#[cfg_attr(feature = "serde", serde(rename = #tl_name))]);
             if c.is_unit() {
                 variants.push(quote!(#vdoc #rename #v));
-                inner_arms.push(quote!(Self::#v => &#spath {}));
+                len_arms.push(quote!(Self::#v => 4));
+                ser_arms.push(quote!(Self::#v => tl_runtime::wire::write_u32(out, #id)));
                 serde_arms.push(quote!(Self::#v => serde::Serialize::serialize(&#spath {}, s)));
                 de_arms.push(quote!(#id => Self::#v));
                 let try_body = if single {
-                    quote!(let #ident::#v = v; ::core::result::Result::Ok(Self {}))
+                    quote!(let #ident::#v = v; Ok(Self {}))
                 } else {
-                    quote!(match v { #ident::#v => ::core::result::Result::Ok(Self {}), v => ::core::result::Result::Err(v) })
+                    quote!(match v { #ident::#v => Ok(Self {}), v => Err(v) })
                 };
                 convs.push(quote! {
-                    impl ::core::convert::From<#spath> for #ident {
-                        fn from(_: #spath) -> Self { Self::#v }
+                    impl From<#spath> for #ident {
+                        #[inline] fn from(_: #spath) -> Self { Self::#v }
                     }
-                    impl ::core::convert::TryFrom<#ident> for #spath {
+                    impl TryFrom<#ident> for #spath {
                         type Error = #ident;
-                        fn try_from(v: #ident) -> ::core::result::Result<Self, #ident> { #try_body }
+                        #[inline] fn try_from(v: #ident) -> Result<Self, #ident> { #try_body }
                     }
                 });
             } else {
-                let (held, wrap, unwrap, inner) = if c.boxed {
-                    (
-                        quote!(::std::boxed::Box<#spath>),
-                        quote!(::std::boxed::Box::new(x)),
-                        quote!(*x),
-                        quote!(&**x),
-                    )
+                let (held, wrap, unwrap) = if c.boxed {
+                    (quote!(Box<#spath>), quote!(Box::new(x)), quote!(*x))
                 } else {
-                    (quote!(#spath), quote!(x), quote!(x), quote!(x))
+                    (quote!(#spath), quote!(x), quote!(x))
                 };
                 variants.push(quote!(#vdoc #rename #v(#held)));
-                inner_arms.push(quote!(Self::#v(x) => #inner));
+                len_arms.push(quote!(Self::#v(x) => tl_runtime::Serialize::serialized_len(x)));
+                ser_arms.push(quote!(Self::#v(x) => tl_runtime::Serialize::serialize(x, out)));
                 serde_arms.push(quote!(Self::#v(x) => serde::Serialize::serialize(x, s)));
                 let read_wrap = if c.boxed {
-                    quote!(Self::#v(::std::boxed::Box::new(tl_runtime::BareDeserialize::deserialize_bare(r)?)))
+                    quote!(Self::#v(Box::new(<#spath as tl_runtime::BareDeserialize>::deserialize_bare(r)?)))
                 } else {
-                    quote!(Self::#v(tl_runtime::BareDeserialize::deserialize_bare(r)?))
+                    quote!(Self::#v(<#spath as tl_runtime::BareDeserialize>::deserialize_bare(r)?))
                 };
                 de_arms.push(quote!(#id => #read_wrap));
                 let try_body = if single {
-                    quote!(let #ident::#v(x) = v; ::core::result::Result::Ok(#unwrap))
+                    quote!(let #ident::#v(x) = v; Ok(#unwrap))
                 } else {
-                    quote!(match v { #ident::#v(x) => ::core::result::Result::Ok(#unwrap), v => ::core::result::Result::Err(v) })
+                    quote!(match v { #ident::#v(x) => Ok(#unwrap), v => Err(v) })
                 };
                 convs.push(quote! {
-                    impl ::core::convert::From<#spath> for #ident {
-                        fn from(x: #spath) -> Self { Self::#v(#wrap) }
+                    impl From<#spath> for #ident {
+                        #[inline] fn from(x: #spath) -> Self { Self::#v(#wrap) }
                     }
-                    impl ::core::convert::TryFrom<#ident> for #spath {
+                    impl TryFrom<#ident> for #spath {
                         type Error = #ident;
-                        fn try_from(v: #ident) -> ::core::result::Result<Self, #ident> { #try_body }
+                        #[inline] fn try_from(v: #ident) -> Result<Self, #ident> { #try_body }
                     }
                 });
             }
@@ -662,38 +664,32 @@ impl<'m, 'a> Gen<'m, 'a> {
         let dispatch = quote! {
             match id {
                 #(#de_arms,)*
-                _ => return ::core::result::Result::Err(tl_runtime::DecodeError::UnknownConstructor { id, expected: #tname }),
+                _ => return Err(tl_runtime::DecodeError::UnknownConstructor { id, expected: #tname }),
             }
         };
         let all_unit = t.variants.iter().all(|&i| self.model.ctors[i].is_unit());
         let de_body = if all_unit {
-            quote!(let id = r.read_u32()?; ::core::result::Result::Ok(#dispatch))
+            quote!(let id = r.read_u32()?; Ok(#dispatch))
         } else {
-            quote!(let id = r.read_u32()?; r.nested(|r| ::core::result::Result::Ok(#dispatch)))
+            quote!(let id = r.read_u32()?; r.nested(|r| Ok(#dispatch)))
         };
         quote! {
             #doc
             #[derive(Debug, Clone, PartialEq)]
             #[cfg_attr(feature = "serde", derive(serde::Deserialize), serde(tag = "_"))]
             pub enum #ident { #(#variants,)* }
-            impl #ident {
-                /// The constructor struct of this value, for serialization.
-                fn inner(&self) -> &dyn tl_runtime::Serialize {
-                    match self { #(#inner_arms,)* }
-                }
-            }
             impl tl_runtime::Serialize for #ident {
-                fn serialized_len(&self) -> usize { self.inner().serialized_len() }
-                fn serialize(&self, out: &mut ::std::vec::Vec<u8>) { self.inner().serialize(out) }
+                #[inline] fn serialized_len(&self) -> usize { match self { #(#len_arms,)* } }
+                #[inline] fn serialize(&self, out: &mut Vec<u8>) { match self { #(#ser_arms,)* } }
             }
             impl tl_runtime::Deserialize for #ident {
-                fn deserialize(r: &mut tl_runtime::Reader<'_>) -> ::core::result::Result<Self, tl_runtime::DecodeError> {
+                #[inline] fn deserialize(r: &mut tl_runtime::Reader<'_>) -> Result<Self, tl_runtime::DecodeError> {
                     #de_body
                 }
             }
             #[cfg(feature = "serde")]
             impl serde::Serialize for #ident {
-                fn serialize<S: serde::Serializer>(&self, s: S) -> ::core::result::Result<S::Ok, S::Error> {
+                fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                     match self { #(#serde_arms,)* }
                 }
             }
@@ -739,8 +735,8 @@ impl<'m, 'a> Gen<'m, 'a> {
         let name = &m.name;
         let ret = self.rust_type(&f.returns, generic);
         let opt = |v: Option<bool>| match v {
-            Some(b) => quote!(::core::option::Option::Some(#b)),
-            None => quote!(::core::option::Option::None),
+            Some(b) => quote!(Some(#b)),
+            None => quote!(None),
         };
         let (bots, users) = (opt(m.bots), opt(m.users));
         let de_cfg = quote!(#[cfg(feature = "deserializable-functions")]);
@@ -761,8 +757,8 @@ impl<'m, 'a> Gen<'m, 'a> {
                     #wire
                     impl tl_runtime::Method for #ident {
                         const NAME: &'static str = #name;
-                        const BOTS: ::core::option::Option<bool> = #bots;
-                        const USERS: ::core::option::Option<bool> = #users;
+                        const BOTS: Option<bool> = #bots;
+                        const USERS: Option<bool> = #users;
                         type Return = #ret;
                         type Error = #error;
                     }
@@ -784,22 +780,22 @@ impl<'m, 'a> Gen<'m, 'a> {
                     }
                     impl<#g: tl_runtime::Serialize> tl_runtime::Serialize for #ident<#g> {
                         fn serialized_len(&self) -> usize { 4 + tl_runtime::BareSerialize::bare_len(self) }
-                        fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+                        fn serialize(&self, out: &mut Vec<u8>) {
                             tl_runtime::wire::write_u32(out, #id);
                             tl_runtime::BareSerialize::serialize_bare(self, out)
                         }
                     }
                     #de_cfg
                     impl<#g: tl_runtime::Deserialize> tl_runtime::Deserialize for #ident<#g> {
-                        fn deserialize(r: &mut tl_runtime::Reader<'_>) -> ::core::result::Result<Self, tl_runtime::DecodeError> {
+                        #[inline] fn deserialize(r: &mut tl_runtime::Reader<'_>) -> Result<Self, tl_runtime::DecodeError> {
                             tl_runtime::wire::expect_constructor(r, #id, #name)?;
                             r.nested(<Self as tl_runtime::BareDeserialize>::deserialize_bare)
                         }
                     }
                     impl<#g: tl_runtime::Method> tl_runtime::Method for #ident<#g> {
                         const NAME: &'static str = #name;
-                        const BOTS: ::core::option::Option<bool> = #bots;
-                        const USERS: ::core::option::Option<bool> = #users;
+                        const BOTS: Option<bool> = #bots;
+                        const USERS: Option<bool> = #users;
                         type Return = #g::Return;
                         type Error = #g::Error;
                     }

@@ -26,6 +26,7 @@ use std::fmt::Write as _;
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use rayon::prelude::*;
 
 use crate::ir::Api;
 
@@ -117,7 +118,8 @@ pub enum EmitError {
 }
 
 const MACRO: &str = r#"/// Implements `Identifiable` and the boxed (constructor ID + bare fields)
-/// `Serialize`/`Deserialize` for the structs of one file. `fn` lists are
+/// `Serialize`/`Deserialize` for the structs of one file (the nesting limit
+/// is enforced by the type enums the fields go through). `fn` lists are
 /// methods, whose `Deserialize` is behind the `deserializable-functions` feature.
 macro_rules! tl_boxed {
     (fn $($t:ident = $id:literal),* $(,)?) => {$(
@@ -137,7 +139,8 @@ macro_rules! tl_boxed {
             fn serialized_len(&self) -> usize {
                 4 + tl_runtime::BareSerialize::bare_len(self)
             }
-            fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
+            #[inline]
+            fn serialize(&self, out: &mut Vec<u8>) {
                 tl_runtime::wire::write_u32(out, <Self as tl_runtime::Identifiable>::CONSTRUCTOR_ID);
                 tl_runtime::BareSerialize::serialize_bare(self, out)
             }
@@ -145,15 +148,16 @@ macro_rules! tl_boxed {
     };
     (@de $t:ident) => {
         impl tl_runtime::Deserialize for $t {
+            #[inline]
             fn deserialize(
                 r: &mut tl_runtime::Reader<'_>,
-            ) -> ::core::result::Result<Self, tl_runtime::DecodeError> {
+            ) -> Result<Self, tl_runtime::DecodeError> {
                 tl_runtime::wire::expect_constructor(
                     r,
                     <Self as tl_runtime::Identifiable>::CONSTRUCTOR_ID,
                     ::core::any::type_name::<Self>(),
                 )?;
-                r.nested(<Self as tl_runtime::BareDeserialize>::deserialize_bare)
+                <Self as tl_runtime::BareDeserialize>::deserialize_bare(r)
             }
         }
     };
@@ -165,88 +169,114 @@ macro_rules! tl_boxed {
 }
 "#;
 
-/// One module file being assembled.
-#[derive(Default)]
-struct ModFile {
-    items: Vec<TokenStream>,
-    boxed: Vec<(String, u32)>,
+/// One unit of parallel work: an item (or a file's tail) rendered to text.
+#[derive(Debug, Clone, Copy)]
+enum Piece {
+    Ctor(usize),
+    Type(usize),
+    Func(usize),
+    ErrorEnum(usize),
+    AllErrors,
+    /// The `tl_boxed!` invocation and submodule declarations of a file.
+    Tail,
+    Samples,
+}
+
+/// One output file: its path, depth below the root, and pieces in order.
+struct FileSpec {
+    kind: Option<model::Kind>,
+    ns: Option<String>,
+    path: String,
+    pieces: Vec<Piece>,
 }
 
 /// Generates the module tree for `api` (after applying `options.select`).
+///
+/// Items are generated, checked and formatted in parallel (rayon), each as
+/// its own `syn::File`, then concatenated per file in a fixed order.
 pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
     let api = select(api, &options.select).map_err(EmitError::Invalid)?;
     let model = model::Model::new(&api).map_err(EmitError::Invalid)?;
+    let any_errors = api.methods.iter().any(errors::has_documented_errors);
+
+    // (kind, namespace) -> pieces
+    let mut by_module: BTreeMap<(model::Kind, Option<String>), Vec<Piece>> = BTreeMap::new();
+    for kind in model::Kind::ALL {
+        by_module.insert((kind, None), Vec::new());
+    }
+    for (i, c) in model.ctors.iter().enumerate() {
+        by_module
+            .entry((model::Kind::Types, c.path.ns.clone()))
+            .or_default()
+            .push(Piece::Ctor(i));
+    }
+    for (i, t) in model.types.iter().enumerate() {
+        by_module
+            .entry((model::Kind::Enums, t.path.ns.clone()))
+            .or_default()
+            .push(Piece::Type(i));
+    }
+    for (i, f) in model.funcs.iter().enumerate() {
+        by_module
+            .entry((model::Kind::Functions, f.path.ns.clone()))
+            .or_default()
+            .push(Piece::Func(i));
+        if let Some(e) = f
+            .error
+            .as_ref()
+            .filter(|_| errors::has_documented_errors(f.ir))
+        {
+            by_module
+                .entry((model::Kind::Errors, e.ns.clone()))
+                .or_default()
+                .push(Piece::ErrorEnum(i));
+        }
+    }
+    if any_errors {
+        by_module
+            .get_mut(&(model::Kind::Errors, None))
+            .expect("errors root")
+            .push(Piece::AllErrors);
+    }
+    let mut namespaces: BTreeMap<model::Kind, Vec<String>> = BTreeMap::new();
+    for (kind, ns) in by_module.keys() {
+        if let Some(ns) = ns {
+            namespaces.entry(*kind).or_default().push(ns.clone());
+        }
+    }
+    let mut files: Vec<FileSpec> = by_module
+        .into_iter()
+        .map(|((kind, ns), pieces)| {
+            let path = match &ns {
+                Some(ns) => format!("{}/{}.rs", kind.module(), ns),
+                None => format!("{}/mod.rs", kind.module()),
+            };
+            FileSpec {
+                kind: Some(kind),
+                ns,
+                path,
+                pieces,
+            }
+        })
+        .collect();
+    for f in files.iter_mut() {
+        f.pieces.push(Piece::Tail);
+    }
+    if options.sample_values {
+        files.push(FileSpec {
+            kind: None,
+            ns: None,
+            path: "samples.rs".into(),
+            pieces: vec![Piece::Samples],
+        });
+    }
+
     let root_for = |depth: usize| -> String {
         match &options.root_path {
             Some(r) => r.clone(),
             None if depth == 0 => "self".to_string(),
             None => vec!["super"; depth].join("::"),
         }
-    };
-
-    // (kind, namespace) -> file
-    let mut files: BTreeMap<(model::Kind, Option<String>), ModFile> = BTreeMap::new();
-    for kind in [
-        model::Kind::Types,
-        model::Kind::Enums,
-        model::Kind::Functions,
-        model::Kind::Errors,
-    ] {
-        files.insert((kind, None), ModFile::default());
-    }
-    let depth = |ns: &Option<String>| if ns.is_some() { 2 } else { 1 };
-    for c in &model.ctors {
-        let key = (model::Kind::Types, c.path.ns.clone());
-        let gen = items::Gen::new(&model, &root_for(depth(&key.1)));
-        let file = files.entry(key).or_default();
-        file.items.push(gen.ctor(c));
-        file.boxed.push((c.path.ident.clone(), c.id));
-    }
-    for t in &model.types {
-        let key = (model::Kind::Enums, t.path.ns.clone());
-        let gen = items::Gen::new(&model, &root_for(depth(&key.1)));
-        files.entry(key).or_default().items.push(gen.type_enum(t));
-    }
-    for f in &model.funcs {
-        let key = (model::Kind::Functions, f.path.ns.clone());
-        let gen = items::Gen::new(&model, &root_for(depth(&key.1)));
-        let file = files.entry(key).or_default();
-        file.items.push(gen.func(f));
-        if f.generic.is_none() {
-            file.boxed.push((f.path.ident.clone(), f.id));
-        }
-        if let Some(e) = f
-            .error
-            .as_ref()
-            .filter(|_| errors::has_documented_errors(f.ir))
-        {
-            let ident = names::ident(&e.ident);
-            let tokens = errors::method_error_enum(&api, f.ir, &ident);
-            files
-                .entry((model::Kind::Errors, e.ns.clone()))
-                .or_default()
-                .items
-                .push(tokens);
-        }
-    }
-    if api.methods.iter().any(errors::has_documented_errors) {
-        let ident = names::ident(model::API_ERROR);
-        files
-            .get_mut(&(model::Kind::Errors, None))
-            .expect("errors root")
-            .items
-            .push(errors::all_errors_enum(&api, &ident));
-    }
-
-    let mut out = Output::default();
-    let header = {
-        let mut h = String::from("// @generated by tlgen. Do not edit: regenerate instead.\n");
-        if !options.source_note.is_empty() {
-            for line in options.source_note.lines() {
-                let _ = writeln!(h, "// {line}");
-            }
-        }
-        h
     };
     let include = |path: &str| -> TokenStream {
         match &options.layout {
@@ -259,45 +289,96 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
             }
         }
     };
-
-    // Namespace lists per kind.
-    let mut namespaces: BTreeMap<model::Kind, Vec<String>> = BTreeMap::new();
-    for (kind, ns) in files.keys() {
-        if let Some(ns) = ns {
-            namespaces.entry(*kind).or_default().push(ns.clone());
-        }
-    }
-
-    for ((kind, ns), file) in files {
-        let gen = items::Gen::new(&model, &root_for(depth(&ns)));
-        let mut tokens: Vec<TokenStream> = file.items;
-        let is_fn = kind == model::Kind::Functions;
-        tokens.push(gen.boxed_invocation(&file.boxed, is_fn));
-        let path = match &ns {
-            Some(ns) => format!("{}/{}.rs", kind.module(), ns),
-            None => {
-                for sub in namespaces.get(&kind).into_iter().flatten() {
-                    let ident = names::ident(sub);
-                    let doc = format!(" The `{sub}` namespace.");
-                    let body = include(&format!("{}/{}.rs", kind.module(), sub));
-                    tokens.push(quote!(#[doc = #doc] pub mod #ident #body));
+    let render = |file: &FileSpec, piece: Piece| -> Result<String, EmitError> {
+        let depth = match (&file.kind, &file.ns) {
+            (None, _) => 1,
+            (Some(_), None) => 1,
+            (Some(_), Some(_)) => 2,
+        };
+        let gen = items::Gen::new(&model, &root_for(depth));
+        let tokens = match piece {
+            Piece::Ctor(i) => gen.ctor(&model.ctors[i]),
+            Piece::Type(i) => gen.type_enum(&model.types[i]),
+            Piece::Func(i) => gen.func(&model.funcs[i]),
+            Piece::ErrorEnum(i) => {
+                let f = &model.funcs[i];
+                let e = f.error.as_ref().expect("error path");
+                errors::method_error_enum(&api, f.ir, &names::ident(&e.ident))
+            }
+            Piece::AllErrors => errors::all_errors_enum(&api, &names::ident(model::API_ERROR)),
+            Piece::Samples => {
+                let items = format_file(&file.path, samples::samples_module(&model, &root_for(1)))?;
+                return Ok(format!("{}\n{items}", samples::runtime_text()));
+            }
+            Piece::Tail => {
+                let kind = file.kind.expect("module file");
+                let mut boxed = Vec::new();
+                for p in &file.pieces {
+                    match *p {
+                        Piece::Ctor(i) => {
+                            let c = &model.ctors[i];
+                            boxed.push((c.path.ident.clone(), c.id));
+                        }
+                        Piece::Func(i) if model.funcs[i].generic.is_none() => {
+                            let f = &model.funcs[i];
+                            boxed.push((f.path.ident.clone(), f.id));
+                        }
+                        _ => {}
+                    }
                 }
-                format!("{}/mod.rs", kind.module())
+                let mut tokens = vec![gen.boxed_invocation(&boxed, kind == model::Kind::Functions)];
+                if file.ns.is_none() {
+                    for sub in namespaces.get(&kind).into_iter().flatten() {
+                        let ident = names::ident(sub);
+                        let doc = format!(" The `{sub}` namespace.");
+                        let body = include(&format!("{}/{}.rs", kind.module(), sub));
+                        tokens.push(quote!(#[doc = #doc] pub mod #ident #body));
+                    }
+                }
+                quote!(#(#tokens)*)
             }
         };
-        let text = format_file(&path, quote!(#(#tokens)*))?;
-        out.files.insert(path, format!("{header}\n{text}"));
+        format_file(&file.path, tokens)
+    };
+
+    let work: Vec<(usize, Piece)> = files
+        .iter()
+        .enumerate()
+        .flat_map(|(i, f)| f.pieces.iter().map(move |&p| (i, p)))
+        .collect();
+    let texts: Vec<String> = work
+        .par_iter()
+        .map(|&(i, piece)| render(&files[i], piece))
+        .collect::<Result<_, _>>()?;
+
+    let header = {
+        let mut h = String::from("// @generated by tlgen. Do not edit: regenerate instead.\n");
+        if !options.source_note.is_empty() {
+            for line in options.source_note.lines() {
+                let _ = writeln!(h, "// {line}");
+            }
+        }
+        h
+    };
+    let mut out = Output::default();
+    let mut bodies: Vec<String> = vec![String::new(); files.len()];
+    for (&(i, _), text) in work.iter().zip(texts) {
+        bodies[i].push_str(&text);
+    }
+    for (file, body) in files.iter().zip(bodies) {
+        out.files
+            .insert(file.path.clone(), format!("{header}\n{body}"));
     }
 
     // Root.
     let mods = [
         (
             model::Kind::Types,
-            "Constructor structs: one per TL constructor, named after it.",
+            " Constructor structs: one per TL constructor, named after it.",
         ),
         (
             model::Kind::Enums,
-            "Type enums: one per TL type, one variant per constructor.",
+            " Type enums: one per TL type, one variant per constructor.",
         ),
         (
             model::Kind::Functions,
@@ -305,10 +386,10 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
         ),
         (
             model::Kind::Errors,
-            "RPC error enums: one per method that documents its errors.",
+            " RPC error enums: one per method that documents its errors.",
         ),
     ];
-    let root_mods: Vec<TokenStream> = mods
+    let mut root_mods: Vec<TokenStream> = mods
         .iter()
         .map(|(kind, doc)| {
             let ident = names::ident(kind.module());
@@ -316,7 +397,6 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
             quote!(#[doc = #doc] pub mod #ident #body)
         })
         .collect();
-    let mut root_mods = root_mods;
     if options.sample_values {
         let body = include("samples.rs");
         root_mods.push(quote! {
@@ -324,22 +404,19 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
             #[cfg(feature = "sample-values")]
             pub mod samples #body
         });
-        let items = format_file("samples.rs", samples::samples_module(&model, &root_for(1)))?;
-        let text = format!("{header}\n{}\n{items}", samples::runtime_text());
-        syn::parse_file(&text).map_err(|e| EmitError::Syntax {
-            file: "samples.rs".into(),
-            message: e.to_string(),
-        })?;
-        out.files.insert("samples.rs".to_string(), text);
     }
     let root = format_file("mod.rs", quote!(#(#root_mods)*))?;
     out.files
         .insert("mod.rs".to_string(), format!("{header}\n{MACRO}\n{root}"));
-    // The macro text is not from prettyplease: make sure the whole file parses.
-    syn::parse_file(&out.files["mod.rs"]).map_err(|e| EmitError::Syntax {
-        file: "mod.rs".into(),
-        message: e.to_string(),
-    })?;
+    // The macro and samples texts are not from prettyplease: check them.
+    for path in ["mod.rs", "samples.rs"] {
+        if let Some(text) = out.files.get(path) {
+            syn::parse_file(text).map_err(|e| EmitError::Syntax {
+                file: path.into(),
+                message: e.to_string(),
+            })?;
+        }
+    }
     Ok(out)
 }
 

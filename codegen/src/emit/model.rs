@@ -42,6 +42,9 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in module order.
+    pub const ALL: [Kind; 4] = [Kind::Types, Kind::Enums, Kind::Functions, Kind::Errors];
+
     /// The module name.
     pub fn module(self) -> &'static str {
         match self {

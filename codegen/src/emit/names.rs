@@ -5,7 +5,9 @@
 //!   `decryptedMessage_73` -> `DecryptedMessage73`; `resPQ` -> `ResPq`).
 //! * Fields: `snake_case` (`srp_B` -> `srp_b`); keywords become raw
 //!   identifiers (`r#type`), except the ones that cannot be raw: `self` ->
-//!   `is_self`, `super` -> `is_super`, `crate` -> `is_crate`, `Self` -> `Self_`.
+//!   `is_self`, `super` -> `is_super`, `crate` -> `is_crate`, `Self` -> `Self_`;
+//!   item names that would shadow the prelude names generated code uses
+//!   (`Option`, `Vec`, `String`, `Box`, `Result`, `From`, ...) get a `_` suffix.
 //! * Namespaces: `snake_case` module names.
 //!
 //! Collisions left after case conversion are resolved by [`dedup`]: items
@@ -26,6 +28,12 @@ const KEYWORDS: &[&str] = &[
     "use", "virtual", "where", "while", "yield",
 ];
 
+/// Prelude names generated code uses unqualified: items get a `_` suffix
+/// instead of shadowing them.
+const PRELUDE: &[&str] = &[
+    "Option", "Some", "None", "Result", "Ok", "Err", "Vec", "String", "Box", "From", "TryFrom",
+];
+
 /// Keywords that cannot be raw identifiers.
 const NOT_RAW: &[&str] = &["self", "super", "crate", "Self", "_"];
 
@@ -43,7 +51,7 @@ pub fn type_name(local: &str) -> String {
     if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert(0, 'T');
     }
-    if NOT_RAW.contains(&name.as_str()) {
+    if NOT_RAW.contains(&name.as_str()) || PRELUDE.contains(&name.as_str()) {
         name.push('_');
     }
     name

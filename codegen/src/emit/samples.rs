@@ -84,28 +84,28 @@ impl<const N: usize> Sample for [u8; N] {
         core::array::from_fn(|_| g.next() as u8)
     }
 }
-impl Sample for ::std::string::String {
+impl Sample for String {
     fn sample(g: &mut SampleGen) -> Self {
         match g.next() % 4 {
-            0 => ::std::string::String::new(),
+            0 => String::new(),
             1 => "é ✓".into(),
             2 => "x".repeat(300),
-            _ => ::std::format!("s{}", g.next()),
+            _ => format!("s{}", g.next()),
         }
     }
 }
-impl<T: Sample> Sample for ::std::vec::Vec<T> {
+impl<T: Sample> Sample for Vec<T> {
     fn sample(g: &mut SampleGen) -> Self {
         if g.deep() {
-            ::std::vec::Vec::new()
+            Vec::new()
         } else {
-            g.nested(|g| ::std::vec![T::sample(g), T::sample(g)])
+            g.nested(|g| vec![T::sample(g), T::sample(g)])
         }
     }
 }
-impl<T: Sample> Sample for ::std::boxed::Box<T> {
+impl<T: Sample> Sample for Box<T> {
     fn sample(g: &mut SampleGen) -> Self {
-        ::std::boxed::Box::new(T::sample(g))
+        Box::new(T::sample(g))
     }
 }
 
@@ -212,9 +212,9 @@ pub fn samples_module(model: &Model<'_>, root: &str) -> TokenStream {
             match &f.kind {
                 FieldKind::TrueFlag(_) => quote!(#name: present),
                 FieldKind::Value { flag: Some(_), .. } => quote!(#name: if present {
-                    ::core::option::Option::Some(Sample::sample(g))
+                    Some(Sample::sample(g))
                 } else {
-                    ::core::option::Option::None
+                    None
                 }),
                 FieldKind::Value {
                     ty: TlType::Int,
