@@ -149,6 +149,18 @@ impl<'m, 'a> Gen<'m, 'a> {
         render(markdown, &self.resolver())
     }
 
+    /// Markdown naming a TL type, linked to its enum where there is one.
+    fn type_link(&self, ty: &TlType) -> String {
+        match ty {
+            TlType::Boxed(name) => match self.model.type_index(name) {
+                Some(t) => format!("[`{name}`]({})", self.path_text(&self.model.types[t].path)),
+                None => format!("`{name}`"),
+            },
+            TlType::Vector { inner, .. } => format!("a vector of {}", self.type_link(inner)),
+            other => format!("`{other}`"),
+        }
+    }
+
     /// The Rust type of a TL value type.
     pub fn rust_type(&self, ty: &TlType, generic: Option<&str>) -> TokenStream {
         match ty {
@@ -724,7 +736,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         let ret = generic
             .filter(|g| matches!(&f.returns, TlType::Boxed(n) if n == g))
             .map(|_| "the inner query's result".to_string())
-            .unwrap_or_else(|| format!("`{}`", m.returns));
+            .unwrap_or_else(|| self.type_link(&f.returns));
         doc.push_str(&format!(" Returns {ret}."));
         doc.push_str(&format!(
             "\n\n```text\n{}\n```",
