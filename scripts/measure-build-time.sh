@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# Clean-build cost of the generated crate (`tl-api`) for a full layer and for
+# two method selections, against grammers-tl-types 0.11 built clean on the
+# same machine in the same run. Prints a markdown table.
+#
+#   scripts/measure-build-time.sh            # debug and release
+#   PROFILES=debug scripts/measure-build-time.sh
+#
+# Environment (all optional):
+#   TLGEN_DOCS / TLGEN_SCHEMAS  layer to build (default: v223 in /work/shared)
+#   WORK                        scratch dir (default /tmp/tlgen-buildtime)
+#   PROFILES                    "debug release" (default)
+#   CASES                       "full small mid" (default)
+#   GRAMMERS                    1 (default) to measure grammers-tl-types too
+#
+# Every figure comes from `/usr/bin/time -v` around one `cargo build`:
+#   wall, CPU = user+sys of cargo and everything it ran, peak RSS = the largest
+#   single process (rustc, usually).
+# "crate" rows: the dependencies are built first, then `cargo clean -p <crate>`
+#   and the crate alone is timed (its build script included: for tl-api that
+#   is the generator, shown separately in the "build script" column, taken
+#   from `cargo build --timings`).
+# "whole" rows: an empty target dir, everything the crate needs.
+# Each configuration has its own target dir (grammers under $WORK, tl-api
+# under target/buildtime/ of this repo). The 1-minute load average when each
+# build started is printed so a busy machine shows.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=${WORK:-/tmp/tlgen-buildtime}
+DOCS=${TLGEN_DOCS:-/work/shared/madelineproto-docs/v223}
+SCHEMAS=${TLGEN_SCHEMAS:-/work/shared/tl-schemas/TL_telegram_v223.tl:/work/shared/tl-schemas/TL_secret.tl}
+PROFILES=${PROFILES:-debug release}
+CASES=${CASES:-full small mid}
+GRAMMERS=${GRAMMERS:-1}
+SEL_small='users.getUsers,help.getConfig,auth.sendCode'
+SEL_mid='messages.sendMessage,messages.getHistory,channels.getParticipants,users.getFullUser,updates.getDifference'
+
+if [ ! -x /usr/bin/time ]; then
+    apt-get install -y time >/dev/null
+fi
+mkdir -p "$WORK/logs"
+RESULTS=$WORK/results.tsv
+: >"$RESULTS"
+
+profile_flag() { [ "$1" = release ] && echo --release || true; }
+
+# timings_secs TARGET_DIR CRATE MODE -> seconds of that unit in the last
+# `cargo build --timings` report (MODE: run-custom-build or todo = compile).
+timings_secs() {
+    python3 - "$1/cargo-timings/cargo-timing.html" "$2" "$3" <<'EOF'
+import json, re, sys
+html = open(sys.argv[1]).read()
+m = re.search(r'const UNIT_DATA = (\[.*?\]);\n', html, re.S)
+units = json.loads(m.group(1)) if m else []
+tot = sum(u["duration"] for u in units
+          if u["name"] == sys.argv[2] and u["mode"] == sys.argv[3]
+          and (sys.argv[3] != "todo" or u["target"].strip() == ""))
+print(f"{tot:.1f}")
+EOF
+}
+
+# timed LABEL WHAT CRATE PROFILE TARGET_DIR -- COMMAND...
+timed() {
+    local label=$1 what=$2 crate=$3 profile=$4 td=$5
+    shift 6
+    local load
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    /usr/bin/time -v -o "$WORK/logs/$label.time" "$@" --timings >"$WORK/logs/$label.out" 2>&1 || {
+        echo "build failed: $label (see $WORK/logs/$label.out)" >&2
+        tail -20 "$WORK/logs/$label.out" >&2
+        return 1
+    }
+    local t=$WORK/logs/$label.time
+    local wall user sys rss
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; printf "%.1f", s}' "$t")
+    user=$(awk -F': ' '/User time/ {print $2}' "$t")
+    sys=$(awk -F': ' '/System time/ {print $2}' "$t")
+    rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$t")
+    local cpu
+    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.1f", u+s}')
+    local script compile
+    script=$(timings_secs "$td" "$crate" run-custom-build)
+    compile=$(timings_secs "$td" "$crate" todo)
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+        "$label" "$what" "$profile" "$wall" "$cpu" "$rss" "$script" "$compile" "$load" \
+        "$(date -u +%H:%M:%S)" | tee -a "$RESULTS" >&2
+}
+
+# ---------------------------------------------------------------- grammers
+if [ "$GRAMMERS" = 1 ]; then
+    G=$WORK/grammers
+    mkdir -p "$G/src"
+    cat >"$G/Cargo.toml" <<'EOF'
+[package]
+name = "grammers-buildtime"
+version = "0.1.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+grammers-tl-types = "=0.11.0"
+
+[workspace]
+EOF
+    echo >"$G/src/lib.rs"
+    (cd "$G" && cargo generate-lockfile -q)
+    for p in $PROFILES; do
+        td=$G/target-$p
+        rm -rf "$td"
+        (cd "$G" && CARGO_TARGET_DIR=$td timed "grammers-whole-$p" whole grammers-tl-types "$p" "$td" -- \
+            cargo build -p grammers-tl-types $(profile_flag "$p"))
+        (cd "$G" && CARGO_TARGET_DIR=$td cargo clean -q -p grammers-tl-types $(profile_flag "$p"))
+        (cd "$G" && CARGO_TARGET_DIR=$td timed "grammers-crate-$p" crate grammers-tl-types "$p" "$td" -- \
+            cargo build -p grammers-tl-types $(profile_flag "$p"))
+    done
+fi
+
+# ------------------------------------------------------------------ tl-api
+LINES=$WORK/lines.tsv
+: >"$LINES"
+count_generated() { # CASE TARGET_DIR PROFILE
+    local out
+    out=$(ls -d "$2/$3"/build/tl-api-*/out 2>/dev/null | head -1)
+    local lines ctors fns
+    lines=$(find "$out" -name '*.rs' -print0 | xargs -0 cat | wc -l)
+    ctors=$(find "$out/types" "$out/types.rs" -name '*.rs' -print0 2>/dev/null | xargs -0 cat | tr '\n' ' ' |
+        grep -oE '\b[A-Z][A-Za-z0-9]* = +0x[0-9a-f]{8}' | wc -l)
+    fns=$(find "$out/functions" "$out/functions.rs" -name '*.rs' -print0 2>/dev/null | xargs -0 cat | tr '\n' ' ' |
+        grep -oE '\b[A-Z][A-Za-z0-9]* = +0x[0-9a-f]{8}' | wc -l)
+    printf '%s\t%s\t%s\t%s\n' "$1" "$lines" "$ctors" "$fns" >>"$LINES"
+}
+
+cd "$ROOT"
+for p in $PROFILES; do
+    td=$ROOT/target/buildtime/$p
+    for c in $CASES; do
+        sel_var=SEL_$c
+        sel=${!sel_var:-}
+        export TLGEN_DOCS=$DOCS TLGEN_SCHEMAS=$SCHEMAS TLGEN_SELECT=$sel CARGO_TARGET_DIR=$td
+        if [ "$c" = full ]; then
+            rm -rf "$td"
+            timed "tlapi-$c-whole-$p" whole tl-api "$p" "$td" -- cargo build -p tl-api $(profile_flag "$p")
+        else
+            # Dependencies (tlgen, tl-runtime, ...) are already built.
+            cargo build -q -p tl-api $(profile_flag "$p") 2>/dev/null || true
+        fi
+        cargo clean -q -p tl-api $(profile_flag "$p")
+        timed "tlapi-$c-crate-$p" crate tl-api "$p" "$td" -- cargo build -p tl-api $(profile_flag "$p")
+        [ "$p" = debug ] && count_generated "$c" "$td" "$p"
+        [ "$p" != debug ] && ! grep -q "^$c	" "$LINES" && count_generated "$c" "$td" "$p"
+        unset TLGEN_SELECT
+    done
+done
+
+# ------------------------------------------------------------------ report
+python3 - "$RESULTS" "$LINES" <<'EOF'
+import sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+lines = {l.split("\t")[0]: l.rstrip("\n").split("\t")[1:] for l in open(sys.argv[2]) if l.strip()}
+by = {r[0]: r for r in rows}
+def ref(label):
+    # grammers counterpart: same what/profile
+    parts = label.split("-")
+    prof = parts[-1]
+    what = parts[-2]
+    return by.get(f"grammers-{what}-{prof}")
+print("| build | profile | wall s | CPU s (user+sys) | peak RSS MiB | build script s | rustc (lib) s | vs grammers wall | vs grammers CPU | load at start |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+for r in rows:
+    label, what, prof, wall, cpu, rss, script, comp, load, _ = r
+    g = ref(label)
+    rw = rc = ""
+    if g and not label.startswith("grammers"):
+        rw = f"{float(wall)/float(g[3]):.2f}x"
+        rc = f"{float(cpu)/float(g[4]):.2f}x"
+    name = label.rsplit("-", 1)[0]
+    print(f"| {name} | {prof} | {wall} | {cpu} | {rss} | {script} | {comp} | {rw} | {rc} | {load} |")
+if lines:
+    print()
+    print("| tl-api case | generated lines | constructors | methods |")
+    print("|---|---:|---:|---:|")
+    for k, v in lines.items():
+        print(f"| {k} | {v[0]} | {v[1]} | {v[2]} |")
+EOF
