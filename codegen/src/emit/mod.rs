@@ -73,6 +73,11 @@ pub struct Options {
     /// Also emit `samples.rs` (behind the `sample-values` cargo feature): a
     /// sample value of every item and a visitor over all of them.
     pub sample_values: bool,
+    /// Check every item with `syn` and format it with `prettyplease` (the
+    /// default). Off, items are written one per line as the token streams
+    /// print: about 3x faster to generate, still valid Rust (rustc checks it),
+    /// but hard to read.
+    pub format: bool,
 }
 
 impl Default for Options {
@@ -83,6 +88,7 @@ impl Default for Options {
             root_path: None,
             source_note: String::new(),
             sample_values: false,
+            format: true,
         }
     }
 }
@@ -289,6 +295,15 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
             }
         }
     };
+    // Checked with syn and formatted with prettyplease, or (for build scripts
+    // that want speed) one item per line as the tokens print.
+    let finish = |path: &str, tokens: TokenStream| -> Result<String, EmitError> {
+        if options.format {
+            format_file(path, tokens)
+        } else {
+            Ok(format!("{tokens}\n"))
+        }
+    };
     let render = |file: &FileSpec, piece: Piece| -> Result<String, EmitError> {
         let depth = match (&file.kind, &file.ns) {
             (None, _) => 1,
@@ -307,7 +322,7 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
             }
             Piece::AllErrors => errors::all_errors_enum(&api, &names::ident(model::API_ERROR)),
             Piece::Samples => {
-                let items = format_file(&file.path, samples::samples_module(&model, &root_for(1)))?;
+                let items = finish(&file.path, samples::samples_module(&model, &root_for(1)))?;
                 return Ok(format!("{}\n{items}", samples::runtime_text()));
             }
             Piece::Tail => {
@@ -338,7 +353,7 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
                 quote!(#(#tokens)*)
             }
         };
-        format_file(&file.path, tokens)
+        finish(&file.path, tokens)
     };
 
     let work: Vec<(usize, Piece)> = files
