@@ -124,11 +124,15 @@ count_generated() { # CASE TARGET_DIR PROFILE
     out=$(ls -d "$2/$3"/build/tl-api-*/out 2>/dev/null | head -1)
     local lines ctors fns
     lines=$(find "$out" -name '*.rs' -print0 | xargs -0 cat | wc -l)
-    ctors=$(find "$out/types" "$out/types.rs" -name '*.rs' -print0 2>/dev/null | xargs -0 cat | tr '\n' ' ' |
-        grep -oE '\b[A-Z][A-Za-z0-9]* = +0x[0-9a-f]{8}' | wc -l)
-    fns=$(find "$out/functions" "$out/functions.rs" -name '*.rs' -print0 2>/dev/null | xargs -0 cat | tr '\n' ' ' |
-        grep -oE '\b[A-Z][A-Za-z0-9]* = +0x[0-9a-f]{8}' | wc -l)
+    ctors=$(count_ids "$out" types)
+    fns=$(count_ids "$out" functions)
     printf '%s\t%s\t%s\t%s\n' "$1" "$lines" "$ctors" "$fns" >>"$LINES"
+}
+# Constructor IDs listed in the generated `tl_boxed!` invocations of one
+# module tree (`types` = constructors, `functions` = methods).
+count_ids() {
+    { cat "$1/$2.rs" 2>/dev/null || true; find "$1/$2" -name '*.rs' -exec cat {} + 2>/dev/null || true; } |
+        tr '\n' ' ' | { grep -oE '\b[A-Z][A-Za-z0-9]* = +0x[0-9a-f]{8}' || true; } | wc -l
 }
 
 cd "$ROOT"
@@ -147,8 +151,7 @@ for p in $PROFILES; do
         fi
         cargo clean -q -p tl-api $(profile_flag "$p")
         timed "tlapi-$c-crate-$p" crate tl-api "$p" "$td" -- cargo build -p tl-api $(profile_flag "$p")
-        [ "$p" = debug ] && count_generated "$c" "$td" "$p"
-        [ "$p" != debug ] && ! grep -q "^$c	" "$LINES" && count_generated "$c" "$td" "$p"
+        if ! grep -q "^$c	" "$LINES"; then count_generated "$c" "$td" "$p"; fi
         unset TLGEN_SELECT
     done
 done
