@@ -14,9 +14,20 @@
 //! `deserializable-functions` feature. With the `serde` feature every item
 //! has the JSON form `{"_": "<TL name>", "<param>": value, ...}`.
 //!
+//! # Features
+//!
+//! * `serde`: `serde::Serialize`/`Deserialize` in the JSON form.
+//! * `deserializable-functions`: `tl_runtime::Deserialize` for method structs.
+//! * `sample-values`: the `samples` module (a sample value of every item and a
+//!   visitor over all of them) for whole-layer round-trip tests.
+//!
+//! # Build-time input
+//!
 //! The build script reads `TLGEN_DOCS` (docs root), `TLGEN_SCHEMAS` (schema
 //! files, `PATH`-separated) and `TLGEN_SELECT` (comma-separated method
-//! patterns); without them it generates the bundled sample API.
+//! patterns: only those methods and the types they reach are generated);
+//! without them it generates the bundled sample API. `TLGEN_FORMAT=0` skips
+//! formatting the generated files (faster builds, one item per line).
 #![allow(clippy::all)]
 
 include!(concat!(env!("OUT_DIR"), "/mod.rs"));
