@@ -27,8 +27,8 @@
 //! cargo bench -p tlgen-benches --bench generated_vs_grammers
 //! ```
 //!
-//! A ratio summary (grammers time / tl-api time, from the medians) is printed
-//! at the end.
+//! A ratio summary (grammers time / tl-api time, from criterion's medians) is
+//! printed at the end.
 
 #[cfg(not(tlgen_v223))]
 fn main() {
@@ -49,7 +49,7 @@ fn main() {
 #[cfg(tlgen_v223)]
 mod v223 {
     use std::hint::black_box;
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
     use criterion::{Criterion, Throughput};
     use grammers_tl_types as gl;
@@ -618,26 +618,6 @@ mod v223 {
         eprintln!("messages.messages: both decoders accept both encoders' bytes and round-trip");
     }
 
-    /// Median ns per iteration of `f`, for the summary (criterion's own
-    /// numbers are printed above it).
-    fn quick_median<F: FnMut()>(mut f: F) -> f64 {
-        for _ in 0..50 {
-            f();
-        }
-        let mut per = Vec::new();
-        for _ in 0..31 {
-            let start = Instant::now();
-            let mut n = 0u32;
-            while start.elapsed() < Duration::from_millis(30) {
-                f();
-                n += 1;
-            }
-            per.push(start.elapsed().as_nanos() as f64 / n as f64);
-        }
-        per.sort_by(|a, b| a.partial_cmp(b).unwrap());
-        per[per.len() / 2]
-    }
-
     pub fn main() {
         check_ids();
         cross_check();
@@ -709,65 +689,47 @@ mod v223 {
         g.finish();
 
         c.final_summary();
+        if !std::env::args().any(|a| matches!(a.as_str(), "--profile-time" | "--test" | "--list")) {
+            summary();
+        }
+    }
 
-        // Ratio summary from a separate quick median run.
-        let mut rows = Vec::new();
-        let mut row = |name: &str, o: f64, t: f64| rows.push((name.to_string(), o, t));
-        row(
+    /// grammers time / tl-api time from criterion's medians of this run
+    /// (`<target>/criterion/<group>/<lib>/new/estimates.json`).
+    fn summary() {
+        let dir = std::env::var_os("CRITERION_HOME")
+            .map(std::path::PathBuf::from)
+            .or_else(|| {
+                std::env::var_os("CARGO_TARGET_DIR")
+                    .map(|t| std::path::PathBuf::from(t).join("criterion"))
+            })
+            .unwrap_or_else(|| "target/criterion".into());
+        let median = |group: &str, lib: &str| -> Option<f64> {
+            let path = dir.join(group).join(lib).join("new/estimates.json");
+            let text = std::fs::read_to_string(path).ok()?;
+            // {"mean":{...},"median":{"confidence_interval":{...},"point_estimate":X,...
+            let at = text.find("\"median\"")?;
+            let rest = &text[at..];
+            let at = rest.find("\"point_estimate\":")? + "\"point_estimate\":".len();
+            let end = rest[at..].find([',', '}'])?;
+            rest[at..at + end].trim().parse().ok()
+        };
+        let groups = [
             "send_message_to_bytes",
-            quick_median(|| {
-                black_box(black_box(&os).to_bytes());
-            }),
-            quick_median(|| {
-                black_box(black_box(&ts).to_bytes());
-            }),
-        );
-        let mut b1 = Vec::with_capacity(1024);
-        let mut b2 = Vec::with_capacity(1024);
-        row(
             "send_message_reused_buf",
-            quick_median(|| {
-                b1.clear();
-                black_box(&os).serialize(&mut b1);
-                black_box(b1.len());
-            }),
-            quick_median(|| {
-                b2.clear();
-                black_box(&ts).serialize(&mut b2);
-                black_box(b2.len());
-            }),
-        );
-        let mut b1 = Vec::with_capacity(1 << 20);
-        let mut b2 = Vec::with_capacity(1 << 20);
-        row(
             "batch_1000_requests",
-            quick_median(|| {
-                b1.clear();
-                black_box(&ob).iter().for_each(|r| r.serialize(&mut b1));
-                black_box(b1.len());
-            }),
-            quick_median(|| {
-                b2.clear();
-                black_box(&tb).iter().for_each(|r| r.serialize(&mut b2));
-                black_box(b2.len());
-            }),
-        );
-        row(
             "deserialize_messages_100",
-            quick_median(|| {
-                black_box(tl_api::enums::messages::Messages::from_bytes(black_box(&bytes)).unwrap());
-            }),
-            quick_median(|| {
-                black_box(gl::enums::messages::Messages::from_bytes(black_box(&tbytes)).unwrap());
-            }),
-        );
+        ];
         println!();
         println!("| bench | tl-api | grammers-tl-types 0.11 | speedup (grammers / tl-api) | goal >= 1.3x |");
         println!("|---|---:|---:|---:|---|");
-        for (name, o, t) in rows {
+        for group in groups {
+            let (Some(o), Some(t)) = (median(group, "tl-api"), median(group, "grammers")) else {
+                continue;
+            };
             let ratio = t / o;
             println!(
-                "| {name} | {} | {} | {ratio:.2}x | {} |",
+                "| {group} | {} | {} | {ratio:.2}x | {} |",
                 fmt_ns(o),
                 fmt_ns(t),
                 if ratio >= 1.3 { "met" } else { "missed" }

@@ -168,7 +168,10 @@ pub fn write_bytes(out: &mut Vec<u8>, data: &[u8]) {
         8
     };
     out.extend_from_slice(data);
-    out.extend_from_slice(&[0; 3][..padding(header + len)]);
+    // A fixed 3-byte store, then drop what is not padding: a variable-length
+    // slice of zeros here compiles to a memset/memmove call per string.
+    out.extend_from_slice(&[0; 3]);
+    out.truncate(out.len() - (3 - padding(header + len)));
 }
 
 /// Reads TL `bytes` without copying: the data, borrowed from the input.
