@@ -9,8 +9,11 @@
 //!   [`tl_runtime::Method`] (constructor ID, TL name, return type, error type).
 //! * [`errors`]: per-method error enums for methods that document errors.
 //!
-//! Everything implements [`tl_runtime::Serialize`]; constructors and types
-//! also [`tl_runtime::Deserialize`], methods only with the
+//! Type enums implement [`tl_runtime::Serialize`] and
+//! [`tl_runtime::Deserialize`] (the boxed form: constructor ID, then fields);
+//! constructor structs implement the bare halves plus
+//! [`tl_runtime::Identifiable`], and [`Boxed`] gives a single constructor its
+//! boxed form. Methods implement `Serialize`, and `Deserialize` with the
 //! `deserializable-functions` feature. With the `serde` feature every item
 //! has the JSON form `{"_": "<TL name>", "<param>": value, ...}`.
 //!

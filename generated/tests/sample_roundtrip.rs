@@ -4,7 +4,7 @@
 
 use std::fmt::Debug;
 
-use tl_api::{enums, functions, types};
+use tl_api::{enums, functions, types, Boxed};
 use tl_runtime::{Deserialize, Identifiable, Method, RpcError, Serialize};
 
 /// decode(encode(x)) == x, with `serialized_len` exact.
@@ -64,10 +64,10 @@ fn message() -> types::Message {
 
 #[test]
 fn constructors_round_trip() {
-    round_trip(&user());
+    round_trip(&Boxed(user()));
     round_trip(&enums::User::from(user()));
     round_trip(&enums::User::from(types::UserEmpty { id: 5 }));
-    round_trip(&message());
+    round_trip(&Boxed(message()));
     round_trip(&enums::Message::from(message()));
     round_trip(&enums::Message::from(types::MessageEmpty {
         id: 3,
@@ -75,20 +75,20 @@ fn constructors_round_trip() {
     }));
     round_trip(&enums::InputPeer::Empty);
     round_trip(&enums::InputPeer::InputPeerSelf);
-    round_trip(&types::ResPq {
+    round_trip(&Boxed(types::ResPq {
         nonce: [1; 16],
         server_nonce: [2; 16],
         pq: vec![0x17, 0xed, 0x48, 0x94, 0x1a, 0x08, 0xf9, 0x81],
         server_public_key_fingerprints: vec![-1, 0x7fff_ffff_ffff],
-    });
-    round_trip(&types::ServerDhInnerData {
+    }));
+    round_trip(&Boxed(types::ServerDhInnerData {
         nonce: [3; 16],
         server_nonce: [4; 16],
         new_nonce: [5; 32],
         g: 3,
         dh_prime: vec![0xff; 256],
-    });
-    round_trip(&types::FutureSalts {
+    }));
+    round_trip(&Boxed(types::FutureSalts {
         now: 10,
         salts: vec![
             types::FutureSalt {
@@ -100,8 +100,8 @@ fn constructors_round_trip() {
                 salt: 4,
             },
         ],
-    });
-    round_trip(&types::Config {
+    }));
+    round_trip(&Boxed(types::Config {
         blocked_mode: true,
         date: 1,
         expires: 2,
@@ -119,7 +119,7 @@ fn constructors_round_trip() {
         .into()],
         rating_e_decay: 2419200.5,
         tmp_sessions: None,
-    });
+    }));
     round_trip(&enums::upload::File::from(types::upload::File {
         r#type: types::storage::FilePng {}.into(),
         mtime: 0,
@@ -138,7 +138,7 @@ fn constructors_round_trip() {
 #[test]
 fn flags_are_computed_on_write() {
     let m = message();
-    let bytes = m.to_bytes();
+    let bytes = Boxed(m).to_bytes();
     assert_eq!(&bytes[..4], &types::Message::CONSTRUCTOR_ID.to_le_bytes());
     // out (bit 1), silent (13), from_id (8), entities (7); views absent.
     let flags = (1 << 1) | (1 << 13) | (1 << 8) | (1 << 7);
@@ -146,7 +146,7 @@ fn flags_are_computed_on_write() {
 
     // A `true` flag and a value sharing bit 14 (`bot`, `bot_info_version`),
     // and the second flags word (`bot_business`, `usernames`).
-    let bytes = user().to_bytes();
+    let bytes = Boxed(user()).to_bytes();
     let flags = u32::from_le_bytes(bytes[4..8].try_into().unwrap());
     assert_eq!(
         flags,
@@ -233,7 +233,7 @@ fn conversions_and_errors() {
 fn unknown_constructor_is_an_error() {
     let bytes = le(&[0xdeadbeef]);
     assert!(enums::InputPeer::from_bytes(&bytes).is_err());
-    assert!(types::InputPeerUser::from_bytes(&bytes).is_err());
+    assert!(Boxed::<types::InputPeerUser>::from_bytes(&bytes).is_err());
 }
 
 #[cfg(feature = "deserializable-functions")]

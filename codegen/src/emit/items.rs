@@ -545,8 +545,9 @@ impl<'m, 'a> Gen<'m, 'a> {
         s
     }
 
-    /// A constructor struct with its wire impls (the boxed forms come from
-    /// the root's `tl_boxed!` invocation per file).
+    /// A constructor struct with its bare wire impls (its constructor ID comes
+    /// from the file's `tl_boxed!` invocation; the boxed form from `Boxed`
+    /// or its type enum).
     pub fn ctor(&self, c: &Ctor<'_>) -> TokenStream {
         let ident = names::ident(&c.path.ident);
         let ident_ts = quote!(#ident);
@@ -648,8 +649,13 @@ impl<'m, 'a> Gen<'m, 'a> {
                     (quote!(#spath), quote!(x), quote!(x))
                 };
                 variants.push(quote!(#vdoc #rename #v(#held)));
-                len_arms.push(quote!(Self::#v(x) => tl_runtime::Serialize::serialized_len(x)));
-                ser_arms.push(quote!(Self::#v(x) => tl_runtime::Serialize::serialize(x, out)));
+                let inner = if c.boxed { quote!(&**x) } else { quote!(x) };
+                len_arms
+                    .push(quote!(Self::#v(x) => 4 + tl_runtime::BareSerialize::bare_len(#inner)));
+                ser_arms.push(quote!(Self::#v(x) => {
+                    tl_runtime::wire::write_u32(out, #id);
+                    tl_runtime::BareSerialize::serialize_bare(#inner, out)
+                }));
                 serde_arms.push(quote!(Self::#v(x) => serde::Serialize::serialize(x, s)));
                 let read_wrap = if c.boxed {
                     quote!(Self::#v(Box::new(<#spath as tl_runtime::BareDeserialize>::deserialize_bare(r)?)))

@@ -123,10 +123,11 @@ pub enum EmitError {
     },
 }
 
-const MACRO: &str = r#"/// Implements `Identifiable` and the boxed (constructor ID + bare fields)
-/// `Serialize`/`Deserialize` for the structs of one file (the nesting limit
-/// is enforced by the type enums the fields go through). `fn` lists are
-/// methods, whose `Deserialize` is behind the `deserializable-functions` feature.
+const MACRO: &str = r#"/// Implements `Identifiable` for the constructor structs of one file; for
+/// `fn` lists (methods) also the boxed (constructor ID + bare fields)
+/// `Serialize`, and `Deserialize` behind the `deserializable-functions`
+/// feature. Constructor structs get their boxed form from [`Boxed`] or their
+/// type enum instead: one generic impl instead of three per constructor.
 macro_rules! tl_boxed {
     (fn $($t:ident = $id:literal),* $(,)?) => {$(
         tl_boxed!(@id $t = $id);
@@ -169,9 +170,36 @@ macro_rules! tl_boxed {
     };
     ($($t:ident = $id:literal),* $(,)?) => {$(
         tl_boxed!(@id $t = $id);
-        tl_boxed!(@ser $t);
-        tl_boxed!(@de $t);
     )*};
+}
+"#;
+
+/// The generic boxed form of constructor structs, emitted into the root.
+const BOXED: &str = r#"/// A constructor struct in its boxed wire form: the constructor ID, then the
+/// fields. Type enums (`enums::*`) are boxed already; this wrapper serves a
+/// single constructor: `Boxed(types::InputPeerUser { .. }).to_bytes()`,
+/// `Boxed::<types::InputPeerUser>::from_bytes(..)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Boxed<T>(pub T);
+
+impl<T: tl_runtime::Identifiable + tl_runtime::BareSerialize> tl_runtime::Serialize for Boxed<T> {
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        4 + tl_runtime::BareSerialize::bare_len(&self.0)
+    }
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        tl_runtime::wire::write_u32(out, T::CONSTRUCTOR_ID);
+        tl_runtime::BareSerialize::serialize_bare(&self.0, out)
+    }
+}
+
+impl<T: tl_runtime::Identifiable + tl_runtime::BareDeserialize> tl_runtime::Deserialize for Boxed<T> {
+    #[inline]
+    fn deserialize(r: &mut tl_runtime::Reader<'_>) -> Result<Self, tl_runtime::DecodeError> {
+        tl_runtime::wire::expect_constructor(r, T::CONSTRUCTOR_ID, ::core::any::type_name::<T>())?;
+        r.nested(T::deserialize_bare).map(Boxed)
+    }
 }
 "#;
 
@@ -421,8 +449,10 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
         });
     }
     let root = format_file("mod.rs", quote!(#(#root_mods)*))?;
-    out.files
-        .insert("mod.rs".to_string(), format!("{header}\n{MACRO}\n{root}"));
+    out.files.insert(
+        "mod.rs".to_string(),
+        format!("{header}\n{MACRO}\n{BOXED}\n{root}"),
+    );
     // The macro and samples texts are not from prettyplease: check them.
     for path in ["mod.rs", "samples.rs"] {
         if let Some(text) = out.files.get(path) {
