@@ -118,9 +118,9 @@ pub struct Ctor<'a> {
     pub ir: &'a Constructor,
     /// The TL name on the wire.
     pub tl_name: &'a str,
-    /// The name in the JSON form's `"_"`: the TL name, or the IR name
-    /// (`decryptedMessage_17`) when several constructors of one type share
-    /// a TL name (secret-chat layers), so that JSON stays decodable.
+    /// The name in the JSON form's `"_"`: the IR name, which is the TL name
+    /// except for secret-chat layer variants (`decryptedMessage_17`); the
+    /// same name `tlgen encode`/`decode` use.
     pub json_name: &'a str,
     /// The constructor ID.
     pub id: u32,
@@ -302,7 +302,10 @@ impl<'a> Model<'a> {
             ctors.push(Ctor {
                 ir: c,
                 tl_name: c.tl_name.as_deref().unwrap_or(&c.name),
-                json_name: c.tl_name.as_deref().unwrap_or(&c.name),
+                // The IR name: unique even where secret-chat layers repeat a
+                // wire name (`decryptedMessage_8`), and what `tlgen encode`
+                // and `tlgen decode` read and write.
+                json_name: &c.name,
                 id,
                 path: item_path(Kind::Types, &c.name),
                 ty,
@@ -319,16 +322,6 @@ impl<'a> Model<'a> {
             .collect();
         for (i, c) in ctors.iter().enumerate() {
             types[c.ty].variants.push(i);
-        }
-        let mut shared: BTreeMap<(usize, &str), usize> = BTreeMap::new();
-        for c in &ctors {
-            *shared.entry((c.ty, c.tl_name)).or_default() += 1;
-        }
-        for c in &mut ctors {
-            if shared[&(c.ty, c.tl_name)] > 1 {
-                let ir: &'a Constructor = c.ir;
-                c.json_name = &ir.name;
-            }
         }
 
         let any_errors = api.methods.iter().any(super::errors::has_documented_errors);
