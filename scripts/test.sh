@@ -10,6 +10,9 @@ step() { printf '\n==> %s\n' "$*"; }
 step "workspace tests (sample docs + shared-data integration tests)"
 cargo test --workspace --exclude tlgen-benches
 
+step "generated crate (sample): every feature (serde, deserializable functions, sample values)"
+cargo test -p tl-api --all-features
+
 step "runtime: every feature, and no_std (no default features)"
 cargo test -p tl-runtime --all-features
 cargo build -p tl-runtime --no-default-features
