@@ -101,6 +101,12 @@ fn stats_prints_counts_and_diagnostics() {
         text.starts_with("methods: 11 (11 with a page, 11 with an ID)\n"),
         "{text}"
     );
+    assert!(
+        text.contains("\nconstructors: 39 (39 with a page, 39 with an ID)\n"),
+        "{text}"
+    );
+    // Every sample schema entry has a page: only notes remain.
+    assert!(text.contains(" (0 warnings, "), "{text}");
     assert!(text.contains("\nnote: "), "{text}");
     assert!(
         text.contains("messages.sendMessage: wire param random_id:long"),

@@ -61,7 +61,7 @@ fn sample_tree_lists_entity_pages_sorted_and_skips_indexes() {
             count(PageKind::Constructor),
             count(PageKind::Type)
         ),
-        (11, 15, 10)
+        (11, 40, 29)
     );
     assert!(pages.windows(2).all(|w| w[0].source < w[1].source));
     assert!(pages.iter().all(|p| !is_index_source(&p.source)));
