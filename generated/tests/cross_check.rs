@@ -130,6 +130,8 @@ impl Visitor for AgainstTelethon {
     where
         T: Serialize + Deserialize + Debug + PartialEq + Json,
     {
+        // Constructors are visited as `Type/constructor`; methods by name.
+        let name = name.rsplit('/').next().unwrap_or(name);
         // Each item is visited once per seed; check its golden lines once.
         let Some(lines) = self.golden.remove(name) else {
             return;

@@ -10,6 +10,7 @@
 //! | `int256` | `[u8; 32]` | `#[serde(with = "tl_runtime::serde::int256")]` | 64 lowercase hex digits of the wire bytes, in wire order |
 //! | `flags.N?int128` / `flags.N?int256` | `Option<[u8; N]>` | `option_int128` / `option_int256` | the above, or `null` |
 //! | `Vector<int128>` / `Vector<int256>` | `Vec<[u8; N]>` | `vec_int128` / `vec_int256` | an array of the above |
+//! | `flags.N?Vector<bytes>` / `…<int128>` / `…<int256>` | `Option<Vec<…>>` | `option_vec_bytes` / `option_vec_int128` / `option_vec_int256` | an array as above, or `null` |
 //!
 //! Everything else uses serde's defaults: `long` (`i64`) is a JSON integer,
 //! `int` an integer, `double` a number, `string` a string, `Bool` a boolean.
@@ -155,6 +156,31 @@ pub mod vec_bytes {
     }
 }
 
+/// `flags.N?Vector<bytes>` (`Option<Vec<Vec<u8>>>`): an array of the [`bytes`]
+/// form, or `null`.
+pub mod option_vec_bytes {
+    use super::*;
+
+    /// Writes an array of the [`bytes`] form, or `null` for `None`.
+    pub fn serialize<S: Serializer>(
+        items: &Option<Vec<Vec<u8>>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match items {
+            Some(items) => vec_bytes::serialize(items, serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    /// Reads an array of the [`bytes`] form, or `null` as `None`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Vec<Vec<u8>>>, D::Error> {
+        let items: Option<Vec<BytesOwned>> = ::serde::Deserialize::deserialize(deserializer)?;
+        Ok(items.map(|items| items.into_iter().map(|b| b.0).collect()))
+    }
+}
+
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
 fn to_hex(data: &[u8]) -> String {
@@ -217,7 +243,7 @@ impl<const N: usize> Visitor<'_> for HexVisitor<N> {
 }
 
 macro_rules! hex_modules {
-    ($($size:literal, $tl:literal, $plain:ident, $option:ident, $vec:ident;)*) => {$(
+    ($($size:literal, $tl:literal, $plain:ident, $option:ident, $vec:ident, $option_vec:ident;)*) => {$(
         #[doc = concat!("TL `", $tl, "` (`[u8; ", stringify!($size), "]`) as lowercase hex of the wire bytes.")]
         pub mod $plain {
             use super::*;
@@ -286,10 +312,34 @@ macro_rules! hex_modules {
                 Ok(items.into_iter().map(|h| h.0).collect())
             }
         }
+
+        #[doc = concat!("`flags.N?Vector<", $tl, ">` (`Option<Vec<[u8; ", stringify!($size), "]>>`): an array of hex strings, or `null`.")]
+        pub mod $option_vec {
+            use super::*;
+
+            /// Writes an array of hex strings, or `null` for `None`.
+            pub fn serialize<S: Serializer>(
+                items: &Option<Vec<[u8; $size]>>,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                match items {
+                    Some(items) => $vec::serialize(items, serializer),
+                    None => serializer.serialize_none(),
+                }
+            }
+
+            /// Reads an array of hex strings, or `null` as `None`.
+            pub fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Option<Vec<[u8; $size]>>, D::Error> {
+                let items: Option<Vec<Hex<$size>>> = ::serde::Deserialize::deserialize(deserializer)?;
+                Ok(items.map(|items| items.into_iter().map(|h| h.0).collect()))
+            }
+        }
     )*};
 }
 
 hex_modules! {
-    16, "int128", int128, option_int128, vec_int128;
-    32, "int256", int256, option_int256, vec_int256;
+    16, "int128", int128, option_int128, vec_int128, option_vec_int128;
+    32, "int256", int256, option_int256, vec_int256, option_vec_int256;
 }

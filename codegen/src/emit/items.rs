@@ -479,6 +479,12 @@ impl<'m, 'a> Gen<'m, 'a> {
                     TlType::Int256 => "tl_runtime::serde::vec_int256",
                     _ => return None,
                 },
+                (TlType::Vector { inner, .. }, true) => match **inner {
+                    TlType::Bytes => "tl_runtime::serde::option_vec_bytes",
+                    TlType::Int128 => "tl_runtime::serde::option_vec_int128",
+                    TlType::Int256 => "tl_runtime::serde::option_vec_int256",
+                    _ => return None,
+                },
                 _ => return None,
             })
         };
@@ -695,6 +701,9 @@ impl<'m, 'a> Gen<'m, 'a> {
             #doc
             #[derive(Debug, Clone, PartialEq)]
             #[cfg_attr(feature = "serde", derive(serde::Deserialize), serde(tag = "_"))]
+            // Telegram adds constructors to types in most layers; matches
+            // written against this layer keep compiling against the next.
+            #[non_exhaustive]
             pub enum #ident { #(#variants,)* }
             impl tl_runtime::Serialize for #ident {
                 #[inline] fn serialized_len(&self) -> usize { match self { #(#len_arms,)* } }
