@@ -464,6 +464,8 @@ mod v223 {
 
     mod ours {
         pub use tl_api::{enums, functions, types};
+        // Unboxed on purpose: both sides hold their requests the same way.
+        #[allow(clippy::large_enum_variant)]
         pub enum Req {
             Send(functions::messages::SendMessage),
             History(functions::messages::GetHistory),
@@ -490,6 +492,8 @@ mod v223 {
 
     mod theirs {
         pub use grammers_tl_types::{enums, functions, types};
+        // Unboxed on purpose: both sides hold their requests the same way.
+        #[allow(clippy::large_enum_variant)]
         pub enum Req {
             Send(functions::messages::SendMessage),
             History(functions::messages::GetHistory),
