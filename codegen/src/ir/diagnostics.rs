@@ -15,6 +15,17 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// A note when a documented convention explains the difference, else a warning.
+    pub fn explained(explained: bool) -> Self {
+        if explained {
+            Severity::Note
+        } else {
+            Severity::Warning
+        }
+    }
+}
+
 /// What kind of disagreement a diagnostic reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

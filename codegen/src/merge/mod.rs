@@ -580,11 +580,7 @@ impl<'a> Merger<'a> {
                 continue;
             }
             let explained = DOCS_ONLY_PARAMS.contains(&row.name.as_str());
-            let severity = if explained {
-                Severity::Note
-            } else {
-                Severity::Warning
-            };
+            let severity = Severity::explained(explained);
             let message = format!(
                 "{name}: param {} is shown in the docs but is not on the wire{}",
                 row.name,
@@ -607,11 +603,7 @@ impl<'a> Merger<'a> {
 
     fn report_hidden(&mut self, name: &str, entry: &Entry<'_>, param: &SchemaParam) {
         let explained = param.ty == "#" || HIDDEN_PARAMS.contains(&param.name.as_str());
-        let severity = if explained {
-            Severity::Note
-        } else {
-            Severity::Warning
-        };
+        let severity = Severity::explained(explained);
         let message = format!(
             "{name}: wire param {}:{} is not shown in the docs{}",
             param.name,
