@@ -77,6 +77,14 @@ pub fn write_flags(out: &mut Vec<u8>, flags: u32) {
     write_u32(out, flags);
 }
 
+/// Copies `bytes` into `buf` at `at`: generated `serialize_bare` code fills
+/// one stack array with a run of fixed-width fields this way, then appends
+/// it with a single `extend_from_slice`.
+#[inline(always)]
+pub fn put<const N: usize>(buf: &mut [u8], at: usize, bytes: [u8; N]) {
+    buf[at..at + N].copy_from_slice(&bytes);
+}
+
 /// Reads a `#` (flags) word.
 #[inline]
 pub fn read_flags(reader: &mut Reader<'_>) -> Result<u32, DecodeError> {

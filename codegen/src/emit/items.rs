@@ -67,6 +67,52 @@ fn min_wire_size(ty: &TlType) -> usize {
     }
 }
 
+/// One unconditional fixed-width write in a run that `flush_fixed` coalesces:
+/// its width, a `[u8; width]` expression, and the plain write it replaces.
+struct FixedPart {
+    width: usize,
+    bytes: TokenStream,
+    plain: TokenStream,
+}
+
+/// The byte expression for an unconditional fixed-width field that joins a
+/// coalesced run (`Bool` is left out: its wire form is a constructor ID).
+fn fixed_bytes(ty: &TlType, v: &TokenStream) -> Option<TokenStream> {
+    match ty {
+        TlType::Int | TlType::Long | TlType::Double => Some(quote!(#v.to_le_bytes())),
+        TlType::Int128 | TlType::Int256 => Some(quote!(#v)),
+        _ => None,
+    }
+}
+
+/// Writes a run of fixed-width parts: a lone part as it is, two or more into
+/// one stack array appended with a single `extend_from_slice`.
+fn flush_fixed(run: &mut Vec<FixedPart>, writes: &mut Vec<TokenStream>) {
+    match run.len() {
+        0 => {}
+        1 => writes.push(run.remove(0).plain),
+        _ => {
+            let total: usize = run.iter().map(|p| p.width).sum();
+            let mut at = 0usize;
+            let copies: Vec<TokenStream> = run
+                .drain(..)
+                .map(|p| {
+                    let lo = Literal::usize_unsuffixed(at);
+                    at += p.width;
+                    let bytes = p.bytes;
+                    quote!(tl_runtime::wire::put(&mut __b, #lo, #bytes);)
+                })
+                .collect();
+            let total = Literal::usize_unsuffixed(total);
+            writes.push(quote! {{
+                let mut __b = [0u8; #total];
+                #(#copies)*
+                out.extend_from_slice(&__b);
+            }});
+        }
+    }
+}
+
 fn lit_u32_hex(v: u32) -> Literal {
     format!("{v:#010x}").parse().expect("hex literal")
 }
@@ -321,6 +367,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         let mut fixed = 0usize;
         let mut lens: Vec<TokenStream> = Vec::new();
         let mut writes: Vec<TokenStream> = Vec::new();
+        let mut run: Vec<FixedPart> = Vec::new();
         let mut reads: Vec<TokenStream> = Vec::new();
         let mut names: Vec<Ident> = Vec::new();
         // A flag bit lives in a `#` word (a local read before it), or, in
@@ -368,7 +415,11 @@ impl<'m, 'a> Gen<'m, 'a> {
                     } else {
                         quote!(#(#parts)|*)
                     };
-                    writes.push(quote!(tl_runtime::wire::write_flags(out, #value);));
+                    run.push(FixedPart {
+                        width: 4,
+                        bytes: quote!(u32::to_le_bytes(#value)),
+                        plain: quote!(tl_runtime::wire::write_flags(out, #value);),
+                    });
                     let local = format_ident!("__{}", names::field_name(word));
                     reads.push(quote!(let #local = tl_runtime::wire::read_flags(r)?;));
                 }
@@ -393,7 +444,17 @@ impl<'m, 'a> Gen<'m, 'a> {
                                 Size::Expr(e) => lens.push(e),
                             }
                             let w = self.write(ty, quote!(&self.#name));
-                            writes.push(quote!(#w;));
+                            match fixed_bytes(ty, &quote!(self.#name)) {
+                                Some(bytes) => run.push(FixedPart {
+                                    width: fixed_size(ty).unwrap_or_default(),
+                                    bytes,
+                                    plain: quote!(#w;),
+                                }),
+                                None => {
+                                    flush_fixed(&mut run, &mut writes);
+                                    writes.push(quote!(#w;));
+                                }
+                            }
                             reads.push(quote!(let #name = #read?;));
                         }
                         Some(fl) => {
@@ -409,6 +470,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                                 }
                             });
                             let w = self.write(ty, quote!(x));
+                            flush_fixed(&mut run, &mut writes);
                             writes.push(quote!(if let Some(x) = &self.#name { #w; }));
                             reads.push(quote! {
                                 let #name = if tl_runtime::wire::has_flag(#local, #bit) {
@@ -423,6 +485,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                 }
             }
         }
+        flush_fixed(&mut run, &mut writes);
         let fixed_lit = Literal::usize_unsuffixed(fixed);
         let len = match (fixed, lens.is_empty()) {
             (0, true) => quote!(0),
