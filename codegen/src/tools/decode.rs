@@ -4,7 +4,6 @@
 //! bounds-checked [`Reader`] and its bounded gzip inflater are used), so that
 //! this decoder can serve as an oracle for the generated crate.
 
-use base64::Engine as _;
 use serde_json::{Map, Value};
 use tl_runtime::{DecodeError, Reader};
 
@@ -185,15 +184,7 @@ impl Decoder<'_> {
             }
             TlType::Bytes => {
                 let data = read_tl_bytes(r)?;
-                let mut map = Map::new();
-                map.insert("_".into(), "bytes".into());
-                map.insert(
-                    "bytes".into(),
-                    base64::engine::general_purpose::STANDARD
-                        .encode(data)
-                        .into(),
-                );
-                Value::Object(map)
+                super::format::bytes_json(data)
             }
             TlType::Bool => match r.read_u32()? {
                 BOOL_TRUE_ID => Value::Bool(true),

@@ -101,3 +101,12 @@ fn write_value(index: &ApiIndex, value: &Value, out: &mut String) {
         scalar => out.push_str(&scalar.to_string()),
     }
 }
+
+/// TL `bytes` in the JSON form: `{"_": "bytes", "bytes": "<standard base64>"}`.
+pub(crate) fn bytes_json(data: &[u8]) -> serde_json::Value {
+    use base64::Engine as _;
+    serde_json::json!({
+        "_": "bytes",
+        "bytes": base64::engine::general_purpose::STANDARD.encode(data),
+    })
+}

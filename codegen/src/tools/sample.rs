@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use base64::Engine as _;
 use serde_json::{Map, Value};
 
 use super::index::{Entry, GZIP_PACKED_ID};
@@ -210,15 +209,7 @@ impl<'a> Sampler<'a> {
             }
             TlType::Bytes => {
                 let data = if plain { Vec::new() } else { self.blob() };
-                let mut map = Map::new();
-                map.insert("_".into(), "bytes".into());
-                map.insert(
-                    "bytes".into(),
-                    base64::engine::general_purpose::STANDARD
-                        .encode(data)
-                        .into(),
-                );
-                Value::Object(map)
+                super::format::bytes_json(&data)
             }
             TlType::Bool => Value::Bool(!plain && self.rng.next() & 1 == 1),
             TlType::True => Value::Bool(true),
