@@ -68,6 +68,18 @@ pub trait BareSerialize {
 
     /// Appends the fields to `out`.
     fn serialize_bare(&self, out: &mut Vec<u8>);
+
+    /// Appends the boxed form: the constructor ID, then the fields. Type
+    /// enums and `Boxed` wrappers call this. Generated impls override it to
+    /// write the ID in one store with the fixed-width fields that follow it.
+    #[inline]
+    fn serialize_boxed(&self, out: &mut Vec<u8>)
+    where
+        Self: Identifiable,
+    {
+        crate::wire::write_u32(out, Self::CONSTRUCTOR_ID);
+        self.serialize_bare(out);
+    }
 }
 
 /// Reads a value in its boxed wire form.

@@ -87,13 +87,24 @@ fn fixed_bytes(ty: &TlType, v: &TokenStream) -> Option<TokenStream> {
 
 /// Writes a run of fixed-width parts: a lone part as it is, two or more into
 /// one stack array appended with a single `extend_from_slice`.
-fn flush_fixed(run: &mut Vec<FixedPart>, writes: &mut Vec<TokenStream>) {
+///
+/// With `fold`, a leading run (the first write of a constructor) also makes
+/// room for the constructor ID in front, filled and written only when the
+/// const generic `BOXED` of the enclosing `__serialize` is true: the boxed
+/// form then costs one store for ID and fields together.
+/// Returns whether it wrote such a leading run.
+fn flush_fixed(run: &mut Vec<FixedPart>, writes: &mut Vec<TokenStream>, fold: bool) -> bool {
+    let leading = fold && writes.is_empty();
     match run.len() {
-        0 => {}
-        1 => writes.push(run.remove(0).plain),
+        0 => false,
+        1 if !leading => {
+            writes.push(run.remove(0).plain);
+            false
+        }
         _ => {
-            let total: usize = run.iter().map(|p| p.width).sum();
-            let mut at = 0usize;
+            let total: usize =
+                run.iter().map(|p| p.width).sum::<usize>() + if leading { 4 } else { 0 };
+            let mut at = if leading { 4usize } else { 0 };
             let copies: Vec<TokenStream> = run
                 .drain(..)
                 .map(|p| {
@@ -104,11 +115,27 @@ fn flush_fixed(run: &mut Vec<FixedPart>, writes: &mut Vec<TokenStream>) {
                 })
                 .collect();
             let total = Literal::usize_unsuffixed(total);
-            writes.push(quote! {{
-                let mut __b = [0u8; #total];
-                #(#copies)*
-                out.extend_from_slice(&__b);
-            }});
+            if leading {
+                writes.push(quote! {{
+                    let mut __b = [0u8; #total];
+                    if BOXED {
+                        tl_runtime::wire::put(
+                            &mut __b,
+                            0,
+                            <Self as tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+                        );
+                    }
+                    #(#copies)*
+                    out.extend_from_slice(if BOXED { &__b[..] } else { &__b[4..] });
+                }});
+            } else {
+                writes.push(quote! {{
+                    let mut __b = [0u8; #total];
+                    #(#copies)*
+                    out.extend_from_slice(&__b);
+                }});
+            }
+            leading
         }
     }
 }
@@ -364,6 +391,10 @@ impl<'m, 'a> Gen<'m, 'a> {
                 quote!(<#g>),
             ),
         };
+        // Generic structs (`invokeWithLayer<X>` and friends) keep the plain
+        // boxed form: their ID is written by their own `Serialize` impl.
+        let fold = generic.is_none();
+        let mut folded = false;
         let mut fixed = 0usize;
         let mut lens: Vec<TokenStream> = Vec::new();
         let mut writes: Vec<TokenStream> = Vec::new();
@@ -451,7 +482,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                                     plain: quote!(#w;),
                                 }),
                                 None => {
-                                    flush_fixed(&mut run, &mut writes);
+                                    folded |= flush_fixed(&mut run, &mut writes, fold);
                                     writes.push(quote!(#w;));
                                 }
                             }
@@ -470,7 +501,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                                 }
                             });
                             let w = self.write(ty, quote!(x));
-                            flush_fixed(&mut run, &mut writes);
+                            folded |= flush_fixed(&mut run, &mut writes, fold);
                             writes.push(quote!(if let Some(x) = &self.#name { #w; }));
                             reads.push(quote! {
                                 let #name = if tl_runtime::wire::has_flag(#local, #bit) {
@@ -485,7 +516,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                 }
             }
         }
-        flush_fixed(&mut run, &mut writes);
+        folded |= flush_fixed(&mut run, &mut writes, fold);
         let fixed_lit = Literal::usize_unsuffixed(fixed);
         let len = match (fixed, lens.is_empty()) {
             (0, true) => quote!(0),
@@ -503,10 +534,25 @@ impl<'m, 'a> Gen<'m, 'a> {
         } else {
             quote!(r)
         };
-        let ser = quote! {
-            impl #impl_ser tl_runtime::BareSerialize for #ident #generics {
-                #[inline] fn bare_len(&self) -> usize { #len }
-                #[inline] fn serialize_bare(&self, #out: &mut Vec<u8>) { #(#writes)* }
+        // The first write took the constructor ID in (see `flush_fixed`): one
+        // body serves the bare and the boxed form through a const generic.
+        let ser = if folded {
+            quote! {
+                impl tl_runtime::BareSerialize for #ident {
+                    #[inline] fn bare_len(&self) -> usize { #len }
+                    #[inline] fn serialize_bare(&self, out: &mut Vec<u8>) { self.__serialize::<false>(out) }
+                    #[inline] fn serialize_boxed(&self, out: &mut Vec<u8>) { self.__serialize::<true>(out) }
+                }
+                impl #ident {
+                    #[inline] fn __serialize<const BOXED: bool>(&self, out: &mut Vec<u8>) { #(#writes)* }
+                }
+            }
+        } else {
+            quote! {
+                impl #impl_ser tl_runtime::BareSerialize for #ident #generics {
+                    #[inline] fn bare_len(&self) -> usize { #len }
+                    #[inline] fn serialize_bare(&self, #out: &mut Vec<u8>) { #(#writes)* }
+                }
             }
         };
         let Some(cfg) = de_cfg else { return ser };
@@ -722,8 +768,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                 len_arms
                     .push(quote!(Self::#v(x) => 4 + tl_runtime::BareSerialize::bare_len(#inner)));
                 ser_arms.push(quote!(Self::#v(x) => {
-                    tl_runtime::wire::write_u32(out, #id);
-                    tl_runtime::BareSerialize::serialize_bare(#inner, out)
+                    tl_runtime::BareSerialize::serialize_boxed(#inner, out)
                 }));
                 serde_arms.push(quote!(Self::#v(x) => serde::Serialize::serialize(x, s)));
                 let read_wrap = if c.boxed {

@@ -148,8 +148,7 @@ macro_rules! tl_boxed {
             }
             #[inline]
             fn serialize(&self, out: &mut Vec<u8>) {
-                tl_runtime::wire::write_u32(out, <Self as tl_runtime::Identifiable>::CONSTRUCTOR_ID);
-                tl_runtime::BareSerialize::serialize_bare(self, out)
+                tl_runtime::BareSerialize::serialize_boxed(self, out)
             }
         }
     };
@@ -189,8 +188,7 @@ impl<T: tl_runtime::Identifiable + tl_runtime::BareSerialize> tl_runtime::Serial
     }
     #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
-        tl_runtime::wire::write_u32(out, T::CONSTRUCTOR_ID);
-        tl_runtime::BareSerialize::serialize_bare(&self.0, out)
+        tl_runtime::BareSerialize::serialize_boxed(&self.0, out)
     }
 }
 
