@@ -76,3 +76,19 @@ pub use gzip::{decode_maybe_gzipped, unpack_gzip, GZIP_PACKED_ID};
 pub use reader::{Reader, DEFAULT_GZIP_LIMIT, DEFAULT_MAX_DEPTH};
 pub use rpc::{RpcError, RpcResult, RPC_ERROR_ID, RPC_RESULT_ID};
 pub use traits::{BareDeserialize, BareSerialize, Deserialize, Identifiable, Method, Serialize};
+
+/// `?` for generated decoders, spelled as a plain `match`: the same early
+/// return without the `Try`/`FromResidual`/`From` resolution and the extra
+/// MIR that `?` expands to. Generated code holds thousands of these (about
+/// 5% of a clean debug build of a full layer); serde_derive's output does the
+/// same for the same reason.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! tri {
+    ($e:expr) => {
+        match $e {
+            ::core::result::Result::Ok(v) => v,
+            ::core::result::Result::Err(e) => return ::core::result::Result::Err(e),
+        }
+    };
+}

@@ -85,6 +85,20 @@ pub fn put<const N: usize>(buf: &mut [u8], at: usize, bytes: [u8; N]) {
     buf[at..at + N].copy_from_slice(&bytes);
 }
 
+/// Copies `N` bytes at `at` out of `buf`: generated `deserialize_bare` code
+/// reads a run of fixed-width fields with one [`Reader::read_array`] and
+/// splits it this way (constant offsets; never panics: bytes out of range,
+/// which generated code never asks for, read as zeros).
+#[inline(always)]
+#[must_use]
+pub fn get<const N: usize, const M: usize>(buf: &[u8; M], at: usize) -> [u8; N] {
+    let mut out = [0u8; N];
+    if let Some(src) = buf.get(at..at + N) {
+        out.copy_from_slice(src);
+    }
+    out
+}
+
 /// Reads a `#` (flags) word.
 #[inline]
 pub fn read_flags(reader: &mut Reader<'_>) -> Result<u32, DecodeError> {

@@ -140,6 +140,53 @@ fn flush_fixed(run: &mut Vec<FixedPart>, writes: &mut Vec<TokenStream>, fold: bo
     }
 }
 
+/// One unconditional fixed-width read in a run that `flush_reads` coalesces:
+/// the local it binds, its width, the conversion from `[u8; width]` (empty
+/// for `int128`/`int256`, which stay byte arrays) and the plain read it
+/// replaces when it stands alone.
+struct FixedRead {
+    local: TokenStream,
+    width: usize,
+    from: TokenStream,
+    plain: TokenStream,
+}
+
+/// Reads a run of fixed-width fields: a lone one as it is, two or more with
+/// one bounds-checked `read_array` split at constant offsets (one early
+/// return for the whole run instead of one per field).
+fn flush_reads(run: &mut Vec<FixedRead>, reads: &mut Vec<TokenStream>) {
+    match run.len() {
+        0 => {}
+        1 => reads.push(run.remove(0).plain),
+        _ => {
+            let total = Literal::usize_unsuffixed(run.iter().map(|p| p.width).sum());
+            reads.push(quote!(let __r: [u8; #total] = tl_runtime::tri!(r.read_array());));
+            let mut at = 0usize;
+            for p in run.drain(..) {
+                let (local, from, width) = (p.local, p.from, Literal::usize_unsuffixed(p.width));
+                let lo = Literal::usize_unsuffixed(at);
+                at += p.width;
+                let bytes = quote!(tl_runtime::wire::get::<#width, #total>(&__r, #lo));
+                reads.push(if from.is_empty() {
+                    quote!(let #local = #bytes;)
+                } else {
+                    quote!(let #local = #from(#bytes);)
+                });
+            }
+        }
+    }
+}
+
+/// The `[u8; N]` -> value conversion of a fixed-width field in a read run.
+fn fixed_from(ty: &TlType) -> TokenStream {
+    match ty {
+        TlType::Int => quote!(i32::from_le_bytes),
+        TlType::Long => quote!(i64::from_le_bytes),
+        TlType::Double => quote!(f64::from_le_bytes),
+        _ => quote!(),
+    }
+}
+
 fn lit_u32_hex(v: u32) -> Literal {
     format!("{v:#010x}").parse().expect("hex literal")
 }
@@ -340,18 +387,14 @@ impl<'m, 'a> Gen<'m, 'a> {
         }
     }
 
-    /// An expression of type `Result<T, DecodeError>` reading from `r`.
-    fn read(&self, ty: &TlType, generic: Option<&str>) -> TokenStream {
+    /// An expression of type `Result<T, DecodeError>` reading from `r`. `T`
+    /// is left to inference (the caller annotates the binding), which keeps
+    /// type paths out of the `tri!` arguments that formatters print verbatim.
+    fn read(ty: &TlType) -> TokenStream {
         match ty {
-            _ if is_trait(ty) => {
-                let t = self.rust_type(ty, generic);
-                quote!(<#t as tl_runtime::Deserialize>::deserialize(r))
-            }
+            _ if is_trait(ty) => quote!(tl_runtime::Deserialize::deserialize(r)),
             TlType::Bytes => quote!(tl_runtime::wire::read_bytes(r)),
-            TlType::Bare(_) => {
-                let t = self.rust_type(ty, generic);
-                quote!(<#t as tl_runtime::BareDeserialize>::deserialize_bare(r))
-            }
+            TlType::Bare(_) => quote!(tl_runtime::BareDeserialize::deserialize_bare(r)),
             TlType::Vector { boxed: true, inner } if **inner == TlType::Bytes => {
                 quote!(tl_runtime::wire::read_bytes_vector(r))
             }
@@ -362,7 +405,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                 quote!(tl_runtime::wire::read_bare_vector(r))
             }
             TlType::Vector { boxed, inner } => {
-                let item = self.read(inner, generic);
+                let item = Self::read(inner);
                 let min = Literal::usize_unsuffixed(min_wire_size(inner));
                 if *boxed {
                     quote!(tl_runtime::wire::read_vector_with(r, #min, |r| #item))
@@ -400,6 +443,8 @@ impl<'m, 'a> Gen<'m, 'a> {
         let mut writes: Vec<TokenStream> = Vec::new();
         let mut run: Vec<FixedPart> = Vec::new();
         let mut reads: Vec<TokenStream> = Vec::new();
+        let mut read_run: Vec<FixedRead> = Vec::new();
+        let mut flag_reads: Vec<TokenStream> = Vec::new();
         let mut names: Vec<Ident> = Vec::new();
         // A flag bit lives in a `#` word (a local read before it), or, in
         // v65's `auth.importBotAuthorization`, in a plain `flags:int` field.
@@ -452,21 +497,29 @@ impl<'m, 'a> Gen<'m, 'a> {
                         plain: quote!(tl_runtime::wire::write_flags(out, #value);),
                     });
                     let local = format_ident!("__{}", names::field_name(word));
-                    reads.push(quote!(let #local = tl_runtime::wire::read_flags(r)?;));
+                    read_run.push(FixedRead {
+                        local: quote!(#local),
+                        width: 4,
+                        from: quote!(u32::from_le_bytes),
+                        plain: quote!(let #local = tl_runtime::tri!(tl_runtime::wire::read_flags(r));),
+                    });
                 }
                 FieldKind::TrueFlag(fl) => {
                     let local = flag_word(&fl.field);
                     let bit = Literal::u8_unsuffixed(fl.bit);
-                    reads.push(quote!(let #name = tl_runtime::wire::has_flag(#local, #bit);));
+                    // No wire form: decoded from its word after all reads,
+                    // so that it does not split a run of fixed-width reads.
+                    flag_reads.push(quote!(let #name = tl_runtime::wire::has_flag(#local, #bit);));
                     names.push(name);
                 }
                 FieldKind::Value { ty, flag } => {
-                    let read = self.read(ty, generic_name.as_deref());
+                    let read = Self::read(ty);
+                    let rust_ty = self.field_type(f, generic_name.as_deref());
                     match flag {
                         None => {
                             if *ty == TlType::True {
                                 // A bare `true` outside flags has no wire form.
-                                reads.push(quote!(let #name = false;));
+                                flag_reads.push(quote!(let #name = false;));
                                 names.push(name);
                                 continue;
                             }
@@ -486,7 +539,18 @@ impl<'m, 'a> Gen<'m, 'a> {
                                     writes.push(quote!(#w;));
                                 }
                             }
-                            reads.push(quote!(let #name = #read?;));
+                            let plain = quote!(let #name: #rust_ty = tl_runtime::tri!(#read););
+                            if fixed_bytes(ty, &quote!()).is_some() {
+                                read_run.push(FixedRead {
+                                    local: quote!(#name),
+                                    width: fixed_size(ty).unwrap_or_default(),
+                                    from: fixed_from(ty),
+                                    plain,
+                                });
+                            } else {
+                                flush_reads(&mut read_run, &mut reads);
+                                reads.push(plain);
+                            }
                         }
                         Some(fl) => {
                             let local = flag_word(&fl.field);
@@ -503,9 +567,10 @@ impl<'m, 'a> Gen<'m, 'a> {
                             let w = self.write(ty, quote!(x));
                             folded |= flush_fixed(&mut run, &mut writes, fold);
                             writes.push(quote!(if let Some(x) = &self.#name { #w; }));
+                            flush_reads(&mut read_run, &mut reads);
                             reads.push(quote! {
-                                let #name = if tl_runtime::wire::has_flag(#local, #bit) {
-                                    Some(#read?)
+                                let #name: #rust_ty = if tl_runtime::wire::has_flag(#local, #bit) {
+                                    Some(tl_runtime::tri!(#read))
                                 } else {
                                     None
                                 };
@@ -517,6 +582,8 @@ impl<'m, 'a> Gen<'m, 'a> {
             }
         }
         folded |= flush_fixed(&mut run, &mut writes, fold);
+        flush_reads(&mut read_run, &mut reads);
+        reads.append(&mut flag_reads);
         let fixed_lit = Literal::usize_unsuffixed(fixed);
         let len = match (fixed, lens.is_empty()) {
             (0, true) => quote!(0),
@@ -772,9 +839,9 @@ impl<'m, 'a> Gen<'m, 'a> {
                 }));
                 serde_arms.push(quote!(Self::#v(x) => serde::Serialize::serialize(x, s)));
                 let read_wrap = if c.boxed {
-                    quote!(Self::#v(Box::new(<#spath as tl_runtime::BareDeserialize>::deserialize_bare(r)?)))
+                    quote!(Self::#v(Box::new(tl_runtime::tri!(tl_runtime::BareDeserialize::deserialize_bare(r)))))
                 } else {
-                    quote!(Self::#v(<#spath as tl_runtime::BareDeserialize>::deserialize_bare(r)?))
+                    quote!(Self::#v(tl_runtime::tri!(tl_runtime::BareDeserialize::deserialize_bare(r))))
                 };
                 de_arms.push(quote!(#id => #read_wrap));
                 let try_body = if single {
@@ -801,9 +868,9 @@ impl<'m, 'a> Gen<'m, 'a> {
         };
         let all_unit = t.variants.iter().all(|&i| self.model.ctors[i].is_unit());
         let de_body = if all_unit {
-            quote!(let id = r.read_u32()?; Ok(#dispatch))
+            quote!(let id = tl_runtime::tri!(r.read_u32()); Ok(#dispatch))
         } else {
-            quote!(let id = r.read_u32()?; r.nested(|r| Ok(#dispatch)))
+            quote!(let id = tl_runtime::tri!(r.read_u32()); r.nested(|r| Ok(#dispatch)))
         };
         quote! {
             #doc
