@@ -10,9 +10,10 @@
 #   TLGEN_DOCS / TLGEN_SCHEMAS  layer to build (default: v223 in /work/shared)
 #   WORK                        scratch dir (default /tmp/tlgen-buildtime)
 #   PROFILES                    "debug release" (default)
-#   CASES                       "full small mid full-nofmt" (default); full-nofmt
-#                               is the full layer with TLGEN_FORMAT=0 (the build
-#                               script skips the syn check + prettyplease pass)
+#   CASES                       "full small mid full-pretty" (default); full-pretty
+#                               is the full layer with TLGEN_FORMAT=prettyplease
+#                               (the build script checks and prints the files with
+#                               syn + prettyplease instead of the token printer)
 #   GRAMMERS                    1 (default) to measure grammers-tl-types too
 #
 # Every figure comes from `/usr/bin/time -v` around one `cargo build`:
@@ -33,7 +34,7 @@ WORK=${WORK:-/tmp/tlgen-buildtime}
 DOCS=${TLGEN_DOCS:-/work/shared/madelineproto-docs/v223}
 SCHEMAS=${TLGEN_SCHEMAS:-/work/shared/tl-schemas/TL_telegram_v223.tl:/work/shared/tl-schemas/TL_secret.tl}
 PROFILES=${PROFILES:-debug release}
-CASES=${CASES:-full small mid full-nofmt}
+CASES=${CASES:-full small mid full-pretty}
 GRAMMERS=${GRAMMERS:-1}
 SEL_small='users.getUsers,help.getConfig,auth.sendCode'
 SEL_mid='messages.sendMessage,messages.getHistory,channels.getParticipants,users.getFullUser,updates.getDifference'
@@ -144,7 +145,7 @@ for p in $PROFILES; do
         sel_var=SEL_${c//-/_}
         sel=${!sel_var:-}
         export TLGEN_DOCS=$DOCS TLGEN_SCHEMAS=$SCHEMAS TLGEN_SELECT=$sel CARGO_TARGET_DIR=$td
-        if [ "$c" = full-nofmt ]; then export TLGEN_FORMAT=0; else unset TLGEN_FORMAT; fi
+        if [ "$c" = full-pretty ]; then export TLGEN_FORMAT=prettyplease; else unset TLGEN_FORMAT; fi
         if [ "$c" = full ]; then
             rm -rf "$td"
             timed "tlapi-$c-whole-$p" whole tl-api "$p" "$td" -- cargo build -p tl-api $(profile_flag "$p")
@@ -154,7 +155,7 @@ for p in $PROFILES; do
         fi
         cargo clean -q -p tl-api $(profile_flag "$p")
         timed "tlapi-$c-crate-$p" crate tl-api "$p" "$td" -- cargo build -p tl-api $(profile_flag "$p")
-        if [ "$c" != full-nofmt ] && ! grep -q "^$c	" "$LINES"; then count_generated "$c" "$td" "$p"; fi
+        if [ "$c" != full-pretty ] && ! grep -q "^$c	" "$LINES"; then count_generated "$c" "$td" "$p"; fi
         unset TLGEN_SELECT TLGEN_FORMAT
     done
 done

@@ -23,7 +23,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::emit::{self, EmitError, Layout, Options, Output};
+use crate::emit::{self, EmitError, Formatting, Layout, Options, Output};
 
 /// Why [`Config::generate`] failed.
 #[derive(Debug, thiserror::Error)]
@@ -63,7 +63,7 @@ pub struct Config {
     root_path: Option<String>,
     cargo_directives: Option<bool>,
     sample_values: bool,
-    unformatted: bool,
+    formatting: Formatting,
 }
 
 impl Config {
@@ -135,11 +135,11 @@ impl Config {
         self
     }
 
-    /// Whether to check items with `syn` and format them with `prettyplease`
-    /// (default: yes). Without, generation is about 3x faster and the files
-    /// hold one item per line (see [`Options::format`](crate::emit::Options::format)).
-    pub fn format(&mut self, enabled: bool) -> &mut Self {
-        self.unformatted = !enabled;
+    /// How the files are laid out (default: [`Formatting::Prettyplease`]).
+    /// [`Formatting::Lines`] generates about 3x faster, for large outputs
+    /// that nobody commits (a full layer into `OUT_DIR`).
+    pub fn formatting(&mut self, formatting: Formatting) -> &mut Self {
+        self.formatting = formatting;
         self
     }
 
@@ -164,7 +164,7 @@ impl Config {
             root_path: self.root_path.clone(),
             source_note: note,
             sample_values: self.sample_values,
-            format: !self.unformatted,
+            formatting: self.formatting,
         }
     }
 

@@ -130,3 +130,39 @@ fn cli_generate_and_check() {
     assert!(run(&[]).status.success());
     assert_eq!(run(&["--check"]).status.code(), Some(0));
 }
+
+/// The fast token printer lays out the same code that prettyplease prints:
+/// every file of the sample tree, parsed with syn and printed with
+/// prettyplease, is exactly the prettyplease tree.
+#[test]
+fn lines_layout_is_the_same_code_as_prettyplease() {
+    let api = sample();
+    let with = |formatting| Options {
+        formatting,
+        sample_values: true,
+        ..Options::default()
+    };
+    let pretty = generate(&api, &with(tlgen::emit::Formatting::Prettyplease)).expect("generate");
+    let lines = generate(&api, &with(tlgen::emit::Formatting::Lines)).expect("generate");
+    assert_eq!(
+        lines.files.keys().collect::<Vec<_>>(),
+        pretty.files.keys().collect::<Vec<_>>()
+    );
+    for (path, text) in &lines.files {
+        let canonical = tlgen::emit::lines::canonical;
+        assert_eq!(canonical(text), canonical(&pretty.files[path]), "{path}");
+        // Line-oriented: no file is a few giant lines (doc lines are the
+        // docs' own paragraphs, as prettyplease prints them).
+        let longest = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("///"))
+            .map(str::len)
+            .max()
+            .unwrap_or(0);
+        assert!(longest < 200, "{path}: a line of {longest} bytes");
+    }
+    assert_ne!(
+        lines.files, pretty.files,
+        "the two layouts differ in whitespace"
+    );
+}

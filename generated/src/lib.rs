@@ -29,8 +29,9 @@
 //! The build script reads `TLGEN_DOCS` (docs root), `TLGEN_SCHEMAS` (schema
 //! files, `PATH`-separated) and `TLGEN_SELECT` (comma-separated method
 //! patterns: only those methods and the types they reach are generated);
-//! without them it generates the bundled sample API. `TLGEN_FORMAT=0` skips
-//! formatting the generated files (faster builds, one item per line).
+//! without them it generates the bundled sample API. The files are laid out
+//! by tlgen's fast token printer; `TLGEN_FORMAT=prettyplease` prints them
+//! with prettyplease instead (slower builds, the same code).
 #![allow(clippy::all)]
 
 include!(concat!(env!("OUT_DIR"), "/mod.rs"));

@@ -45,7 +45,7 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
         root_path: args.root_path.clone(),
         source_note: note,
         sample_values: false,
-        format: true,
+        formatting: emit::Formatting::Prettyplease,
     };
     let output = emit::generate(&merged.api, &options)?;
     if args.check {

@@ -122,7 +122,7 @@ fn flush_fixed(run: &mut Vec<FixedPart>, writes: &mut Vec<TokenStream>, fold: bo
                         tl_runtime::wire::put(
                             &mut __b,
                             0,
-                            <Self as tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes(),
+                            <Self as tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes()
                         );
                     }
                     #(#copies)*

@@ -1,0 +1,415 @@
+//! [`Formatting::Lines`](super::Formatting::Lines): readable Rust text
+//! straight from the token trees, without parsing.
+//!
+//! `syn` + `prettyplease` take about 70% of the generator's time, which in a
+//! build script (compiled without optimizations) is 3.4 s of CPU for a full
+//! layer, paid on every clean build of the generated crate. This printer
+//! walks the tokens once: one line per statement, field, variant, match arm
+//! and attribute, indentation by brace depth, `#[doc]` attributes back as
+//! `///` comments. It never changes a token, only the whitespace between
+//! them (a test re-lexes the output and compares), so the result is exactly
+//! the code `prettyplease` would print, laid out less carefully.
+
+use proc_macro2::{Delimiter, Group, Literal, Spacing, TokenStream, TokenTree};
+
+/// Prints `tokens` as lines of Rust.
+pub fn print(tokens: TokenStream) -> String {
+    let mut p = Printer {
+        out: String::new(),
+        depth: 0,
+        at_line_start: true,
+        glue: true,
+        prev: Prev::None,
+        after_keyword: false,
+    };
+    p.block_body(tokens);
+    p.newline();
+    p.out
+}
+
+/// Groups of more tokens than this are printed one argument per line.
+const LONG_GROUP: usize = 32;
+
+/// The tokens in `tokens`, counting into groups.
+fn token_count(tokens: TokenStream) -> usize {
+    tokens
+        .into_iter()
+        .map(|t| match t {
+            TokenTree::Group(g) => 2 + token_count(g.stream()),
+            _ => 1,
+        })
+        .sum()
+}
+
+/// Where a token sequence breaks lines.
+#[derive(Clone, Copy, PartialEq)]
+enum Breaks {
+    /// Inside `{}` (or the file): after `;` and `,`, around attributes and
+    /// after blocks.
+    Block,
+    /// A long `()`/`[]` group: after `,` and before binary `|` and `+`.
+    Long,
+    /// A short group: one line.
+    None,
+}
+
+/// What the last printed token was, for the spacing rules.
+#[derive(Clone, Copy, PartialEq)]
+enum Prev {
+    None,
+    Ident,
+    /// A punctuation character, and whether it was the second `:` of `::`.
+    Punct(char, bool),
+    Other,
+}
+
+struct Printer {
+    out: String,
+    /// Brace nesting: the indentation level.
+    depth: usize,
+    at_line_start: bool,
+    /// No space before the next token (after a joint punctuation, an opening
+    /// delimiter, `::`, `.`).
+    glue: bool,
+    prev: Prev,
+    /// The last identifier was a keyword (`if !x` is not a macro call).
+    after_keyword: bool,
+}
+
+/// Keywords that an expression may follow (`if !x`, `return !x`, `in &v`).
+const KEYWORDS: &[&str] = &[
+    "as", "break", "else", "for", "if", "in", "let", "match", "move", "mut", "return", "while",
+];
+
+impl Printer {
+    fn newline(&mut self) {
+        if !self.at_line_start {
+            self.out.push('\n');
+            self.at_line_start = true;
+            self.glue = true;
+        }
+    }
+
+    /// Writes the separator a token needs before it, then `text`.
+    fn word(&mut self, text: &str, tight_before: bool) {
+        if self.at_line_start {
+            for _ in 0..self.depth {
+                self.out.push_str("    ");
+            }
+            self.at_line_start = false;
+        } else if !(self.glue || tight_before) {
+            self.out.push(' ');
+        }
+        self.out.push_str(text);
+        self.glue = false;
+    }
+
+    /// The contents of a `{}` group (or the file): statements, items, fields,
+    /// variants and arms each on their own line.
+    fn block_body(&mut self, tokens: TokenStream) {
+        self.seq(tokens, Breaks::Block);
+    }
+
+    /// A token sequence, with the line breaks of its context.
+    fn seq(&mut self, tokens: TokenStream, breaks: Breaks) {
+        let block = breaks == Breaks::Block;
+        let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+        // Generic arguments (`put::<4, 8>`) are no group: their commas must
+        // not break the line. Track `<`...`>` opened after a name or `::`.
+        let mut angles = 0usize;
+        let mut i = 0;
+        while i < tokens.len() {
+            let next = tokens.get(i + 1);
+            if let TokenTree::Punct(p) = &tokens[i] {
+                match p.as_char() {
+                    '<' if matches!(self.prev, Prev::Ident | Prev::Punct(':', true)) => angles += 1,
+                    '>' if angles > 0 && !matches!(self.prev, Prev::Punct('-' | '=', _)) => {
+                        angles -= 1
+                    }
+                    _ => {}
+                }
+            }
+            match &tokens[i] {
+                TokenTree::Punct(p) if block && p.as_char() == '#' => {
+                    if let Some(TokenTree::Group(g)) = next {
+                        if g.delimiter() == Delimiter::Bracket {
+                            self.newline();
+                            self.attribute(g);
+                            self.newline();
+                            i += 2;
+                            continue;
+                        }
+                    }
+                    self.token(&tokens[i], next);
+                }
+                TokenTree::Punct(p)
+                    if breaks != Breaks::None
+                        && angles == 0
+                        && matches!(p.as_char(), ';' | ',') =>
+                {
+                    self.token(&tokens[i], next);
+                    self.newline();
+                }
+                TokenTree::Punct(p)
+                    if breaks == Breaks::Long
+                        && angles == 0
+                        && p.spacing() == Spacing::Alone
+                        && matches!(p.as_char(), '|' | '+')
+                        && matches!(self.prev, Prev::Ident | Prev::Other) =>
+                {
+                    self.newline();
+                    self.token(&tokens[i], next);
+                }
+                TokenTree::Group(g) if block && g.delimiter() == Delimiter::Brace => {
+                    self.brace(g);
+                    // A block that ends an item, an arm or a statement ends
+                    // the line, unless the expression goes on after it.
+                    let continues = match next {
+                        Some(TokenTree::Punct(p)) => matches!(p.as_char(), ';' | ',' | '.' | '?'),
+                        Some(TokenTree::Ident(id)) => id == "else",
+                        _ => false,
+                    };
+                    if !continues {
+                        self.newline();
+                    }
+                }
+                other => self.token(other, next),
+            }
+            i += 1;
+        }
+    }
+
+    /// `#[...]`: a doc string as a `///` line, anything else as written.
+    fn attribute(&mut self, g: &Group) {
+        if let Some(text) = doc_text(g.stream()) {
+            self.word("///", false);
+            self.out.push_str(&text);
+            self.prev = Prev::Other;
+            return;
+        }
+        self.word("#", false);
+        self.glue = true;
+        self.group(g);
+    }
+
+    fn brace(&mut self, g: &Group) {
+        if g.stream().is_empty() {
+            self.word("{}", false);
+            self.prev = Prev::Other;
+            return;
+        }
+        self.word("{", false);
+        self.prev = Prev::None;
+        self.depth += 1;
+        self.newline();
+        self.block_body(g.stream());
+        self.depth -= 1;
+        self.newline();
+        self.word("}", false);
+        self.prev = Prev::Other;
+    }
+
+    /// A `()` or `[]` group: on one line, except for blocks inside it; a
+    /// long one (a macro's list, a long flags expression) gets one line per
+    /// argument, and per operand of `|`/`+`.
+    fn group(&mut self, g: &Group) {
+        let (open, close) = match g.delimiter() {
+            Delimiter::Parenthesis => ("(", ")"),
+            Delimiter::Bracket => ("[", "]"),
+            Delimiter::Brace => return self.brace(g),
+            Delimiter::None => ("", ""),
+        };
+        // A call, an index or a macro's arguments: no space before `(`/`[`.
+        let tight = matches!(self.prev, Prev::Ident | Prev::Punct('!' | '>', _));
+        self.word(open, tight);
+        self.glue = true;
+        self.prev = Prev::None;
+        if token_count(g.stream()) > LONG_GROUP {
+            self.depth += 1;
+            self.newline();
+            self.seq(g.stream(), Breaks::Long);
+            self.depth -= 1;
+            self.newline();
+        } else {
+            self.seq(g.stream(), Breaks::None);
+        }
+        self.word(close, true);
+        self.prev = Prev::Other;
+    }
+
+    fn token(&mut self, t: &TokenTree, next: Option<&TokenTree>) {
+        match t {
+            TokenTree::Group(g) => self.group(g),
+            TokenTree::Ident(id) => {
+                let text = id.to_string();
+                self.after_keyword = KEYWORDS.contains(&text.as_str());
+                self.word(&text, false);
+                self.prev = Prev::Ident;
+            }
+            TokenTree::Literal(l) => {
+                self.word(&l.to_string(), false);
+                self.prev = Prev::Other;
+            }
+            TokenTree::Punct(p) => self.punct(p.as_char(), p.spacing(), next),
+        }
+    }
+
+    /// Spacing for punctuation. Whatever the choice, the tokens stay the same
+    /// (joint punctuation is never split, nothing is glued into a new token:
+    /// the round-trip tests check both); these rules only make it read like
+    /// ordinary Rust: `a::b`, `x: T`, `f(a, b);`, `Vec<T>`, `&mut x`, `m!(..)`.
+    fn punct(&mut self, c: char, spacing: Spacing, next: Option<&TokenTree>) {
+        let joint = spacing == Spacing::Joint;
+        let after_value = matches!(self.prev, Prev::Ident | Prev::Other);
+        let path_sep = c == ':' && matches!(self.prev, Prev::Punct(':', false)) && self.glue;
+        let macro_bang = c == '!'
+            && matches!(self.prev, Prev::Ident)
+            && !self.after_keyword
+            && matches!(next, Some(TokenTree::Group(_)));
+        let tight = matches!(c, ',' | ';' | '.' | '?')
+            || (c == ':' && (after_value || matches!(self.prev, Prev::Punct('>', _))))
+            || (c == '<' && matches!(self.prev, Prev::Ident | Prev::Punct(':', true)))
+            || (c == '>' && (after_value || matches!(self.prev, Prev::Punct('>', _))))
+            || macro_bang;
+        let unary = !after_value && !matches!(self.prev, Prev::Punct('&', _));
+        self.word(c.encode_utf8(&mut [0; 4]), tight);
+        self.glue = joint
+            || c == '.'
+            || path_sep
+            || (c == '<' && (tight || !after_value))
+            || (c == '&' && unary)
+            || c == '#'
+            || c == '\'';
+        self.prev = Prev::Punct(c, path_sep);
+    }
+}
+
+/// The text of `doc = "..."` when it can be a `///` line that lexes back to
+/// the same attribute: one line, no control characters, and not starting with
+/// `/` (`////` is an ordinary comment) or `!`.
+fn doc_text(attr: TokenStream) -> Option<String> {
+    let mut it = attr.into_iter();
+    match (it.next(), it.next(), it.next(), it.next()) {
+        (
+            Some(TokenTree::Ident(id)),
+            Some(TokenTree::Punct(eq)),
+            Some(TokenTree::Literal(lit)),
+            None,
+        ) if id == "doc" && eq.as_char() == '=' => {
+            let text = unescape_str(&lit)?;
+            let line_safe = !text.chars().any(char::is_control) && !text.starts_with('/');
+            line_safe.then_some(text)
+        }
+        _ => None,
+    }
+}
+
+/// The value of a plain string literal (`"..."`), or `None` for anything
+/// else or an escape this printer does not know (the attribute then stays).
+fn unescape_str(lit: &Literal) -> Option<String> {
+    let s = lit.to_string();
+    let body = s.strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next()? {
+            'n' => out.push('\n'),
+            't' => out.push('\t'),
+            'r' => out.push('\r'),
+            '0' => out.push('\0'),
+            '\\' => out.push('\\'),
+            '"' => out.push('"'),
+            '\'' => out.push('\''),
+            'u' => {
+                let rest: String = chars.by_ref().take_while(|&c| c != '}').collect();
+                let hex = rest.strip_prefix('{')?;
+                out.push(char::from_u32(u32::from_str_radix(hex, 16).ok()?)?);
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Rust source as `syn` parses it and `prettyplease` prints it: two texts
+/// with the same canonical form are the same code, whatever their layout (a
+/// `///` line and `#[doc = "..."]` included). For the round-trip tests.
+///
+/// # Panics
+///
+/// If `source` is not a Rust file.
+pub fn canonical(source: &str) -> String {
+    prettyplease::unparse(&syn::parse_file(source).expect("valid Rust"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    /// The printed text lexes back to exactly the tokens it was made from.
+    fn assert_same_tokens(tokens: TokenStream) -> String {
+        let text = print(tokens.clone());
+        assert_eq!(
+            canonical(&text),
+            canonical(&tokens.to_string()),
+            "printed:\n{text}"
+        );
+        text
+    }
+
+    #[test]
+    fn items_statements_and_arms_get_their_own_lines() {
+        let text = assert_same_tokens(quote! {
+            #[doc = " A thing"]
+            #[doc = ""]
+            #[derive(Debug, Clone)]
+            pub struct A { pub x: i32, pub y: Option<Vec<super::B>> }
+            impl tl_runtime::Serialize for A {
+                fn f(&self, out: &mut Vec<u8>) -> usize {
+                    let v = match self.y { Some(_) => 4, None => 0 };
+                    tl_runtime::wire::put::<4, 8>(&mut b, 0, self.x.to_le_bytes());
+                    if x { 1 } else { 2 }
+                }
+            }
+        });
+        assert_eq!(
+            text,
+            "/// A thing\n///\n#[derive(Debug, Clone)]\npub struct A {\n    pub x: i32,\n    \
+             pub y: Option<Vec<super::B>>\n}\nimpl tl_runtime::Serialize for A {\n    \
+             fn f(&self, out: &mut Vec<u8>) -> usize {\n        let v = match self.y {\n            \
+             Some(_) => 4,\n            None => 0\n        };\n        \
+             tl_runtime::wire::put::<4, 8>(&mut b, 0, self.x.to_le_bytes());\n        \
+             if x {\n            1\n        } else {\n            2\n        }\n    }\n}\n"
+        );
+    }
+
+    #[test]
+    fn docs_that_cannot_be_line_comments_stay_attributes() {
+        for doc in [
+            "/ starts with a slash",
+            "tab\there",
+            "two\nlines",
+            "quote \" and \\ backslash",
+        ] {
+            let text = assert_same_tokens(quote!(#[doc = #doc] struct S;));
+            let as_line = !doc.starts_with('/') && !doc.chars().any(char::is_control);
+            assert_eq!(text.starts_with("///"), as_line, "{text}");
+        }
+    }
+
+    #[test]
+    fn joint_punctuation_and_lifetimes_survive() {
+        assert_same_tokens(quote! {
+            fn f<'a>(r: &mut tl_runtime::Reader<'a>) -> Result<Vec<Vec<u8>>, E> {
+                let x = a >> 2 | b << 3; let y = x >= 1 && !z; let w = |r| r.read_u32();
+                r#type::<'static>(); let r = ..=3; let q = a..b; -1i32; x as u32;
+                if !(a && b) { return !x; } let v: Vec<u8>= vec![1]; <T as X>::f(&&y, &mut &z);
+            }
+        });
+    }
+}

@@ -1,0 +1,44 @@
+//! The token printer (`Formatting::Lines`, what tl-api's build script uses)
+//! lays out exactly the code that prettyplease prints, over all of v223:
+//! every file parsed with syn and printed with prettyplease is the
+//! prettyplease file.
+
+mod support;
+
+use tlgen::emit::{generate, lines, Formatting, Options};
+
+#[test]
+fn v223_lines_layout_is_the_prettyplease_code() {
+    if !support::shared_data_present("v223_lines_layout_is_the_prettyplease_code") {
+        return;
+    }
+    let api = tlgen::merge::build(&support::docs("v223"), &support::schemas("v223"))
+        .expect("v223 IR")
+        .api;
+    let with = |formatting| Options {
+        formatting,
+        sample_values: true,
+        ..Options::default()
+    };
+    let pretty = generate(&api, &with(Formatting::Prettyplease)).expect("prettyplease");
+    let fast = generate(&api, &with(Formatting::Lines)).expect("lines");
+    assert_eq!(
+        fast.files.keys().collect::<Vec<_>>(),
+        pretty.files.keys().collect::<Vec<_>>()
+    );
+    let mut lines_total = 0;
+    for (path, text) in &fast.files {
+        assert_eq!(
+            lines::canonical(text),
+            lines::canonical(&pretty.files[path]),
+            "{path}: the two layouts are different code"
+        );
+        lines_total += text.lines().count();
+    }
+    // Line-oriented like prettyplease's output, not a few giant lines.
+    let pretty_total: usize = pretty.files.values().map(|t| t.lines().count()).sum();
+    assert!(
+        lines_total * 10 > pretty_total * 7,
+        "{lines_total} lines against prettyplease's {pretty_total}"
+    );
+}
