@@ -120,7 +120,10 @@ impl BareSerialize for RpcError {
         4 + wire::string_len(&self.message)
     }
 
-    fn serialize_bare(&self, out: &mut Vec<u8>) {
+    fn serialize_fields<const BOXED: bool>(&self, out: &mut Vec<u8>) {
+        if BOXED {
+            wire::write_u32(out, RPC_ERROR_ID);
+        }
         self.code.serialize(out);
         wire::write_string(out, &self.message);
     }
@@ -132,8 +135,7 @@ impl Serialize for RpcError {
     }
 
     fn serialize(&self, out: &mut Vec<u8>) {
-        wire::write_u32(out, RPC_ERROR_ID);
-        self.serialize_bare(out);
+        self.serialize_boxed(out);
     }
 }
 

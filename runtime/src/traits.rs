@@ -61,24 +61,30 @@ pub trait Serialize {
     }
 }
 
-/// Writes only the fields of a constructor, without its ID (the bare form).
+/// Writes the fields of a constructor: its bare form, or with the
+/// constructor ID in front, its boxed form.
 pub trait BareSerialize {
-    /// The exact number of bytes [`BareSerialize::serialize_bare`] will append.
+    /// The exact number of bytes [`BareSerialize::serialize_bare`] will
+    /// append (the boxed form is 4 more).
     fn bare_len(&self) -> usize;
 
-    /// Appends the fields to `out`.
-    fn serialize_bare(&self, out: &mut Vec<u8>);
+    /// Appends the fields to `out`, after the constructor ID when `BOXED`.
+    /// One body serves both forms (`BOXED` is a constant in each), and
+    /// generated impls write the ID in one store with the fixed-width fields
+    /// that follow it.
+    fn serialize_fields<const BOXED: bool>(&self, out: &mut Vec<u8>);
+
+    /// Appends the bare form: the fields only.
+    #[inline]
+    fn serialize_bare(&self, out: &mut Vec<u8>) {
+        self.serialize_fields::<false>(out);
+    }
 
     /// Appends the boxed form: the constructor ID, then the fields. Type
-    /// enums and `Boxed` wrappers call this. Generated impls override it to
-    /// write the ID in one store with the fixed-width fields that follow it.
+    /// enums and `Boxed` wrappers call this.
     #[inline]
-    fn serialize_boxed(&self, out: &mut Vec<u8>)
-    where
-        Self: Identifiable,
-    {
-        crate::wire::write_u32(out, Self::CONSTRUCTOR_ID);
-        self.serialize_bare(out);
+    fn serialize_boxed(&self, out: &mut Vec<u8>) {
+        self.serialize_fields::<true>(out);
     }
 }
 

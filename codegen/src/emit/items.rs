@@ -88,13 +88,13 @@ fn fixed_bytes(ty: &TlType, v: &TokenStream) -> Option<TokenStream> {
 /// Writes a run of fixed-width parts: a lone part as it is, two or more into
 /// one stack array appended with a single `extend_from_slice`.
 ///
-/// With `fold`, a leading run (the first write of a constructor) also makes
+/// A leading run (the first write of a constructor) also makes
 /// room for the constructor ID in front, filled and written only when the
-/// const generic `BOXED` of the enclosing `__serialize` is true: the boxed
-/// form then costs one store for ID and fields together.
+/// const generic `BOXED` of the enclosing `serialize_fields` is true: the
+/// boxed form then costs one store for ID and fields together.
 /// Returns whether it wrote such a leading run.
-fn flush_fixed(run: &mut Vec<FixedPart>, writes: &mut Vec<TokenStream>, fold: bool) -> bool {
-    let leading = fold && writes.is_empty();
+fn flush_fixed(run: &mut Vec<FixedPart>, writes: &mut Vec<TokenStream>) -> bool {
+    let leading = writes.is_empty();
     match run.len() {
         0 => false,
         1 if !leading => {
@@ -434,9 +434,6 @@ impl<'m, 'a> Gen<'m, 'a> {
                 quote!(<#g>),
             ),
         };
-        // Generic structs (`invokeWithLayer<X>` and friends) keep the plain
-        // boxed form: their ID is written by their own `Serialize` impl.
-        let fold = generic.is_none();
         let mut folded = false;
         let mut fixed = 0usize;
         let mut lens: Vec<TokenStream> = Vec::new();
@@ -535,7 +532,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                                     plain: quote!(#w;),
                                 }),
                                 None => {
-                                    folded |= flush_fixed(&mut run, &mut writes, fold);
+                                    folded |= flush_fixed(&mut run, &mut writes);
                                     writes.push(quote!(#w;));
                                 }
                             }
@@ -565,7 +562,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                                 }
                             });
                             let w = self.write(ty, quote!(x));
-                            folded |= flush_fixed(&mut run, &mut writes, fold);
+                            folded |= flush_fixed(&mut run, &mut writes);
                             writes.push(quote!(if let Some(x) = &self.#name { #w; }));
                             flush_reads(&mut read_run, &mut reads);
                             reads.push(quote! {
@@ -581,7 +578,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                 }
             }
         }
-        folded |= flush_fixed(&mut run, &mut writes, fold);
+        folded |= flush_fixed(&mut run, &mut writes);
         flush_reads(&mut read_run, &mut reads);
         reads.append(&mut flag_reads);
         let fixed_lit = Literal::usize_unsuffixed(fixed);
@@ -591,11 +588,6 @@ impl<'m, 'a> Gen<'m, 'a> {
             (_, true) => quote!(#fixed_lit),
             (_, false) => quote!(#fixed_lit #(+ #lens)*),
         };
-        let out = if writes.is_empty() {
-            quote!(_out)
-        } else {
-            quote!(out)
-        };
         let r = if reads.is_empty() {
             quote!(_r)
         } else {
@@ -603,23 +595,22 @@ impl<'m, 'a> Gen<'m, 'a> {
         };
         // The first write took the constructor ID in (see `flush_fixed`): one
         // body serves the bare and the boxed form through a const generic.
-        let ser = if folded {
-            quote! {
-                impl tl_runtime::BareSerialize for #ident {
-                    #[inline] fn bare_len(&self) -> usize { #len }
-                    #[inline] fn serialize_bare(&self, out: &mut Vec<u8>) { self.__serialize::<false>(out) }
-                    #[inline] fn serialize_boxed(&self, out: &mut Vec<u8>) { self.__serialize::<true>(out) }
-                }
-                impl #ident {
-                    #[inline] fn __serialize<const BOXED: bool>(&self, out: &mut Vec<u8>) { #(#writes)* }
-                }
-            }
-        } else {
-            quote! {
-                impl #impl_ser tl_runtime::BareSerialize for #ident #generics {
-                    #[inline] fn bare_len(&self) -> usize { #len }
-                    #[inline] fn serialize_bare(&self, #out: &mut Vec<u8>) { #(#writes)* }
-                }
+        // Unless the first write took the constructor ID in (see
+        // `flush_fixed`), the boxed form writes it first on its own.
+        if !folded {
+            writes.insert(
+                0,
+                quote! {
+                    if BOXED {
+                        tl_runtime::wire::write_u32(out, <Self as tl_runtime::Identifiable>::CONSTRUCTOR_ID);
+                    }
+                },
+            );
+        }
+        let ser = quote! {
+            impl #impl_ser tl_runtime::BareSerialize for #ident #generics {
+                #[inline] fn bare_len(&self) -> usize { #len }
+                #[inline] fn serialize_fields<const BOXED: bool>(&self, out: &mut Vec<u8>) { #(#writes)* }
             }
         };
         let Some(cfg) = de_cfg else { return ser };
@@ -983,8 +974,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                     impl<#g: tl_runtime::Serialize> tl_runtime::Serialize for #ident<#g> {
                         fn serialized_len(&self) -> usize { 4 + tl_runtime::BareSerialize::bare_len(self) }
                         fn serialize(&self, out: &mut Vec<u8>) {
-                            tl_runtime::wire::write_u32(out, #id);
-                            tl_runtime::BareSerialize::serialize_bare(self, out)
+                            tl_runtime::BareSerialize::serialize_boxed(self, out)
                         }
                     }
                     #de_cfg
