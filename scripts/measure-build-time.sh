@@ -15,6 +15,10 @@
 #                               (the build script checks and prints the files with
 #                               syn + prettyplease instead of the token printer)
 #   GRAMMERS                    1 (default) to measure grammers-tl-types too
+#   ROUNDS                      crate-only rounds (default 3): each round builds
+#                               grammers, then every tl-api case, back to back,
+#                               so that each pair shares the machine's state;
+#                               the report gives medians over the rounds
 #
 # Every figure comes from `/usr/bin/time -v` around one `cargo build`:
 #   wall, CPU = user+sys of cargo and everything it ran, peak RSS = the largest
@@ -26,7 +30,9 @@
 # "whole" rows: an empty target dir, everything the crate needs.
 # Each configuration has its own target dir (grammers under $WORK, tl-api
 # under target/buildtime/ of this repo). The 1-minute load average when each
-# build started is printed so a busy machine shows.
+# build started is printed so a busy machine shows. tl-api is a member of this
+# workspace, whose Cargo.toml builds it non-incrementally (as cargo builds
+# grammers-tl-types, a registry crate).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,6 +42,8 @@ SCHEMAS=${TLGEN_SCHEMAS:-/work/shared/tl-schemas/TL_telegram_v223.tl:/work/share
 PROFILES=${PROFILES:-debug release}
 CASES=${CASES:-full small mid full-pretty}
 GRAMMERS=${GRAMMERS:-1}
+ROUNDS=${ROUNDS:-3}
+ROUND=0
 SEL_small='users.getUsers,help.getConfig,auth.sendCode'
 SEL_mid='messages.sendMessage,messages.getHistory,channels.getParticipants,users.getFullUser,updates.getDifference'
 
@@ -85,14 +93,14 @@ timed() {
     local script compile
     script=$(timings_secs "$td" "$crate" run-custom-build)
     compile=$(timings_secs "$td" "$crate" todo)
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
         "$label" "$what" "$profile" "$wall" "$cpu" "$rss" "$script" "$compile" "$load" \
-        "$(date -u +%H:%M:%S)" | tee -a "$RESULTS" >&2
+        "$(date -u +%H:%M:%S)" "$ROUND" | tee -a "$RESULTS" >&2
 }
 
 # ---------------------------------------------------------------- grammers
+G=$WORK/grammers
 if [ "$GRAMMERS" = 1 ]; then
-    G=$WORK/grammers
     mkdir -p "$G/src"
     cat >"$G/Cargo.toml" <<'EOF'
 [package]
@@ -108,16 +116,14 @@ grammers-tl-types = "=0.11.0"
 EOF
     echo >"$G/src/lib.rs"
     (cd "$G" && cargo generate-lockfile -q)
-    for p in $PROFILES; do
-        td=$G/target-$p
-        rm -rf "$td"
-        (cd "$G" && CARGO_TARGET_DIR=$td timed "grammers-whole-$p" whole grammers-tl-types "$p" "$td" -- \
-            cargo build -p grammers-tl-types $(profile_flag "$p"))
-        (cd "$G" && CARGO_TARGET_DIR=$td cargo clean -q -p grammers-tl-types $(profile_flag "$p"))
-        (cd "$G" && CARGO_TARGET_DIR=$td timed "grammers-crate-$p" crate grammers-tl-types "$p" "$td" -- \
-            cargo build -p grammers-tl-types $(profile_flag "$p"))
-    done
 fi
+
+grammers_crate() { # PROFILE
+    local td=$G/target-$1
+    (cd "$G" && CARGO_TARGET_DIR=$td cargo clean -q -p grammers-tl-types $(profile_flag "$1"))
+    (cd "$G" && CARGO_TARGET_DIR=$td timed "grammers-crate-$1" crate grammers-tl-types "$1" "$td" -- \
+        cargo build -p grammers-tl-types $(profile_flag "$1"))
+}
 
 # ------------------------------------------------------------------ tl-api
 LINES=$WORK/lines.tsv
@@ -138,51 +144,69 @@ count_ids() {
         tr '\n' ' ' | { grep -oE '\b[A-Z][A-Za-z0-9]* = +0x[0-9a-f]{8}' || true; } | wc -l
 }
 
+# tl_api_env CASE: the environment of one tl-api case.
+tl_api_env() {
+    local sel_var=SEL_${1//-/_}
+    export TLGEN_DOCS=$DOCS TLGEN_SCHEMAS=$SCHEMAS TLGEN_SELECT=${!sel_var:-}
+    if [ "$1" = full-pretty ]; then export TLGEN_FORMAT=prettyplease; else unset TLGEN_FORMAT; fi
+}
+
 cd "$ROOT"
 for p in $PROFILES; do
     td=$ROOT/target/buildtime/$p
-    for c in $CASES; do
-        sel_var=SEL_${c//-/_}
-        sel=${!sel_var:-}
-        export TLGEN_DOCS=$DOCS TLGEN_SCHEMAS=$SCHEMAS TLGEN_SELECT=$sel CARGO_TARGET_DIR=$td
-        if [ "$c" = full-pretty ]; then export TLGEN_FORMAT=prettyplease; else unset TLGEN_FORMAT; fi
-        if [ "$c" = full ]; then
-            rm -rf "$td"
-            timed "tlapi-$c-whole-$p" whole tl-api "$p" "$td" -- cargo build -p tl-api $(profile_flag "$p")
-        else
-            # Dependencies (tlgen, tl-runtime, ...) are already built.
-            cargo build -q -p tl-api $(profile_flag "$p") 2>/dev/null || true
-        fi
-        cargo clean -q -p tl-api $(profile_flag "$p")
-        timed "tlapi-$c-crate-$p" crate tl-api "$p" "$td" -- cargo build -p tl-api $(profile_flag "$p")
-        if [ "$c" != full-pretty ] && ! grep -q "^$c	" "$LINES"; then count_generated "$c" "$td" "$p"; fi
-        unset TLGEN_SELECT TLGEN_FORMAT
+    # Whole builds, once: an empty target dir, everything the crate needs.
+    if [ "$GRAMMERS" = 1 ]; then
+        rm -rf "$G/target-$p"
+        (cd "$G" && CARGO_TARGET_DIR=$G/target-$p timed "grammers-whole-$p" whole grammers-tl-types "$p" "$G/target-$p" -- \
+            cargo build -p grammers-tl-types $(profile_flag "$p"))
+    fi
+    tl_api_env full
+    rm -rf "$td"
+    CARGO_TARGET_DIR=$td timed "tlapi-full-whole-$p" whole tl-api "$p" "$td" -- cargo build -p tl-api $(profile_flag "$p")
+    # Crate-only builds, in interleaved rounds.
+    for ROUND in $(seq "$ROUNDS"); do
+        if [ "$GRAMMERS" = 1 ]; then grammers_crate "$p"; fi
+        for c in $CASES; do
+            tl_api_env "$c"
+            CARGO_TARGET_DIR=$td cargo clean -q -p tl-api $(profile_flag "$p")
+            CARGO_TARGET_DIR=$td timed "tlapi-$c-crate-$p" crate tl-api "$p" "$td" -- cargo build -p tl-api $(profile_flag "$p")
+            if [ "$c" != full-pretty ] && ! grep -q "^$c	" "$LINES"; then count_generated "$c" "$td" "$p"; fi
+        done
     done
+    ROUND=0
+    unset TLGEN_SELECT TLGEN_FORMAT
 done
 
 # ------------------------------------------------------------------ report
 python3 - "$RESULTS" "$LINES" <<'EOF'
-import sys
+import statistics, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
 lines = {l.split("\t")[0]: l.rstrip("\n").split("\t")[1:] for l in open(sys.argv[2]) if l.strip()}
-by = {r[0]: r for r in rows}
-def ref(label):
-    # grammers counterpart: same what/profile
-    parts = label.split("-")
-    prof = parts[-1]
-    what = parts[-2]
-    return by.get(f"grammers-{what}-{prof}")
-print("| build | profile | wall s | CPU s (user+sys) | peak RSS MiB | build script s | rustc (lib) s | vs grammers wall | vs grammers CPU | load at start |")
-print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+groups = {}
 for r in rows:
-    label, what, prof, wall, cpu, rss, script, comp, load, _ = r
+    groups.setdefault(r[0], []).append(r)
+def med(rs, i):
+    return statistics.median(float(r[i]) for r in rs)
+def ref(label):
+    # grammers counterpart: same kind (crate/whole) and profile
+    parts = label.split("-")
+    return groups.get(f"grammers-{parts[-2]}-{parts[-1]}")
+print("| build | profile | runs | wall s | CPU s (user+sys) | peak RSS MiB | build script s | rustc (lib) s | vs grammers wall | vs grammers CPU | load at start |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for label, rs in groups.items():
     g = ref(label)
     rw = rc = ""
     if g and not label.startswith("grammers"):
-        rw = f"{float(wall)/float(g[3]):.2f}x"
-        rc = f"{float(cpu)/float(g[4]):.2f}x"
-    name = label.rsplit("-", 1)[0]
-    print(f"| {name} | {prof} | {wall} | {cpu} | {rss} | {script} | {comp} | {rw} | {rc} | {load} |")
+        rw = f"{med(rs, 3) / med(g, 3):.2f}x"
+        rc = f"{med(rs, 4) / med(g, 4):.2f}x"
+    loads = sorted(float(r[8]) for r in rs)
+    load = f"{loads[0]:.1f}" if len(loads) == 1 else f"{loads[0]:.1f}-{loads[-1]:.1f}"
+    rss = max(int(r[5]) for r in rs)
+    name, prof = label.rsplit("-", 1)
+    print(f"| {name} | {prof} | {len(rs)} | {med(rs, 3):.1f} | {med(rs, 4):.1f} | {rss} | "
+          f"{med(rs, 6):.1f} | {med(rs, 7):.1f} | {rw} | {rc} | {load} |")
+print()
+print("Medians over the runs; each ratio is a median over grammers' median of the same kind (crate or whole).")
 if lines:
     print()
     print("| tl-api case | generated lines | constructors | methods |")
