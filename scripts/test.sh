@@ -17,6 +17,9 @@ step "runtime: every feature, and no_std (no default features)"
 cargo test -p tl-runtime --all-features
 cargo build -p tl-runtime --no-default-features
 
+step "library docs: tlgen and tl-runtime with RUSTDOCFLAGS=-D warnings"
+RUSTDOCFLAGS="-D warnings" cargo doc -p tlgen -p tl-runtime --no-deps
+
 shared="$(cd .. && pwd)/shared"
 if [ ! -d "$shared/madelineproto-docs" ] || [ ! -d "$shared/tl-schemas" ]; then
     if [ "${CI:-}" = "true" ]; then

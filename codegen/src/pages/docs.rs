@@ -24,7 +24,7 @@ pub struct PageFile {
 }
 
 /// Lists the `*.md` files of `dir/{methods,constructors,types}`, sorted by
-/// source. Index pages are listed too ([`parse_page`] skips them).
+/// source. Index pages are listed too (the page parser skips them).
 pub fn list_pages(dir: &Path) -> Result<Vec<PageFile>> {
     let meta = fs::metadata(dir).map_err(|e| Error::Input {
         path: dir.to_path_buf(),
@@ -96,7 +96,7 @@ pub fn read_docs(dir: &Path) -> Result<Vec<Page>> {
     Ok(pages)
 }
 
-/// Single-threaded [`read_docs`] (for benchmarks and deterministic profiling).
+/// Single-threaded `read_docs` (for benchmarks and deterministic profiling).
 pub fn read_docs_sequential(dir: &Path) -> Result<Vec<Page>> {
     let files = list_pages(dir)?;
     let mut pages = Vec::with_capacity(files.len());

@@ -23,7 +23,7 @@ use crate::error::{Error, Result};
 const INDEX_FILES: [&str; 4] = ["README.md", "index.md", "api_README.md", "api_index.md"];
 
 /// Whether `source` (relative to the docs root) is an index/README page or a
-/// root page, which [`parse_page`] skips.
+/// root page, which the page parser skips.
 pub fn is_index_source(source: &str) -> bool {
     match source.rsplit_once('/') {
         None => true,

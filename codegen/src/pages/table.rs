@@ -14,7 +14,7 @@ use super::{PageError, PageParam};
 /// Most cells a row of a known table can have.
 const MAX_CELLS: usize = 4;
 
-/// The cells of one row (at most [`MAX_CELLS`] stored; `len` counts all).
+/// The cells of one row (at most `MAX_CELLS` stored; `len` counts all).
 #[derive(Debug, Clone, Copy)]
 pub struct Cells<'a> {
     cells: [&'a str; MAX_CELLS],
