@@ -10,7 +10,9 @@
 //! them (a test re-lexes the output and compares), so the result is exactly
 //! the code `prettyplease` would print, laid out less carefully.
 
-use proc_macro2::{Delimiter, Group, Literal, Spacing, TokenStream, TokenTree};
+use std::fmt::Write as _;
+
+use proc_macro2::{Delimiter, Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
 
 /// Prints `tokens` as lines of Rust.
 pub fn print(tokens: TokenStream) -> String {
@@ -22,23 +24,56 @@ pub fn print(tokens: TokenStream) -> String {
         prev: Prev::None,
         after_keyword: false,
     };
-    p.block_body(tokens);
+    p.seq(&tree(tokens), Breaks::Block);
     p.newline();
     p.out
 }
 
-/// Groups of more tokens than this are printed one argument per line.
+/// Groups of more tokens than this (counting into nested groups) are
+/// printed one argument per line.
 const LONG_GROUP: usize = 32;
 
-/// The tokens in `tokens`, counting into groups.
-fn token_count(tokens: TokenStream) -> usize {
+/// A token tree taken apart once, moving the tokens out of their streams
+/// (a `TokenStream` iterated while shared would copy them), with each
+/// group's size measured on the way.
+enum Tok {
+    Group(Delimiter, Vec<Tok>, usize),
+    Ident(Ident),
+    Punct(Punct),
+    Literal(Literal),
+}
+
+impl Tok {
+    fn size(&self) -> usize {
+        match self {
+            Tok::Group(_, _, size) => *size,
+            _ => 1,
+        }
+    }
+
+    fn is_punct(&self, c: char) -> bool {
+        matches!(self, Tok::Punct(p) if p.as_char() == c)
+    }
+}
+
+fn tree(tokens: TokenStream) -> Vec<Tok> {
     tokens
         .into_iter()
         .map(|t| match t {
-            TokenTree::Group(g) => 2 + token_count(g.stream()),
-            _ => 1,
+            TokenTree::Group(g) => {
+                let delimiter = g.delimiter();
+                let stream = g.stream();
+                // The group held the other reference to its stream.
+                drop(g);
+                let items = tree(stream);
+                let size = 2 + items.iter().map(Tok::size).sum::<usize>();
+                Tok::Group(delimiter, items, size)
+            }
+            TokenTree::Ident(i) => Tok::Ident(i),
+            TokenTree::Punct(p) => Tok::Punct(p),
+            TokenTree::Literal(l) => Tok::Literal(l),
         })
-        .sum()
+        .collect()
 }
 
 /// Where a token sequence breaks lines.
@@ -90,8 +125,9 @@ impl Printer {
         }
     }
 
-    /// Writes the separator a token needs before it, then `text`.
-    fn word(&mut self, text: &str, tight_before: bool) {
+    /// Writes what must come before the next token: the indentation at the
+    /// start of a line, else a space unless glued or `tight_before`.
+    fn space(&mut self, tight_before: bool) {
         if self.at_line_start {
             for _ in 0..self.depth {
                 self.out.push_str("    ");
@@ -100,88 +136,79 @@ impl Printer {
         } else if !(self.glue || tight_before) {
             self.out.push(' ');
         }
-        self.out.push_str(text);
         self.glue = false;
     }
 
-    /// The contents of a `{}` group (or the file): statements, items, fields,
-    /// variants and arms each on their own line.
-    fn block_body(&mut self, tokens: TokenStream) {
-        self.seq(tokens, Breaks::Block);
+    fn word(&mut self, text: &str, tight_before: bool) {
+        self.space(tight_before);
+        self.out.push_str(text);
     }
 
     /// A token sequence, with the line breaks of its context.
-    fn seq(&mut self, tokens: TokenStream, breaks: Breaks) {
+    fn seq(&mut self, tokens: &[Tok], breaks: Breaks) {
         let block = breaks == Breaks::Block;
-        let tokens: Vec<TokenTree> = tokens.into_iter().collect();
         // Generic arguments (`put::<4, 8>`) are no group: their commas must
         // not break the line. Track `<`...`>` opened after a name or `::`.
         let mut angles = 0usize;
         let mut i = 0;
         while i < tokens.len() {
             let next = tokens.get(i + 1);
-            if let TokenTree::Punct(p) = &tokens[i] {
-                match p.as_char() {
-                    '<' if matches!(self.prev, Prev::Ident | Prev::Punct(':', true)) => angles += 1,
-                    '>' if angles > 0 && !matches!(self.prev, Prev::Punct('-' | '=', _)) => {
-                        angles -= 1
-                    }
-                    _ => {}
-                }
-            }
             match &tokens[i] {
-                TokenTree::Punct(p) if block && p.as_char() == '#' => {
-                    if let Some(TokenTree::Group(g)) = next {
-                        if g.delimiter() == Delimiter::Bracket {
+                Tok::Punct(p) => {
+                    let c = p.as_char();
+                    match c {
+                        '<' if matches!(self.prev, Prev::Ident | Prev::Punct(':', true)) => {
+                            angles += 1
+                        }
+                        '>' if angles > 0 && !matches!(self.prev, Prev::Punct('-' | '=', _)) => {
+                            angles -= 1
+                        }
+                        _ => {}
+                    }
+                    if block && c == '#' {
+                        if let Some(Tok::Group(Delimiter::Bracket, attr, _)) = next {
                             self.newline();
-                            self.attribute(g);
+                            self.attribute(attr);
                             self.newline();
                             i += 2;
                             continue;
                         }
                     }
-                    self.token(&tokens[i], next);
-                }
-                TokenTree::Punct(p)
-                    if breaks != Breaks::None
-                        && angles == 0
-                        && matches!(p.as_char(), ';' | ',') =>
-                {
-                    self.token(&tokens[i], next);
-                    self.newline();
-                }
-                TokenTree::Punct(p)
-                    if breaks == Breaks::Long
+                    let binary_operand = breaks == Breaks::Long
                         && angles == 0
                         && p.spacing() == Spacing::Alone
-                        && matches!(p.as_char(), '|' | '+')
-                        && matches!(self.prev, Prev::Ident | Prev::Other) =>
-                {
-                    self.newline();
-                    self.token(&tokens[i], next);
+                        && matches!(c, '|' | '+')
+                        && matches!(self.prev, Prev::Ident | Prev::Other);
+                    if binary_operand {
+                        self.newline();
+                    }
+                    self.punct(p, next);
+                    if breaks != Breaks::None && angles == 0 && matches!(c, ';' | ',') {
+                        self.newline();
+                    }
                 }
-                TokenTree::Group(g) if block && g.delimiter() == Delimiter::Brace => {
-                    self.brace(g);
+                Tok::Group(Delimiter::Brace, items, _) if block => {
+                    self.brace(items);
                     // A block that ends an item, an arm or a statement ends
                     // the line, unless the expression goes on after it.
                     let continues = match next {
-                        Some(TokenTree::Punct(p)) => matches!(p.as_char(), ';' | ',' | '.' | '?'),
-                        Some(TokenTree::Ident(id)) => id == "else",
-                        _ => false,
+                        Some(Tok::Ident(id)) => id == "else",
+                        Some(t) => [';', ',', '.', '?'].iter().any(|&c| t.is_punct(c)),
+                        None => false,
                     };
                     if !continues {
                         self.newline();
                     }
                 }
-                other => self.token(other, next),
+                other => self.token(other),
             }
             i += 1;
         }
     }
 
     /// `#[...]`: a doc string as a `///` line, anything else as written.
-    fn attribute(&mut self, g: &Group) {
-        if let Some(text) = doc_text(g.stream()) {
+    fn attribute(&mut self, attr: &[Tok]) {
+        if let Some(text) = doc_text(attr) {
             self.word("///", false);
             self.out.push_str(&text);
             self.prev = Prev::Other;
@@ -189,11 +216,12 @@ impl Printer {
         }
         self.word("#", false);
         self.glue = true;
-        self.group(g);
+        self.prev = Prev::Punct('#', false);
+        self.group(Delimiter::Bracket, attr, 0);
     }
 
-    fn brace(&mut self, g: &Group) {
-        if g.stream().is_empty() {
+    fn brace(&mut self, items: &[Tok]) {
+        if items.is_empty() {
             self.word("{}", false);
             self.prev = Prev::Other;
             return;
@@ -202,7 +230,7 @@ impl Printer {
         self.prev = Prev::None;
         self.depth += 1;
         self.newline();
-        self.block_body(g.stream());
+        self.seq(items, Breaks::Block);
         self.depth -= 1;
         self.newline();
         self.word("}", false);
@@ -212,11 +240,11 @@ impl Printer {
     /// A `()` or `[]` group: on one line, except for blocks inside it; a
     /// long one (a macro's list, a long flags expression) gets one line per
     /// argument, and per operand of `|`/`+`.
-    fn group(&mut self, g: &Group) {
-        let (open, close) = match g.delimiter() {
+    fn group(&mut self, delimiter: Delimiter, items: &[Tok], size: usize) {
+        let (open, close) = match delimiter {
             Delimiter::Parenthesis => ("(", ")"),
             Delimiter::Bracket => ("[", "]"),
-            Delimiter::Brace => return self.brace(g),
+            Delimiter::Brace => return self.brace(items),
             Delimiter::None => ("", ""),
         };
         // A call, an index or a macro's arguments: no space before `(`/`[`.
@@ -224,33 +252,34 @@ impl Printer {
         self.word(open, tight);
         self.glue = true;
         self.prev = Prev::None;
-        if token_count(g.stream()) > LONG_GROUP {
+        if size > LONG_GROUP {
             self.depth += 1;
             self.newline();
-            self.seq(g.stream(), Breaks::Long);
+            self.seq(items, Breaks::Long);
             self.depth -= 1;
             self.newline();
         } else {
-            self.seq(g.stream(), Breaks::None);
+            self.seq(items, Breaks::None);
         }
         self.word(close, true);
         self.prev = Prev::Other;
     }
 
-    fn token(&mut self, t: &TokenTree, next: Option<&TokenTree>) {
+    fn token(&mut self, t: &Tok) {
         match t {
-            TokenTree::Group(g) => self.group(g),
-            TokenTree::Ident(id) => {
-                let text = id.to_string();
-                self.after_keyword = KEYWORDS.contains(&text.as_str());
-                self.word(&text, false);
+            Tok::Group(delimiter, items, size) => self.group(*delimiter, items, *size),
+            Tok::Ident(id) => {
+                self.after_keyword = KEYWORDS.iter().any(|k| id == k);
+                self.space(false);
+                let _ = write!(self.out, "{id}");
                 self.prev = Prev::Ident;
             }
-            TokenTree::Literal(l) => {
-                self.word(&l.to_string(), false);
+            Tok::Literal(l) => {
+                self.space(false);
+                let _ = write!(self.out, "{l}");
                 self.prev = Prev::Other;
             }
-            TokenTree::Punct(p) => self.punct(p.as_char(), p.spacing(), next),
+            Tok::Punct(p) => self.punct(p, None),
         }
     }
 
@@ -258,21 +287,23 @@ impl Printer {
     /// (joint punctuation is never split, nothing is glued into a new token:
     /// the round-trip tests check both); these rules only make it read like
     /// ordinary Rust: `a::b`, `x: T`, `f(a, b);`, `Vec<T>`, `&mut x`, `m!(..)`.
-    fn punct(&mut self, c: char, spacing: Spacing, next: Option<&TokenTree>) {
-        let joint = spacing == Spacing::Joint;
+    fn punct(&mut self, p: &Punct, next: Option<&Tok>) {
+        let c = p.as_char();
+        let joint = p.spacing() == Spacing::Joint;
         let after_value = matches!(self.prev, Prev::Ident | Prev::Other);
         let path_sep = c == ':' && matches!(self.prev, Prev::Punct(':', false)) && self.glue;
         let macro_bang = c == '!'
             && matches!(self.prev, Prev::Ident)
             && !self.after_keyword
-            && matches!(next, Some(TokenTree::Group(_)));
+            && matches!(next, Some(Tok::Group(..)));
         let tight = matches!(c, ',' | ';' | '.' | '?')
             || (c == ':' && (after_value || matches!(self.prev, Prev::Punct('>', _))))
             || (c == '<' && matches!(self.prev, Prev::Ident | Prev::Punct(':', true)))
             || (c == '>' && (after_value || matches!(self.prev, Prev::Punct('>', _))))
             || macro_bang;
         let unary = !after_value && !matches!(self.prev, Prev::Punct('&', _));
-        self.word(c.encode_utf8(&mut [0; 4]), tight);
+        self.space(tight);
+        self.out.push(c);
         self.glue = joint
             || c == '.'
             || path_sep
@@ -286,17 +317,13 @@ impl Printer {
 
 /// The text of `doc = "..."` when it can be a `///` line that lexes back to
 /// the same attribute: one line, no control characters, and not starting with
-/// `/` (`////` is an ordinary comment) or `!`.
-fn doc_text(attr: TokenStream) -> Option<String> {
-    let mut it = attr.into_iter();
-    match (it.next(), it.next(), it.next(), it.next()) {
-        (
-            Some(TokenTree::Ident(id)),
-            Some(TokenTree::Punct(eq)),
-            Some(TokenTree::Literal(lit)),
-            None,
-        ) if id == "doc" && eq.as_char() == '=' => {
-            let text = unescape_str(&lit)?;
+/// `/` (`////` is an ordinary comment).
+fn doc_text(attr: &[Tok]) -> Option<String> {
+    match attr {
+        [Tok::Ident(id), Tok::Punct(eq), Tok::Literal(lit)]
+            if id == "doc" && eq.as_char() == '=' =>
+        {
+            let text = unescape_str(lit)?;
             let line_safe = !text.chars().any(char::is_control) && !text.starts_with('/');
             line_safe.then_some(text)
         }
