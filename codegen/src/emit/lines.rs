@@ -7,8 +7,9 @@
 //! walks the tokens once: one line per statement, field, variant, match arm
 //! and attribute, indentation by brace depth, `#[doc]` attributes back as
 //! `///` comments. It never changes a token, only the whitespace between
-//! them (a test re-lexes the output and compares), so the result is exactly
-//! the code `prettyplease` would print, laid out less carefully.
+//! them, so the result is the code `prettyplease` would print, laid out less
+//! carefully: the tests parse both layouts (the sample tree, and all of v223
+//! in `tests/layout_v223.rs`) and require the same [`canonical`] form.
 
 use std::fmt::Write as _;
 
