@@ -10,8 +10,9 @@
 //!   bytes that enforces a nesting-depth limit and never allocates more than the
 //!   remaining input can justify.
 //! * [`Identifiable`] carries a constructor ID as an associated const;
-//!   [`BareSerialize`]/[`BareDeserialize`] are the ID-less halves that type enums
-//!   dispatch to.
+//!   [`BareSerialize`] writes a constructor's fields, with or without its ID
+//!   in front, and [`BareDeserialize`] reads them once the ID is consumed:
+//!   type enums dispatch to them.
 //! * [`Method`] ties a request to its TL name, its return type and its error type.
 //! * [`RpcError`] is a parsed `rpc_error`, with the numeric part of the message
 //!   split off (`FLOOD_WAIT_30` -> `FLOOD_WAIT_X`, 30).

@@ -93,7 +93,7 @@ pub fn put<const N: usize>(buf: &mut [u8], at: usize, bytes: [u8; N]) {
 #[must_use]
 pub fn get<const N: usize, const M: usize>(buf: &[u8; M], at: usize) -> [u8; N] {
     let mut out = [0u8; N];
-    if let Some(src) = buf.get(at..at + N) {
+    if let Some(src) = buf.get(at..at.saturating_add(N)) {
         out.copy_from_slice(src);
     }
     out

@@ -1630,25 +1630,12 @@ pub(crate) mod tests {
             lib.push_str(&format!("    pub struct Docs{i};\n"));
         }
         lib.push_str("}\n");
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(
-            dir.path().join("Cargo.toml"),
+        let scratch = crate::emit::ScratchCrate::new(
             "[package]\nname = \"tlgen-docs-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n",
-        )
-        .expect("manifest");
-        std::fs::create_dir(dir.path().join("src")).expect("src");
-        std::fs::write(dir.path().join("src/lib.rs"), &lib).expect("lib.rs");
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+            &[("src/lib.rs", &lib)],
+        );
         for args in [&["doc", "--no-deps"][..], &["test", "--doc"][..]] {
-            let output = std::process::Command::new(&cargo)
-                .args(args)
-                .arg("--offline")
-                .current_dir(dir.path())
-                .env("CARGO_TARGET_DIR", dir.path().join("target"))
-                .env("RUSTDOCFLAGS", "-D warnings")
-                .env_remove("RUSTFLAGS")
-                .output()
-                .expect("run cargo");
+            let output = scratch.cargo(args);
             let stdout = String::from_utf8_lossy(&output.stdout);
             let stderr = String::from_utf8_lossy(&output.stderr);
             let head: String = stderr.chars().take(6000).collect();

@@ -1060,34 +1060,19 @@ fn main() {
     println!("ok");
 }
 "#;
-        let dir = tempfile::tempdir().expect("temp dir");
         let manifest = format!(
             "[package]\nname = \"tlgen-errors-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
              [dependencies]\ntl-runtime = {{ path = {:?}, default-features = false }}\n\n[workspace]\n",
             runtime.display().to_string()
         );
-        std::fs::write(dir.path().join("Cargo.toml"), manifest).expect("manifest");
+        let source = format!("{generated}\n{main}");
+        let scratch = crate::emit::ScratchCrate::new(&manifest, &[("src/main.rs", &source)]);
         let lock = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock"));
         if lock.is_file() {
-            std::fs::copy(lock, dir.path().join("Cargo.lock")).expect("lock file");
+            std::fs::copy(lock, scratch.path().join("Cargo.lock")).expect("lock file");
         }
-        std::fs::create_dir(dir.path().join("src")).expect("src");
-        std::fs::write(
-            dir.path().join("src/main.rs"),
-            format!("{generated}\n{main}"),
-        )
-        .expect("main.rs");
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
         let run = |args: &[&str]| {
-            let output = std::process::Command::new(&cargo)
-                .args(args)
-                .arg("--offline")
-                .current_dir(dir.path())
-                .env("CARGO_TARGET_DIR", dir.path().join("target"))
-                .env("RUSTDOCFLAGS", "-D warnings")
-                .env_remove("RUSTFLAGS")
-                .output()
-                .expect("run cargo");
+            let output = scratch.cargo(args);
             let stderr = String::from_utf8_lossy(&output.stderr);
             assert!(
                 output.status.success(),

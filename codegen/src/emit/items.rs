@@ -75,13 +75,21 @@ struct FixedPart {
     plain: TokenStream,
 }
 
-/// The byte expression for an unconditional fixed-width field that joins a
-/// coalesced run (`Bool` is left out: its wire form is a constructor ID).
-fn fixed_bytes(ty: &TlType, v: &TokenStream) -> Option<TokenStream> {
+/// Whether an unconditional field of this type joins a coalesced run of
+/// fixed-width writes and reads (`Bool` is left out: its wire form is a
+/// constructor ID).
+fn joins_run(ty: &TlType) -> bool {
+    matches!(
+        ty,
+        TlType::Int | TlType::Long | TlType::Double | TlType::Int128 | TlType::Int256
+    )
+}
+
+/// The `[u8; width]` expression of a field that [`joins_run`].
+fn fixed_bytes(ty: &TlType, v: &TokenStream) -> TokenStream {
     match ty {
-        TlType::Int | TlType::Long | TlType::Double => Some(quote!(#v.to_le_bytes())),
-        TlType::Int128 | TlType::Int256 => Some(quote!(#v)),
-        _ => None,
+        TlType::Int128 | TlType::Int256 => quote!(#v),
+        _ => quote!(#v.to_le_bytes()),
     }
 }
 
@@ -115,26 +123,28 @@ fn flush_fixed(run: &mut Vec<FixedPart>, writes: &mut Vec<TokenStream>) -> bool 
                 })
                 .collect();
             let total = Literal::usize_unsuffixed(total);
-            if leading {
-                writes.push(quote! {{
-                    let mut __b = [0u8; #total];
-                    if BOXED {
-                        tl_runtime::wire::put(
-                            &mut __b,
-                            0,
-                            <Self as tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes()
-                        );
-                    }
-                    #(#copies)*
-                    out.extend_from_slice(if BOXED { &__b[..] } else { &__b[4..] });
-                }});
+            let (id, written) = if leading {
+                (
+                    quote! {
+                        if BOXED {
+                            tl_runtime::wire::put(
+                                &mut __b,
+                                0,
+                                <Self as tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes()
+                            );
+                        }
+                    },
+                    quote!(if BOXED { &__b[..] } else { &__b[4..] }),
+                )
             } else {
-                writes.push(quote! {{
-                    let mut __b = [0u8; #total];
-                    #(#copies)*
-                    out.extend_from_slice(&__b);
-                }});
-            }
+                (quote!(), quote!(&__b))
+            };
+            writes.push(quote! {{
+                let mut __b = [0u8; #total];
+                #id
+                #(#copies)*
+                out.extend_from_slice(#written);
+            }});
             leading
         }
     }
@@ -525,26 +535,23 @@ impl<'m, 'a> Gen<'m, 'a> {
                                 Size::Expr(e) => lens.push(e),
                             }
                             let w = self.write(ty, quote!(&self.#name));
-                            match fixed_bytes(ty, &quote!(self.#name)) {
-                                Some(bytes) => run.push(FixedPart {
-                                    width: fixed_size(ty).unwrap_or_default(),
-                                    bytes,
-                                    plain: quote!(#w;),
-                                }),
-                                None => {
-                                    folded |= flush_fixed(&mut run, &mut writes);
-                                    writes.push(quote!(#w;));
-                                }
-                            }
                             let plain = quote!(let #name: #rust_ty = tl_runtime::tri!(#read););
-                            if fixed_bytes(ty, &quote!()).is_some() {
+                            if joins_run(ty) {
+                                let width = fixed_size(ty).unwrap_or_default();
+                                run.push(FixedPart {
+                                    width,
+                                    bytes: fixed_bytes(ty, &quote!(self.#name)),
+                                    plain: quote!(#w;),
+                                });
                                 read_run.push(FixedRead {
                                     local: quote!(#name),
-                                    width: fixed_size(ty).unwrap_or_default(),
+                                    width,
                                     from: fixed_from(ty),
                                     plain,
                                 });
                             } else {
+                                folded |= flush_fixed(&mut run, &mut writes);
+                                writes.push(quote!(#w;));
                                 flush_reads(&mut read_run, &mut reads);
                                 reads.push(plain);
                             }
@@ -593,8 +600,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         } else {
             quote!(r)
         };
-        // The first write took the constructor ID in (see `flush_fixed`): one
-        // body serves the bare and the boxed form through a const generic.
+        // One body serves the bare and the boxed form through a const generic.
         // Unless the first write took the constructor ID in (see
         // `flush_fixed`), the boxed form writes it first on its own.
         if !folded {

@@ -1,7 +1,8 @@
 //! The Rust back end: IR -> a module tree of formatted Rust files.
 //!
-//! Items are built as token streams with `quote`, each file is checked by
-//! parsing it with `syn` and formatted with `prettyplease`. The output is a
+//! Items are built as token streams with `quote`; each file is checked by
+//! parsing it with `syn` and formatted with `prettyplease`, or, with
+//! [`Formatting::Lines`] (build scripts), laid out by the [`lines`] printer. The output is a
 //! [`Output`] map from relative path to file text, deterministic for a given
 //! IR (everything is iterated in sorted order).
 //!
@@ -479,4 +480,46 @@ fn format_file(path: &str, tokens: TokenStream) -> Result<String, EmitError> {
         message: e.to_string(),
     })?;
     Ok(prettyplease::unparse(&file))
+}
+
+/// A throwaway crate for tests that compile generated code or rendered docs.
+#[cfg(test)]
+pub(crate) struct ScratchCrate {
+    dir: tempfile::TempDir,
+}
+
+#[cfg(test)]
+impl ScratchCrate {
+    /// A crate with `manifest` as its `Cargo.toml` and `files` (paths under
+    /// its root, e.g. `src/lib.rs`).
+    pub(crate) fn new(manifest: &str, files: &[(&str, &str)]) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("Cargo.toml"), manifest).expect("manifest");
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("source dir");
+            std::fs::write(path, text).expect("source file");
+        }
+        ScratchCrate { dir }
+    }
+
+    /// The crate's root directory.
+    pub(crate) fn path(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
+    /// Runs `cargo <args> --offline` in the crate, with rustdoc warnings
+    /// denied and no outer `RUSTFLAGS`.
+    pub(crate) fn cargo(&self, args: &[&str]) -> std::process::Output {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+        std::process::Command::new(cargo)
+            .args(args)
+            .arg("--offline")
+            .current_dir(self.path())
+            .env("CARGO_TARGET_DIR", self.path().join("target"))
+            .env("RUSTDOCFLAGS", "-D warnings")
+            .env_remove("RUSTFLAGS")
+            .output()
+            .expect("run cargo")
+    }
 }

@@ -175,6 +175,23 @@ impl<'a> Merger<'a> {
         });
     }
 
+    /// Reports a difference at the schema line that defines `entry`.
+    fn report_at_entry(
+        &mut self,
+        severity: Severity,
+        kind: DiagnosticKind,
+        entry: &Entry<'_>,
+        message: String,
+    ) {
+        self.report(
+            severity,
+            kind,
+            entry.file.to_string(),
+            Some(entry.def.line),
+            message,
+        );
+    }
+
     /// Indexes the schemas by the names the docs use: plain names, and
     /// `name_<layer>` for secret-chat entries that differ from the main schema.
     fn index_schemas<'s>(
@@ -278,11 +295,10 @@ impl<'a> Merger<'a> {
         for (name, entry) in &constructors {
             let page = constructor_pages.get(name.as_str()).copied();
             if name == BUILTIN_VECTOR {
-                self.report(
+                self.report_at_entry(
                     Severity::Note,
                     DiagnosticKind::MissingPage,
-                    entry.file.to_string(),
-                    Some(entry.def.line),
+                    entry,
                     "the built-in `vector` is handled by the runtime, not listed in the IR".into(),
                 );
                 continue;
@@ -369,13 +385,7 @@ impl<'a> Merger<'a> {
             )
         };
         let message = format!("schema {what} {name} has no page{why}");
-        self.report(
-            severity,
-            DiagnosticKind::MissingPage,
-            entry.file.to_string(),
-            Some(entry.def.line),
-            message,
-        );
+        self.report_at_entry(severity, DiagnosticKind::MissingPage, entry, message);
     }
 
     fn report_page_without_entry(&mut self, page: &Page, name: &str, what: &str) {
@@ -614,13 +624,7 @@ impl<'a> Merger<'a> {
                 ""
             }
         );
-        self.report(
-            severity,
-            DiagnosticKind::HiddenParam,
-            entry.file.to_string(),
-            Some(entry.def.line),
-            message,
-        );
+        self.report_at_entry(severity, DiagnosticKind::HiddenParam, entry, message);
     }
 
     fn check_param_type(&mut self, name: &str, file: &str, docs: &PageParam, param: &SchemaParam) {
