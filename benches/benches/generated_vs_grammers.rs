@@ -462,61 +462,41 @@ mod v223 {
         }};
     }
 
-    mod ours {
-        pub use tl_api::{enums, functions, types};
-        // Unboxed on purpose: both sides hold their requests the same way.
-        #[allow(clippy::large_enum_variant)]
-        pub enum Req {
-            Send(functions::messages::SendMessage),
-            History(functions::messages::GetHistory),
-            Users(functions::users::GetUsers),
-            FullUser(functions::users::GetFullUser),
-            Difference(functions::updates::GetDifference),
-            ReadHistory(functions::messages::ReadHistory),
-        }
-        impl Req {
-            #[inline]
-            pub fn serialize(&self, out: &mut Vec<u8>) {
-                use tl_runtime::Serialize;
-                match self {
-                    Req::Send(x) => x.serialize(out),
-                    Req::History(x) => x.serialize(out),
-                    Req::Users(x) => x.serialize(out),
-                    Req::FullUser(x) => x.serialize(out),
-                    Req::Difference(x) => x.serialize(out),
-                    Req::ReadHistory(x) => x.serialize(out),
+    /// The batch's request enum over one library's method structs,
+    /// serialized through that library's trait.
+    macro_rules! request_enum {
+        ($m:ident, $lib:ident, $serialize:path) => {
+            mod $m {
+                pub use $lib::{enums, functions, types};
+                // Unboxed on purpose: both sides hold their requests the same way.
+                #[allow(clippy::large_enum_variant)]
+                pub enum Req {
+                    Send(functions::messages::SendMessage),
+                    History(functions::messages::GetHistory),
+                    Users(functions::users::GetUsers),
+                    FullUser(functions::users::GetFullUser),
+                    Difference(functions::updates::GetDifference),
+                    ReadHistory(functions::messages::ReadHistory),
+                }
+                impl Req {
+                    #[inline]
+                    pub fn serialize(&self, out: &mut Vec<u8>) {
+                        use $serialize;
+                        match self {
+                            Req::Send(x) => x.serialize(out),
+                            Req::History(x) => x.serialize(out),
+                            Req::Users(x) => x.serialize(out),
+                            Req::FullUser(x) => x.serialize(out),
+                            Req::Difference(x) => x.serialize(out),
+                            Req::ReadHistory(x) => x.serialize(out),
+                        }
+                    }
                 }
             }
-        }
+        };
     }
-
-    mod theirs {
-        pub use grammers_tl_types::{enums, functions, types};
-        // Unboxed on purpose: both sides hold their requests the same way.
-        #[allow(clippy::large_enum_variant)]
-        pub enum Req {
-            Send(functions::messages::SendMessage),
-            History(functions::messages::GetHistory),
-            Users(functions::users::GetUsers),
-            FullUser(functions::users::GetFullUser),
-            Difference(functions::updates::GetDifference),
-            ReadHistory(functions::messages::ReadHistory),
-        }
-        impl Req {
-            #[inline]
-            pub fn serialize(&self, out: &mut Vec<u8>) {
-                use grammers_tl_types::Serializable;
-                match self {
-                    Req::Send(x) => x.serialize(out),
-                    Req::History(x) => x.serialize(out),
-                    Req::Users(x) => x.serialize(out),
-                    Req::FullUser(x) => x.serialize(out),
-                    Req::Difference(x) => x.serialize(out),
-                    Req::ReadHistory(x) => x.serialize(out),
-                }
-            }
-        }
-    }
+    request_enum!(ours, tl_api, tl_runtime::Serialize);
+    request_enum!(theirs, grammers_tl_types, grammers_tl_types::Serializable);
 
     fn ours_send(i: usize) -> tl_api::functions::messages::SendMessage {
         use ours::*;
