@@ -1,4 +1,4 @@
-//! `cfg(tlgen_v223)` when `tl-api` is generated from the v223 docs, so the
+//! `cfg(tlgen_v223)` when `tlgen-api` is generated from the v223 docs, so the
 //! `generated_vs_grammers` bench (which names v223 items) compiles only then.
 //! Without it the bench still builds and prints how to run it.
 

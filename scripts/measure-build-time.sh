@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Clean-build cost of the generated crate (`tl-api`) for a full layer and for
+# Clean-build cost of the generated crate (`tlgen-api`) for a full layer and for
 # two method selections, against grammers-tl-types 0.11 built clean on the
 # same machine in the same run. Prints a markdown table.
 #
@@ -16,7 +16,7 @@
 #                               syn + prettyplease instead of the token printer)
 #   GRAMMERS                    1 (default) to measure grammers-tl-types too
 #   ROUNDS                      crate-only rounds (default 3): each round builds
-#                               grammers, then every tl-api case, back to back,
+#                               grammers, then every tlgen-api case, back to back,
 #                               so that each pair shares the machine's state;
 #                               the report gives medians over the rounds
 #
@@ -24,13 +24,13 @@
 #   wall, CPU = user+sys of cargo and everything it ran, peak RSS = the largest
 #   single process (rustc, usually).
 # "crate" rows: the dependencies are built first, then `cargo clean -p <crate>`
-#   and the crate alone is timed (its build script included: for tl-api that
+#   and the crate alone is timed (its build script included: for tlgen-api that
 #   is the generator, shown separately in the "build script" column, taken
 #   from `cargo build --timings`).
 # "whole" rows: an empty target dir, everything the crate needs.
-# Each configuration has its own target dir (grammers under $WORK, tl-api
+# Each configuration has its own target dir (grammers under $WORK, tlgen-api
 # under target/buildtime/ of this repo). The 1-minute load average when each
-# build started is printed so a busy machine shows. tl-api is a member of this
+# build started is printed so a busy machine shows. tlgen-api is a member of this
 # workspace, whose Cargo.toml builds it non-incrementally (as cargo builds
 # grammers-tl-types, a registry crate).
 set -euo pipefail
@@ -125,12 +125,12 @@ grammers_crate() { # PROFILE
         cargo build -p grammers-tl-types $(profile_flag "$1"))
 }
 
-# ------------------------------------------------------------------ tl-api
+# ------------------------------------------------------------------ tlgen-api
 LINES=$WORK/lines.tsv
 : >"$LINES"
 count_generated() { # CASE TARGET_DIR PROFILE
     local out
-    out=$(ls -d "$2/$3"/build/tl-api-*/out 2>/dev/null | head -1)
+    out=$(ls -d "$2/$3"/build/tlgen-api-*/out 2>/dev/null | head -1)
     local lines ctors fns
     lines=$(find "$out" -name '*.rs' -print0 | xargs -0 cat | wc -l)
     ctors=$(count_ids "$out" types)
@@ -144,8 +144,8 @@ count_ids() {
         tr '\n' ' ' | { grep -oE '\b[A-Z][A-Za-z0-9]* = +0x[0-9a-f]{8}' || true; } | wc -l
 }
 
-# tl_api_env CASE: the environment of one tl-api case.
-tl_api_env() {
+# api_env CASE: the environment of one tlgen-api case.
+api_env() {
     local sel_var=SEL_${1//-/_}
     export TLGEN_DOCS=$DOCS TLGEN_SCHEMAS=$SCHEMAS TLGEN_SELECT=${!sel_var:-}
     if [ "$1" = full-pretty ]; then export TLGEN_FORMAT=prettyplease; else unset TLGEN_FORMAT; fi
@@ -160,16 +160,16 @@ for p in $PROFILES; do
         (cd "$G" && CARGO_TARGET_DIR=$G/target-$p timed "grammers-whole-$p" whole grammers-tl-types "$p" "$G/target-$p" -- \
             cargo build -p grammers-tl-types $(profile_flag "$p"))
     fi
-    tl_api_env full
+    api_env full
     rm -rf "$td"
-    CARGO_TARGET_DIR=$td timed "tlapi-full-whole-$p" whole tl-api "$p" "$td" -- cargo build -p tl-api $(profile_flag "$p")
+    CARGO_TARGET_DIR=$td timed "tlapi-full-whole-$p" whole tlgen-api "$p" "$td" -- cargo build -p tlgen-api $(profile_flag "$p")
     # Crate-only builds, in interleaved rounds.
     for ROUND in $(seq "$ROUNDS"); do
         if [ "$GRAMMERS" = 1 ]; then grammers_crate "$p"; fi
         for c in $CASES; do
-            tl_api_env "$c"
-            CARGO_TARGET_DIR=$td cargo clean -q -p tl-api $(profile_flag "$p")
-            CARGO_TARGET_DIR=$td timed "tlapi-$c-crate-$p" crate tl-api "$p" "$td" -- cargo build -p tl-api $(profile_flag "$p")
+            api_env "$c"
+            CARGO_TARGET_DIR=$td cargo clean -q -p tlgen-api $(profile_flag "$p")
+            CARGO_TARGET_DIR=$td timed "tlapi-$c-crate-$p" crate tlgen-api "$p" "$td" -- cargo build -p tlgen-api $(profile_flag "$p")
             if [ "$c" != full-pretty ] && ! grep -q "^$c	" "$LINES"; then count_generated "$c" "$td" "$p"; fi
         done
     done
@@ -209,7 +209,7 @@ print()
 print("Medians over the runs; each ratio is a median over grammers' median of the same kind (crate or whole).")
 if lines:
     print()
-    print("| tl-api case | generated lines | constructors | methods |")
+    print("| tlgen-api case | generated lines | constructors | methods |")
     print("|---|---:|---:|---:|")
     for k, v in lines.items():
         print(f"| {k} | {v[0]} | {v[1]} | {v[2]} |")

@@ -11,14 +11,14 @@ step "workspace tests (sample docs + shared-data integration tests)"
 cargo test --workspace --exclude tlgen-benches
 
 step "generated crate (sample): every feature (serde, deserializable functions, sample values)"
-cargo test -p tl-api --all-features
+cargo test -p tlgen-api --all-features
 
 step "runtime: every feature, and no_std (no default features)"
-cargo test -p tl-runtime --all-features
-cargo build -p tl-runtime --no-default-features
+cargo test -p tlgen-runtime --all-features
+cargo build -p tlgen-runtime --no-default-features
 
-step "library docs: tlgen and tl-runtime with RUSTDOCFLAGS=-D warnings"
-RUSTDOCFLAGS="-D warnings" cargo doc -p tlgen -p tl-runtime --no-deps
+step "library docs: tlgen and tlgen-runtime with RUSTDOCFLAGS=-D warnings"
+RUSTDOCFLAGS="-D warnings" cargo doc -p tlgen -p tlgen-runtime --no-deps
 
 shared="$(cd .. && pwd)/shared"
 if [ ! -d "$shared/madelineproto-docs" ] || [ ! -d "$shared/tl-schemas" ]; then
@@ -32,7 +32,7 @@ fi
 docs="$shared/madelineproto-docs"
 tl="$shared/tl-schemas"
 
-# Each layer rebuilds only tl-api: the build script reruns when TLGEN_* change.
+# Each layer rebuilds only tlgen-api: the build script reruns when TLGEN_* change.
 with_layer() {
     local layer=$1
     shift
@@ -45,12 +45,12 @@ with_layer() {
 
 for layer in v65 v66; do
     step "generated crate: check $layer"
-    with_layer "$layer" cargo check -p tl-api --all-features
+    with_layer "$layer" cargo check -p tlgen-api --all-features
 done
 step "generated crate: doc v65 with RUSTDOCFLAGS=-D warnings"
-with_layer v65 env RUSTDOCFLAGS="-D warnings" cargo doc -p tl-api --no-deps
+with_layer v65 env RUSTDOCFLAGS="-D warnings" cargo doc -p tlgen-api --no-deps
 
 step "generated crate: build and test v223"
-with_layer v223 cargo test -p tl-api --all-features
+with_layer v223 cargo test -p tlgen-api --all-features
 step "generated crate: doc v223 with RUSTDOCFLAGS=-D warnings"
-with_layer v223 env RUSTDOCFLAGS="-D warnings" cargo doc -p tl-api --no-deps
+with_layer v223 env RUSTDOCFLAGS="-D warnings" cargo doc -p tlgen-api --no-deps

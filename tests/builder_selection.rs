@@ -2,7 +2,7 @@
 //! `tlgen::config::Config`: the selected request and the types it needs exist
 //! and talk the wire format; unselected methods were left out.
 
-use tl_runtime::{Deserialize, Identifiable, Method, Serialize};
+use tlgen_runtime::{Deserialize, Identifiable, Method, Serialize};
 use tlgen_suite::selected::{enums, functions::messages::ImportChatInvite};
 
 #[test]

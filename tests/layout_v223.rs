@@ -1,4 +1,4 @@
-//! The token printer (`Formatting::Lines`, what tl-api's build script uses)
+//! The token printer (`Formatting::Lines`, what tlgen-api's build script uses)
 //! lays out exactly the code that prettyplease prints, over all of v223:
 //! every file parsed with syn and printed with prettyplease is the
 //! prettyplease file.

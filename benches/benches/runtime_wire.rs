@@ -1,9 +1,9 @@
-//! tl-runtime wire encode/decode beside a memcpy floor measured in the same run.
+//! tlgen-runtime wire encode/decode beside a memcpy floor measured in the same run.
 //!
 //! `cargo bench -p tlgen-benches --bench runtime_wire`
 //!
 //! Each group has a `floor` (copying the same number of bytes into a
-//! pre-sized `Vec`) and `tl-runtime` (the real encoder/decoder):
+//! pre-sized `Vec`) and `tlgen-runtime` (the real encoder/decoder):
 //!
 //! * `encode/*`: both append into a reused buffer that already has the
 //!   capacity (`clear()` then write), so only the writing is measured.
@@ -18,7 +18,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use tl_runtime::{wire, Deserialize, Reader, Serialize};
+use tlgen_runtime::{wire, Deserialize, Reader, Serialize};
 
 const LONGS: usize = 10_000;
 const BLOB: usize = 1 << 20;
@@ -58,7 +58,7 @@ fn bench_encode(c: &mut Criterion) {
             black_box(&buf);
         })
     });
-    group.bench_function(BenchmarkId::new("vector_long_10k", "tl-runtime"), |b| {
+    group.bench_function(BenchmarkId::new("vector_long_10k", "tlgen-runtime"), |b| {
         b.iter(|| {
             buf.clear();
             black_box(&values).serialize(&mut buf);
@@ -74,7 +74,7 @@ fn bench_encode(c: &mut Criterion) {
             black_box(&buf);
         })
     });
-    group.bench_function(BenchmarkId::new("bytes_1mib", "tl-runtime"), |b| {
+    group.bench_function(BenchmarkId::new("bytes_1mib", "tlgen-runtime"), |b| {
         b.iter(|| {
             buf.clear();
             wire::write_bytes(&mut buf, black_box(&data));
@@ -94,7 +94,7 @@ fn bench_decode(c: &mut Criterion) {
     group.bench_function(BenchmarkId::new("vector_long_10k", "floor"), |b| {
         b.iter(|| copy_floor(black_box(&encoded)))
     });
-    group.bench_function(BenchmarkId::new("vector_long_10k", "tl-runtime"), |b| {
+    group.bench_function(BenchmarkId::new("vector_long_10k", "tlgen-runtime"), |b| {
         b.iter(|| Vec::<i64>::from_bytes(black_box(&encoded)).unwrap())
     });
 
@@ -102,7 +102,7 @@ fn bench_decode(c: &mut Criterion) {
     group.bench_function(BenchmarkId::new("bytes_1mib", "floor"), |b| {
         b.iter(|| copy_floor(black_box(&data_encoded)))
     });
-    group.bench_function(BenchmarkId::new("bytes_1mib", "tl-runtime"), |b| {
+    group.bench_function(BenchmarkId::new("bytes_1mib", "tlgen-runtime"), |b| {
         b.iter(|| {
             let mut reader = Reader::new(black_box(&data_encoded));
             wire::read_bytes(&mut reader).unwrap()
@@ -151,7 +151,7 @@ fn summary(_: &mut Criterion) {
         let (f, o) = (f[2], o[2]);
         let ratio = o.as_secs_f64() / f.as_secs_f64();
         rows.push(format!(
-            "{name:<26} floor {:>10.2?}  tl-runtime {:>10.2?}  ratio {ratio:.2}x  (goal <= {goal}x) {}",
+            "{name:<26} floor {:>10.2?}  tlgen-runtime {:>10.2?}  ratio {ratio:.2}x  (goal <= {goal}x) {}",
             f,
             o,
             if ratio <= goal { "ok" } else { "OVER" }

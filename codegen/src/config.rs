@@ -13,7 +13,7 @@
 //! ```
 //!
 //! and in the crate: `include!(concat!(env!("OUT_DIR"), "/mod.rs"));`, plus
-//! `tl-runtime` as a dependency (and `serde` for the `serde` feature).
+//! `tlgen-runtime` as a dependency (and `serde` for the `serde` feature).
 //!
 //! By default the tree is written to `$OUT_DIR` with [`Layout::Include`]
 //! (submodules pulled in by `include!`); with an explicit [`Config::out_dir`]

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use tlgen::emit::{generate, Options};
 
-/// The sample IR, with both sample schemas (as tl-api's build script uses them).
+/// The sample IR, with both sample schemas (as tlgen-api's build script uses them).
 fn sample() -> tlgen::ir::Api {
     let (docs, schemas) = sample_paths();
     tlgen::merge::build(&docs, &schemas).expect("sample IR").api

@@ -1,4 +1,4 @@
-//! Feeds arbitrary bytes to every tl-runtime decoder (primitives, vectors,
+//! Feeds arbitrary bytes to every tlgen-runtime decoder (primitives, vectors,
 //! `rpc_error`/`rpc_result`, `gzip_packed`, a recursive test type). A panic,
 //! a malformed error or a stack overflow is a finding.
 //!

@@ -6,13 +6,13 @@
 //!   (`enums::InputPeer::User`); `From` each constructor struct, `TryFrom`
 //!   back.
 //! * [`functions`]: one struct per RPC method, implementing
-//!   [`tl_runtime::Method`] (constructor ID, TL name, return type, error type).
+//!   [`tlgen_runtime::Method`] (constructor ID, TL name, return type, error type).
 //! * [`errors`]: per-method error enums for methods that document errors.
 //!
-//! Type enums implement [`tl_runtime::Serialize`] and
-//! [`tl_runtime::Deserialize`] (the boxed form: constructor ID, then fields);
+//! Type enums implement [`tlgen_runtime::Serialize`] and
+//! [`tlgen_runtime::Deserialize`] (the boxed form: constructor ID, then fields);
 //! constructor structs implement the bare halves plus
-//! [`tl_runtime::Identifiable`], and [`Boxed`] gives a single constructor its
+//! [`tlgen_runtime::Identifiable`], and [`Boxed`] gives a single constructor its
 //! boxed form. Methods implement `Serialize`, and `Deserialize` with the
 //! `deserializable-functions` feature. With the `serde` feature every item
 //! has the JSON form `{"_": "<TL name>", "<param>": value, ...}`.
@@ -20,7 +20,7 @@
 //! # Features
 //!
 //! * `serde`: `serde::Serialize`/`Deserialize` in the JSON form.
-//! * `deserializable-functions`: `tl_runtime::Deserialize` for method structs.
+//! * `deserializable-functions`: `tlgen_runtime::Deserialize` for method structs.
 //! * `sample-values`: the `samples` module (a sample value of every item and a
 //!   visitor over all of them) for whole-layer round-trip tests.
 //!

@@ -1,12 +1,12 @@
 //! decode(encode(x)) == x for a sample value of every constructor and method
-//! of whatever layer tl-api was generated from (and the JSON form with
-//! `serde`). Run: `cargo test -p tl-api --features sample-values[,serde]`.
+//! of whatever layer tlgen-api was generated from (and the JSON form with
+//! `serde`). Run: `cargo test -p tlgen-api --features sample-values[,serde]`.
 #![cfg(feature = "sample-values")]
 
 use std::fmt::Debug;
 
-use tl_api::samples::{visit_all, Json, Visitor};
-use tl_runtime::{Deserialize, Serialize};
+use tlgen_api::samples::{visit_all, Json, Visitor};
+use tlgen_runtime::{Deserialize, Serialize};
 
 #[derive(Default)]
 struct RoundTrip {

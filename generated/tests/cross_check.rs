@@ -1,24 +1,24 @@
 //! The generated crate against two encoders it shares no code with:
 //!
 //! * the IR-driven encoder of `tlgen encode` (`tlgen::tools`), on the sample
-//!   value of every constructor and method of whatever layer tl-api was built
+//!   value of every constructor and method of whatever layer tlgen-api was built
 //!   from: both must write identical bytes, and the tools must decode them
 //!   back to the same JSON;
 //! * Telethon's serializer (golden bytes in `tests/golden/telethon_v223.jsonl`,
-//!   made by `scripts/golden/make_golden.py`), when tl-api was built for v223.
+//!   made by `scripts/golden/make_golden.py`), when tlgen-api was built for v223.
 //!
 //! The layer is read from the same `TLGEN_DOCS`/`TLGEN_SCHEMAS` variables the
 //! build script used (default: the bundled sample).
-//! Run: `cargo test -p tl-api --features sample-values,serde`.
+//! Run: `cargo test -p tlgen-api --features sample-values,serde`.
 #![cfg(all(feature = "sample-values", feature = "serde"))]
 
 use std::collections::BTreeMap;
 use std::fmt::Debug;
 use std::path::{Path, PathBuf};
 
-use tl_api::samples::{visit_all, Json, Visitor};
-use tl_runtime::{Deserialize, Serialize};
 use tlgen::tools::{self, ApiIndex};
+use tlgen_api::samples::{visit_all, Json, Visitor};
+use tlgen_runtime::{Deserialize, Serialize};
 
 fn layer_inputs() -> (PathBuf, Vec<PathBuf>) {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
@@ -39,7 +39,7 @@ fn layer_inputs() -> (PathBuf, Vec<PathBuf>) {
 
 fn index() -> ApiIndex {
     let (docs, schemas) = layer_inputs();
-    let merged = tlgen::merge::build(&docs, &schemas).expect("the layer tl-api was built from");
+    let merged = tlgen::merge::build(&docs, &schemas).expect("the layer tlgen-api was built from");
     ApiIndex::new(&merged.api)
 }
 
@@ -187,7 +187,7 @@ fn generated_code_matches_telethon_golden_bytes() {
     let (docs, _) = layer_inputs();
     if !docs.ends_with("v223") {
         eprintln!(
-            "NOTICE: tl-api was not built for v223 ({}); golden bytes not compared",
+            "NOTICE: tlgen-api was not built for v223 ({}); golden bytes not compared",
             docs.display()
         );
         return;
@@ -218,7 +218,7 @@ fn generated_code_matches_telethon_golden_bytes() {
     let unmatched: Vec<&String> = check.golden.keys().take(20).collect();
     assert!(
         check.golden.is_empty(),
-        "fixture names tl-api does not have: {unmatched:?}"
+        "fixture names tlgen-api does not have: {unmatched:?}"
     );
     let shown: Vec<&String> = check.failures.iter().take(20).collect();
     assert!(

@@ -1,11 +1,11 @@
 //! Round trips and exact wire bytes over the bundled sample API
-//! (compiled only when tl-api is generated from the default sample input).
+//! (compiled only when tlgen-api is generated from the default sample input).
 #![cfg(tlgen_sample)]
 
 use std::fmt::Debug;
 
-use tl_api::{enums, functions, types, Boxed};
-use tl_runtime::{Deserialize, Identifiable, Method, RpcError, Serialize};
+use tlgen_api::{enums, functions, types, Boxed};
+use tlgen_runtime::{Deserialize, Identifiable, Method, RpcError, Serialize};
 
 /// decode(encode(x)) == x, with `serialized_len` exact.
 fn round_trip<T: Serialize + Deserialize + PartialEq + Debug>(value: &T) -> Vec<u8> {

@@ -48,11 +48,11 @@
 //!
 //! * `std` (default): `std::error::Error` for [`DecodeError`] and [`RpcError`].
 //!   Without it the crate is `#![no_std]` + `alloc`, gzip included.
-//! * `serde`: the `tl_runtime::serde` module of `#[serde(with = ...)]`
+//! * `serde`: the `tlgen_runtime::serde` module of `#[serde(with = ...)]`
 //!   helpers for the JSON form: `bytes` as `{"_": "bytes", "bytes":
-//!   "<base64>"}` (`tl_runtime::serde::{bytes, option_bytes, vec_bytes}`),
+//!   "<base64>"}` (`tlgen_runtime::serde::{bytes, option_bytes, vec_bytes}`),
 //!   `int128`/`int256` as lowercase hex of the wire bytes
-//!   (`tl_runtime::serde::{int128, int256, option_int128, option_int256,
+//!   (`tlgen_runtime::serde::{int128, int256, option_int128, option_int256,
 //!   vec_int128, vec_int256}`); `long` stays a JSON integer.
 #![no_std]
 #![forbid(unsafe_code)]

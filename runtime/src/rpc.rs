@@ -7,7 +7,7 @@
 //! `name` and `value` fields:
 //!
 //! ```
-//! # use tl_runtime::RpcError;
+//! # use tlgen_runtime::RpcError;
 //! let err = RpcError::parse(420, "SLOWMODE_WAIT_30");
 //! let typed = match err.name.as_str() {
 //!     "SLOWMODE_WAIT_X" => format!("wait {} s", err.value.unwrap_or_default()),

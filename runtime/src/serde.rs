@@ -3,11 +3,11 @@
 //!
 //! | TL field type | Rust | attribute | JSON |
 //! |---|---|---|---|
-//! | `bytes` | `Vec<u8>` | `#[serde(with = "tl_runtime::serde::bytes")]` | `{"_": "bytes", "bytes": "<standard base64, padded>"}` |
-//! | `flags.N?bytes` | `Option<Vec<u8>>` | `#[serde(with = "tl_runtime::serde::option_bytes")]` | the above, or `null` |
-//! | `Vector<bytes>` | `Vec<Vec<u8>>` | `#[serde(with = "tl_runtime::serde::vec_bytes")]` | an array of the above |
-//! | `int128` | `[u8; 16]` | `#[serde(with = "tl_runtime::serde::int128")]` | 32 lowercase hex digits of the wire bytes, in wire order |
-//! | `int256` | `[u8; 32]` | `#[serde(with = "tl_runtime::serde::int256")]` | 64 lowercase hex digits of the wire bytes, in wire order |
+//! | `bytes` | `Vec<u8>` | `#[serde(with = "tlgen_runtime::serde::bytes")]` | `{"_": "bytes", "bytes": "<standard base64, padded>"}` |
+//! | `flags.N?bytes` | `Option<Vec<u8>>` | `#[serde(with = "tlgen_runtime::serde::option_bytes")]` | the above, or `null` |
+//! | `Vector<bytes>` | `Vec<Vec<u8>>` | `#[serde(with = "tlgen_runtime::serde::vec_bytes")]` | an array of the above |
+//! | `int128` | `[u8; 16]` | `#[serde(with = "tlgen_runtime::serde::int128")]` | 32 lowercase hex digits of the wire bytes, in wire order |
+//! | `int256` | `[u8; 32]` | `#[serde(with = "tlgen_runtime::serde::int256")]` | 64 lowercase hex digits of the wire bytes, in wire order |
 //! | `flags.N?int128` / `flags.N?int256` | `Option<[u8; N]>` | `option_int128` / `option_int256` | the above, or `null` |
 //! | `Vector<int128>` / `Vector<int256>` | `Vec<[u8; N]>` | `vec_int128` / `vec_int256` | an array of the above |
 //! | `flags.N?Vector<bytes>` / `…<int128>` / `…<int256>` | `Option<Vec<…>>` | `option_vec_bytes` / `option_vec_int128` / `option_vec_int256` | an array as above, or `null` |

@@ -7,8 +7,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 use common::harness::Query;
-use tl_runtime::gzip::{pack_gzip, write_gzip_packed};
-use tl_runtime::{unpack_gzip, wire, Deserialize, Reader};
+use tlgen_runtime::gzip::{pack_gzip, write_gzip_packed};
+use tlgen_runtime::{unpack_gzip, wire, Deserialize, Reader};
 
 struct Counting;
 
@@ -115,7 +115,7 @@ fn plausible_counts_reserve_at_most_the_input_size() {
 #[test]
 fn valid_vectors_allocate_once() {
     let values: Vec<i64> = (0..10_000).collect();
-    let input = tl_runtime::Serialize::to_bytes(&values);
+    let input = tlgen_runtime::Serialize::to_bytes(&values);
     let (result, peak) = peak_during(|| Vec::<i64>::from_bytes(&input));
     assert_eq!(result.as_ref(), Ok(&values));
     assert_eq!(peak, 80_000);

@@ -4,7 +4,7 @@
 mod common;
 
 use common::harness::{deep_nest_bytes, depth, Query, NEST_ID};
-use tl_runtime::{DecodeError, Deserialize, Reader, DEFAULT_MAX_DEPTH};
+use tlgen_runtime::{DecodeError, Deserialize, Reader, DEFAULT_MAX_DEPTH};
 
 #[test]
 fn two_hundred_thousand_levels_are_refused_without_stack_overflow() {

@@ -4,8 +4,8 @@
 mod common;
 
 use common::harness::{GetNumbers, Query};
-use tl_runtime::gzip::{pack_gzip, read_maybe_gzipped, write_gzip_packed};
-use tl_runtime::{
+use tlgen_runtime::gzip::{pack_gzip, read_maybe_gzipped, write_gzip_packed};
+use tlgen_runtime::{
     decode_maybe_gzipped, unpack_gzip, wire, DecodeError, Deserialize, Method, Reader, Serialize,
     DEFAULT_GZIP_LIMIT, GZIP_PACKED_ID,
 };

@@ -5,8 +5,8 @@ mod common;
 
 use common::harness::Query;
 use proptest::prelude::*;
-use tl_runtime::gzip::{pack_gzip, write_gzip_packed};
-use tl_runtime::{
+use tlgen_runtime::gzip::{pack_gzip, write_gzip_packed};
+use tlgen_runtime::{
     decode_maybe_gzipped, unpack_gzip, wire, Deserialize, Reader, RpcError, Serialize,
 };
 

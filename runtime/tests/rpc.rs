@@ -3,8 +3,8 @@
 mod common;
 
 use common::harness::GetNumbers;
-use tl_runtime::gzip::write_gzip_packed;
-use tl_runtime::{
+use tlgen_runtime::gzip::write_gzip_packed;
+use tlgen_runtime::{
     DecodeError, Deserialize, Method, Reader, RpcError, RpcResult, Serialize, RPC_ERROR_ID,
     RPC_RESULT_ID,
 };

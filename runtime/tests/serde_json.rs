@@ -8,19 +8,19 @@ use serde_json::json;
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct Sample {
     id: i64,
-    #[serde(with = "tl_runtime::serde::bytes")]
+    #[serde(with = "tlgen_runtime::serde::bytes")]
     data: Vec<u8>,
-    #[serde(with = "tl_runtime::serde::option_bytes")]
+    #[serde(with = "tlgen_runtime::serde::option_bytes")]
     maybe: Option<Vec<u8>>,
-    #[serde(with = "tl_runtime::serde::vec_bytes")]
+    #[serde(with = "tlgen_runtime::serde::vec_bytes")]
     many: Vec<Vec<u8>>,
-    #[serde(with = "tl_runtime::serde::int128")]
+    #[serde(with = "tlgen_runtime::serde::int128")]
     nonce: [u8; 16],
-    #[serde(with = "tl_runtime::serde::int256")]
+    #[serde(with = "tlgen_runtime::serde::int256")]
     key: [u8; 32],
-    #[serde(with = "tl_runtime::serde::option_int256")]
+    #[serde(with = "tlgen_runtime::serde::option_int256")]
     public_key: Option<[u8; 32]>,
-    #[serde(with = "tl_runtime::serde::vec_int128")]
+    #[serde(with = "tlgen_runtime::serde::vec_int128")]
     nonces: Vec<[u8; 16]>,
 }
 
@@ -70,10 +70,10 @@ fn json_round_trip() {
 }
 
 #[derive(Debug, PartialEq, Deserialize)]
-struct Bytes(#[serde(with = "tl_runtime::serde::bytes")] Vec<u8>);
+struct Bytes(#[serde(with = "tlgen_runtime::serde::bytes")] Vec<u8>);
 
 #[derive(Debug, PartialEq, Deserialize)]
-struct Int128(#[serde(with = "tl_runtime::serde::int128")] [u8; 16]);
+struct Int128(#[serde(with = "tlgen_runtime::serde::int128")] [u8; 16]);
 
 #[test]
 fn lenient_where_unambiguous_strict_elsewhere() {

@@ -2,8 +2,8 @@
 //! ("Serialization of primitive types"), and the typed errors for malformed
 //! input.
 
-use tl_runtime::wire::{self, BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID};
-use tl_runtime::{DecodeError, Deserialize, Reader, Serialize};
+use tlgen_runtime::wire::{self, BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID};
+use tlgen_runtime::{DecodeError, Deserialize, Reader, Serialize};
 
 fn bytes_of(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
@@ -227,14 +227,14 @@ fn vector_of_bytes() {
 
 #[test]
 fn bare_vectors_have_no_vector_id() {
-    let errors = vec![tl_runtime::RpcError::parse(400, "A")];
+    let errors = vec![tlgen_runtime::RpcError::parse(400, "A")];
     let mut out = Vec::new();
     wire::write_bare_vector(&mut out, &errors);
     // count, then the bare rpc_error (no 0x2144ca19, no 0x1cb5c415).
     assert_eq!(out, [1, 0, 0, 0, 0x90, 0x01, 0, 0, 1, b'A', 0, 0]);
     assert_eq!(out.len(), wire::bare_vector_len(&errors));
     assert_eq!(
-        wire::read_bare_vector::<tl_runtime::RpcError>(&mut Reader::new(&out)),
+        wire::read_bare_vector::<tlgen_runtime::RpcError>(&mut Reader::new(&out)),
         Ok(errors)
     );
 

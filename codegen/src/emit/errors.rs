@@ -2,12 +2,12 @@
 //!
 //! Each method gets an enum with one variant per documented error *name*
 //! (a name listed under several codes is one variant), plus
-//! `Other(tl_runtime::RpcError)` for everything else.
+//! `Other(tlgen_runtime::RpcError)` for everything else.
 //! [`all_errors_enum`] builds the same shape over every name of the API.
 //!
 //! # Matching
 //!
-//! [`tl_runtime::RpcError`] carries the server's message verbatim and the name
+//! [`tlgen_runtime::RpcError`] carries the server's message verbatim and the name
 //! with a trailing numeric segment replaced by `X` (`SLOWMODE_WAIT_30` ->
 //! `SLOWMODE_WAIT_X`, value 30). The generated `From<RpcError>` matches on
 //! the code *and*:
@@ -507,11 +507,11 @@ fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
         pub enum #ident {
             #(#decls,)*
             /// Any error not documented here, as received.
-            Other(::tl_runtime::RpcError),
+            Other(::tlgen_runtime::RpcError),
         }
 
-        impl ::core::convert::From<::tl_runtime::RpcError> for #ident {
-            fn from(err: ::tl_runtime::RpcError) -> Self {
+        impl ::core::convert::From<::tlgen_runtime::RpcError> for #ident {
+            fn from(err: ::tlgen_runtime::RpcError) -> Self {
                 #by_message
                 #by_name
             }
@@ -527,7 +527,7 @@ fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
                 }
             }
 
-            /// The error name as [`RpcError::name`](::tl_runtime::RpcError::name)
+            /// The error name as [`RpcError::name`](::tlgen_runtime::RpcError::name)
             /// gives it, numeric part replaced by `X` (`SLOWMODE_WAIT_X`).
             #[must_use]
             pub fn name(&self) -> &str {
@@ -978,7 +978,7 @@ mod tests {
     }
 
     /// Writes the generated enums into a scratch binary crate that depends on
-    /// `tl-runtime`, builds it with `-D warnings`, runs conversions through
+    /// `tlgen-runtime`, builds it with `-D warnings`, runs conversions through
     /// them, and documents it with `rustdoc -D warnings`.
     #[test]
     fn generated_enums_compile_run_and_document() {
@@ -1017,8 +1017,8 @@ mod tests {
         code.extend(quote!(pub mod each { #(#per_method)* }));
         let generated = prettyplease::unparse(&parse(code));
         let main = r#"
-fn err(code: i32, name: &str, value: Option<u64>, message: &str) -> tl_runtime::RpcError {
-    tl_runtime::RpcError { code, name: name.into(), value, message: message.into() }
+fn err(code: i32, name: &str, value: Option<u64>, message: &str) -> tlgen_runtime::RpcError {
+    tlgen_runtime::RpcError { code, name: name.into(), value, message: message.into() }
 }
 
 fn is_error<T: std::error::Error>() {}
@@ -1062,7 +1062,7 @@ fn main() {
 "#;
         let manifest = format!(
             "[package]\nname = \"tlgen-errors-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-             [dependencies]\ntl-runtime = {{ path = {:?}, default-features = false }}\n\n[workspace]\n",
+             [dependencies]\ntlgen-runtime = {{ path = {:?}, default-features = false }}\n\n[workspace]\n",
             runtime.display().to_string()
         );
         let source = format!("{generated}\n{main}");

@@ -1,8 +1,8 @@
 //! Token generation for constructor structs, type enums and method structs.
 //!
 //! Generated code spells every path out (`Option`,
-//! `tl_runtime::Serialize::serialize`) so that no TL name can shadow it, and
-//! pushes all repeated logic into `tl_runtime` (flags, bytes, vectors) and
+//! `tlgen_runtime::Serialize::serialize`) so that no TL name can shadow it, and
+//! pushes all repeated logic into `tlgen_runtime` (flags, bytes, vectors) and
 //! into the `tl_boxed!` macro of the tree root (constructor IDs and the boxed
 //! forms), keeping each item to its fields and one line per field per
 //! direction.
@@ -43,7 +43,7 @@ fn fixed_size(ty: &TlType) -> Option<usize> {
     }
 }
 
-/// Whether the value implements `tl_runtime::Serialize`/`Deserialize` itself.
+/// Whether the value implements `tlgen_runtime::Serialize`/`Deserialize` itself.
 fn is_trait(ty: &TlType) -> bool {
     match ty {
         TlType::Int
@@ -119,7 +119,7 @@ fn flush_fixed(run: &mut Vec<FixedPart>, writes: &mut Vec<TokenStream>) -> bool 
                     let lo = Literal::usize_unsuffixed(at);
                     at += p.width;
                     let bytes = p.bytes;
-                    quote!(tl_runtime::wire::put(&mut __b, #lo, #bytes);)
+                    quote!(tlgen_runtime::wire::put(&mut __b, #lo, #bytes);)
                 })
                 .collect();
             let total = Literal::usize_unsuffixed(total);
@@ -127,10 +127,10 @@ fn flush_fixed(run: &mut Vec<FixedPart>, writes: &mut Vec<TokenStream>) -> bool 
                 (
                     quote! {
                         if BOXED {
-                            tl_runtime::wire::put(
+                            tlgen_runtime::wire::put(
                                 &mut __b,
                                 0,
-                                <Self as tl_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes()
+                                <Self as tlgen_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes()
                             );
                         }
                     },
@@ -170,13 +170,13 @@ fn flush_reads(run: &mut Vec<FixedRead>, reads: &mut Vec<TokenStream>) {
         1 => reads.push(run.remove(0).plain),
         _ => {
             let total = Literal::usize_unsuffixed(run.iter().map(|p| p.width).sum());
-            reads.push(quote!(let __r: [u8; #total] = tl_runtime::tri!(r.read_array());));
+            reads.push(quote!(let __r: [u8; #total] = tlgen_runtime::tri!(r.read_array());));
             let mut at = 0usize;
             for p in run.drain(..) {
                 let (local, from, width) = (p.local, p.from, Literal::usize_unsuffixed(p.width));
                 let lo = Literal::usize_unsuffixed(at);
                 at += p.width;
-                let bytes = quote!(tl_runtime::wire::get::<#width, #total>(&__r, #lo));
+                let bytes = quote!(tlgen_runtime::wire::get::<#width, #total>(&__r, #lo));
                 reads.push(if from.is_empty() {
                     quote!(let #local = #bytes;)
                 } else {
@@ -341,17 +341,17 @@ impl<'m, 'a> Gen<'m, 'a> {
             return Size::Fixed(n);
         }
         Size::Expr(match ty {
-            _ if is_trait(ty) => quote!(tl_runtime::Serialize::serialized_len(#v)),
-            TlType::Bytes => quote!(tl_runtime::wire::bytes_len(#v)),
-            TlType::Bare(_) => quote!(tl_runtime::BareSerialize::bare_len(#v)),
+            _ if is_trait(ty) => quote!(tlgen_runtime::Serialize::serialized_len(#v)),
+            TlType::Bytes => quote!(tlgen_runtime::wire::bytes_len(#v)),
+            TlType::Bare(_) => quote!(tlgen_runtime::BareSerialize::bare_len(#v)),
             TlType::Vector { boxed: true, inner } if **inner == TlType::Bytes => {
-                quote!(tl_runtime::wire::bytes_vector_len(#v))
+                quote!(tlgen_runtime::wire::bytes_vector_len(#v))
             }
             TlType::Vector {
                 boxed: false,
                 inner,
             } if matches!(**inner, TlType::Bare(_)) => {
-                quote!(tl_runtime::wire::bare_vector_len(#v))
+                quote!(tlgen_runtime::wire::bare_vector_len(#v))
             }
             TlType::Vector { boxed, inner } => {
                 let item = match self.size(inner, quote!(x)) {
@@ -362,9 +362,9 @@ impl<'m, 'a> Gen<'m, 'a> {
                     Size::Expr(e) => quote!(|x| #e),
                 };
                 if *boxed {
-                    quote!(tl_runtime::wire::vector_len_with(#v, #item))
+                    quote!(tlgen_runtime::wire::vector_len_with(#v, #item))
                 } else {
-                    quote!(tl_runtime::wire::bare_vector_len_with(#v, #item))
+                    quote!(tlgen_runtime::wire::bare_vector_len_with(#v, #item))
                 }
             }
             _ => quote!(0),
@@ -373,24 +373,24 @@ impl<'m, 'a> Gen<'m, 'a> {
 
     fn write(&self, ty: &TlType, v: TokenStream) -> TokenStream {
         match ty {
-            _ if is_trait(ty) => quote!(tl_runtime::Serialize::serialize(#v, out)),
-            TlType::Bytes => quote!(tl_runtime::wire::write_bytes(out, #v)),
-            TlType::Bare(_) => quote!(tl_runtime::BareSerialize::serialize_bare(#v, out)),
+            _ if is_trait(ty) => quote!(tlgen_runtime::Serialize::serialize(#v, out)),
+            TlType::Bytes => quote!(tlgen_runtime::wire::write_bytes(out, #v)),
+            TlType::Bare(_) => quote!(tlgen_runtime::BareSerialize::serialize_bare(#v, out)),
             TlType::Vector { boxed: true, inner } if **inner == TlType::Bytes => {
-                quote!(tl_runtime::wire::write_bytes_vector(out, #v))
+                quote!(tlgen_runtime::wire::write_bytes_vector(out, #v))
             }
             TlType::Vector {
                 boxed: false,
                 inner,
             } if matches!(**inner, TlType::Bare(_)) => {
-                quote!(tl_runtime::wire::write_bare_vector(out, #v))
+                quote!(tlgen_runtime::wire::write_bare_vector(out, #v))
             }
             TlType::Vector { boxed, inner } => {
                 let item = self.write(inner, quote!(x));
                 if *boxed {
-                    quote!(tl_runtime::wire::write_vector_with(out, #v, |out, x| #item))
+                    quote!(tlgen_runtime::wire::write_vector_with(out, #v, |out, x| #item))
                 } else {
-                    quote!(tl_runtime::wire::write_bare_vector_with(out, #v, |out, x| #item))
+                    quote!(tlgen_runtime::wire::write_bare_vector_with(out, #v, |out, x| #item))
                 }
             }
             _ => quote!(),
@@ -402,25 +402,25 @@ impl<'m, 'a> Gen<'m, 'a> {
     /// type paths out of the `tri!` arguments that formatters print verbatim.
     fn read(ty: &TlType) -> TokenStream {
         match ty {
-            _ if is_trait(ty) => quote!(tl_runtime::Deserialize::deserialize(r)),
-            TlType::Bytes => quote!(tl_runtime::wire::read_bytes(r)),
-            TlType::Bare(_) => quote!(tl_runtime::BareDeserialize::deserialize_bare(r)),
+            _ if is_trait(ty) => quote!(tlgen_runtime::Deserialize::deserialize(r)),
+            TlType::Bytes => quote!(tlgen_runtime::wire::read_bytes(r)),
+            TlType::Bare(_) => quote!(tlgen_runtime::BareDeserialize::deserialize_bare(r)),
             TlType::Vector { boxed: true, inner } if **inner == TlType::Bytes => {
-                quote!(tl_runtime::wire::read_bytes_vector(r))
+                quote!(tlgen_runtime::wire::read_bytes_vector(r))
             }
             TlType::Vector {
                 boxed: false,
                 inner,
             } if matches!(**inner, TlType::Bare(_)) => {
-                quote!(tl_runtime::wire::read_bare_vector(r))
+                quote!(tlgen_runtime::wire::read_bare_vector(r))
             }
             TlType::Vector { boxed, inner } => {
                 let item = Self::read(inner);
                 let min = Literal::usize_unsuffixed(min_wire_size(inner));
                 if *boxed {
-                    quote!(tl_runtime::wire::read_vector_with(r, #min, |r| #item))
+                    quote!(tlgen_runtime::wire::read_vector_with(r, #min, |r| #item))
                 } else {
-                    quote!(tl_runtime::wire::read_bare_vector_with(r, #min, |r| #item))
+                    quote!(tlgen_runtime::wire::read_bare_vector_with(r, #min, |r| #item))
                 }
             }
             _ => quote!(Ok(::core::default::Default::default())),
@@ -439,8 +439,8 @@ impl<'m, 'a> Gen<'m, 'a> {
         let (impl_ser, impl_de, generics) = match generic {
             None => (quote!(), quote!(), quote!()),
             Some(g) => (
-                quote!(<#g: tl_runtime::Serialize>),
-                quote!(<#g: tl_runtime::Deserialize>),
+                quote!(<#g: tlgen_runtime::Serialize>),
+                quote!(<#g: tlgen_runtime::Deserialize>),
                 quote!(<#g>),
             ),
         };
@@ -483,11 +483,11 @@ impl<'m, 'a> Gen<'m, 'a> {
                             match &g.kind {
                                 FieldKind::TrueFlag(fl) if &fl.field == word => {
                                     let bit = Literal::u8_unsuffixed(fl.bit);
-                                    Some(quote!(tl_runtime::wire::flag_if(self.#gname, #bit)))
+                                    Some(quote!(tlgen_runtime::wire::flag_if(self.#gname, #bit)))
                                 }
                                 FieldKind::Value { flag: Some(fl), .. } if &fl.field == word => {
                                     let bit = Literal::u8_unsuffixed(fl.bit);
-                                    Some(quote!(tl_runtime::wire::flag_if(self.#gname.is_some(), #bit)))
+                                    Some(quote!(tlgen_runtime::wire::flag_if(self.#gname.is_some(), #bit)))
                                 }
                                 _ => None,
                             }
@@ -501,14 +501,14 @@ impl<'m, 'a> Gen<'m, 'a> {
                     run.push(FixedPart {
                         width: 4,
                         bytes: quote!(u32::to_le_bytes(#value)),
-                        plain: quote!(tl_runtime::wire::write_flags(out, #value);),
+                        plain: quote!(tlgen_runtime::wire::write_flags(out, #value);),
                     });
                     let local = format_ident!("__{}", names::field_name(word));
                     read_run.push(FixedRead {
                         local: quote!(#local),
                         width: 4,
                         from: quote!(u32::from_le_bytes),
-                        plain: quote!(let #local = tl_runtime::tri!(tl_runtime::wire::read_flags(r));),
+                        plain: quote!(let #local = tlgen_runtime::tri!(tlgen_runtime::wire::read_flags(r));),
                     });
                 }
                 FieldKind::TrueFlag(fl) => {
@@ -516,7 +516,8 @@ impl<'m, 'a> Gen<'m, 'a> {
                     let bit = Literal::u8_unsuffixed(fl.bit);
                     // No wire form: decoded from its word after all reads,
                     // so that it does not split a run of fixed-width reads.
-                    flag_reads.push(quote!(let #name = tl_runtime::wire::has_flag(#local, #bit);));
+                    flag_reads
+                        .push(quote!(let #name = tlgen_runtime::wire::has_flag(#local, #bit);));
                     names.push(name);
                 }
                 FieldKind::Value { ty, flag } => {
@@ -535,7 +536,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                                 Size::Expr(e) => lens.push(e),
                             }
                             let w = self.write(ty, quote!(&self.#name));
-                            let plain = quote!(let #name: #rust_ty = tl_runtime::tri!(#read););
+                            let plain = quote!(let #name: #rust_ty = tlgen_runtime::tri!(#read););
                             if joins_run(ty) {
                                 let width = fixed_size(ty).unwrap_or_default();
                                 run.push(FixedPart {
@@ -573,8 +574,8 @@ impl<'m, 'a> Gen<'m, 'a> {
                             writes.push(quote!(if let Some(x) = &self.#name { #w; }));
                             flush_reads(&mut read_run, &mut reads);
                             reads.push(quote! {
-                                let #name: #rust_ty = if tl_runtime::wire::has_flag(#local, #bit) {
-                                    Some(tl_runtime::tri!(#read))
+                                let #name: #rust_ty = if tlgen_runtime::wire::has_flag(#local, #bit) {
+                                    Some(tlgen_runtime::tri!(#read))
                                 } else {
                                     None
                                 };
@@ -608,13 +609,13 @@ impl<'m, 'a> Gen<'m, 'a> {
                 0,
                 quote! {
                     if BOXED {
-                        tl_runtime::wire::write_u32(out, <Self as tl_runtime::Identifiable>::CONSTRUCTOR_ID);
+                        tlgen_runtime::wire::write_u32(out, <Self as tlgen_runtime::Identifiable>::CONSTRUCTOR_ID);
                     }
                 },
             );
         }
         let ser = quote! {
-            impl #impl_ser tl_runtime::BareSerialize for #ident #generics {
+            impl #impl_ser tlgen_runtime::BareSerialize for #ident #generics {
                 #[inline] fn bare_len(&self) -> usize { #len }
                 #[inline] fn serialize_fields<const BOXED: bool>(&self, out: &mut Vec<u8>) { #(#writes)* }
             }
@@ -623,8 +624,8 @@ impl<'m, 'a> Gen<'m, 'a> {
         quote! {
             #ser
             #cfg
-            impl #impl_de tl_runtime::BareDeserialize for #ident #generics {
-                #[inline] fn deserialize_bare(#r: &mut tl_runtime::Reader<'_>) -> Result<Self, tl_runtime::DecodeError> {
+            impl #impl_de tlgen_runtime::BareDeserialize for #ident #generics {
+                #[inline] fn deserialize_bare(#r: &mut tlgen_runtime::Reader<'_>) -> Result<Self, tlgen_runtime::DecodeError> {
                     #(#reads)*
                     Ok(Self { #(#names),* })
                 }
@@ -640,22 +641,22 @@ impl<'m, 'a> Gen<'m, 'a> {
         }
         let with = |ty: &TlType, optional: bool| -> Option<&'static str> {
             Some(match (ty, optional) {
-                (TlType::Bytes, false) => "tl_runtime::serde::bytes",
-                (TlType::Bytes, true) => "tl_runtime::serde::option_bytes",
-                (TlType::Int128, false) => "tl_runtime::serde::int128",
-                (TlType::Int128, true) => "tl_runtime::serde::option_int128",
-                (TlType::Int256, false) => "tl_runtime::serde::int256",
-                (TlType::Int256, true) => "tl_runtime::serde::option_int256",
+                (TlType::Bytes, false) => "tlgen_runtime::serde::bytes",
+                (TlType::Bytes, true) => "tlgen_runtime::serde::option_bytes",
+                (TlType::Int128, false) => "tlgen_runtime::serde::int128",
+                (TlType::Int128, true) => "tlgen_runtime::serde::option_int128",
+                (TlType::Int256, false) => "tlgen_runtime::serde::int256",
+                (TlType::Int256, true) => "tlgen_runtime::serde::option_int256",
                 (TlType::Vector { inner, .. }, false) => match **inner {
-                    TlType::Bytes => "tl_runtime::serde::vec_bytes",
-                    TlType::Int128 => "tl_runtime::serde::vec_int128",
-                    TlType::Int256 => "tl_runtime::serde::vec_int256",
+                    TlType::Bytes => "tlgen_runtime::serde::vec_bytes",
+                    TlType::Int128 => "tlgen_runtime::serde::vec_int128",
+                    TlType::Int256 => "tlgen_runtime::serde::vec_int256",
                     _ => return None,
                 },
                 (TlType::Vector { inner, .. }, true) => match **inner {
-                    TlType::Bytes => "tl_runtime::serde::option_vec_bytes",
-                    TlType::Int128 => "tl_runtime::serde::option_vec_int128",
-                    TlType::Int256 => "tl_runtime::serde::option_vec_int256",
+                    TlType::Bytes => "tlgen_runtime::serde::option_vec_bytes",
+                    TlType::Int128 => "tlgen_runtime::serde::option_vec_int128",
+                    TlType::Int256 => "tlgen_runtime::serde::option_vec_int256",
                     _ => return None,
                 },
                 _ => return None,
@@ -804,7 +805,7 @@ impl<'m, 'a> Gen<'m, 'a> {
             if c.is_unit() {
                 variants.push(quote!(#vdoc #rename #v));
                 len_arms.push(quote!(Self::#v => 4));
-                ser_arms.push(quote!(Self::#v => tl_runtime::wire::write_u32(out, #id)));
+                ser_arms.push(quote!(Self::#v => tlgen_runtime::wire::write_u32(out, #id)));
                 serde_arms.push(quote!(Self::#v => serde::Serialize::serialize(&#spath {}, s)));
                 de_arms.push(quote!(#id => Self::#v));
                 let try_body = if single {
@@ -829,16 +830,17 @@ impl<'m, 'a> Gen<'m, 'a> {
                 };
                 variants.push(quote!(#vdoc #rename #v(#held)));
                 let inner = if c.boxed { quote!(&**x) } else { quote!(x) };
-                len_arms
-                    .push(quote!(Self::#v(x) => 4 + tl_runtime::BareSerialize::bare_len(#inner)));
+                len_arms.push(
+                    quote!(Self::#v(x) => 4 + tlgen_runtime::BareSerialize::bare_len(#inner)),
+                );
                 ser_arms.push(quote!(Self::#v(x) => {
-                    tl_runtime::BareSerialize::serialize_boxed(#inner, out)
+                    tlgen_runtime::BareSerialize::serialize_boxed(#inner, out)
                 }));
                 serde_arms.push(quote!(Self::#v(x) => serde::Serialize::serialize(x, s)));
                 let read_wrap = if c.boxed {
-                    quote!(Self::#v(Box::new(tl_runtime::tri!(tl_runtime::BareDeserialize::deserialize_bare(r)))))
+                    quote!(Self::#v(Box::new(tlgen_runtime::tri!(tlgen_runtime::BareDeserialize::deserialize_bare(r)))))
                 } else {
-                    quote!(Self::#v(tl_runtime::tri!(tl_runtime::BareDeserialize::deserialize_bare(r))))
+                    quote!(Self::#v(tlgen_runtime::tri!(tlgen_runtime::BareDeserialize::deserialize_bare(r))))
                 };
                 de_arms.push(quote!(#id => #read_wrap));
                 let try_body = if single {
@@ -860,14 +862,14 @@ impl<'m, 'a> Gen<'m, 'a> {
         let dispatch = quote! {
             match id {
                 #(#de_arms,)*
-                _ => return Err(tl_runtime::DecodeError::UnknownConstructor { id, expected: #tname }),
+                _ => return Err(tlgen_runtime::DecodeError::UnknownConstructor { id, expected: #tname }),
             }
         };
         let all_unit = t.variants.iter().all(|&i| self.model.ctors[i].is_unit());
         let de_body = if all_unit {
-            quote!(let id = tl_runtime::tri!(r.read_u32()); Ok(#dispatch))
+            quote!(let id = tlgen_runtime::tri!(r.read_u32()); Ok(#dispatch))
         } else {
-            quote!(let id = tl_runtime::tri!(r.read_u32()); r.nested(|r| Ok(#dispatch)))
+            quote!(let id = tlgen_runtime::tri!(r.read_u32()); r.nested(|r| Ok(#dispatch)))
         };
         quote! {
             #doc
@@ -877,12 +879,12 @@ impl<'m, 'a> Gen<'m, 'a> {
             // written against this layer keep compiling against the next.
             #[non_exhaustive]
             pub enum #ident { #(#variants,)* }
-            impl tl_runtime::Serialize for #ident {
+            impl tlgen_runtime::Serialize for #ident {
                 #[inline] fn serialized_len(&self) -> usize { match self { #(#len_arms,)* } }
                 #[inline] fn serialize(&self, out: &mut Vec<u8>) { match self { #(#ser_arms,)* } }
             }
-            impl tl_runtime::Deserialize for #ident {
-                #[inline] fn deserialize(r: &mut tl_runtime::Reader<'_>) -> Result<Self, tl_runtime::DecodeError> {
+            impl tlgen_runtime::Deserialize for #ident {
+                #[inline] fn deserialize(r: &mut tlgen_runtime::Reader<'_>) -> Result<Self, tlgen_runtime::DecodeError> {
                     #de_body
                 }
             }
@@ -946,7 +948,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                 let wire = self.wire_impls(&ident_ts, None, &f.fields, Some(de_cfg));
                 let error = match &f.error {
                     Some(e) => self.path(e),
-                    None => quote!(tl_runtime::RpcError),
+                    None => quote!(tlgen_runtime::RpcError),
                 };
                 quote! {
                     #doc
@@ -954,7 +956,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                     #serde_attr
                     pub struct #ident { #(#fields,)* }
                     #wire
-                    impl tl_runtime::Method for #ident {
+                    impl tlgen_runtime::Method for #ident {
                         const NAME: &'static str = #name;
                         const BOTS: Option<bool> = #bots;
                         const USERS: Option<bool> = #users;
@@ -974,23 +976,23 @@ impl<'m, 'a> Gen<'m, 'a> {
                     #serde_attr
                     pub struct #ident<#g> { #(#fields,)* }
                     #wire
-                    impl<#g> tl_runtime::Identifiable for #ident<#g> {
+                    impl<#g> tlgen_runtime::Identifiable for #ident<#g> {
                         const CONSTRUCTOR_ID: u32 = #id;
                     }
-                    impl<#g: tl_runtime::Serialize> tl_runtime::Serialize for #ident<#g> {
-                        fn serialized_len(&self) -> usize { 4 + tl_runtime::BareSerialize::bare_len(self) }
+                    impl<#g: tlgen_runtime::Serialize> tlgen_runtime::Serialize for #ident<#g> {
+                        fn serialized_len(&self) -> usize { 4 + tlgen_runtime::BareSerialize::bare_len(self) }
                         fn serialize(&self, out: &mut Vec<u8>) {
-                            tl_runtime::BareSerialize::serialize_boxed(self, out)
+                            tlgen_runtime::BareSerialize::serialize_boxed(self, out)
                         }
                     }
                     #de_cfg
-                    impl<#g: tl_runtime::Deserialize> tl_runtime::Deserialize for #ident<#g> {
-                        #[inline] fn deserialize(r: &mut tl_runtime::Reader<'_>) -> Result<Self, tl_runtime::DecodeError> {
-                            tl_runtime::wire::expect_constructor(r, #id, #name)?;
-                            r.nested(<Self as tl_runtime::BareDeserialize>::deserialize_bare)
+                    impl<#g: tlgen_runtime::Deserialize> tlgen_runtime::Deserialize for #ident<#g> {
+                        #[inline] fn deserialize(r: &mut tlgen_runtime::Reader<'_>) -> Result<Self, tlgen_runtime::DecodeError> {
+                            tlgen_runtime::wire::expect_constructor(r, #id, #name)?;
+                            r.nested(<Self as tlgen_runtime::BareDeserialize>::deserialize_bare)
                         }
                     }
-                    impl<#g: tl_runtime::Method> tl_runtime::Method for #ident<#g> {
+                    impl<#g: tlgen_runtime::Method> tlgen_runtime::Method for #ident<#g> {
                         const NAME: &'static str = #name;
                         const BOTS: Option<bool> = #bots;
                         const USERS: Option<bool> = #users;

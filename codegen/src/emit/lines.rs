@@ -397,10 +397,10 @@ mod tests {
             #[doc = ""]
             #[derive(Debug, Clone)]
             pub struct A { pub x: i32, pub y: Option<Vec<super::B>> }
-            impl tl_runtime::Serialize for A {
+            impl tlgen_runtime::Serialize for A {
                 fn f(&self, out: &mut Vec<u8>) -> usize {
                     let v = match self.y { Some(_) => 4, None => 0 };
-                    tl_runtime::wire::put::<4, 8>(&mut b, 0, self.x.to_le_bytes());
+                    tlgen_runtime::wire::put::<4, 8>(&mut b, 0, self.x.to_le_bytes());
                     if x { 1 } else { 2 }
                 }
             }
@@ -408,10 +408,10 @@ mod tests {
         assert_eq!(
             text,
             "/// A thing\n///\n#[derive(Debug, Clone)]\npub struct A {\n    pub x: i32,\n    \
-             pub y: Option<Vec<super::B>>\n}\nimpl tl_runtime::Serialize for A {\n    \
+             pub y: Option<Vec<super::B>>\n}\nimpl tlgen_runtime::Serialize for A {\n    \
              fn f(&self, out: &mut Vec<u8>) -> usize {\n        let v = match self.y {\n            \
              Some(_) => 4,\n            None => 0\n        };\n        \
-             tl_runtime::wire::put::<4, 8>(&mut b, 0, self.x.to_le_bytes());\n        \
+             tlgen_runtime::wire::put::<4, 8>(&mut b, 0, self.x.to_le_bytes());\n        \
              if x {\n            1\n        } else {\n            2\n        }\n    }\n}\n"
         );
     }
@@ -433,7 +433,7 @@ mod tests {
     #[test]
     fn joint_punctuation_and_lifetimes_survive() {
         assert_same_tokens(quote! {
-            fn f<'a>(r: &mut tl_runtime::Reader<'a>) -> Result<Vec<Vec<u8>>, E> {
+            fn f<'a>(r: &mut tlgen_runtime::Reader<'a>) -> Result<Vec<Vec<u8>>, E> {
                 let x = a >> 2 | b << 3; let y = x >= 1 && !z; let w = |r| r.read_u32();
                 r#type::<'static>(); let r = ..=3; let q = a..b; -1i32; x as u32;
                 if !(a && b) { return !x; } let v: Vec<u8>= vec![1]; <T as X>::f(&&y, &mut &z);

@@ -13,7 +13,7 @@
 //! types/mod.rs           constructor structs of the root namespace, `pub mod <ns>;`
 //! types/<ns>.rs          constructor structs of namespace <ns> (`types::messages::Messages`)
 //! enums/mod.rs, <ns>.rs  one enum per TL type (`enums::InputPeer`), variants = constructors
-//! functions/...          one struct per method implementing `tl_runtime::Method`
+//! functions/...          one struct per method implementing `tlgen_runtime::Method`
 //! errors/...             per-method error enums (`errors::messages::SendMessageError`)
 //! ```
 //!
@@ -150,34 +150,34 @@ macro_rules! tl_boxed {
         tl_boxed!(@de $t);
     )*};
     (@id $t:ident = $id:literal) => {
-        impl tl_runtime::Identifiable for $t {
+        impl tlgen_runtime::Identifiable for $t {
             const CONSTRUCTOR_ID: u32 = $id;
         }
     };
     (@ser $t:ident) => {
-        impl tl_runtime::Serialize for $t {
+        impl tlgen_runtime::Serialize for $t {
             #[inline]
             fn serialized_len(&self) -> usize {
-                4 + tl_runtime::BareSerialize::bare_len(self)
+                4 + tlgen_runtime::BareSerialize::bare_len(self)
             }
             #[inline]
             fn serialize(&self, out: &mut Vec<u8>) {
-                tl_runtime::BareSerialize::serialize_boxed(self, out)
+                tlgen_runtime::BareSerialize::serialize_boxed(self, out)
             }
         }
     };
     (@de $t:ident) => {
-        impl tl_runtime::Deserialize for $t {
+        impl tlgen_runtime::Deserialize for $t {
             #[inline]
             fn deserialize(
-                r: &mut tl_runtime::Reader<'_>,
-            ) -> Result<Self, tl_runtime::DecodeError> {
-                tl_runtime::wire::expect_constructor(
+                r: &mut tlgen_runtime::Reader<'_>,
+            ) -> Result<Self, tlgen_runtime::DecodeError> {
+                tlgen_runtime::wire::expect_constructor(
                     r,
-                    <Self as tl_runtime::Identifiable>::CONSTRUCTOR_ID,
+                    <Self as tlgen_runtime::Identifiable>::CONSTRUCTOR_ID,
                     ::core::any::type_name::<Self>(),
                 )?;
-                <Self as tl_runtime::BareDeserialize>::deserialize_bare(r)
+                <Self as tlgen_runtime::BareDeserialize>::deserialize_bare(r)
             }
         }
     };
@@ -195,21 +195,21 @@ const BOXED: &str = r#"/// A constructor struct in its boxed wire form: the cons
 #[derive(Debug, Clone, PartialEq)]
 pub struct Boxed<T>(pub T);
 
-impl<T: tl_runtime::Identifiable + tl_runtime::BareSerialize> tl_runtime::Serialize for Boxed<T> {
+impl<T: tlgen_runtime::Identifiable + tlgen_runtime::BareSerialize> tlgen_runtime::Serialize for Boxed<T> {
     #[inline]
     fn serialized_len(&self) -> usize {
-        4 + tl_runtime::BareSerialize::bare_len(&self.0)
+        4 + tlgen_runtime::BareSerialize::bare_len(&self.0)
     }
     #[inline]
     fn serialize(&self, out: &mut Vec<u8>) {
-        tl_runtime::BareSerialize::serialize_boxed(&self.0, out)
+        tlgen_runtime::BareSerialize::serialize_boxed(&self.0, out)
     }
 }
 
-impl<T: tl_runtime::Identifiable + tl_runtime::BareDeserialize> tl_runtime::Deserialize for Boxed<T> {
+impl<T: tlgen_runtime::Identifiable + tlgen_runtime::BareDeserialize> tlgen_runtime::Deserialize for Boxed<T> {
     #[inline]
-    fn deserialize(r: &mut tl_runtime::Reader<'_>) -> Result<Self, tl_runtime::DecodeError> {
-        tl_runtime::wire::expect_constructor(r, T::CONSTRUCTOR_ID, ::core::any::type_name::<T>())?;
+    fn deserialize(r: &mut tlgen_runtime::Reader<'_>) -> Result<Self, tlgen_runtime::DecodeError> {
+        tlgen_runtime::wire::expect_constructor(r, T::CONSTRUCTOR_ID, ::core::any::type_name::<T>())?;
         r.nested(T::deserialize_bare).map(Boxed)
     }
 }
@@ -434,7 +434,7 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
         ),
         (
             model::Kind::Functions,
-            " Method structs: one per RPC function, implementing `tl_runtime::Method`.",
+            " Method structs: one per RPC function, implementing `tlgen_runtime::Method`.",
         ),
         (
             model::Kind::Errors,

@@ -173,7 +173,7 @@ pub struct Func<'a> {
     pub returns: TlType,
     /// `errors::...` path of its error enum: its own when it documents errors,
     /// else [`API_ERROR`] when the API documents any; `None` (the error type
-    /// is `tl_runtime::RpcError`) otherwise, and for generic methods (which
+    /// is `tlgen_runtime::RpcError`) otherwise, and for generic methods (which
     /// use their query's error type).
     pub error: Option<ItemPath>,
 }

@@ -125,8 +125,8 @@ pub trait Visitor {
     /// One value, named by its TL name (`Type/constructor` for enum-wrapped ones).
     fn visit<T>(&mut self, name: &str, value: T)
     where
-        T: tl_runtime::Serialize
-            + tl_runtime::Deserialize
+        T: tlgen_runtime::Serialize
+            + tlgen_runtime::Deserialize
             + ::core::fmt::Debug
             + ::core::cmp::PartialEq
             + Json;

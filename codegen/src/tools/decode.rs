@@ -1,11 +1,11 @@
 //! Wire bytes -> JSON.
 //!
-//! Deliberately independent of `tl-runtime`'s typed primitives (only its
+//! Deliberately independent of `tlgen-runtime`'s typed primitives (only its
 //! bounds-checked [`Reader`] and its bounded gzip inflater are used), so that
 //! this decoder can serve as an oracle for the generated crate.
 
 use serde_json::{Map, Value};
-use tl_runtime::{DecodeError, Reader};
+use tlgen_runtime::{DecodeError, Reader};
 
 use super::index::{Entry, Kind, BOOL_FALSE_ID, BOOL_TRUE_ID, GZIP_PACKED_ID, VECTOR_ID};
 use super::{to_hex, ApiIndex, ToolError, MAX_DEPTH, MAX_INFLATED};
@@ -117,7 +117,7 @@ impl Decoder<'_> {
     /// decode one boxed value spanning the whole payload.
     fn gzip_packed(&mut self, r: &mut Reader<'_>, expect: Expect<'_>) -> Result<Value, ToolError> {
         let packed = read_tl_bytes(r)?;
-        let unpacked = tl_runtime::unpack_gzip(packed, self.gzip_budget)?;
+        let unpacked = tlgen_runtime::unpack_gzip(packed, self.gzip_budget)?;
         self.gzip_budget -= unpacked.len();
         let mut inner = Reader::new(&unpacked);
         let value = self.boxed(&mut inner, expect).map_err(|err| match err {

@@ -118,16 +118,18 @@ pub enum ToolError {
     DepthLimit(u32),
     /// Malformed wire bytes (truncated input, trailing bytes, bad lengths, ...).
     #[error("{0}")]
-    Wire(tl_runtime::DecodeError),
+    Wire(tlgen_runtime::DecodeError),
     /// Anything else wrong with the input as a whole.
     #[error("{0}")]
     Invalid(String),
 }
 
-impl From<tl_runtime::DecodeError> for ToolError {
-    fn from(err: tl_runtime::DecodeError) -> Self {
+impl From<tlgen_runtime::DecodeError> for ToolError {
+    fn from(err: tlgen_runtime::DecodeError) -> Self {
         match err {
-            tl_runtime::DecodeError::DepthLimitExceeded { limit } => ToolError::DepthLimit(limit),
+            tlgen_runtime::DecodeError::DepthLimitExceeded { limit } => {
+                ToolError::DepthLimit(limit)
+            }
             other => ToolError::Wire(other),
         }
     }

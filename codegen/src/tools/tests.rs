@@ -372,7 +372,7 @@ fn service_types_and_gzip() {
     );
     // gzip_packed is unwrapped wherever a boxed object is expected.
     let inner = enc(json!({"_": "textPlain", "text": "hello"}));
-    let packed = tl_runtime::gzip::pack_gzip(&hx(&inner));
+    let packed = tlgen_runtime::gzip::pack_gzip(&hx(&inner));
     let mut gz = hx("a1cf7230");
     gz.push(0xfe);
     gz.extend_from_slice(&(packed.len() as u32).to_le_bytes()[..3]);
@@ -406,7 +406,7 @@ fn service_types_and_gzip() {
         .to_string()
         .contains("gzip_packed"));
     // Wrong type inside the gzip payload is still checked.
-    let user_packed = tl_runtime::gzip::pack_gzip(&hx(&enc(json!({"_": "inputPeerEmpty"}))));
+    let user_packed = tlgen_runtime::gzip::pack_gzip(&hx(&enc(json!({"_": "inputPeerEmpty"}))));
     let mut wrong = hx("c4ab2467 a1cf7230");
     wrong.push(user_packed.len() as u8);
     wrong.extend_from_slice(&user_packed);
@@ -446,7 +446,7 @@ fn msg_container_with_bare_mtproto_messages() {
 #[test]
 fn gzip_bomb_is_bounded() {
     let zeros = vec![0u8; MAX_INFLATED + 4096];
-    let packed = tl_runtime::gzip::pack_gzip(&zeros);
+    let packed = tlgen_runtime::gzip::pack_gzip(&zeros);
     let mut gz = hx("a1cf7230 fe");
     gz.extend_from_slice(&(packed.len() as u32).to_le_bytes()[..3]);
     gz.extend_from_slice(&packed);

@@ -3,9 +3,9 @@
 //! the crate and checks that each returns a value or a well-formed typed error.
 #![allow(dead_code)]
 
-use tl_runtime::gzip::{read_maybe_gzipped, write_gzip_packed};
-use tl_runtime::wire;
-use tl_runtime::{
+use tlgen_runtime::gzip::{read_maybe_gzipped, write_gzip_packed};
+use tlgen_runtime::wire;
+use tlgen_runtime::{
     decode_maybe_gzipped, unpack_gzip, DecodeError, Deserialize, Identifiable, Method, Reader,
     RpcError, RpcResult, Serialize,
 };
@@ -187,8 +187,8 @@ pub fn seed_corpus() -> Vec<Vec<u8>> {
         .to_vec(),
     );
     seeds.push(gz.clone());
-    seeds.push(tl_runtime::gzip::pack_gzip(&vec![0u8; 4096]));
-    seeds.push(tl_runtime::gzip::pack_gzip(b"hello hello hello"));
+    seeds.push(tlgen_runtime::gzip::pack_gzip(&vec![0u8; 4096]));
+    seeds.push(tlgen_runtime::gzip::pack_gzip(b"hello hello hello"));
     let mut gz_err = Vec::new();
     write_gzip_packed(&mut gz_err, &err_bytes);
     seeds.push(gz_err);
