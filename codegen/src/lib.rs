@@ -13,6 +13,7 @@ pub mod error;
 pub mod ir;
 pub mod merge;
 pub mod pages;
+pub mod registry;
 pub mod schema;
 pub mod tools;
 

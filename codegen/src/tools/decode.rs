@@ -7,9 +7,9 @@
 use serde_json::{Map, Value};
 use tlgen_runtime::{DecodeError, Reader};
 
-use super::index::{Entry, Kind, BOOL_FALSE_ID, BOOL_TRUE_ID, GZIP_PACKED_ID, VECTOR_ID};
 use super::{to_hex, ApiIndex, ToolError, MAX_DEPTH, MAX_INFLATED};
 use crate::ir::TlType;
+use crate::registry::{Entry, EntryKind, BOOL_FALSE_ID, BOOL_TRUE_ID, GZIP_PACKED_ID, VECTOR_ID};
 
 /// Decodes one boxed value, a constructor or a method call (looked up by
 /// its ID among both), that must span all of `bytes`.
@@ -90,10 +90,10 @@ impl Decoder<'_> {
                 return Err(ToolError::UnknownId { id, offset, hint });
             };
             match (expect, &entry.kind) {
-                (Expect::Any, _) | (Expect::Method, Kind::Method { .. }) => {}
-                (Expect::Type(want), Kind::Constructor { type_name })
+                (Expect::Any, _) | (Expect::Method, EntryKind::Method { .. }) => {}
+                (Expect::Type(want), EntryKind::Constructor { type_name })
                     if type_name == want || open => {}
-                (Expect::Method, Kind::Constructor { .. }) => {
+                (Expect::Method, EntryKind::Constructor { .. }) => {
                     return Err(ToolError::Invalid(format!(
                         "constructor {} ({id:08x}) at offset {offset} where a method call is expected",
                         entry.name

@@ -3,9 +3,9 @@
 use base64::Engine as _;
 use serde_json::{Map, Value};
 
-use super::index::{Entry, Kind, WireParam, BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID};
 use super::{ApiIndex, ToolError, MAX_DEPTH};
 use crate::ir::TlType;
+use crate::registry::{Entry, EntryKind, WireParam, BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID};
 
 /// Encodes one JSON value, a method call or a constructor object with its
 /// IR name in `"_"`, into its boxed wire form (constructor ID first).
@@ -340,7 +340,7 @@ impl Encoder<'_> {
                     }
                     None => return Err(ToolError::UnknownName(name.to_string())),
                 };
-                if let Kind::Constructor { type_name: actual } = &entry.kind {
+                if let EntryKind::Constructor { type_name: actual } = &entry.kind {
                     if actual != type_name && !self.index.is_open_type(type_name) {
                         return Err(ctx.error(format!(
                             "constructor {name} is of type {actual}, expected {type_name}"

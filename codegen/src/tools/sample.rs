@@ -1,20 +1,16 @@
 //! Deterministic sample values for any method or constructor: the oracle
 //! inputs for round-trip tests (here, and against the generated crate).
 
-use std::collections::HashMap;
-
 use serde_json::{Map, Value};
 
-use super::index::{Entry, GZIP_PACKED_ID};
 use super::{to_hex, ApiIndex, ToolError};
 use crate::ir::TlType;
+use crate::registry::heights::INFINITE;
+use crate::registry::{Entry, Heights, GZIP_PACKED_ID};
 
 /// Objects nested deeper than this get the shallowest constructor, no
 /// flags and empty vectors, so every sample stays small and finite.
 const RICH_DEPTH: u32 = 3;
-
-/// "Cannot be built" in the height table.
-const INFINITE: u32 = u32::MAX;
 
 /// A sample JSON value for the method or constructor `name` (its IR name),
 /// in the form [`super::decode_bytes`] produces, so that
@@ -54,68 +50,6 @@ enum Mode {
     None,
     All,
     Random,
-}
-
-/// The shallowest finite nesting of every entry, used to steer generation
-/// away from infinite recursion.
-#[derive(Debug, Clone)]
-pub(crate) struct Heights {
-    entry: Vec<u32>,
-    types: HashMap<String, u32>,
-    min_method: u32,
-}
-
-impl Heights {
-    pub(crate) fn new(index: &ApiIndex) -> Heights {
-        let mut heights = Heights {
-            entry: vec![INFINITE; index.entries.len()],
-            types: HashMap::new(),
-            min_method: INFINITE,
-        };
-        // Bellman-Ford style relaxation until nothing changes; each pass
-        // fixes at least one more level, and real schemas need a handful.
-        loop {
-            let mut changed = false;
-            for (at, entry) in index.entries.iter().enumerate() {
-                let h = heights.of_entry(index, entry);
-                if h < heights.entry[at] {
-                    heights.entry[at] = h;
-                    changed = true;
-                    if let Some(type_name) = entry.type_name() {
-                        let slot = heights
-                            .types
-                            .entry(type_name.to_string())
-                            .or_insert(INFINITE);
-                        *slot = (*slot).min(h);
-                    } else {
-                        heights.min_method = heights.min_method.min(h);
-                    }
-                }
-            }
-            if !changed {
-                return heights;
-            }
-        }
-    }
-
-    fn of_entry(&self, index: &ApiIndex, entry: &Entry) -> u32 {
-        let mut max = 0;
-        for p in entry.params.iter().filter(|p| p.flag.is_none()) {
-            max = max.max(self.of_type(index, &p.ty));
-        }
-        max.saturating_add(1)
-    }
-
-    fn of_type(&self, index: &ApiIndex, ty: &TlType) -> u32 {
-        match ty {
-            TlType::Vector { .. } => 1,
-            TlType::Boxed(name) if index.is_open_type(name) => 1,
-            TlType::Boxed(name) => self.types.get(name).copied().unwrap_or(INFINITE),
-            TlType::Bare(name) => index.bare(name).map_or(INFINITE, |e| self.entry[e.at]),
-            TlType::Generic(_) => self.min_method,
-            _ => 0,
-        }
-    }
 }
 
 struct Sampler<'a> {
@@ -262,36 +196,32 @@ impl<'a> Sampler<'a> {
     ) -> Result<&'a Entry, ToolError> {
         let index = self.index;
         let candidates: Vec<usize> = index
-            .entries
+            .entries()
             .iter()
-            .enumerate()
-            .filter(|(at, e)| accept(e) && self.heights.entry[*at] != INFINITE)
-            .map(|(at, _)| at)
+            .filter(|e| accept(e) && self.heights.of(e.at) != INFINITE)
+            .map(|e| e.at)
             .collect();
-        let shallowest = candidates
-            .iter()
-            .copied()
-            .min_by_key(|&at| self.heights.entry[at]);
+        let shallowest = self.heights.shallowest(candidates.iter().copied());
         let Some(shallowest) = shallowest else {
             return Err(ToolError::Invalid(
                 "no constructor can build a sample of this type".into(),
             ));
         };
         if !self.rich(depth + 1) || self.mode == Mode::None {
-            return Ok(&index.entries[shallowest]);
+            return Ok(index.entry(shallowest));
         }
         let decodable: Vec<usize> = candidates
             .into_iter()
             .filter(|&at| {
-                let e = &index.entries[at];
+                let e = index.entry(at);
                 e.id.and_then(|id| index.by_id(id))
                     .is_some_and(|found| found.at == at)
             })
             .collect();
         if decodable.is_empty() {
-            return Ok(&index.entries[shallowest]);
+            return Ok(index.entry(shallowest));
         }
-        Ok(&index.entries[decodable[self.rng.below(decodable.len())]])
+        Ok(index.entry(decodable[self.rng.below(decodable.len())]))
     }
 
     fn hex(&mut self, len: usize, plain: bool) -> Value {
