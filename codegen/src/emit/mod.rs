@@ -242,7 +242,8 @@ struct FileSpec {
 /// its own `syn::File`, then concatenated per file in a fixed order.
 pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
     let api = select(api, &options.select).map_err(EmitError::Invalid)?;
-    let model = model::Model::new(&api).map_err(EmitError::Invalid)?;
+    let reg = crate::registry::Registry::new(&api);
+    let model = model::Model::new(&api, &reg).map_err(EmitError::Invalid)?;
     let any_errors = api.methods.iter().any(errors::has_documented_errors);
 
     // (kind, namespace) -> pieces

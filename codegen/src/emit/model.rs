@@ -18,6 +18,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ir::{Api, Constructor, Flag, Method, Param, TlType, TypeDef};
+use crate::registry::{Origin, Registry};
 
 use super::names;
 
@@ -183,6 +184,8 @@ pub struct Func<'a> {
 pub struct Model<'a> {
     /// The (possibly selected) API.
     pub api: &'a Api,
+    /// Its registry: every lookup and resolution rule.
+    pub reg: &'a Registry,
     /// Constructor structs, sorted by IR name.
     pub ctors: Vec<Ctor<'a>>,
     /// Type enums, sorted by TL name.
@@ -190,6 +193,8 @@ pub struct Model<'a> {
     /// Method structs, sorted by TL name.
     pub funcs: Vec<Func<'a>>,
     ctor_by_name: BTreeMap<&'a str, usize>,
+    /// `Api::constructors` index -> index into `ctors` (for emitted ones).
+    ctor_by_ir: Vec<Option<usize>>,
     type_by_name: BTreeMap<String, usize>,
     func_by_name: BTreeMap<&'a str, usize>,
 }
@@ -256,7 +261,7 @@ fn dedup_paths(paths: &mut [&mut ItemPath]) {
 impl<'a> Model<'a> {
     /// Resolves `api`; fails listing every item that cannot be emitted
     /// (missing constructor IDs, references to undefined types).
-    pub fn new(api: &'a Api) -> Result<Self, Vec<String>> {
+    pub fn new(api: &'a Api, reg: &'a Registry) -> Result<Self, Vec<String>> {
         let mut problems = Vec::new();
 
         // Types: every type some emitted constructor belongs to.
@@ -285,7 +290,8 @@ impl<'a> Model<'a> {
             .collect();
 
         let mut ctors = Vec::new();
-        for c in &api.constructors {
+        let mut ctor_by_ir = vec![None; api.constructors.len()];
+        for (ir_index, c) in api.constructors.iter().enumerate() {
             let Some(&ty) = type_by_name.get(&c.type_name) else {
                 continue;
             };
@@ -299,6 +305,7 @@ impl<'a> Model<'a> {
                 ));
                 continue;
             };
+            ctor_by_ir[ir_index] = Some(ctors.len());
             ctors.push(Ctor {
                 ir: c,
                 tl_name: c.tl_name.as_deref().unwrap_or(&c.name),
@@ -376,7 +383,9 @@ impl<'a> Model<'a> {
 
         let mut model = Model {
             api,
+            reg,
             ctors,
+            ctor_by_ir,
             types,
             funcs,
             ctor_by_name,
@@ -488,15 +497,10 @@ impl<'a> Model<'a> {
         self.type_by_name.get(name).copied()
     }
 
-    /// The constructor a bare type reference names: a constructor name
-    /// (`future_salt`) or a type with a single constructor (`%Message`).
+    /// The constructor struct a bare type reference names ([`Registry::bare`]).
     pub fn bare_ctor(&self, name: &str) -> Option<usize> {
-        if let Some(&i) = self.ctor_by_name.get(name) {
-            return Some(i);
-        }
-        let t = &self.types[self.type_index(name)?];
-        match t.variants.as_slice() {
-            [only] => Some(*only),
+        match self.reg.bare(name)?.origin {
+            Origin::Constructor(i) => self.ctor_by_ir[i],
             _ => None,
         }
     }

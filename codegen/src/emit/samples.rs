@@ -10,9 +10,9 @@
 //! `true` flags and values sharing a bit stay consistent.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
 
 use crate::ir::TlType;
+use quote::{format_ident, quote};
 
 use super::items::Gen;
 use super::model::{FieldKind, Model};
@@ -133,60 +133,19 @@ pub trait Visitor {
 }
 "#;
 
-/// Cheapest variant of each type (index into `Type::variants`).
+/// The cheapest variant of each type (index into `Type::variants`): the
+/// shallowest constructor by the registry's heights, the first on a tie.
 fn cheapest(model: &Model<'_>) -> Vec<usize> {
-    const INF: u32 = u32::MAX;
-    let mut ctor_cost = vec![INF; model.ctors.len()];
-    let mut type_cost = vec![INF; model.types.len()];
-    loop {
-        let mut changed = false;
-        for (i, c) in model.ctors.iter().enumerate() {
-            let mut cost = 1u32;
-            for f in &c.fields {
-                let FieldKind::Value { ty, flag: None } = &f.kind else {
-                    continue;
-                };
-                let sub = match ty {
-                    TlType::Boxed(n) => model.type_index(n).map_or(0, |t| type_cost[t]),
-                    TlType::Bare(n) => model.bare_ctor(n).map_or(0, |c| ctor_cost[c]),
-                    _ => 0,
-                };
-                cost = cost.max(sub.saturating_add(1));
-            }
-            if cost < ctor_cost[i] {
-                ctor_cost[i] = cost;
-                changed = true;
-            }
-        }
-        for (t, ty) in model.types.iter().enumerate() {
-            let best = ty
-                .variants
-                .iter()
-                .map(|&v| ctor_cost[v])
-                .min()
-                .unwrap_or(INF);
-            if best < type_cost[t] {
-                type_cost[t] = best;
-                changed = true;
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
+    let heights = model.reg.heights();
     model
         .types
         .iter()
         .map(|t| {
-            let best = t
-                .variants
-                .iter()
-                .map(|&v| ctor_cost[v])
-                .min()
-                .unwrap_or(INF);
+            let at = |v: usize| model.reg.constructor(&model.ctors[v].ir.name).map(|e| e.at);
+            let best = heights.shallowest(t.variants.iter().filter_map(|&v| at(v)));
             t.variants
                 .iter()
-                .position(|&v| ctor_cost[v] == best)
+                .position(|&v| best.is_some() && at(v) == best)
                 .unwrap_or(0)
         })
         .collect()

@@ -3,8 +3,8 @@
 //! Sample generators (the tools' oracle and the generated `samples` module)
 //! steer by it so that every sample is finite and small.
 //!
-//! A primitive is height 0; a vector is 1 whatever its element (it may be
-//! empty); an entry is one more than its highest unconditional param; a
+//! A primitive is height 0, and so is a vector, whatever its element (it
+//! may be empty); an entry is one more than its highest unconditional param; a
 //! boxed type is its shallowest constructor; an open type (`Object`, or a
 //! type no constructor has) is 1; `!X` is the shallowest method. Entries
 //! that can never be built (every path recurses) stay [`INFINITE`].
@@ -68,7 +68,7 @@ impl Heights {
 
     fn of_type(&self, reg: &Registry, ty: &TlType) -> u32 {
         match ty {
-            TlType::Vector { .. } => 1,
+            TlType::Vector { .. } => 0,
             TlType::Boxed(name) if reg.is_open_type(name) => 1,
             TlType::Boxed(name) => self.types.get(name).copied().unwrap_or(INFINITE),
             TlType::Bare(name) => reg.bare(name).map_or(INFINITE, |e| self.entry[e.at]),
