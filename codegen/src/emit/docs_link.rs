@@ -2,13 +2,13 @@
 //! link targets to the paths of generated items.
 
 use super::docs::{render_docs, LinkKind, LinkTarget};
-use super::model::Model;
+use crate::registry::items::Items;
 
 /// Resolves link targets relative to one module (`root` is the path from
 /// that module to the tree root).
 pub struct Resolver<'m, 'a> {
     /// The resolved API.
-    pub model: &'m Model<'a>,
+    pub model: &'m Items<'a>,
     /// Path from the current module to the tree root.
     pub root: &'m str,
 }

@@ -113,11 +113,6 @@ fn words(name: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Whether the method documents any error (old-format pages only do).
-pub fn has_documented_errors(method: &Method) -> bool {
-    method.errors.iter().any(|e| !e.name.trim().is_empty())
-}
-
 /// The error enum of one method, with its `From<RpcError>`, `Display`,
 /// `std::error::Error` impls and `code()`/`name()`/`value()` accessors.
 ///
@@ -831,7 +826,7 @@ mod tests {
     fn minimal_enum_without_errors() {
         let m = method("help.getConfig", &[]);
         let api = Api::default();
-        assert!(!has_documented_errors(&m));
+        assert!(!crate::registry::items::has_documented_errors(&m));
         let file = parse(method_error_enum(
             &api,
             &m,
@@ -936,7 +931,10 @@ mod tests {
                 return;
             };
             assert_eq!(
-                methods.iter().filter(|m| has_documented_errors(m)).count(),
+                methods
+                    .iter()
+                    .filter(|m| crate::registry::items::has_documented_errors(m))
+                    .count(),
                 tables,
                 "{layer}"
             );

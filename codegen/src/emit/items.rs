@@ -13,14 +13,14 @@ use quote::{format_ident, quote};
 use crate::ir::{Flag, Param, TlType};
 
 use super::docs_link::{render, Resolver};
-use super::model::{Ctor, Field, FieldKind, Func, ItemPath, Model, Type};
 use super::names;
+use crate::registry::items::{Ctor, Field, FieldKind, Func, ItemPath, Items, Type};
 
 /// Generates items for one module, given the path from that module to the
 /// tree root (`crate`, `super::super`, ...).
 pub struct Gen<'m, 'a> {
     /// The resolved API.
-    pub model: &'m Model<'a>,
+    pub model: &'m Items<'a>,
     /// Path from the current module to the tree root.
     pub root: TokenStream,
     /// The same, as text (for intra-doc links).
@@ -241,7 +241,7 @@ pub fn tl_definition(
 
 impl<'m, 'a> Gen<'m, 'a> {
     /// A generator for a module whose path to the root is `root`.
-    pub fn new(model: &'m Model<'a>, root: &str) -> Self {
+    pub fn new(model: &'m Items<'a>, root: &str) -> Self {
         Gen {
             model,
             root: root.parse().expect("root path"),

@@ -36,12 +36,13 @@ mod docs_link;
 pub mod errors;
 mod items;
 pub mod lines;
-pub mod model;
-pub mod names;
 mod samples;
 pub mod write;
 
-pub use model::{glob_match, select, BOX_THRESHOLD};
+pub use crate::registry::items::BOX_THRESHOLD;
+use crate::registry::items::{self as model, Items};
+pub use crate::registry::names;
+pub use crate::registry::select::{glob_match, select};
 pub use write::{check, write_atomic, write_if_changed};
 
 /// How submodule files are referenced.
@@ -243,8 +244,8 @@ struct FileSpec {
 pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
     let api = select(api, &options.select).map_err(EmitError::Invalid)?;
     let reg = crate::registry::Registry::new(&api);
-    let model = model::Model::new(&api, &reg).map_err(EmitError::Invalid)?;
-    let any_errors = api.methods.iter().any(errors::has_documented_errors);
+    let model = Items::new(&api, &reg).map_err(EmitError::Invalid)?;
+    let any_errors = api.methods.iter().any(model::has_documented_errors);
 
     // (kind, namespace) -> pieces
     let mut by_module: BTreeMap<(model::Kind, Option<String>), Vec<Piece>> = BTreeMap::new();
@@ -271,7 +272,7 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
         if let Some(e) = f
             .error
             .as_ref()
-            .filter(|_| errors::has_documented_errors(f.ir))
+            .filter(|_| model::has_documented_errors(f.ir))
         {
             by_module
                 .entry((model::Kind::Errors, e.ns.clone()))

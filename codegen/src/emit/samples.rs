@@ -15,8 +15,8 @@ use crate::ir::TlType;
 use quote::{format_ident, quote};
 
 use super::items::Gen;
-use super::model::{FieldKind, Model};
 use super::names;
+use crate::registry::items::{FieldKind, Items};
 
 const RUNTIME: &str = r#"/// Deterministic pseudo-random source for sample values.
 #[derive(Debug, Clone, Default)]
@@ -135,7 +135,7 @@ pub trait Visitor {
 
 /// The cheapest variant of each type (index into `Type::variants`): the
 /// shallowest constructor by the registry's heights, the first on a tie.
-fn cheapest(model: &Model<'_>) -> Vec<usize> {
+fn cheapest(model: &Items<'_>) -> Vec<usize> {
     let heights = model.reg.heights();
     model
         .types
@@ -152,13 +152,13 @@ fn cheapest(model: &Model<'_>) -> Vec<usize> {
 }
 
 /// The `samples` module's items.
-pub fn samples_module(model: &Model<'_>, root: &str) -> TokenStream {
+pub fn samples_module(model: &Items<'_>, root: &str) -> TokenStream {
     let gen = Gen::new(model, root);
     let cheap = cheapest(model);
     let mut items = Vec::new();
     let mut visits = Vec::new();
 
-    let struct_body = |fields: &[super::model::Field<'_>]| -> TokenStream {
+    let struct_body = |fields: &[crate::registry::items::Field<'_>]| -> TokenStream {
         // Plain int fields that hold flag bits (v65 importBotAuthorization).
         let mut int_bits: std::collections::BTreeMap<&str, u32> = Default::default();
         for f in fields {

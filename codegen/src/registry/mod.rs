@@ -17,6 +17,9 @@
 //! [`Registry::entries`]: methods first, then constructors, each in IR order.
 
 pub mod heights;
+pub mod items;
+pub mod names;
+pub mod select;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

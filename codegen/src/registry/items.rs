@@ -26,6 +26,12 @@ use super::names;
 /// error type of methods that document none, when the API documents any.
 pub const API_ERROR: &str = "ApiError";
 
+/// Whether the method documents any error (old-format pages only do): it
+/// then gets its own error enum.
+pub fn has_documented_errors(method: &Method) -> bool {
+    method.errors.iter().any(|e| !e.name.trim().is_empty())
+}
+
 /// Variants whose struct is estimated larger than this many bytes are boxed.
 pub const BOX_THRESHOLD: usize = 128;
 
@@ -127,7 +133,7 @@ pub struct Ctor<'a> {
     pub id: u32,
     /// `types::...` path.
     pub path: ItemPath,
-    /// Index of its type in [`Model::types`].
+    /// Index of its type in [`Items::types`].
     pub ty: usize,
     /// Variant name in the type enum.
     pub variant: String,
@@ -153,7 +159,7 @@ pub struct Type<'a> {
     pub def: Option<&'a TypeDef>,
     /// `enums::...` path.
     pub path: ItemPath,
-    /// Indices into [`Model::ctors`], sorted by TL name.
+    /// Indices into [`Items::ctors`], sorted by TL name.
     pub variants: Vec<usize>,
 }
 
@@ -181,7 +187,7 @@ pub struct Func<'a> {
 
 /// Everything the emitter generates, resolved.
 #[derive(Debug, Clone)]
-pub struct Model<'a> {
+pub struct Items<'a> {
     /// The (possibly selected) API.
     pub api: &'a Api,
     /// Its registry: every lookup and resolution rule.
@@ -258,7 +264,7 @@ fn dedup_paths(paths: &mut [&mut ItemPath]) {
     }
 }
 
-impl<'a> Model<'a> {
+impl<'a> Items<'a> {
     /// Resolves `api`; fails listing every item that cannot be emitted
     /// (missing constructor IDs, references to undefined types).
     pub fn new(api: &'a Api, reg: &'a Registry) -> Result<Self, Vec<String>> {
@@ -331,7 +337,7 @@ impl<'a> Model<'a> {
             types[c.ty].variants.push(i);
         }
 
-        let any_errors = api.methods.iter().any(super::errors::has_documented_errors);
+        let any_errors = api.methods.iter().any(has_documented_errors);
         let mut funcs = Vec::new();
         for m in &api.methods {
             let Some(id) = m.id else {
@@ -351,7 +357,7 @@ impl<'a> Model<'a> {
             });
             let error = if generic.is_some() {
                 None
-            } else if super::errors::has_documented_errors(m) {
+            } else if has_documented_errors(m) {
                 let mut p = item_path(Kind::Errors, &m.name);
                 p.ident.push_str("Error");
                 Some(p)
@@ -381,7 +387,7 @@ impl<'a> Model<'a> {
             .map(|(i, f)| (f.ir.name.as_str(), i))
             .collect();
 
-        let mut model = Model {
+        let mut model = Items {
             api,
             reg,
             ctors,
@@ -724,124 +730,9 @@ fn tarjan(graph: &[Vec<(usize, bool)>]) -> Vec<usize> {
     s.comp
 }
 
-/// Whether `name` matches a `--select` pattern: `*` matches any run of
-/// characters (dots included); everything else literally.
-pub fn glob_match(pattern: &str, name: &str) -> bool {
-    fn go(p: &[u8], n: &[u8]) -> bool {
-        match p.split_first() {
-            None => n.is_empty(),
-            Some((b'*', rest)) => (0..=n.len()).any(|i| go(rest, &n[i..])),
-            Some((c, rest)) => n.first() == Some(c) && go(rest, &n[1..]),
-        }
-    }
-    go(pattern.as_bytes(), name.as_bytes())
-}
-
-/// The part of `api` that the methods matching `patterns` need: those
-/// methods, every type reachable from their params and results (through all
-/// constructors of each reached type), and those constructors. An empty
-/// pattern list selects everything. Fails when a pattern matches nothing.
-pub fn select(api: &Api, patterns: &[String]) -> Result<Api, Vec<String>> {
-    if patterns.is_empty() {
-        return Ok(api.clone());
-    }
-    let unmatched: Vec<String> = patterns
-        .iter()
-        .filter(|p| !api.methods.iter().any(|m| glob_match(p, &m.name)))
-        .map(|p| format!("--select {p}: no method matches"))
-        .collect();
-    if !unmatched.is_empty() {
-        return Err(unmatched);
-    }
-    let methods: Vec<Method> = api
-        .methods
-        .iter()
-        .filter(|m| patterns.iter().any(|p| glob_match(p, &m.name)))
-        .cloned()
-        .collect();
-
-    let mut types: BTreeSet<String> = BTreeSet::new();
-    let mut ctors: BTreeSet<String> = BTreeSet::new();
-    let mut work: Vec<TlType> = Vec::new();
-    for m in &methods {
-        work.push(TlType::parse(&m.returns));
-        work.extend(
-            m.params
-                .iter()
-                .filter(|p| !p.docs_only)
-                .map(|p| TlType::parse(&p.ty)),
-        );
-    }
-    let by_type: BTreeMap<&str, Vec<&Constructor>> =
-        api.constructors.iter().fold(BTreeMap::new(), |mut acc, c| {
-            acc.entry(c.type_name.as_str()).or_default().push(c);
-            acc
-        });
-    let by_name: BTreeMap<&str, &Constructor> = api
-        .constructors
-        .iter()
-        .map(|c| (c.name.as_str(), c))
-        .collect();
-    let add_ctor = |c: &Constructor, work: &mut Vec<TlType>, ctors: &mut BTreeSet<String>| {
-        if ctors.insert(c.name.clone()) {
-            work.extend(
-                c.params
-                    .iter()
-                    .filter(|p| !p.docs_only)
-                    .map(|p| TlType::parse(&p.ty)),
-            );
-        }
-    };
-    while let Some(ty) = work.pop() {
-        match ty {
-            TlType::Vector { inner, .. } => work.push(*inner),
-            TlType::Boxed(name) if types.insert(name.clone()) => {
-                for c in by_type.get(name.as_str()).into_iter().flatten() {
-                    add_ctor(c, &mut work, &mut ctors);
-                }
-            }
-            TlType::Bare(name) => {
-                if let Some(c) = by_name.get(name.as_str()) {
-                    types.insert(c.type_name.clone());
-                    add_ctor(c, &mut work, &mut ctors);
-                } else if let Some([c]) = by_type.get(name.as_str()).map(Vec::as_slice) {
-                    types.insert(name.clone());
-                    add_ctor(c, &mut work, &mut ctors);
-                }
-            }
-            _ => {}
-        }
-    }
-    Ok(Api {
-        methods,
-        constructors: api
-            .constructors
-            .iter()
-            .filter(|c| ctors.contains(&c.name))
-            .cloned()
-            .collect(),
-        types: api
-            .types
-            .iter()
-            .filter(|t| types.contains(&t.name))
-            .cloned()
-            .collect(),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn globs() {
-        assert!(glob_match("messages.*", "messages.sendMessage"));
-        assert!(!glob_match("messages.*", "help.getConfig"));
-        assert!(glob_match("*", "help.getConfig"));
-        assert!(glob_match("help.getConfig", "help.getConfig"));
-        assert!(glob_match("*.get*", "help.getConfig"));
-        assert!(!glob_match("help.get", "help.getConfig"));
-    }
 
     #[test]
     fn tarjan_finds_cycles() {
