@@ -453,22 +453,11 @@ impl<'m, 'a> Gen<'m, 'a> {
         let mut read_run: Vec<FixedRead> = Vec::new();
         let mut flag_reads: Vec<TokenStream> = Vec::new();
         let mut names: Vec<Ident> = Vec::new();
-        // A flag bit lives in a `#` word (a local read before it), or, in
-        // v65's `auth.importBotAuthorization`, in a plain `flags:int` field.
-        let words: Vec<&str> = fields
-            .iter()
-            .filter(|f| f.kind == FieldKind::Flags)
-            .map(|f| f.param.name.as_str())
-            .collect();
+        // A flag bit lives in a flags word, a local read or computed before
+        // the fields it governs.
         let flag_word = |word: &str| -> TokenStream {
-            if words.contains(&word) {
-                let local = format_ident!("__{}", names::field_name(word));
-                quote!(#local)
-            } else {
-                let field = fields.iter().find(|f| f.param.name == word);
-                let ident = names::ident(field.map_or(word, |f| f.name.as_str()));
-                quote!(#ident as u32)
-            }
+            let local = format_ident!("__{}", names::field_name(word));
+            quote!(#local)
         };
         for f in fields {
             let name = names::ident(&f.name);

@@ -159,13 +159,6 @@ pub fn samples_module(model: &Items<'_>, root: &str) -> TokenStream {
     let mut visits = Vec::new();
 
     let struct_body = |fields: &[crate::registry::items::Field<'_>]| -> TokenStream {
-        // Plain int fields that hold flag bits (v65 importBotAuthorization).
-        let mut int_bits: std::collections::BTreeMap<&str, u32> = Default::default();
-        for f in fields {
-            if let FieldKind::TrueFlag(fl) | FieldKind::Value { flag: Some(fl), .. } = &f.kind {
-                *int_bits.entry(fl.field.as_str()).or_default() |= 1 << fl.bit;
-            }
-        }
         let inits = fields.iter().filter(|f| f.is_field()).map(|f| {
             let name = names::ident(&f.name);
             match &f.kind {
@@ -175,13 +168,6 @@ pub fn samples_module(model: &Items<'_>, root: &str) -> TokenStream {
                 } else {
                     None
                 }),
-                FieldKind::Value {
-                    ty: TlType::Int,
-                    flag: None,
-                } if int_bits.contains_key(f.param.name.as_str()) => {
-                    let bits = int_bits[f.param.name.as_str()] as i32;
-                    quote!(#name: if present { #bits } else { 0 })
-                }
                 FieldKind::Value {
                     ty: TlType::True,
                     flag: None,

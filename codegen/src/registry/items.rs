@@ -212,18 +212,14 @@ fn is_skipped_type(name: &str) -> bool {
 }
 
 fn fields_of(params: &[Param]) -> Vec<Field<'_>> {
-    let mut fields: Vec<Field<'_>> = params
-        .iter()
-        .filter(|p| !p.docs_only)
-        .map(|param| {
-            let ty = TlType::parse(&param.ty);
-            let kind = match (&ty, &param.flag) {
+    let mut fields: Vec<Field<'_>> = super::wire_params(params)
+        .into_iter()
+        .map(|wire| {
+            let param = &params[wire.ir_index];
+            let kind = match (wire.ty, wire.flag) {
                 (TlType::Flags, _) => FieldKind::Flags,
-                (TlType::True, Some(flag)) => FieldKind::TrueFlag(flag.clone()),
-                _ => FieldKind::Value {
-                    ty,
-                    flag: param.flag.clone(),
-                },
+                (TlType::True, Some(flag)) => FieldKind::TrueFlag(flag),
+                (ty, flag) => FieldKind::Value { ty, flag },
             };
             Field {
                 param,
