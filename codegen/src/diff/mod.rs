@@ -35,6 +35,15 @@
 //! | RPC error removed (no code left for the name) | **yes** | the variant disappears |
 //! | RPC error code changed for a name | no | same variant |
 //! | description changed (only with [`DiffOptions::text`]) | no | documentation only |
+//! | generated Rust name changed (struct, enum, variant, field, module path, error enum) | **yes** | code naming the old item stops compiling |
+//! | enum variant became boxed / unboxed (`Box<Struct>`) | **yes** | patterns and constructors of the variant change |
+//!
+//! The last two rows compare what the emitter generates from each version
+//! (the [`Items`] of each), so a change the IR does not show is still
+//! caught: a new constructor whose variant name collides with an existing
+//! one renames the existing variant (`InputPeer::User` ->
+//! `InputPeer::InputPeerUser`), and the existing constructor is reported as
+//! a breaking change even though its TL definition did not change.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -42,6 +51,8 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use crate::ir::{Api, Constructor, ErrorEntry, Flag, Method, Param, TypeDef};
+use crate::registry::items::Items;
+use crate::registry::Registry;
 
 #[cfg(test)]
 mod tests;
@@ -181,6 +192,11 @@ impl Report {
 
 /// Compares `old` with `new`.
 pub fn diff(old: &Api, new: &Api, options: &DiffOptions) -> Report {
+    let (old_reg, new_reg) = (Registry::new(old), Registry::new(new));
+    let rust = RustPair {
+        old: Items::resolve(old, &old_reg).0,
+        new: Items::resolve(new, &new_reg).0,
+    };
     let mut changes = Vec::new();
     compare(
         &mut changes,
@@ -188,7 +204,11 @@ pub fn diff(old: &Api, new: &Api, options: &DiffOptions) -> Report {
         &old.methods,
         &new.methods,
         |m| &m.name,
-        |o, n| method_details(o, n, options),
+        |o, n| {
+            let mut out = method_details(o, n, options);
+            rust.method(&o.name, &mut out);
+            out
+        },
     );
     compare(
         &mut changes,
@@ -196,7 +216,11 @@ pub fn diff(old: &Api, new: &Api, options: &DiffOptions) -> Report {
         &old.constructors,
         &new.constructors,
         |c| &c.name,
-        |o, n| constructor_details(o, n, options),
+        |o, n| {
+            let mut out = constructor_details(o, n, options);
+            rust.constructor(&o.name, &mut out);
+            out
+        },
     );
     compare(
         &mut changes,
@@ -204,10 +228,101 @@ pub fn diff(old: &Api, new: &Api, options: &DiffOptions) -> Report {
         &old.types,
         &new.types,
         |t| &t.name,
-        |o, n| type_details(o, n, options),
+        |o, n| {
+            let mut out = type_details(o, n, options);
+            rust.type_enum(&o.name, &mut out);
+            out
+        },
     );
     changes.sort_by(|a, b| (a.kind, &a.name, a.change).cmp(&(b.kind, &b.name, b.change)));
     Report { changes }
+}
+
+/// What the emitter generates from each version.
+struct RustPair<'a> {
+    old: Items<'a>,
+    new: Items<'a>,
+}
+
+impl RustPair<'_> {
+    fn constructor(&self, name: &str, out: &mut Vec<Detail>) {
+        let (Some(o), Some(n)) = (self.old.ctor_index(name), self.new.ctor_index(name)) else {
+            return;
+        };
+        let (o, n) = (&self.old.ctors[o], &self.new.ctors[n]);
+        renamed("struct", &o.path.display(), &n.path.display(), out);
+        let (ot, nt) = (&self.old.types[o.ty], &self.new.types[n.ty]);
+        if ot.name == nt.name {
+            renamed(
+                "variant",
+                &format!("{}::{}", ot.path.display(), o.variant),
+                &format!("{}::{}", nt.path.display(), n.variant),
+                out,
+            );
+            if o.boxed != n.boxed {
+                let text = if n.boxed {
+                    "now holds Box<"
+                } else {
+                    "no longer holds Box<"
+                };
+                out.push(breaks(format!(
+                    "variant {}::{} {text}{}>",
+                    nt.path.display(),
+                    n.variant,
+                    n.path.ident
+                )));
+            }
+        }
+        fields_renamed(&o.fields, &n.fields, out);
+    }
+
+    fn method(&self, name: &str, out: &mut Vec<Detail>) {
+        let (Some(o), Some(n)) = (self.old.func_index(name), self.new.func_index(name)) else {
+            return;
+        };
+        let (o, n) = (&self.old.funcs[o], &self.new.funcs[n]);
+        renamed("struct", &o.path.display(), &n.path.display(), out);
+        if let (Some(oe), Some(ne)) = (&o.error, &n.error) {
+            renamed("error type", &oe.display(), &ne.display(), out);
+        }
+        fields_renamed(&o.fields, &n.fields, out);
+    }
+
+    fn type_enum(&self, name: &str, out: &mut Vec<Detail>) {
+        let (Some(o), Some(n)) = (self.old.type_index(name), self.new.type_index(name)) else {
+            return;
+        };
+        let (o, n) = (&self.old.types[o], &self.new.types[n]);
+        renamed("enum", &o.path.display(), &n.path.display(), out);
+    }
+}
+
+fn renamed(what: &str, old: &str, new: &str, out: &mut Vec<Detail>) {
+    if old != new {
+        out.push(breaks(format!("Rust {what} renamed: {old} -> {new}")));
+    }
+}
+
+/// Fields of params both versions have whose Rust name changed (a new
+/// param can take a name that a deduplicated one had).
+fn fields_renamed(
+    old: &[crate::registry::items::Field<'_>],
+    new: &[crate::registry::items::Field<'_>],
+    out: &mut Vec<Detail>,
+) {
+    for o in old.iter().filter(|f| f.is_field()) {
+        if let Some(n) = new
+            .iter()
+            .find(|n| n.param.name == o.param.name && n.is_field())
+        {
+            renamed(
+                &format!("field of param {}", o.param.name),
+                &o.name,
+                &n.name,
+                out,
+            );
+        }
+    }
 }
 
 /// A detail line and whether it breaks.

@@ -222,3 +222,57 @@ fn text_and_json_forms() {
             "details": ["ID changed: 33333333 -> 66666666 (breaking)", "params reordered: a b -> b a (breaking)"]})
     );
 }
+
+#[test]
+fn a_colliding_new_constructor_renames_a_variant_and_breaks() {
+    // `inputPeerUser` is `InputPeer::User` until a constructor named `user`
+    // of the same type arrives: both short names are `User`, so both fall
+    // back to their full names. The IR of `inputPeerUser` is unchanged.
+    let old = api_from_tl(
+        "inputPeerUser#11111111 user_id:long = InputPeer;\ninputPeerChat#22222222 chat_id:long = InputPeer;",
+    );
+    let new = api_from_tl(
+        "inputPeerUser#11111111 user_id:long = InputPeer;\ninputPeerChat#22222222 chat_id:long = InputPeer;\nuser#33333333 id:long = InputPeer;",
+    );
+    let r = diff(&old, &new, &DiffOptions::default());
+    let renamed = find(&r, ItemKind::Constructor, "inputPeerUser");
+    assert_eq!(renamed.change, ChangeKind::Changed);
+    assert!(renamed.breaking);
+    assert_eq!(
+        renamed.details,
+        ["Rust variant renamed: enums::InputPeer::User -> enums::InputPeer::InputPeerUser (breaking)"]
+    );
+    assert!(!find(&r, ItemKind::Constructor, "user").breaking);
+    assert!(r.changes.iter().all(|c| c.name != "inputPeerChat"));
+    assert!(r.has_breaking());
+}
+
+#[test]
+fn renamed_structs_and_boxing_break() {
+    // `foo` and `foo_` both map to `Foo`; the first in TL-name order keeps
+    // it, so a new `foo` renames the existing `foo_` to `Foo2`.
+    let old = api_from_tl("foo_#11111111 = T;");
+    let new = api_from_tl("foo#22222222 = T;\nfoo_#11111111 = T;");
+    let r = diff(&old, &new, &DiffOptions::default());
+    assert_eq!(
+        find(&r, ItemKind::Constructor, "foo_").details,
+        [
+            "Rust struct renamed: types::Foo -> types::Foo2 (breaking)",
+            "Rust variant renamed: enums::T::Foo -> enums::T::Foo2 (breaking)"
+        ]
+    );
+
+    // A struct that grows past the boxing threshold is boxed in its enum.
+    let small = "big#11111111 a:long = T;\nother#22222222 = T;";
+    let large = "big#11111111 a:long b:int256 c:int256 d:int256 e:int256 = T;\nother#22222222 = T;";
+    let r = diff(
+        &api_from_tl(small),
+        &api_from_tl(large),
+        &DiffOptions::default(),
+    );
+    let details = &find(&r, ItemKind::Constructor, "big").details;
+    assert!(
+        details.contains(&"variant enums::T::Big now holds Box<Big> (breaking)".to_string()),
+        "{details:?}"
+    );
+}

@@ -264,6 +264,19 @@ impl<'a> Items<'a> {
     /// Resolves `api`; fails listing every item that cannot be emitted
     /// (missing constructor IDs, references to undefined types).
     pub fn new(api: &'a Api, reg: &'a Registry) -> Result<Self, Vec<String>> {
+        let (items, problems) = Items::resolve(api, reg);
+        if problems.is_empty() {
+            Ok(items)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Resolves what can be resolved of `api` and lists what cannot be
+    /// emitted; [`Items::new`] fails on any such problem, [`crate::diff`]
+    /// compares the names anyway. Entries without a constructor ID are left
+    /// out, and boxing is decided only when there is no problem.
+    pub fn resolve(api: &'a Api, reg: &'a Registry) -> (Self, Vec<String>) {
         let mut problems = Vec::new();
 
         // Types: every type some emitted constructor belongs to.
@@ -399,11 +412,7 @@ impl<'a> Items<'a> {
         if problems.is_empty() {
             model.decide_boxing(&mut problems);
         }
-        if problems.is_empty() {
-            Ok(model)
-        } else {
-            Err(problems)
-        }
+        (model, problems)
     }
 
     /// Variant names: the constructor name minus the type name when that
