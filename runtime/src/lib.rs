@@ -13,6 +13,7 @@
 //!   [`BareSerialize`] writes a constructor's fields, with or without its ID
 //!   in front, and [`BareDeserialize`] reads them once the ID is consumed:
 //!   type enums dispatch to them.
+//! * [`Boxed`] gives a constructor struct its boxed form (ID, then fields).
 //! * [`Method`] ties a request to its TL name, its return type and its error type.
 //! * [`RpcError`] is a parsed `rpc_error`, with the numeric part of the message
 //!   split off (`FLOOD_WAIT_30` -> `FLOOD_WAIT_X`, 30).
@@ -62,6 +63,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod boxed;
 mod error;
 pub mod gzip;
 mod primitives;
@@ -72,11 +74,18 @@ pub mod serde;
 mod traits;
 pub mod wire;
 
+pub use boxed::Boxed;
 pub use error::DecodeError;
 pub use gzip::{decode_maybe_gzipped, unpack_gzip, GZIP_PACKED_ID};
 pub use reader::{Reader, DEFAULT_GZIP_LIMIT, DEFAULT_MAX_DEPTH};
 pub use rpc::{RpcError, RpcResult, RPC_ERROR_ID, RPC_RESULT_ID};
 pub use traits::{BareDeserialize, BareSerialize, Deserialize, Identifiable, Method, Serialize};
+
+/// What the macros for generated code name through `$crate`.
+#[doc(hidden)]
+pub mod __private {
+    pub use alloc::vec::Vec;
+}
 
 /// `?` for generated decoders, spelled as a plain `match`: the same early
 /// return without the `Try`/`FromResidual`/`From` resolution and the extra

@@ -2,9 +2,9 @@
 //!
 //! Generated code spells every path out (`Option`,
 //! `tlgen_runtime::Serialize::serialize`) so that no TL name can shadow it, and
-//! pushes all repeated logic into `tlgen_runtime` (flags, bytes, vectors) and
-//! into the `tl_boxed!` macro of the tree root (constructor IDs and the boxed
-//! forms), keeping each item to its fields and one line per field per
+//! pushes all repeated logic into `tlgen_runtime` (flags, bytes, vectors, the
+//! `tlgen_runtime::tl_boxed!` macro for constructor IDs and the boxed forms
+//! of methods, `tlgen_runtime::Boxed` for those of constructors), keeping each item to its fields and one line per field per
 //! direction.
 
 use proc_macro2::{Ident, Literal, TokenStream};
@@ -715,7 +715,7 @@ impl<'m, 'a> Gen<'m, 'a> {
     }
 
     /// A constructor struct with its bare wire impls (its constructor ID comes
-    /// from the file's `tl_boxed!` invocation; the boxed form from `Boxed`
+    /// from the file's `tlgen_runtime::tl_boxed!` invocation; the boxed form from `Boxed`
     /// or its type enum).
     pub fn ctor(&self, c: &Ctor<'_>) -> TokenStream {
         let ident = names::ident(&c.path.ident);
@@ -742,7 +742,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         }
     }
 
-    /// `tl_boxed!(A = 0x..., B = 0x...);` for the structs of one file.
+    /// `tlgen_runtime::tl_boxed!(A = 0x..., B = 0x...);` for the structs of one file.
     pub fn boxed_invocation(&self, items: &[(String, u32)], functions: bool) -> TokenStream {
         if items.is_empty() {
             return quote!();
@@ -753,9 +753,9 @@ impl<'m, 'a> Gen<'m, 'a> {
             quote!(#ident = #id)
         });
         if functions {
-            quote!(tl_boxed!(fn #(#entries),*);)
+            quote!(tlgen_runtime::tl_boxed!(fn #(#entries),*);)
         } else {
-            quote!(tl_boxed!(#(#entries),*);)
+            quote!(tlgen_runtime::tl_boxed!(#(#entries),*);)
         }
     }
 

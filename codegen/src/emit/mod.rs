@@ -9,7 +9,7 @@
 //! # Layout
 //!
 //! ```text
-//! mod.rs                 root: the `tl_boxed!` macro, `pub mod types; enums; functions; errors;`
+//! mod.rs                 root: `pub use tlgen_runtime::Boxed;`, `pub mod types; enums; functions; errors;`
 //! types/mod.rs           constructor structs of the root namespace, `pub mod <ns>;`
 //! types/<ns>.rs          constructor structs of namespace <ns> (`types::messages::Messages`)
 //! enums/mod.rs, <ns>.rs  one enum per TL type (`enums::InputPeer`), variants = constructors
@@ -138,84 +138,6 @@ pub enum EmitError {
     },
 }
 
-const MACRO: &str = r#"/// Implements `Identifiable` for the constructor structs of one file; for
-/// `fn` lists (methods) also the boxed (constructor ID + bare fields)
-/// `Serialize`, and `Deserialize` behind the `deserializable-functions`
-/// feature. Constructor structs get their boxed form from [`Boxed`] or their
-/// type enum instead: one generic impl instead of three per constructor.
-macro_rules! tl_boxed {
-    (fn $($t:ident = $id:literal),* $(,)?) => {$(
-        tl_boxed!(@id $t = $id);
-        tl_boxed!(@ser $t);
-        #[cfg(feature = "deserializable-functions")]
-        tl_boxed!(@de $t);
-    )*};
-    (@id $t:ident = $id:literal) => {
-        impl tlgen_runtime::Identifiable for $t {
-            const CONSTRUCTOR_ID: u32 = $id;
-        }
-    };
-    (@ser $t:ident) => {
-        impl tlgen_runtime::Serialize for $t {
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                4 + tlgen_runtime::BareSerialize::bare_len(self)
-            }
-            #[inline]
-            fn serialize(&self, out: &mut Vec<u8>) {
-                tlgen_runtime::BareSerialize::serialize_boxed(self, out)
-            }
-        }
-    };
-    (@de $t:ident) => {
-        impl tlgen_runtime::Deserialize for $t {
-            #[inline]
-            fn deserialize(
-                r: &mut tlgen_runtime::Reader<'_>,
-            ) -> Result<Self, tlgen_runtime::DecodeError> {
-                tlgen_runtime::wire::expect_constructor(
-                    r,
-                    <Self as tlgen_runtime::Identifiable>::CONSTRUCTOR_ID,
-                    ::core::any::type_name::<Self>(),
-                )?;
-                <Self as tlgen_runtime::BareDeserialize>::deserialize_bare(r)
-            }
-        }
-    };
-    ($($t:ident = $id:literal),* $(,)?) => {$(
-        tl_boxed!(@id $t = $id);
-    )*};
-}
-"#;
-
-/// The generic boxed form of constructor structs, emitted into the root.
-const BOXED: &str = r#"/// A constructor struct in its boxed wire form: the constructor ID, then the
-/// fields. Type enums (`enums::*`) are boxed already; this wrapper serves a
-/// single constructor: `Boxed(types::InputPeerUser { .. }).to_bytes()`,
-/// `Boxed::<types::InputPeerUser>::from_bytes(..)`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Boxed<T>(pub T);
-
-impl<T: tlgen_runtime::Identifiable + tlgen_runtime::BareSerialize> tlgen_runtime::Serialize for Boxed<T> {
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        4 + tlgen_runtime::BareSerialize::bare_len(&self.0)
-    }
-    #[inline]
-    fn serialize(&self, out: &mut Vec<u8>) {
-        tlgen_runtime::BareSerialize::serialize_boxed(&self.0, out)
-    }
-}
-
-impl<T: tlgen_runtime::Identifiable + tlgen_runtime::BareDeserialize> tlgen_runtime::Deserialize for Boxed<T> {
-    #[inline]
-    fn deserialize(r: &mut tlgen_runtime::Reader<'_>) -> Result<Self, tlgen_runtime::DecodeError> {
-        tlgen_runtime::wire::expect_constructor(r, T::CONSTRUCTOR_ID, ::core::any::type_name::<T>())?;
-        r.nested(T::deserialize_bare).map(Boxed)
-    }
-}
-"#;
-
 /// One unit of parallel work: an item (or a file's tail) rendered to text.
 #[derive(Debug, Clone, Copy)]
 enum Piece {
@@ -224,7 +146,7 @@ enum Piece {
     Func(usize),
     ErrorEnum(usize),
     AllErrors,
-    /// The `tl_boxed!` invocation and submodule declarations of a file.
+    /// The `tlgen_runtime::tl_boxed!` invocation and submodule declarations of a file.
     Tail,
     Samples,
 }
@@ -459,13 +381,18 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
             pub mod samples #body
         });
     }
-    let root = format_file("mod.rs", quote!(#(#root_mods)*))?;
-    out.files.insert(
-        "mod.rs".to_string(),
-        format!("{header}\n{MACRO}\n{BOXED}\n{root}"),
-    );
-    // The macro and samples texts are not from prettyplease: check them.
-    for path in ["mod.rs", "samples.rs"] {
+    let root = format_file(
+        "mod.rs",
+        quote! {
+            #[doc(inline)]
+            pub use tlgen_runtime::Boxed;
+            #(#root_mods)*
+        },
+    )?;
+    out.files
+        .insert("mod.rs".to_string(), format!("{header}\n{root}"));
+    // The samples runtime text is not from prettyplease: check it.
+    for path in ["samples.rs"] {
         if let Some(text) = out.files.get(path) {
             syn::parse_file(text).map_err(|e| EmitError::Syntax {
                 file: path.into(),
