@@ -69,6 +69,7 @@ pub mod gzip;
 mod primitives;
 mod reader;
 mod rpc;
+pub mod sample;
 #[cfg(feature = "serde")]
 pub mod serde;
 mod traits;

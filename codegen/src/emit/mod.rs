@@ -282,10 +282,7 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
                 errors::method_error_enum(&api, f.ir, &names::ident(&e.ident))
             }
             Piece::AllErrors => errors::all_errors_enum(&api, &names::ident(model::API_ERROR)),
-            Piece::Samples => {
-                let items = finish(&file.path, samples::samples_module(&model, &root_for(1)))?;
-                return Ok(format!("{}\n{items}", samples::runtime_text()));
-            }
+            Piece::Samples => samples::samples_module(&model, &root_for(1)),
             Piece::Tail => {
                 let kind = file.kind.expect("module file");
                 let mut boxed = Vec::new();
@@ -391,15 +388,6 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
     )?;
     out.files
         .insert("mod.rs".to_string(), format!("{header}\n{root}"));
-    // The samples runtime text is not from prettyplease: check it.
-    for path in ["samples.rs"] {
-        if let Some(text) = out.files.get(path) {
-            syn::parse_file(text).map_err(|e| EmitError::Syntax {
-                file: path.into(),
-                message: e.to_string(),
-            })?;
-        }
-    }
     Ok(out)
 }
 

@@ -5,9 +5,13 @@
 //! Sample trees stay small: the top-level struct gets every optional field
 //! and two-element vectors; one level down, options are `None`, vectors are
 //! empty and each enum takes its *cheapest* constructor (fewest levels of
-//! required nesting, computed here by a fixpoint), so generation always
+//! required nesting: the registry's heights), so generation always
 //! terminates. All flag bits of one struct are set or cleared together, so
 //! `true` flags and values sharing a bit stay consistent.
+//!
+//! The generator and the primitive impls are `tlgen_runtime::sample`; the
+//! `Visitor` trait comes from `tlgen_runtime::sample_visitor!`, expanded in
+//! the generated crate so that its bounds follow that crate's `serde` feature.
 
 use proc_macro2::TokenStream;
 
@@ -17,121 +21,6 @@ use quote::{format_ident, quote};
 use super::items::Gen;
 use super::names;
 use crate::registry::items::{FieldKind, Items};
-
-const RUNTIME: &str = r#"/// Deterministic pseudo-random source for sample values.
-#[derive(Debug, Clone, Default)]
-pub struct SampleGen {
-    state: u64,
-    depth: u32,
-}
-
-impl SampleGen {
-    /// A generator seeded with `seed`.
-    pub fn new(seed: u64) -> Self {
-        Self { state: seed, depth: 0 }
-    }
-    /// The next pseudo-random number.
-    pub fn next(&mut self) -> u64 {
-        self.state = self.state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        self.state >> 33
-    }
-    /// Whether nested values should be minimal (past the first level).
-    pub fn deep(&self) -> bool {
-        self.depth >= 2
-    }
-    /// Runs `f` one level deeper.
-    pub fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
-        self.depth += 1;
-        let v = f(self);
-        self.depth -= 1;
-        v
-    }
-}
-
-/// A type with a deterministic sample value.
-pub trait Sample: Sized {
-    /// A sample value drawn from `g`.
-    fn sample(g: &mut SampleGen) -> Self;
-}
-
-impl Sample for i32 {
-    fn sample(g: &mut SampleGen) -> Self {
-        g.next() as i32
-    }
-}
-impl Sample for i64 {
-    fn sample(g: &mut SampleGen) -> Self {
-        (g.next() as i64).wrapping_mul(-0x1_0001)
-    }
-}
-impl Sample for f64 {
-    fn sample(g: &mut SampleGen) -> Self {
-        (g.next() % 100_000) as f64 / 4.0 - 1000.0
-    }
-}
-impl Sample for bool {
-    fn sample(g: &mut SampleGen) -> Self {
-        g.next() & 1 == 1
-    }
-}
-impl Sample for u8 {
-    fn sample(g: &mut SampleGen) -> Self {
-        g.next() as u8
-    }
-}
-impl<const N: usize> Sample for [u8; N] {
-    fn sample(g: &mut SampleGen) -> Self {
-        core::array::from_fn(|_| g.next() as u8)
-    }
-}
-impl Sample for String {
-    fn sample(g: &mut SampleGen) -> Self {
-        match g.next() % 4 {
-            0 => String::new(),
-            1 => "é ✓".into(),
-            2 => "x".repeat(300),
-            _ => format!("s{}", g.next()),
-        }
-    }
-}
-impl<T: Sample> Sample for Vec<T> {
-    fn sample(g: &mut SampleGen) -> Self {
-        if g.deep() {
-            Vec::new()
-        } else {
-            g.nested(|g| vec![T::sample(g), T::sample(g)])
-        }
-    }
-}
-impl<T: Sample> Sample for Box<T> {
-    fn sample(g: &mut SampleGen) -> Self {
-        Box::new(T::sample(g))
-    }
-}
-
-/// Extra bounds the visitor needs: the JSON form with the `serde` feature.
-#[cfg(feature = "serde")]
-pub trait Json: serde::Serialize + serde::de::DeserializeOwned {}
-#[cfg(feature = "serde")]
-impl<T: serde::Serialize + serde::de::DeserializeOwned> Json for T {}
-/// Extra bounds the visitor needs: the JSON form with the `serde` feature.
-#[cfg(not(feature = "serde"))]
-pub trait Json {}
-#[cfg(not(feature = "serde"))]
-impl<T> Json for T {}
-
-/// Receives every sample value.
-pub trait Visitor {
-    /// One value, named by its TL name (`Type/constructor` for enum-wrapped ones).
-    fn visit<T>(&mut self, name: &str, value: T)
-    where
-        T: tlgen_runtime::Serialize
-            + tlgen_runtime::Deserialize
-            + ::core::fmt::Debug
-            + ::core::cmp::PartialEq
-            + Json;
-}
-"#;
 
 /// The cheapest variant of each type (index into `Type::variants`): the
 /// shallowest constructor by the registry's heights, the first on a tie.
@@ -199,7 +88,7 @@ pub fn samples_module(model: &Items<'_>, root: &str) -> TokenStream {
         items.push(quote! {
             impl Sample for #path {
                 fn sample(g: &mut SampleGen) -> Self {
-                    let k = if g.deep() { #cheap_k } else { (g.next() as usize) % #n };
+                    let k = if g.deep() { #cheap_k } else { (g.next_u64() as usize) % #n };
                     match k { #(#arms,)* _ => ::core::unreachable!() }
                 }
             }
@@ -245,6 +134,8 @@ pub fn samples_module(model: &Items<'_>, root: &str) -> TokenStream {
         }
     }
     quote! {
+        pub use tlgen_runtime::sample::{Sample, SampleGen};
+        tlgen_runtime::sample_visitor!();
         #(#items)*
         /// Visits a sample value of every constructor (wrapped in its type
         /// enum) and every method; `seed` varies the values.
@@ -252,9 +143,4 @@ pub fn samples_module(model: &Items<'_>, root: &str) -> TokenStream {
             #(#visits)*
         }
     }
-}
-
-/// The fixed part of the module (generator, trait, primitive impls).
-pub fn runtime_text() -> &'static str {
-    RUNTIME
 }
