@@ -250,7 +250,7 @@ impl Coverage {
                         *set.entry(flag.field.as_str()).or_default() += 1;
                         *per_bit.entry((flag.field.as_str(), flag.bit)).or_default() += 1;
                     }
-                    match p.ty.as_str() {
+                    match p.ty.to_string().as_str() {
                         "true" => self.true_flag += 1,
                         "double" => {
                             self.double += 1;
@@ -273,7 +273,7 @@ impl Coverage {
                         }
                         _ => {}
                     }
-                    deepest = deepest.max(self.walk(field, &p.ty, ir));
+                    deepest = deepest.max(self.walk(field, &p.ty.to_string(), ir));
                 }
                 for (word, n) in &set {
                     if *n == 0 {

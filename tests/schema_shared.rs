@@ -102,7 +102,11 @@ fn counts(schema: &Schema) -> Counts {
         }
         ty.to_string()
     };
-    let prim = |name: &str| params().filter(|p| element(&p.ty) == name).count();
+    let prim = |name: &str| {
+        params()
+            .filter(|p| element(&p.ty.to_string()) == name)
+            .count()
+    };
     Counts {
         constructors: schema.constructors().count(),
         functions: schema.functions().count(),
@@ -112,8 +116,12 @@ fn counts(schema: &Schema) -> Counts {
         true_flags: (cond("flags", true), cond("flags2", true)),
         shared_bits,
         vectors: (
-            params().filter(|p| p.ty.contains("Vector<")).count(),
-            params().filter(|p| p.ty.contains("vector<")).count(),
+            params()
+                .filter(|p| p.ty.to_string().contains("Vector<"))
+                .count(),
+            params()
+                .filter(|p| p.ty.to_string().contains("vector<"))
+                .count(),
         ),
         vector_results: schema
             .functions()
@@ -122,7 +130,12 @@ fn counts(schema: &Schema) -> Counts {
         generic: schema
             .definitions
             .iter()
-            .filter(|d| !d.generics.is_empty() && d.params.iter().any(|p| p.ty.starts_with('!')))
+            .filter(|d| {
+                !d.generics.is_empty()
+                    && d.params
+                        .iter()
+                        .any(|p| matches!(p.ty, tlgen::ir::TlType::Generic(_)))
+            })
             .count(),
         primitives: [
             prim("int128"),

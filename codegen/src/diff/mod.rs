@@ -50,7 +50,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ir::{Api, Constructor, ErrorEntry, Flag, Method, Param, TypeDef};
+use crate::ir::{Api, Constructor, ErrorEntry, Flag, Method, Param, TlType, TypeDef};
 use crate::registry::items::Items;
 use crate::registry::Registry;
 
@@ -516,7 +516,7 @@ fn param_details(old: &[Param], new: &[Param], options: &DiffOptions, out: &mut 
     let find = |params: &[Param], name: &str| params.iter().find(|p| p.name == name).cloned();
     for p in old {
         let Some(q) = find(new, &p.name) else {
-            out.push(match (p.docs_only, p.ty == "#") {
+            out.push(match (p.docs_only, p.ty == TlType::Flags) {
                 (true, _) => note(format!("docs-only param removed: {}", p.name)),
                 (_, true) => note(format!("flags word removed: {}", p.name)),
                 _ => breaks(format!("param removed: {}", param_text(p))),
@@ -571,7 +571,7 @@ fn param_details(old: &[Param], new: &[Param], options: &DiffOptions, out: &mut 
         }
         out.push(if q.docs_only {
             note(format!("docs-only param added: {}", q.name))
-        } else if q.ty == "#" {
+        } else if q.ty == TlType::Flags {
             note(format!("flags word added: {}", q.name))
         } else if q.flag.is_some() {
             breaks(format!("optional param added: {}", param_text(q)))

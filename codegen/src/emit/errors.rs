@@ -561,7 +561,7 @@ mod tests {
             id: None,
             description: String::new(),
             params: Vec::new(),
-            returns: "Bool".to_owned(),
+            returns: crate::ir::TlType::Bool,
             bots: None,
             users: None,
             business: None,

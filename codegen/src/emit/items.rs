@@ -223,7 +223,7 @@ pub fn tl_definition(
     id: u32,
     generic: Option<&str>,
     params: &[Param],
-    result: &str,
+    result: &dyn std::fmt::Display,
 ) -> String {
     let mut s = format!("{name}#{id:08x}");
     if let Some(g) = generic {

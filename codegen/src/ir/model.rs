@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::TlType;
+
 /// The whole API of one layer.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Api {
@@ -31,8 +33,8 @@ pub struct Method {
     /// Parameters in wire order (schema order), docs-only ones interleaved
     /// where the docs show them.
     pub params: Vec<Param>,
-    /// The TL result type, e.g. `Updates`, `Vector<long>`, `X`.
-    pub returns: String,
+    /// The TL result type, e.g. `Updates`, `Vector<long>`, `X` (a string in JSON).
+    pub returns: TlType,
     /// Whether bots may call it (`None` when the page does not say).
     pub bots: Option<bool>,
     /// Whether users may call it (`None` when the page does not say; old pages never do).
@@ -80,9 +82,9 @@ pub struct Param {
     pub name: String,
     /// The TL type as the schema writes it (`Vector<MessageEntity>`, `true`,
     /// `#`, `!X`, `bytes`); for docs-only params and schema-less runs, the
-    /// type the docs' Type column maps to.
+    /// type the docs' Type column maps to. A string in JSON.
     #[serde(rename = "type")]
-    pub ty: String,
+    pub ty: TlType,
     /// The flags field and bit when the param is conditional.
     pub flag: Option<Flag>,
     /// The description from the docs table (empty when the docs have none).

@@ -36,13 +36,17 @@ pub enum TlType {
     },
     /// A boxed type by name (`InputPeer`, `messages.Messages`, the generic `X`).
     Boxed(String),
-    /// A bare constructor type by name (`future_salt`, `%Message`).
+    /// A bare constructor type by name, as written (`future_salt`,
+    /// `%Message`: the `%` is kept so that the text round-trips;
+    /// `crate::registry::Registry::bare` resolves either form).
     Bare(String),
 }
 
 impl TlType {
-    /// Parses a TL type expression as the schema writes it. Never fails:
-    /// every non-primitive name is a boxed or bare type reference.
+    /// Builds the structure of a TL type expression as the schema writes it.
+    /// Never fails: every non-primitive name is a boxed or bare type
+    /// reference. The schema parser checks the syntax first (and reports
+    /// malformed types with file and line); this only gives it structure.
     pub fn parse(text: &str) -> TlType {
         let text = text.trim();
         match text {
@@ -69,8 +73,8 @@ impl TlType {
                 };
             }
         }
-        if let Some(name) = text.strip_prefix('%') {
-            return TlType::Bare(name.to_string());
+        if text.starts_with('%') {
+            return TlType::Bare(text.to_string());
         }
         let local = text.rsplit('.').next().unwrap_or(text);
         if local.starts_with(|c: char| c.is_ascii_lowercase()) {
@@ -95,6 +99,35 @@ impl TlType {
                 | TlType::True
                 | TlType::Flags
         )
+    }
+}
+
+/// The JSON form is the schema's text (`"Vector<MessageEntity>"`), as the
+/// README documents.
+impl serde::Serialize for TlType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TlType {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Ok(TlType::parse(&text))
+    }
+}
+
+/// Parses the schema's text ([`TlType::parse`]).
+impl From<&str> for TlType {
+    fn from(text: &str) -> Self {
+        TlType::parse(text)
+    }
+}
+
+/// Compares with the schema's text (`ty == "Vector<long>"`).
+impl PartialEq<&str> for TlType {
+    fn eq(&self, other: &&str) -> bool {
+        self.to_string() == *other
     }
 }
 
@@ -150,7 +183,11 @@ mod tests {
         ] {
             assert_eq!(TlType::parse(text).to_string(), text, "{text}");
         }
-        assert_eq!(TlType::parse("%Message"), TlType::Bare("Message".into()));
+        assert_eq!(TlType::parse("%Message"), TlType::Bare("%Message".into()));
+        assert_eq!(
+            TlType::parse("vector<%Message>").to_string(),
+            "vector<%Message>"
+        );
         assert_eq!(
             TlType::parse("future_salt"),
             TlType::Bare("future_salt".into())

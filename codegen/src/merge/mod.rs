@@ -15,7 +15,8 @@ use rayon::prelude::*;
 
 use crate::error::Result;
 use crate::ir::{
-    Api, Constructor, Diagnostic, DiagnosticKind, ErrorEntry, Method, Param, Severity, TypeDef,
+    Api, Constructor, Diagnostic, DiagnosticKind, ErrorEntry, Method, Param, Severity, TlType,
+    TypeDef,
 };
 use crate::pages::{self, Page, PageKind, PageParam, TypeCell};
 use crate::schema::{self, Category, Definition, Schema, SchemaParam};
@@ -286,11 +287,17 @@ impl<'a> Merger<'a> {
             self.check_page_presence(name, entry, page, &documented_files, "method");
             let params = self.merge_params(name, entry, page);
             let returns = entry.def.result.clone();
+            let result_type = TlType::parse(&returns);
             if let Some(page) = page {
                 self.check_result(page, &returns, "return type");
             }
-            api.methods
-                .push(method(name, Some(entry.def.id()), params, returns, page));
+            api.methods.push(method(
+                name,
+                Some(entry.def.id()),
+                params,
+                result_type,
+                page,
+            ));
         }
         for (name, entry) in &constructors {
             let page = constructor_pages.get(name.as_str()).copied();
@@ -612,7 +619,7 @@ impl<'a> Merger<'a> {
     }
 
     fn report_hidden(&mut self, name: &str, entry: &Entry<'_>, param: &SchemaParam) {
-        let explained = param.ty == "#" || HIDDEN_PARAMS.contains(&param.name.as_str());
+        let explained = param.ty == TlType::Flags || HIDDEN_PARAMS.contains(&param.name.as_str());
         let severity = Severity::explained(explained);
         let message = format!(
             "{name}: wire param {}:{} is not shown in the docs{}",
@@ -629,10 +636,13 @@ impl<'a> Merger<'a> {
 
     fn check_param_type(&mut self, name: &str, file: &str, docs: &PageParam, param: &SchemaParam) {
         let cell = &docs.ty;
-        if cell.mapped == param.ty || (cell.label == "Bool" && !cell.array && param.ty == "true") {
+        let schema_ty = param.ty.to_string();
+        if cell.mapped == schema_ty
+            || (cell.label == "Bool" && !cell.array && param.ty == TlType::True)
+        {
             return;
         }
-        let (severity, kind, why) = match explain_type_difference(&docs.name, cell, &param.ty) {
+        let (severity, kind, why) = match explain_type_difference(&docs.name, cell, &schema_ty) {
             Some(why) => (Severity::Note, DiagnosticKind::TypeAlias, why),
             None => (Severity::Warning, DiagnosticKind::TypeMismatch, ""),
         };
@@ -667,8 +677,13 @@ impl<'a> Merger<'a> {
                 .unwrap_or_default();
             match page.kind {
                 PageKind::Method => {
-                    api.methods
-                        .push(method(&page.name, None, params, result, Some(page)));
+                    api.methods.push(method(
+                        &page.name,
+                        None,
+                        params,
+                        TlType::parse(&result),
+                        Some(page),
+                    ));
                 }
                 PageKind::Constructor => api.constructors.push(Constructor {
                     name: page.name.clone(),
@@ -755,7 +770,7 @@ fn wire_param(param: &SchemaParam, docs: Option<&PageParam>, hidden: bool) -> Pa
 fn docs_param(row: &PageParam, docs_only: bool) -> Param {
     Param {
         name: row.name.clone(),
-        ty: row.ty.mapped.clone(),
+        ty: TlType::parse(&row.ty.mapped),
         flag: None,
         description: row.description.clone(),
         docs_only,
@@ -777,7 +792,7 @@ fn method(
     name: &str,
     id: Option<u32>,
     params: Vec<Param>,
-    returns: String,
+    returns: TlType,
     page: Option<&Page>,
 ) -> Method {
     Method {

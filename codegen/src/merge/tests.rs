@@ -40,10 +40,12 @@ fn sample_send_message_keeps_wire_order_and_marks_hidden_and_docs_only() {
     let merged = sample();
     let m = method(&merged.api, "messages.sendMessage");
     assert_eq!(m.id, Some(0x0f9f68e8));
+    let types: Vec<String> = m.params.iter().map(|p| p.ty.to_string()).collect();
     let shape: Vec<(&str, &str, bool, bool)> = m
         .params
         .iter()
-        .map(|p| (&*p.name, &*p.ty, p.hidden, p.docs_only))
+        .zip(&types)
+        .map(|(p, ty)| (&*p.name, ty.as_str(), p.hidden, p.docs_only))
         .collect();
     assert_eq!(
         shape,

@@ -385,7 +385,7 @@ impl<'a> Items<'a> {
                 path: item_path(Kind::Functions, &m.name),
                 generic,
                 fields,
-                returns: TlType::parse(&m.returns),
+                returns: m.returns.clone(),
                 error,
             });
         }

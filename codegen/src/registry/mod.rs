@@ -120,14 +120,14 @@ pub fn wire_params(params: &[Param]) -> Vec<WireParam> {
             // Old schemas have `flags:int a:flags.0?true` (v65/v66
             // `auth.importBotAuthorization`): an `int` that conditional
             // params refer to is a flags word too.
-            ty: if p.ty == "int"
+            ty: if p.ty == TlType::Int
                 && params
                     .iter()
                     .any(|q| q.flag.as_ref().is_some_and(|f| f.field == p.name))
             {
                 TlType::Flags
             } else {
-                TlType::parse(&p.ty)
+                p.ty.clone()
             },
             flag: p.flag.clone(),
             ir_index,
@@ -230,7 +230,7 @@ impl Registry {
         let mut reg = Registry::default();
         for (i, method) in api.methods.iter().enumerate() {
             let kind = EntryKind::Method {
-                returns: method.returns.clone(),
+                returns: method.returns.to_string(),
             };
             let entry = Entry::new(
                 &method.name,
@@ -408,6 +408,7 @@ impl Registry {
     /// with service constructors, `%Message` of a type with many is the
     /// MTProto envelope).
     pub fn bare(&self, name: &str) -> Option<&Entry> {
+        let name = name.strip_prefix('%').unwrap_or(name);
         if let Some(entry) = self.constructor(name) {
             return Some(entry);
         }
@@ -429,7 +430,7 @@ impl Registry {
 fn service_param(name: &str, ty: &str) -> Param {
     Param {
         name: name.to_string(),
-        ty: ty.to_string(),
+        ty: TlType::parse(ty),
         flag: None,
         description: String::new(),
         docs_only: false,

@@ -47,7 +47,7 @@ pub fn select(api: &Api, patterns: &[String]) -> Result<Api, Vec<String>> {
     let mut ctors: BTreeSet<String> = BTreeSet::new();
     let mut work: Vec<TlType> = Vec::new();
     for m in &methods {
-        work.push(TlType::parse(&m.returns));
+        work.push(m.returns.clone());
         if let Some(entry) = reg.method(&m.name) {
             work.extend(entry.params.iter().map(|p| p.ty.clone()));
         }

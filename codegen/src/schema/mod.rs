@@ -16,7 +16,7 @@ mod tests;
 use std::path::Path;
 
 use crate::error::Result;
-use crate::ir::Flag;
+use crate::ir::{Flag, TlType};
 
 pub use crc::{check_ids, compute_id, normalized_definition};
 pub use parse::parse_schema;
@@ -98,12 +98,12 @@ impl Definition {
 impl SchemaParam {
     /// Whether it is a `#` flags word (`flags:#`, `flags2:#`).
     pub fn is_flags_field(&self) -> bool {
-        self.ty == "#"
+        self.ty == TlType::Flags
     }
 
     /// Whether it is a payload-less `flags.N?true` param.
     pub fn is_true_flag(&self) -> bool {
-        self.flag.is_some() && self.ty == "true"
+        self.flag.is_some() && self.ty == TlType::True
     }
 }
 
@@ -112,8 +112,9 @@ impl SchemaParam {
 pub struct SchemaParam {
     /// The name (`peer`, `flags`).
     pub name: String,
-    /// The type without the flag prefix (`InputPeer`, `true`, `#`, `Vector<long>`, `!X`).
-    pub ty: String,
+    /// The type without the flag prefix (`InputPeer`, `true`, `#`, `Vector<long>`, `!X`),
+    /// checked and given structure by the parser.
+    pub ty: TlType,
     /// The flags field and bit for `flags.N?T` params.
     pub flag: Option<Flag>,
 }

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::ir::Flag;
+use crate::ir::{Flag, TlType};
 
 use super::crc::normalize_into;
 use super::{Category, Definition, Schema, SchemaParam};
@@ -320,7 +320,7 @@ fn parse_param(
     }
     Ok(SchemaParam {
         name: name.to_string(),
-        ty: ty.to_string(),
+        ty: TlType::parse(ty),
         flag,
     })
 }
@@ -337,7 +337,7 @@ fn parse_flag(name: &str, cond: &str, previous: &[SchemaParam]) -> Result<Flag, 
     // `flags:int a:flags.0?true ...` (payload-less `true` params, outside the ID).
     if !previous
         .iter()
-        .any(|p| p.name == field && (p.ty == "#" || p.ty == "int"))
+        .any(|p| p.name == field && matches!(p.ty, TlType::Flags | TlType::Int))
     {
         return Err(format!(
             "param `{name}`: flag `{}` references `{}`, which is not a preceding `#` param",

@@ -150,19 +150,19 @@ fn flags_shared_bits_and_flags2() {
     assert_eq!(p("self").flag, flag("flags", 10));
     assert!(p("self").is_true_flag());
     assert_eq!(
-        (p("bot").ty.as_str(), &p("bot").flag),
+        (p("bot").ty.to_string().as_str(), &p("bot").flag),
         ("true", &flag("flags", 14))
     );
     assert_eq!(
         (
-            p("bot_info_version").ty.as_str(),
+            p("bot_info_version").ty.to_string().as_str(),
             &p("bot_info_version").flag
         ),
         ("int", &flag("flags", 14))
     );
     assert_eq!(p("bot_business").flag, flag("flags2", 11));
     assert_eq!(
-        (p("usernames").ty.as_str(), &p("usernames").flag),
+        (p("usernames").ty.to_string().as_str(), &p("usernames").flag),
         ("Vector<string>", &flag("flags2", 0))
     );
     assert_eq!(p("id").flag, None);
@@ -174,7 +174,7 @@ fn flags_shared_bits_and_flags2() {
     assert_eq!(send.result, "Updates");
     let entities = send.param("entities").unwrap();
     assert_eq!(
-        (entities.ty.as_str(), &entities.flag),
+        (entities.ty.to_string().as_str(), &entities.flag),
         ("Vector<MessageEntity>", &flag("flags", 3))
     );
     assert_eq!(send.param("schedule_date").unwrap().flag, flag("flags", 10));
@@ -189,14 +189,14 @@ fn flags_shared_bits_and_flags2() {
     // A plain `int` named `flags` is not a flags word.
     let import = def(&schema, "auth.importBotAuthorization");
     let flags = import.param("flags").unwrap();
-    assert_eq!((flags.ty.as_str(), &flags.flag), ("int", &None));
+    assert_eq!((flags.ty.to_string().as_str(), &flags.flag), ("int", &None));
     assert!(!flags.is_flags_field());
 
     let dc = def(&schema, "dcOption");
     assert_eq!(dc.param("static").unwrap().flag, flag("flags", 4));
     let secret = dc.param("secret").unwrap();
     assert_eq!(
-        (secret.ty.as_str(), &secret.flag),
+        (secret.ty.to_string().as_str(), &secret.flag),
         ("bytes", &flag("flags", 10))
     );
 }
@@ -273,7 +273,7 @@ fn samples_are_closed() {
     };
     for d in &all {
         for p in &d.params {
-            check(&p.ty, &d.generics, &d.name);
+            check(&p.ty.to_string(), &d.generics, &d.name);
         }
         check(&d.result, &d.generics, &d.name);
     }
