@@ -1,5 +1,6 @@
 //! The IR of the three shared layers, checked against an independent reading
-//! of the schema files (`support::tl_oracle`) and the counts in FORMATS.md.
+//! of the schema files (`support::tl_oracle`) and counts from a full scan of
+//! the shipped docs.
 
 mod support;
 

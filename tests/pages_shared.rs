@@ -1,7 +1,8 @@
 //! The page front end over the real MadelineProto docs in
 //! `../shared/madelineproto-docs/{v65,v66,v223}`: page counts, table and cell
 //! irregularities, usability lines and error tables, checked against the
-//! counts in FORMATS.md (§0, §1, §2, §4, §5, §7).
+//! counts of a full scan of the shipped docs (the conventions are described in
+//! docs/FORMATS-NOTES.md).
 //!
 //! The data is third-party and not part of the repository. Without it the test
 //! prints a notice and passes, except under `CI=true`, where it fails.
@@ -63,7 +64,7 @@ fn count_params(pages: &[Page], f: impl Fn(&Page, &tlgen::pages::PageParam) -> b
         .count()
 }
 
-/// Entity pages per kind (FORMATS.md §0): regular methods, regular
+/// Entity pages per kind: regular methods, regular
 /// constructors, regular types, irregular constructors (`boolFalse`,
 /// `boolTrue`, `null`) and irregular types (the `## Type:` pseudo-types plus
 /// `# Bool`).
@@ -255,7 +256,7 @@ fn import_chat_invite_v65() {
 
 #[test]
 fn parameter_rows_and_required_column() {
-    // FORMATS.md §4: rows = schema params - hidden + doc-only; `Yes` rows.
+    // Rows = schema params - hidden + docs-only (docs/FORMATS-NOTES.md, "Required column").
     for (layer, method_rows, ctor_rows, method_yes, ctor_yes) in [
         ("v65", 481, 1395, 288, 1043),
         ("v66", 482, 1409, 293, 1053),
@@ -281,7 +282,7 @@ fn parameter_rows_and_required_column() {
             "{layer}"
         );
     }
-    // Pages without a table (§1.4).
+    // Pages without a table: exactly the entries with no visible params.
     for (layer, ctors, methods) in [("v65", 136, 23), ("v66", 139, 24), ("v223", 319, 66)] {
         let Some(pages) = pages(layer) else { return };
         let no_table = |kind| {
@@ -330,7 +331,7 @@ fn table_irregularities_v223() {
             }
         }
     }
-    // §1.6: 3-column tables (methods / constructors), the 4-cell parse_mode row
+    // Irregular tables (docs/FORMATS-NOTES.md, "Parameter tables"): 3-column tables (methods / constructors), the 4-cell parse_mode row
     // under a 3-column header, constructor rows without the description cell,
     // method rows with an empty description.
     assert_eq!(tables, [35, 59]);
@@ -378,7 +379,7 @@ fn table_irregularities_v223() {
 
 #[test]
 fn type_cells() {
-    // FORMATS.md §2: `!X` rows, targets under constructors/, `Array of [long|string]`
+    // docs/FORMATS-NOTES.md, "Type cells": `!X` rows, targets under constructors/, `Array of [long|string]`
     // on hash, `[long]` on peer, aliases and `Array of` rows.
     for (layer, bang_x, ctor_targets, alias_scalar, alias_array, arrays) in [
         ("v65", 5, 10, 113, 13, 199),

@@ -1,5 +1,5 @@
 //! The schema front end over the five real TL files in `../shared/tl-schemas`:
-//! entry counts and feature counts as FORMATS.md §6 documents them, the
+//! entry counts and feature counts of a full scan of the shipped schemas, the
 //! constructor-ID rule (no warnings, exactly the two documented exceptions),
 //! and the well-known IDs of the ID-less MTProto entries.
 //!
@@ -32,7 +32,7 @@ fn schemas_dir() -> Option<PathBuf> {
     None
 }
 
-/// The counts FORMATS.md §6 gives for one file.
+/// The counts a full scan gives for one file.
 #[derive(Debug, PartialEq)]
 struct Counts {
     constructors: usize,
@@ -151,7 +151,7 @@ fn counts(schema: &Schema) -> Counts {
     }
 }
 
-/// FORMATS.md §6, one row per file.
+/// The expected counts, one row per file.
 fn expected(file: &str) -> Counts {
     let c = |constructors,
              functions,

@@ -136,8 +136,8 @@ impl Config {
     }
 
     /// How the files are laid out (default: [`Formatting::Prettyplease`]).
-    /// [`Formatting::Lines`] generates about 3x faster, for large outputs
-    /// that nobody commits (a full layer into `OUT_DIR`).
+    /// [`Formatting::Lines`] generates much faster, for large outputs that
+    /// nobody commits (a full layer into `OUT_DIR`).
     pub fn formatting(&mut self, formatting: Formatting) -> &mut Self {
         self.formatting = formatting;
         self

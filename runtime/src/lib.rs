@@ -90,8 +90,8 @@ pub mod __private {
 
 /// `?` for generated decoders, spelled as a plain `match`: the same early
 /// return without the `Try`/`FromResidual`/`From` resolution and the extra
-/// MIR that `?` expands to. Generated code holds thousands of these (about
-/// 5% of a clean debug build of a full layer); serde_derive's output does the
+/// MIR that `?` expands to. Generated code holds thousands of these, enough
+/// to show in the build time of a full layer; serde_derive's output does the
 /// same for the same reason.
 #[doc(hidden)]
 #[macro_export]

@@ -98,7 +98,7 @@ fn entry(line: &str, function: bool) -> (String, OracleEntry) {
     )
 }
 
-/// The constructor-ID rule of FORMATS.md §6, written independently.
+/// The constructor-ID rule (docs/FORMATS-NOTES.md, "Schema files"), written independently.
 fn crc_of(line: &str) -> u32 {
     let mut words: Vec<String> = Vec::new();
     for (i, w) in line.split_whitespace().enumerate() {

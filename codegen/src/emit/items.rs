@@ -1,7 +1,9 @@
 //! Token generation for constructor structs, type enums and method structs.
 //!
-//! Generated code spells every path out (`Option`,
-//! `tlgen_runtime::Serialize::serialize`) so that no TL name can shadow it, and
+//! Generated code names the prelude types it uses (`Option`, `Vec`, `String`,
+//! `Box`) unqualified, which is safe because no generated item takes those
+//! names ([`crate::registry::names`] suffixes them), spells every other path
+//! out (`tlgen_runtime::Serialize::serialize`), and
 //! pushes all repeated logic into `tlgen_runtime` (flags, bytes, vectors, the
 //! `tlgen_runtime::tl_boxed!` macro for constructor IDs and the boxed forms
 //! of methods, `tlgen_runtime::Boxed` for those of constructors), keeping each item to its fields and one line per field per

@@ -1,9 +1,10 @@
 //! [`Formatting::Lines`](super::Formatting::Lines): readable Rust text
 //! straight from the token trees, without parsing.
 //!
-//! `syn` + `prettyplease` take about 70% of the generator's time, which in a
-//! build script (compiled without optimizations) is 3.4 s of CPU for a full
-//! layer, paid on every clean build of the generated crate. This printer
+//! `syn` + `prettyplease` take most of the generator's time, which in a
+//! build script (compiled without optimizations) is paid again on every
+//! clean build of the generated crate (the README's Performance section has
+//! the figures). This printer
 //! walks the tokens once: one line per statement, field, variant, match arm
 //! and attribute, indentation by brace depth, `#[doc]` attributes back as
 //! `///` comments. It never changes a token, only the whitespace between

@@ -88,10 +88,9 @@ pub enum Formatting {
     #[default]
     Prettyplease,
     /// One line per statement, field, variant and attribute, indented, docs as
-    /// `///`, straight from the token trees ([`lines`]): no parsing, so about
-    /// 3x faster to generate (a build script for a full layer saves 1.7 s of
-    /// wall time and 3.4 s of CPU in debug builds). For build scripts, whose
-    /// output rustc checks anyway.
+    /// `///`, straight from the token trees ([`lines`]): no parsing, so much
+    /// faster to generate (the README's Performance section has the
+    /// figures). For build scripts, whose output rustc checks anyway.
     Lines,
 }
 
@@ -151,7 +150,8 @@ enum Piece {
     Samples,
 }
 
-/// One output file: its path, depth below the root, and pieces in order.
+/// One output file: its module (kind and namespace; none for `samples.rs`),
+/// its path, and its pieces in order.
 struct FileSpec {
     kind: Option<model::Kind>,
     ns: Option<String>,

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
-    /// An expected, documented difference between docs and schema (FORMATS.md
-    /// explains it), e.g. a hidden `flags` field or a `parse_mode` row.
+    /// An expected, documented difference between docs and schema (one of
+    /// the conventions in docs/FORMATS-NOTES.md), e.g. a hidden `flags` field or a `parse_mode` row.
     Note,
     /// A disagreement nobody explained: worth a look before trusting the output.
     Warning,

@@ -4,7 +4,7 @@
 //! fields); the pages add descriptions, usability, errors and the docs-only
 //! params MadelineProto accepts. Each difference between the two becomes a
 //! [`Diagnostic`]: a [`Severity::Note`] when it is one of MadelineProto's
-//! documented display conventions (FORMATS.md), a [`Severity::Warning`]
+//! documented display conventions (docs/FORMATS-NOTES.md), a [`Severity::Warning`]
 //! otherwise.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -144,8 +144,9 @@ struct Entry<'a> {
     file: &'a str,
     /// The wire name when the IR name carries a secret-layer suffix.
     tl_name: Option<String>,
-    /// Whether any entry of the same file has a page (else the file as a whole
-    /// is undocumented, e.g. TL_mtproto_v1.tl beside the v223 docs).
+    /// Index of the schema file it comes from: a missing page is only a
+    /// warning when some entry of the same file has a page (else the file as
+    /// a whole is undocumented, e.g. TL_mtproto_v1.tl beside the v223 docs).
     file_index: usize,
 }
 
@@ -716,37 +717,33 @@ impl<'a> Merger<'a> {
 }
 
 /// Pseudo-params that MadelineProto shows but that are not on the wire
-/// (FORMATS.md §4).
+/// (docs/FORMATS-NOTES.md, "Required column").
 const DOCS_ONLY_PARAMS: &[&str] = &["parse_mode", "decrypted_message", "inflated"];
 
-/// Wire params MadelineProto fills in itself and so never shows (FORMATS.md
-/// §4): random IDs, plain `flags:int`, and the encrypted payload and key
+/// Wire params MadelineProto fills in itself and so never shows
+/// (docs/FORMATS-NOTES.md, "Required column"): random IDs, plain `flags:int`, and the encrypted payload and key
 /// material of secret-chat constructors.
 const HIDDEN_PARAMS: &[&str] = &["random_id", "flags", "random_bytes", "bytes", "key", "iv"];
 
 /// Explains a Type cell that differs from the schema's type, when it is one of
-/// MadelineProto's documented display conventions (FORMATS.md §2).
+/// MadelineProto's documented display conventions (docs/FORMATS-NOTES.md, "Type cells").
 fn explain_type_difference(name: &str, cell: &TypeCell, schema_ty: &str) -> Option<&'static str> {
     let label = cell.label.as_str();
     let alias = label.contains(" or ");
     match schema_ty {
         "int" | "long" if alias && name.ends_with("chat_id") => {
-            Some("a peer alias on a plain chat ID (FORMATS.md §2 row 5)")
+            Some("a peer alias on a plain chat ID")
         }
         "int" if name == "hash" && cell.array && label == "int" => {
-            Some("`Array of int` shown for a scalar hash (FORMATS.md §2 row 7)")
+            Some("`Array of int` shown for a scalar hash")
         }
-        "int" | "long" if label == "long|string" => {
-            Some("`long|string` shown for a scalar hash (FORMATS.md §2 row 8)")
-        }
-        "Peer" if label == "long" && name == "peer" => {
-            Some("a peer shown as a bot API ID (FORMATS.md §2 row 9)")
-        }
-        "bytes" if label == "string" => Some("bytes shown as string (FORMATS.md §2 row 10)"),
-        "long" if label == "strlong" => Some("`strlong` pseudo-type (FORMATS.md §2 row 11)"),
-        "bytes" if label == "waveform" => Some("`waveform` pseudo-type (FORMATS.md §2 row 12)"),
+        "int" | "long" if label == "long|string" => Some("`long|string` shown for a scalar hash"),
+        "Peer" if label == "long" && name == "peer" => Some("a peer shown as a bot API ID"),
+        "bytes" if label == "string" => Some("bytes shown as string"),
+        "long" if label == "strlong" => Some("`strlong` pseudo-type"),
+        "bytes" if label == "waveform" => Some("`waveform` pseudo-type"),
         _ if cell.array && schema_ty == format!("vector<{label}>") => {
-            Some("a bare vector shown as `Array of` (FORMATS.md §2 row 3)")
+            Some("a bare vector shown as `Array of`")
         }
         _ => None,
     }

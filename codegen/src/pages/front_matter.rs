@@ -1,4 +1,4 @@
-//! Tolerant, line-wise front matter reader (FORMATS.md §1.2).
+//! Tolerant, line-wise front matter reader (docs/FORMATS-NOTES.md, "Pages": why not YAML).
 //!
 //! Many blocks are not valid YAML (multi-line descriptions, unquoted `: `,
 //! `title: !X`, `\_` inside double quotes), so no YAML loader is used: a line

@@ -2,7 +2,7 @@
 //!
 //! The front end of the pipeline: [`read_docs`] lists `methods/`,
 //! `constructors/` and `types/` of a docs tree and [`parse_page`] turns each
-//! page (old v65/v66 format or current v223 format, see FORMATS.md) into a
+//! page (old v65/v66 format or current v223 format, see docs/FORMATS-NOTES.md) into a
 //! [`Page`]. Index/README pages are skipped. Each page is parsed with a
 //! single pulldown-cmark pass over its top-level blocks; tables, headings and
 //! Type cells are then read from the raw source slices (byte ranges), so
@@ -102,7 +102,7 @@ pub struct TypeCell {
     pub array: bool,
     /// The link target as written.
     pub target: String,
-    /// The TL type the cell maps to by FORMATS.md §2: the last word of an alias,
+    /// The TL type the cell maps to (docs/FORMATS-NOTES.md, "Type cells"): the last word of an alias,
     /// `Vector<T>` for `Array of` and `Vector_of_T`, the label otherwise.
     /// (`Bool` stays `Bool`: the merge decides whether the schema says `true`.)
     pub mapped: String,

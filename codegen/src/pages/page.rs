@@ -1,7 +1,7 @@
 //! One page -> [`Page`]: a single pulldown-cmark pass over the body, looking
 //! only at top-level blocks and reading their raw source slices.
 //!
-//! Layout (FORMATS.md §1.3–§1.5): the entity heading (`# Method: x`,
+//! Layout (docs/FORMATS-NOTES.md, "Pages"): the entity heading (`# Method: x`,
 //! `# Constructor: x`, `# Type: x`, pseudo-type `## Type: x`, irregular `# x`),
 //! a back link, the description, then `###` sections. Every `##`..`######`
 //! heading ends the description; later `#` headings (the v223 `# Warning: ...`

@@ -1,5 +1,5 @@
 //! Parameter/attribute and error tables, read from the raw source lines of a
-//! table block (FORMATS.md §1.6, §5).
+//! table block (docs/FORMATS-NOTES.md, "Parameter tables" and "Error tables").
 //!
 //! Rows are split on `|` not preceded by `\`; cells are trimmed. The column
 //! order comes from the header, and each row is checked for the known

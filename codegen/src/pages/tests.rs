@@ -506,7 +506,7 @@ fn type_pages() {
 
 #[test]
 fn cell_forms_outside_the_sample_schema() {
-    // FORMATS.md §2 rows 7-12, on an inline v223 page.
+    // The hash, peer, bytes and pseudo-type display conventions, on an inline v223 page.
     let text = "---\ntitle: \"messages.getDemo\"\n---\n# Method: messages.getDemo\n[Back to methods index](index.html)\n\n\
 | Name     |    Type       | Description | Required |\n|----------|---------------|-------------|----------|\n\
 |peer|[long](/API_docs/types/long.html) | Target | Optional|\n\

@@ -1,4 +1,4 @@
-//! The Type cell grammar (FORMATS.md §2): `[Array of ]"["LABEL"]("TARGET")"`.
+//! The Type cell grammar (docs/FORMATS-NOTES.md, "Type cells"): `[Array of ]"["LABEL"]("TARGET")"`.
 //!
 //! The cell is parsed from the raw source text, not from pulldown-cmark link
 //! events: targets may contain spaces (`/API_docs/types/Vector t.html`) or

@@ -1,4 +1,4 @@
-//! TL names -> Rust identifiers (FORMATS.md §7).
+//! TL names -> Rust identifiers (docs/FORMATS-NOTES.md, "Names in Rust").
 //!
 //! * Types, constructors and methods: `UpperCamelCase` of the local part
 //!   (`messages.sendMessage` -> `SendMessage` in module `messages`;

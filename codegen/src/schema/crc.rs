@@ -1,4 +1,4 @@
-//! The constructor-ID rule of FORMATS.md §6 and the declared-vs-computed check.
+//! The constructor-ID rule (docs/FORMATS-NOTES.md, "Schema files") and the declared-vs-computed check.
 //!
 //! The ID of a definition is the CRC-32 (IEEE, as zlib computes it) of its
 //! line, normalized as follows:
@@ -31,7 +31,7 @@ struct KnownException {
     reason: &'static str,
 }
 
-/// Declared IDs that the CRC rule does not reproduce (FORMATS.md §6). They are
+/// Declared IDs that the CRC rule does not reproduce. They are
 /// reported as notes, every other mismatch as a warning. Matched by name,
 /// declared ID and layer section, so a renamed file keeps its exceptions.
 const KNOWN_EXCEPTIONS: &[KnownException] = &[

@@ -3,7 +3,7 @@
 //! The schema is the wire truth: IDs, flag bits, field order and the fields
 //! the docs hide.
 //!
-//! [`parse_schema`] reads one file (every feature of FORMATS.md §6: comments,
+//! [`parse_schema`] reads one file (every feature in docs/FORMATS-NOTES.md, "Schema files": comments,
 //! `---functions---`/`---types---` toggles, `===N===` layer sections, generics,
 //! `flags.N?T` conditionals, the built-in `vector` line); [`check_ids`]
 //! compares each declared ID with the CRC-32 rule of [`compute_id`].
@@ -46,7 +46,7 @@ pub struct Definition {
     pub name: String,
     /// The `#hexid` written in the file, if any.
     pub declared_id: Option<u32>,
-    /// The CRC32 of the normalized definition (FORMATS.md §6).
+    /// The CRC32 of the normalized definition (the constructor-ID rule in [`crc`]).
     pub computed_id: u32,
     /// `{X:Type}` generic parameters: (name, bound).
     pub generics: Vec<(String, String)>,
