@@ -37,6 +37,8 @@ pub mod errors;
 mod items;
 pub mod lines;
 mod samples;
+#[cfg(test)]
+mod snapshot_crate;
 pub mod write;
 
 pub use crate::registry::items::BOX_THRESHOLD;

@@ -1,0 +1,87 @@
+//! The snapshot tree (`codegen/tests/snapshots`: the sample docs as the
+//! emitter writes them by default) compiled as a crate under
+//! `#![deny(warnings)]`, with and without its features, as progenitor keeps
+//! its goldens a compilable crate: a snapshot accepted with a warning or an
+//! error in it fails here.
+
+use std::path::Path;
+
+/// `emit_sample__types__auth.rs.snap` -> `types/auth.rs`, and the snapshot's
+/// text without insta's header.
+fn snapshot_files(dir: &Path) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("snapshot dir") {
+        let path = entry.expect("dir entry").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let Some(rel) = name
+            .strip_prefix("emit_sample__")
+            .and_then(|n| n.strip_suffix(".snap"))
+        else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).expect("snapshot");
+        // insta's header: `---`, metadata lines, `---`.
+        let body = text
+            .strip_prefix("---\n")
+            .and_then(|rest| rest.split_once("\n---\n"))
+            .map(|(_, body)| body)
+            .unwrap_or_else(|| panic!("{name}: no insta header"));
+        files.push((
+            format!("src/tl/{}", rel.replace("__", "/")),
+            body.to_owned(),
+        ));
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn snapshot_tree_compiles_without_warnings() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let runtime = root.join("../runtime");
+    assert!(
+        runtime.join("Cargo.toml").is_file(),
+        "the runtime crate is part of this repository"
+    );
+    let runtime = runtime.canonicalize().expect("runtime path");
+    let mut files = snapshot_files(&root.join("tests/snapshots"));
+    assert!(
+        files.iter().any(|(p, _)| p == "src/tl/mod.rs")
+            && files.iter().any(|(p, _)| p == "src/tl/types/mod.rs"),
+        "the snapshot tree is complete: {:?}",
+        files.iter().map(|(p, _)| p).collect::<Vec<_>>()
+    );
+    files.push((
+        "src/lib.rs".into(),
+        "//! The snapshot tree.\n#![deny(warnings)]\npub mod tl;\n".into(),
+    ));
+    let manifest = format!(
+        "[package]\nname = \"tlgen-snapshot-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+         [features]\nserde = [\"dep:serde\", \"tlgen-runtime/serde\"]\ndeserializable-functions = []\nsample-values = []\n\n\
+         [dependencies]\ntlgen-runtime = {{ path = {:?} }}\nserde = {{ version = \"1\", optional = true, features = [\"derive\"] }}\n\n[workspace]\n",
+        runtime.display().to_string()
+    );
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let scratch = super::ScratchCrate::new(&manifest, &files);
+    let lock = root.join("../Cargo.lock");
+    if lock.is_file() {
+        std::fs::copy(lock, scratch.path().join("Cargo.lock")).expect("lock file");
+    }
+    for args in [
+        &["check", "--quiet"][..],
+        &["check", "--quiet", "--all-features"][..],
+    ] {
+        let output = scratch.cargo(args);
+        assert!(
+            output.status.success(),
+            "cargo {args:?} on the snapshot tree failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
