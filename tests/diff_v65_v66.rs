@@ -1,6 +1,6 @@
 //! `tlgen::diff` on the real v65 -> v66 docs and schemas, checked against
-//! expectations computed here, straight from the two `.tl` files, by a tiny
-//! line reader that shares no code with tlgen (nor with `support::tl_oracle`).
+//! expectations computed here, straight from the two `.tl` files, by the
+//! tests' TL oracle (`support::tl_oracle`), which shares no code with tlgen.
 
 mod support;
 
@@ -13,34 +13,10 @@ use tlgen::diff::{diff, DiffOptions};
 type Entries = BTreeMap<(bool, String), (Option<u32>, Vec<String>)>;
 
 fn read_tl(path: &std::path::Path) -> Entries {
-    let text = std::fs::read_to_string(path).expect("schema readable");
-    let mut functions = false;
-    let mut entries = Entries::new();
-    for line in text.lines().map(str::trim) {
-        match line {
-            "---functions---" => functions = true,
-            "---types---" => functions = false,
-            _ if line.is_empty() || line.starts_with("//") => {}
-            _ => {
-                let head = line.split_whitespace().next().unwrap();
-                let (name, id) = match head.split_once('#') {
-                    Some((name, id)) => (name, Some(u32::from_str_radix(id, 16).unwrap())),
-                    None => (head, None),
-                };
-                let lhs = line.split(" = ").next().unwrap();
-                let params = lhs
-                    .split_whitespace()
-                    .skip(1)
-                    .filter(|t| t.contains(':') && !t.starts_with('{'))
-                    .map(str::to_string)
-                    .collect();
-                entries
-                    .entry((functions, name.to_string()))
-                    .or_insert((id, params));
-            }
-        }
-    }
-    entries
+    support::tl_oracle::by_kind(path)
+        .into_iter()
+        .map(|(key, e)| (key, (e.declared_id, e.param_texts())))
+        .collect()
 }
 
 type NameSet = BTreeSet<(String, String)>;

@@ -1,6 +1,10 @@
 //! `tlgen encode`, `tlgen decode` and `tlgen diff` as a user (or CI) runs
 //! them: one output line per input line, exit statuses, `--fail-on breaking`.
 
+mod support {
+    pub mod tl_oracle;
+}
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -320,33 +324,13 @@ fn text_with_an_added_constructor(schema: &Path, dir: &Path) -> PathBuf {
     path
 }
 
-/// `(is_function, name)` -> ID, read straight from a `.tl` file.
+/// `(is_function, name)` -> ID, read straight from a `.tl` file by the
+/// tests' TL oracle.
 fn read_ids(path: &Path) -> BTreeMap<(bool, String), Option<String>> {
-    let mut functions = false;
-    let mut out = BTreeMap::new();
-    for line in std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .map(str::trim)
-    {
-        match line {
-            "---functions---" => functions = true,
-            "---types---" => functions = false,
-            _ if line.is_empty() || line.starts_with("//") => {}
-            _ => {
-                let head = line.split_whitespace().next().unwrap();
-                let (name, id) = match head.split_once('#') {
-                    Some((name, id)) => (
-                        name,
-                        Some(format!("{:08x}", u32::from_str_radix(id, 16).unwrap())),
-                    ),
-                    None => (head, None),
-                };
-                out.entry((functions, name.to_string())).or_insert(id);
-            }
-        }
-    }
-    out
+    support::tl_oracle::by_kind(path)
+        .into_iter()
+        .map(|(key, e)| (key, e.declared_id.map(|id| format!("{id:08x}"))))
+        .collect()
 }
 
 #[test]

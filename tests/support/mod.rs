@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests over `../shared/`.
 #![allow(dead_code)]
 
+/// The one TL oracle of the tests, kept beside tlgen's own tests.
+#[path = "../../codegen/tests/support/tl_oracle.rs"]
 pub mod tl_oracle;
 
 use std::path::PathBuf;

@@ -124,10 +124,10 @@ impl From<&str> for TlType {
     }
 }
 
-/// Compares with the schema's text (`ty == "Vector<long>"`).
+/// Compares with a type written as the schema writes it (`ty == "Vector<long>"`).
 impl PartialEq<&str> for TlType {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        *self == TlType::parse(other)
     }
 }
 

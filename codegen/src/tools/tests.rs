@@ -7,68 +7,40 @@ use super::sample::Rng;
 use super::*;
 use crate::ir::{Api, Constructor, Flag, Method, Param, TypeDef};
 
-/// A test-only TL reader (one entry per line), independent of `crate::schema`.
+/// The tests' TL oracle (independent of `crate::schema`), shared with the
+/// integration tests.
+#[path = "../../tests/support/tl_oracle.rs"]
+pub(crate) mod tl_oracle;
+
+/// An IR straight from TL text, read by the oracle: params as written, IDs
+/// as declared, one type per result.
 pub(crate) fn api_from_tl(text: &str) -> Api {
     let mut api = Api::default();
-    let mut functions = false;
-    for line in text.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with("//") {
-            continue;
-        }
-        if line == "---functions---" {
-            functions = true;
-            continue;
-        }
-        if line == "---types---" {
-            functions = false;
-            continue;
-        }
-        let line = line.trim_end_matches(';');
-        let (lhs, result) = line
-            .split_once(" = ")
-            .unwrap_or((line.trim_end_matches(" ="), ""));
-        let mut words = lhs.split_whitespace();
-        let head = words.next().unwrap();
-        let (name, id) = match head.split_once('#') {
-            Some((name, id)) => (name, Some(u32::from_str_radix(id, 16).unwrap())),
-            None => (head, None),
-        };
-        let params = words
-            .filter(|w| !w.starts_with('{'))
-            .map(|w| {
-                let (pname, ty) = w.split_once(':').unwrap();
-                let (flag, ty) = match ty.split_once('?') {
-                    Some((cond, ty)) => {
-                        let (field, bit) = cond.split_once('.').unwrap();
-                        (
-                            Some(Flag {
-                                field: field.into(),
-                                bit: bit.parse().unwrap(),
-                            }),
-                            ty,
-                        )
-                    }
-                    None => (None, ty),
-                };
-                Param {
-                    name: pname.into(),
-                    ty: ty.into(),
-                    flag,
-                    description: String::new(),
-                    docs_only: false,
-                    hidden: ty == "#",
-                    required: Some(true),
-                    docs_type: None,
-                }
+    for e in tl_oracle::parse(text) {
+        let params = e
+            .params
+            .iter()
+            .map(|(pname, ty, flag)| Param {
+                name: pname.clone(),
+                ty: ty.as_str().into(),
+                flag: flag.split_once('.').map(|(field, bit)| Flag {
+                    field: field.into(),
+                    bit: bit.parse().expect("flag bit"),
+                }),
+                description: String::new(),
+                docs_only: false,
+                hidden: ty == "#",
+                required: Some(true),
+                docs_type: None,
             })
             .collect();
-        if functions {
+        if e.function {
             api.methods.push(Method {
-                name: name.into(),
-                id,
+                name: e.name,
+                id: e.declared_id,
                 description: String::new(),
                 params,
-                returns: result.into(),
+                returns: e.result.as_str().into(),
                 bots: None,
                 users: None,
                 business: None,
@@ -77,11 +49,11 @@ pub(crate) fn api_from_tl(text: &str) -> Api {
             });
         } else {
             api.constructors.push(Constructor {
-                name: name.into(),
-                id,
+                name: e.name,
+                id: e.declared_id,
                 description: String::new(),
                 params,
-                type_name: result.into(),
+                type_name: e.result,
                 tl_name: None,
                 layer: None,
                 source: None,
@@ -668,25 +640,8 @@ fn decode_errors_name_the_problem() {
 #[test]
 fn bool_fields() {
     let mut api = api_from_tl(SCHEMA);
-    api.constructors.push(Constructor {
-        name: "boolHolder".into(),
-        id: Some(0x01020304),
-        description: String::new(),
-        params: vec![Param {
-            name: "b".into(),
-            ty: "Bool".into(),
-            flag: None,
-            description: String::new(),
-            docs_only: false,
-            hidden: false,
-            required: Some(true),
-            docs_type: None,
-        }],
-        type_name: "BoolHolder".into(),
-        tl_name: None,
-        layer: None,
-        source: None,
-    });
+    api.constructors
+        .extend(api_from_tl("boolHolder#01020304 b:Bool = BoolHolder;").constructors);
     let ix = ApiIndex::new(&api);
     let e = |v: Value| encode_json(&ix, &v).map(|b| to_hex(&b));
     assert_eq!(
