@@ -26,7 +26,7 @@
 //!
 //! # Naming
 //!
-//! See [`variant_name`]. When two names map to the same identifier, names
+//! See [`names::error_variant`] and [`names::error_variants`]. When two names map to the same identifier, names
 //! without a placeholder keep it, a name with one gets an `X` suffix
 //! (`EMAIL_UNCONFIRMED` -> `EmailUnconfirmed`, `EMAIL_UNCONFIRMED_X` ->
 //! `EmailUnconfirmedX { value }`), and any further clash `2`, `3`, ... in
@@ -38,80 +38,8 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::render_docs;
+use super::names;
 use crate::ir::{Api, ErrorEntry, Method};
-
-/// The variant identifier for a documented error name, and the name of the
-/// `u64` field holding its numeric placeholder, if it has one.
-///
-/// * Words are the runs of ASCII letters and digits; each becomes
-///   `Uppercase` + `lowercase` when it was all caps (`PEER_ID_INVALID` ->
-///   `PeerIdInvalid`), else keeps its inner case (`Timeout`).
-/// * A standalone `X` word is the placeholder: it is dropped from the
-///   identifier and yields a field, `seconds` after `…_WAIT`, `…_DELAY` or
-///   `…_FRESH`, `dc` after `…_MIGRATE`, else `value`
-///   (`SLOWMODE_WAIT_X` -> `SlowmodeWait { seconds }`).
-/// * Leading digits are spelled out (`2FA_CONFIRM_WAIT_X` -> `TwoFaConfirmWait`).
-/// * `Self` and `Other` (the fallback variant) get an `Error` suffix; a name
-///   without any letter or digit becomes `Unnamed`.
-pub fn variant_name(error_name: &str) -> (Ident, Option<String>) {
-    let words = words(error_name);
-    let placeholder = words.iter().rposition(|w| *w == "X");
-    let mut ident = String::new();
-    for (i, word) in words.iter().enumerate() {
-        if Some(i) == placeholder {
-            continue;
-        }
-        let all_caps = !word.chars().any(|c| c.is_ascii_lowercase());
-        let mut chars = word.chars();
-        if ident.is_empty() {
-            // Spell out leading digits: identifiers cannot start with one.
-            let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
-            for d in digits.chars() {
-                ident.push_str(DIGITS[d.to_digit(10).unwrap_or(0) as usize]);
-            }
-            chars = word[digits.len()..].chars();
-        }
-        if let Some(first) = chars.next() {
-            ident.push(first.to_ascii_uppercase());
-            let rest: String = chars.collect();
-            ident.push_str(&if all_caps {
-                rest.to_ascii_lowercase()
-            } else {
-                rest
-            });
-        }
-    }
-    if ident.is_empty() {
-        ident.push_str("Unnamed");
-    }
-    if ident == "Self" || ident == "Other" {
-        ident.push_str("Error");
-    }
-    let field = placeholder.map(|at| {
-        let before = if at > 0 {
-            words[at - 1].to_ascii_uppercase()
-        } else {
-            String::new()
-        };
-        match before.as_str() {
-            "WAIT" | "DELAY" | "FRESH" => "seconds",
-            "MIGRATE" => "dc",
-            _ => "value",
-        }
-        .to_owned()
-    });
-    (Ident::new(&ident, Span::call_site()), field)
-}
-
-const DIGITS: [&str; 10] = [
-    "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
-];
-
-fn words(name: &str) -> Vec<&str> {
-    name.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect()
-}
 
 /// The error enum of one method, with its `From<RpcError>`, `Display`,
 /// `std::error::Error` impls and `code()`/`name()`/`value()` accessors.
@@ -243,43 +171,14 @@ struct Variant {
     matcher: Matcher,
 }
 
-/// Assigns identifiers: names without a placeholder claim theirs first,
-/// then names with one (`EMAIL_UNCONFIRMED_X` after `EMAIL_UNCONFIRMED` gets
-/// `EmailUnconfirmedX`); further clashes get `2`, `3`, ... (sorted name order).
+/// Gives every spec its variant ([`names::error_variants`]) and matcher.
 fn plan(specs: Vec<Spec>) -> Vec<Variant> {
-    let named: Vec<(Ident, Option<String>)> = specs.iter().map(|s| variant_name(&s.name)).collect();
-    let mut idents: Vec<Option<String>> = vec![None; specs.len()];
-    let mut taken = BTreeSet::new();
-    for pass_placeholders in [false, true] {
-        for (i, (ident, field)) in named.iter().enumerate() {
-            if field.is_some() != pass_placeholders {
-                continue;
-            }
-            let base = ident.to_string();
-            let mut candidates = vec![base.clone()];
-            if field.is_some() {
-                candidates.push(format!("{base}X"));
-            }
-            let mut chosen = candidates.into_iter().find(|c| !taken.contains(c));
-            let mut n = 2;
-            while chosen.is_none() {
-                let candidate = format!("{base}{n}");
-                if !taken.contains(&candidate) {
-                    chosen = Some(candidate);
-                }
-                n += 1;
-            }
-            let chosen = chosen.unwrap_or_default();
-            taken.insert(chosen.clone());
-            idents[i] = Some(chosen);
-        }
-    }
+    let named = names::error_variants(specs.iter().map(|s| s.name.as_str()));
     specs
         .into_iter()
         .zip(named)
-        .zip(idents)
-        .map(|((spec, (_, field)), ident)| Variant {
-            ident: Ident::new(&ident.unwrap_or_default(), Span::call_site()),
+        .map(|(spec, (ident, field))| Variant {
+            ident: Ident::new(&ident, Span::call_site()),
             field: field.map(|f| format_ident!("{}", f)),
             multi_code: spec.codes.len() > 1,
             matcher: matcher(&spec.name),
@@ -687,7 +586,7 @@ mod tests {
             ("XML_INVALID", "XmlInvalid", None),
         ];
         for (name, ident, field) in cases {
-            let (got, got_field) = variant_name(name);
+            let (got, got_field) = names::error_variant(name);
             assert_eq!(
                 (got.to_string().as_str(), got_field.as_deref()),
                 (ident, field),
@@ -951,7 +850,7 @@ mod tests {
             // The only clashes are `NAME` vs `NAME_X`.
             let mut idents = BTreeMap::new();
             for name in &all {
-                let (ident, _) = variant_name(name);
+                let (ident, _) = names::error_variant(name);
                 if let Some(other) = idents.insert(ident.to_string(), *name) {
                     let pair = [name.trim_end_matches("_X"), other.trim_end_matches("_X")];
                     assert_eq!(
