@@ -15,6 +15,7 @@ pub mod merge;
 pub mod pages;
 pub mod registry;
 pub mod schema;
+pub mod stats;
 pub mod tools;
 
 pub use error::{Error, Result};

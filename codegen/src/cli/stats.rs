@@ -6,6 +6,6 @@ use super::InputArgs;
 
 pub fn run(args: &InputArgs) -> anyhow::Result<ExitCode> {
     let merged = args.load()?;
-    super::write_stdout(merged.report().as_bytes())?;
+    super::write_stdout(tlgen::stats::render(&merged).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
