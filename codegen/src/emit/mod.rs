@@ -39,6 +39,7 @@ pub mod lines;
 mod samples;
 #[cfg(test)]
 mod snapshot_crate;
+mod wire;
 pub mod write;
 
 pub use crate::registry::items::BOX_THRESHOLD;
