@@ -46,7 +46,7 @@ pub struct Definition {
     pub name: String,
     /// The `#hexid` written in the file, if any.
     pub declared_id: Option<u32>,
-    /// The CRC32 of the normalized definition (the constructor-ID rule in [`crc`]).
+    /// The CRC32 of the normalized definition (the constructor-ID rule of docs/FORMATS-NOTES.md, "Schema files").
     pub computed_id: u32,
     /// `{X:Type}` generic parameters: (name, bound).
     pub generics: Vec<(String, String)>,
