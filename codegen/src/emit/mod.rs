@@ -23,11 +23,8 @@
 //! files for a tree checked into a crate's sources.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use proc_macro2::TokenStream;
-use quote::quote;
-use rayon::prelude::*;
 
 use crate::ir::Api;
 
@@ -36,14 +33,15 @@ mod docs_link;
 pub mod errors;
 mod items;
 pub mod lines;
+mod output;
 mod samples;
 #[cfg(test)]
 mod snapshot_crate;
 mod wire;
 pub mod write;
 
+use crate::registry::items::Items;
 pub use crate::registry::items::BOX_THRESHOLD;
-use crate::registry::items::{self as model, Items};
 pub use crate::registry::names;
 pub use crate::registry::select::{glob_match, select};
 pub use write::{check, write_atomic, write_if_changed};
@@ -140,258 +138,18 @@ pub enum EmitError {
     },
 }
 
-/// One unit of parallel work: an item (or a file's tail) rendered to text.
-#[derive(Debug, Clone, Copy)]
-enum Piece {
-    Ctor(usize),
-    Type(usize),
-    Func(usize),
-    ErrorEnum(usize),
-    AllErrors,
-    /// The `tlgen_runtime::tl_boxed!` invocation and submodule declarations of a file.
-    Tail,
-    Samples,
-}
-
-/// One output file: its module (kind and namespace; none for `samples.rs`),
-/// its path, and its pieces in order.
-struct FileSpec {
-    kind: Option<model::Kind>,
-    ns: Option<String>,
-    path: String,
-    pieces: Vec<Piece>,
-}
-
 /// Generates the module tree for `api` (after applying `options.select`).
 ///
-/// Items are generated, checked and formatted in parallel (rayon), each as
-/// its own `syn::File`, then concatenated per file in a fixed order.
+/// The files and the order of their pieces are planned in an
+/// [`output::OutputSpace`]; the pieces are then generated, checked and
+/// formatted in parallel (rayon), each as its own `syn::File`, and
+/// concatenated per file in that order.
 pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
     let api = select(api, &options.select).map_err(EmitError::Invalid)?;
     let reg = crate::registry::Registry::new(&api);
     let model = Items::new(&api, &reg).map_err(EmitError::Invalid)?;
-    let any_errors = api.methods.iter().any(model::has_documented_errors);
-
-    // (kind, namespace) -> pieces
-    let mut by_module: BTreeMap<(model::Kind, Option<String>), Vec<Piece>> = BTreeMap::new();
-    for kind in model::Kind::ALL {
-        by_module.insert((kind, None), Vec::new());
-    }
-    for (i, c) in model.ctors.iter().enumerate() {
-        by_module
-            .entry((model::Kind::Types, c.path.ns.clone()))
-            .or_default()
-            .push(Piece::Ctor(i));
-    }
-    for (i, t) in model.types.iter().enumerate() {
-        by_module
-            .entry((model::Kind::Enums, t.path.ns.clone()))
-            .or_default()
-            .push(Piece::Type(i));
-    }
-    for (i, f) in model.funcs.iter().enumerate() {
-        by_module
-            .entry((model::Kind::Functions, f.path.ns.clone()))
-            .or_default()
-            .push(Piece::Func(i));
-        if let Some(e) = f
-            .error
-            .as_ref()
-            .filter(|_| model::has_documented_errors(f.ir))
-        {
-            by_module
-                .entry((model::Kind::Errors, e.ns.clone()))
-                .or_default()
-                .push(Piece::ErrorEnum(i));
-        }
-    }
-    if any_errors {
-        by_module
-            .get_mut(&(model::Kind::Errors, None))
-            .expect("errors root")
-            .push(Piece::AllErrors);
-    }
-    let mut namespaces: BTreeMap<model::Kind, Vec<String>> = BTreeMap::new();
-    for (kind, ns) in by_module.keys() {
-        if let Some(ns) = ns {
-            namespaces.entry(*kind).or_default().push(ns.clone());
-        }
-    }
-    let mut files: Vec<FileSpec> = by_module
-        .into_iter()
-        .map(|((kind, ns), pieces)| {
-            let path = match &ns {
-                Some(ns) => format!("{}/{}.rs", kind.module(), ns),
-                None => format!("{}/mod.rs", kind.module()),
-            };
-            FileSpec {
-                kind: Some(kind),
-                ns,
-                path,
-                pieces,
-            }
-        })
-        .collect();
-    for f in files.iter_mut() {
-        f.pieces.push(Piece::Tail);
-    }
-    if options.sample_values {
-        files.push(FileSpec {
-            kind: None,
-            ns: None,
-            path: "samples.rs".into(),
-            pieces: vec![Piece::Samples],
-        });
-    }
-
-    let root_for = |depth: usize| -> String {
-        match &options.root_path {
-            Some(r) => r.clone(),
-            None if depth == 0 => "self".to_string(),
-            None => vec!["super"; depth].join("::"),
-        }
-    };
-    let include = |path: &str| -> TokenStream {
-        match &options.layout {
-            Layout::Modules => quote!(;),
-            Layout::Include { env_var, prefix } => {
-                let rel = format!("/{prefix}{path}");
-                quote!({
-                    include!(concat!(env!(#env_var), #rel));
-                })
-            }
-        }
-    };
-    let finish = |path: &str, tokens: TokenStream| -> Result<String, EmitError> {
-        match options.formatting {
-            Formatting::Prettyplease => format_file(path, tokens),
-            Formatting::Lines => Ok(lines::print(tokens)),
-        }
-    };
-    let render = |file: &FileSpec, piece: Piece| -> Result<String, EmitError> {
-        let depth = match (&file.kind, &file.ns) {
-            (None, _) => 1,
-            (Some(_), None) => 1,
-            (Some(_), Some(_)) => 2,
-        };
-        let gen = items::Gen::new(&model, &root_for(depth));
-        let tokens = match piece {
-            Piece::Ctor(i) => gen.ctor(&model.ctors[i]),
-            Piece::Type(i) => gen.type_enum(&model.types[i]),
-            Piece::Func(i) => gen.func(&model.funcs[i]),
-            Piece::ErrorEnum(i) => {
-                let f = &model.funcs[i];
-                let e = f.error.as_ref().expect("error path");
-                errors::method_error_enum(&api, f.ir, &names::ident(&e.ident))
-            }
-            Piece::AllErrors => errors::all_errors_enum(&api, &names::ident(model::API_ERROR)),
-            Piece::Samples => samples::samples_module(&model, &root_for(1)),
-            Piece::Tail => {
-                let kind = file.kind.expect("module file");
-                let mut boxed = Vec::new();
-                for p in &file.pieces {
-                    match *p {
-                        Piece::Ctor(i) => {
-                            let c = &model.ctors[i];
-                            boxed.push((c.path.ident.clone(), c.id));
-                        }
-                        Piece::Func(i) if model.funcs[i].generic.is_none() => {
-                            let f = &model.funcs[i];
-                            boxed.push((f.path.ident.clone(), f.id));
-                        }
-                        _ => {}
-                    }
-                }
-                let mut tokens = vec![gen.boxed_invocation(&boxed, kind == model::Kind::Functions)];
-                if file.ns.is_none() {
-                    for sub in namespaces.get(&kind).into_iter().flatten() {
-                        let ident = names::ident(sub);
-                        let doc = format!(" The `{sub}` namespace.");
-                        let body = include(&format!("{}/{}.rs", kind.module(), sub));
-                        tokens.push(quote!(#[doc = #doc] pub mod #ident #body));
-                    }
-                }
-                quote!(#(#tokens)*)
-            }
-        };
-        finish(&file.path, tokens)
-    };
-
-    let work: Vec<(usize, Piece)> = files
-        .iter()
-        .enumerate()
-        .flat_map(|(i, f)| f.pieces.iter().map(move |&p| (i, p)))
-        .collect();
-    let texts: Vec<String> = work
-        .par_iter()
-        .map(|&(i, piece)| render(&files[i], piece))
-        .collect::<Result<_, _>>()?;
-
-    let header = {
-        let mut h = String::from("// @generated by tlgen. Do not edit: regenerate instead.\n");
-        if !options.source_note.is_empty() {
-            for line in options.source_note.lines() {
-                let _ = writeln!(h, "// {line}");
-            }
-        }
-        h
-    };
-    let mut out = Output::default();
-    let mut bodies: Vec<String> = vec![String::new(); files.len()];
-    for (&(i, _), text) in work.iter().zip(texts) {
-        bodies[i].push_str(&text);
-    }
-    for (file, body) in files.iter().zip(bodies) {
-        out.files
-            .insert(file.path.clone(), format!("{header}\n{body}"));
-    }
-
-    // Root.
-    let mods = [
-        (
-            model::Kind::Types,
-            " Constructor structs: one per TL constructor, named after it.",
-        ),
-        (
-            model::Kind::Enums,
-            " Type enums: one per TL type, one variant per constructor.",
-        ),
-        (
-            model::Kind::Functions,
-            " Method structs: one per RPC function, implementing `tlgen_runtime::Method`.",
-        ),
-        (
-            model::Kind::Errors,
-            " RPC error enums: one per method that documents its errors.",
-        ),
-    ];
-    let mut root_mods: Vec<TokenStream> = mods
-        .iter()
-        .map(|(kind, doc)| {
-            let ident = names::ident(kind.module());
-            let body = include(&format!("{}/mod.rs", kind.module()));
-            quote!(#[doc = #doc] pub mod #ident #body)
-        })
-        .collect();
-    if options.sample_values {
-        let body = include("samples.rs");
-        root_mods.push(quote! {
-            /// Sample values of every item, for round-trip tests.
-            #[cfg(feature = "sample-values")]
-            pub mod samples #body
-        });
-    }
-    let root = format_file(
-        "mod.rs",
-        quote! {
-            #[doc(inline)]
-            pub use tlgen_runtime::Boxed;
-            #(#root_mods)*
-        },
-    )?;
-    out.files
-        .insert("mod.rs".to_string(), format!("{header}\n{root}"));
-    Ok(out)
+    let space = output::OutputSpace::plan(&model, options.sample_values);
+    space.render(&model, options)
 }
 
 fn format_file(path: &str, tokens: TokenStream) -> Result<String, EmitError> {

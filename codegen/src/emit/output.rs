@@ -1,0 +1,302 @@
+//! The output space: every file of the generated tree and the pieces that
+//! make it up, keyed by module and by order within the module (as typify's
+//! `OutputSpace`), so planning what goes where is apart from generating it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use rayon::prelude::*;
+
+use super::{
+    errors, format_file, items, lines, names, samples, EmitError, Formatting, Layout, Options,
+    Output,
+};
+use crate::registry::items::{self as model, Items, Kind};
+
+/// A file of the tree.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Module {
+    /// `mod.rs`: `Boxed` and the top-level module declarations.
+    Root,
+    /// `<kind>/mod.rs` (no namespace) or `<kind>/<ns>.rs`.
+    Items(Kind, Option<String>),
+    /// `samples.rs`.
+    Samples,
+}
+
+impl Module {
+    fn path(&self) -> String {
+        match self {
+            Module::Root => "mod.rs".into(),
+            Module::Items(kind, None) => format!("{}/mod.rs", kind.module()),
+            Module::Items(kind, Some(ns)) => format!("{}/{}.rs", kind.module(), ns),
+            Module::Samples => "samples.rs".into(),
+        }
+    }
+
+    /// How many `super`s lead from the file to the tree root.
+    fn depth(&self) -> usize {
+        match self {
+            Module::Root => 0,
+            Module::Items(_, Some(_)) => 2,
+            Module::Items(_, None) | Module::Samples => 1,
+        }
+    }
+}
+
+/// One unit of parallel work, rendered to text; its order within a file is
+/// the derived order (items by their index, the file's tail last).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Piece {
+    Ctor(usize),
+    Type(usize),
+    Func(usize),
+    ErrorEnum(usize),
+    AllErrors,
+    /// The `tlgen_runtime::tl_boxed!` invocation and submodule declarations of a file.
+    Tail,
+    Samples,
+    /// The root's module declarations.
+    RootModules,
+}
+
+/// Every file and its pieces, in order.
+pub(super) struct OutputSpace {
+    files: BTreeMap<Module, BTreeSet<Piece>>,
+}
+
+impl OutputSpace {
+    /// Where each item of `model` goes.
+    pub(super) fn plan(model: &Items<'_>, sample_values: bool) -> OutputSpace {
+        let mut space = OutputSpace {
+            files: BTreeMap::new(),
+        };
+        for kind in Kind::ALL {
+            space.add(Module::Items(kind, None), Piece::Tail);
+        }
+        for (i, c) in model.ctors.iter().enumerate() {
+            space.add(
+                Module::Items(Kind::Types, c.path.ns.clone()),
+                Piece::Ctor(i),
+            );
+        }
+        for (i, t) in model.types.iter().enumerate() {
+            space.add(
+                Module::Items(Kind::Enums, t.path.ns.clone()),
+                Piece::Type(i),
+            );
+        }
+        for (i, f) in model.funcs.iter().enumerate() {
+            space.add(
+                Module::Items(Kind::Functions, f.path.ns.clone()),
+                Piece::Func(i),
+            );
+            if let Some(e) = f
+                .error
+                .as_ref()
+                .filter(|_| model::has_documented_errors(f.ir))
+            {
+                space.add(
+                    Module::Items(Kind::Errors, e.ns.clone()),
+                    Piece::ErrorEnum(i),
+                );
+            }
+        }
+        if model.api.methods.iter().any(model::has_documented_errors) {
+            space.add(Module::Items(Kind::Errors, None), Piece::AllErrors);
+        }
+        let namespaced: Vec<Module> = space
+            .files
+            .keys()
+            .filter(|m| matches!(m, Module::Items(_, Some(_))))
+            .cloned()
+            .collect();
+        for module in namespaced {
+            space.add(module, Piece::Tail);
+        }
+        if sample_values {
+            space.add(Module::Samples, Piece::Samples);
+        }
+        space.add(Module::Root, Piece::RootModules);
+        space
+    }
+
+    fn add(&mut self, module: Module, piece: Piece) {
+        self.files.entry(module).or_default().insert(piece);
+    }
+
+    /// The namespace modules of `kind`, sorted.
+    fn namespaces(&self, kind: Kind) -> impl Iterator<Item = &str> {
+        self.files.keys().filter_map(move |m| match m {
+            Module::Items(k, Some(ns)) if *k == kind => Some(ns.as_str()),
+            _ => None,
+        })
+    }
+
+    /// Generates every piece (in parallel) and assembles the files.
+    pub(super) fn render(&self, model: &Items<'_>, options: &Options) -> Result<Output, EmitError> {
+        let renderer = Renderer {
+            space: self,
+            model,
+            options,
+        };
+        let work: Vec<(&Module, Piece)> = self
+            .files
+            .iter()
+            .flat_map(|(m, pieces)| pieces.iter().map(move |&p| (m, p)))
+            .collect();
+        let texts: Vec<String> = work
+            .par_iter()
+            .map(|&(module, piece)| renderer.piece(module, piece))
+            .collect::<Result<_, _>>()?;
+
+        let mut header = String::from("// @generated by tlgen. Do not edit: regenerate instead.\n");
+        for line in options.source_note.lines() {
+            let _ = writeln!(header, "// {line}");
+        }
+        let mut bodies: BTreeMap<&Module, String> = BTreeMap::new();
+        for (&(module, _), text) in work.iter().zip(texts) {
+            bodies.entry(module).or_default().push_str(&text);
+        }
+        let mut out = Output::default();
+        for (module, body) in bodies {
+            out.files.insert(module.path(), format!("{header}\n{body}"));
+        }
+        Ok(out)
+    }
+}
+
+/// What rendering a piece needs.
+struct Renderer<'s, 'm, 'a> {
+    space: &'s OutputSpace,
+    model: &'m Items<'a>,
+    options: &'s Options,
+}
+
+impl Renderer<'_, '_, '_> {
+    /// The path from a file at `depth` to the tree root.
+    fn root_for(&self, depth: usize) -> String {
+        match &self.options.root_path {
+            Some(r) => r.clone(),
+            None if depth == 0 => "self".to_string(),
+            None => vec!["super"; depth].join("::"),
+        }
+    }
+
+    /// The body of a `pub mod x` declaration for the file at `path`.
+    fn include(&self, path: &str) -> TokenStream {
+        match &self.options.layout {
+            Layout::Modules => quote!(;),
+            Layout::Include { env_var, prefix } => {
+                let rel = format!("/{prefix}{path}");
+                quote!({
+                    include!(concat!(env!(#env_var), #rel));
+                })
+            }
+        }
+    }
+
+    fn piece(&self, module: &Module, piece: Piece) -> Result<String, EmitError> {
+        let model = self.model;
+        let api = model.api;
+        let path = module.path();
+        let gen = items::Gen::new(model, &self.root_for(module.depth()));
+        let tokens = match piece {
+            Piece::Ctor(i) => gen.ctor(&model.ctors[i]),
+            Piece::Type(i) => gen.type_enum(&model.types[i]),
+            Piece::Func(i) => gen.func(&model.funcs[i]),
+            Piece::ErrorEnum(i) => {
+                let f = &model.funcs[i];
+                let e = f.error.as_ref().expect("error path");
+                errors::method_error_enum(api, f.ir, &names::ident(&e.ident))
+            }
+            Piece::AllErrors => errors::all_errors_enum(api, &names::ident(model::API_ERROR)),
+            Piece::Samples => samples::samples_module(model, &self.root_for(1)),
+            Piece::Tail => self.tail(module, &gen),
+            // The root is small: always laid out by prettyplease.
+            Piece::RootModules => return format_file(&path, self.root_modules()),
+        };
+        match self.options.formatting {
+            Formatting::Prettyplease => format_file(&path, tokens),
+            Formatting::Lines => Ok(lines::print(tokens)),
+        }
+    }
+
+    /// A file's `tlgen_runtime::tl_boxed!` invocation and, in a kind's root
+    /// file, its namespace modules.
+    fn tail(&self, module: &Module, gen: &items::Gen<'_, '_>) -> TokenStream {
+        let Module::Items(kind, ns) = module else {
+            return quote!();
+        };
+        let model = self.model;
+        let mut boxed = Vec::new();
+        for piece in &self.space.files[module] {
+            match *piece {
+                Piece::Ctor(i) => {
+                    let c = &model.ctors[i];
+                    boxed.push((c.path.ident.clone(), c.id));
+                }
+                Piece::Func(i) if model.funcs[i].generic.is_none() => {
+                    let f = &model.funcs[i];
+                    boxed.push((f.path.ident.clone(), f.id));
+                }
+                _ => {}
+            }
+        }
+        let mut tokens = vec![gen.boxed_invocation(&boxed, *kind == Kind::Functions)];
+        if ns.is_none() {
+            for sub in self.space.namespaces(*kind) {
+                let ident = names::ident(sub);
+                let doc = format!(" The `{sub}` namespace.");
+                let body = self.include(&format!("{}/{}.rs", kind.module(), sub));
+                tokens.push(quote!(#[doc = #doc] pub mod #ident #body));
+            }
+        }
+        quote!(#(#tokens)*)
+    }
+
+    /// `pub use tlgen_runtime::Boxed;` and the top-level modules.
+    fn root_modules(&self) -> TokenStream {
+        let mods = [
+            (
+                Kind::Types,
+                " Constructor structs: one per TL constructor, named after it.",
+            ),
+            (
+                Kind::Enums,
+                " Type enums: one per TL type, one variant per constructor.",
+            ),
+            (
+                Kind::Functions,
+                " Method structs: one per RPC function, implementing `tlgen_runtime::Method`.",
+            ),
+            (
+                Kind::Errors,
+                " RPC error enums: one per method that documents its errors.",
+            ),
+        ];
+        let mut root_mods: Vec<TokenStream> = mods
+            .iter()
+            .map(|(kind, doc)| {
+                let ident = names::ident(kind.module());
+                let body = self.include(&format!("{}/mod.rs", kind.module()));
+                quote!(#[doc = #doc] pub mod #ident #body)
+            })
+            .collect();
+        if self.space.files.contains_key(&Module::Samples) {
+            let body = self.include("samples.rs");
+            root_mods.push(quote! {
+                /// Sample values of every item, for round-trip tests.
+                #[cfg(feature = "sample-values")]
+                pub mod samples #body
+            });
+        }
+        quote! {
+            #[doc(inline)]
+            pub use tlgen_runtime::Boxed;
+            #(#root_mods)*
+        }
+    }
+}
