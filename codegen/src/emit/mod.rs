@@ -141,7 +141,7 @@ pub enum EmitError {
 /// Generates the module tree for `api` (after applying `options.select`).
 ///
 /// The files and the order of their pieces are planned in an
-/// [`output::OutputSpace`]; the pieces are then generated, checked and
+/// output space (module -> ordered pieces); the pieces are then generated, checked and
 /// formatted in parallel (rayon), each as its own `syn::File`, and
 /// concatenated per file in that order.
 pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
