@@ -60,9 +60,13 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     };
     let old = load(&args.old_docs, &args.old_schema)?;
     let new = load(&args.new_docs, &args.new_schema)?;
-    let report = diff(&old.api, &new.api, &DiffOptions {
+    let report = diff(
+        &old.api,
+        &new.api,
+        &DiffOptions {
             text: args.descriptions,
-        });
+        },
+    );
     let mut text = match args.format {
         Format::Text => report.to_text(),
         Format::Json => report.to_json(),

@@ -120,6 +120,13 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
     let output = emit::generate(&merged.api, &options).map_err(shorten)?;
     let tree = emit::with_manifest(&output);
     if args.check {
+        if !args.out.exists() {
+            eprintln!(
+                "{}: missing; rerun without --check to create it",
+                args.out.display()
+            );
+            return Ok(ExitCode::from(1));
+        }
         let diff = emit::check(&args.out, &tree);
         if diff.is_empty() {
             return Ok(ExitCode::SUCCESS);

@@ -28,7 +28,13 @@ pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let merged = args.input.load()?;
     super::write_stdout(report(&merged, args.notes).as_bytes())?;
     if args.deny_warnings {
-        super::deny_warnings(merged.diagnostics.iter().filter(|d| needs_attention(d)).count())?;
+        super::deny_warnings(
+            merged
+                .diagnostics
+                .iter()
+                .filter(|d| needs_attention(d))
+                .count(),
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -55,14 +61,21 @@ fn report(merged: &Merged, notes: bool) -> String {
         out,
         "constructors: {}",
         count(
-            api.constructors.iter().filter(|c| c.source.is_some()).count(),
+            api.constructors
+                .iter()
+                .filter(|c| c.source.is_some())
+                .count(),
             api.constructors.iter().filter(|c| c.id.is_some()).count(),
             api.constructors.len()
         )
     );
     let _ = writeln!(out, "types: {}", api.types.len());
     let params: usize = api.methods.iter().map(|m| m.params.len()).sum::<usize>()
-        + api.constructors.iter().map(|c| c.params.len()).sum::<usize>();
+        + api
+            .constructors
+            .iter()
+            .map(|c| c.params.len())
+            .sum::<usize>();
     let _ = writeln!(out, "params: {params}");
     let errors: usize = api.methods.iter().map(|m| m.errors.len()).sum();
     let tables = api.methods.iter().filter(|m| !m.errors.is_empty()).count();

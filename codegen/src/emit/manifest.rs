@@ -130,7 +130,12 @@ pub fn inspect(dir: &Path) -> io::Result<Contents> {
 
 /// Collects the regular files under `dir` (relative, `/`-separated) into
 /// `files`, and anything that is neither a file nor a directory into `other`.
-fn walk(dir: &Path, prefix: &str, files: &mut Vec<String>, other: &mut Vec<String>) -> io::Result<()> {
+fn walk(
+    dir: &Path,
+    prefix: &str,
+    files: &mut Vec<String>,
+    other: &mut Vec<String>,
+) -> io::Result<()> {
     let mut entries: Vec<_> = fs::read_dir(dir)?.collect::<io::Result<_>>()?;
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
@@ -186,7 +191,11 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         write(tmp.path(), &with_manifest(&output()));
         fs::write(tmp.path().join("types/extra.rs"), "fn main() {}\n").unwrap();
-        fs::write(tmp.path().join("mod.rs"), format!("{GENERATED_MARK}. edited\n")).unwrap();
+        fs::write(
+            tmp.path().join("mod.rs"),
+            format!("{GENERATED_MARK}. edited\n"),
+        )
+        .unwrap();
         let contents = inspect(tmp.path()).unwrap();
         assert_eq!(contents.foreign, ["types/extra.rs"]);
         assert_eq!(contents.edited, ["mod.rs"]);
@@ -199,7 +208,10 @@ mod tests {
         assert!(inspect(tmp.path()).unwrap().is_generated());
         fs::write(tmp.path().join("main.rs"), "fn main() {}\n").unwrap();
         fs::write(tmp.path().join("notes.txt"), format!("{GENERATED_MARK}\n")).unwrap();
-        assert_eq!(inspect(tmp.path()).unwrap().foreign, ["main.rs", "notes.txt"]);
+        assert_eq!(
+            inspect(tmp.path()).unwrap().foreign,
+            ["main.rs", "notes.txt"]
+        );
     }
 
     #[test]

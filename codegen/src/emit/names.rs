@@ -104,7 +104,9 @@ pub fn check_root_path(path: &str) -> Result<(), String> {
     let mut leading = true;
     for (i, segment) in body.split("::").enumerate() {
         let is_ident = segment.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-            && segment.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && segment
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
             && segment != "_";
         if !is_ident {
             return Err(match segment {
@@ -153,7 +155,14 @@ pub fn dedup(names: &mut [String]) {
 mod tests {
     #[test]
     fn root_paths() {
-        for ok in ["crate", "crate::tl", "super::super::tl", "self::tl", "::my_crate::tl", "tl"] {
+        for ok in [
+            "crate",
+            "crate::tl",
+            "super::super::tl",
+            "self::tl",
+            "::my_crate::tl",
+            "tl",
+        ] {
             assert_eq!(super::check_root_path(ok), Ok(()), "{ok}");
         }
         let err = |p: &str| super::check_root_path(p).unwrap_err();

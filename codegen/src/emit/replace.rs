@@ -62,7 +62,9 @@ pub fn replace_tree(dir: &Path, output: &Output, replace: Replace) -> crate::Res
             let parent = parent_of(dir);
             fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
             let parent = fs::canonicalize(&parent).map_err(|e| Error::io(&parent, e))?;
-            let name = dir.file_name().ok_or_else(|| refuse(dir, "names no directory"))?;
+            let name = dir
+                .file_name()
+                .ok_or_else(|| refuse(dir, "names no directory"))?;
             parent.join(name)
         }
     };
@@ -136,7 +138,10 @@ fn resolve(dir: &Path, replace: Replace) -> crate::Result<Target> {
         ));
     }
     if real.parent().is_none() {
-        return Err(refuse(dir, "is the filesystem root; refusing to replace it"));
+        return Err(refuse(
+            dir,
+            "is the filesystem root; refusing to replace it",
+        ));
     }
     let contains = |other: Option<PathBuf>| {
         other
@@ -191,7 +196,10 @@ fn foreign_message(contents: &Contents) -> String {
     };
     let mut parts = Vec::new();
     if !contents.foreign.is_empty() {
-        parts.push(format!("files tlgen did not write ({})", list(&contents.foreign)));
+        parts.push(format!(
+            "files tlgen did not write ({})",
+            list(&contents.foreign)
+        ));
     }
     if !contents.edited.is_empty() {
         parts.push(format!(
@@ -414,11 +422,20 @@ mod tests {
         fs::create_dir(&abandoned).unwrap();
         let kept = tmp.path().join(".out.tlgen-old-4294967295-0");
         fs::create_dir(&kept).unwrap();
-        replace_tree(&tmp.path().join("out"), &output("x"), Replace::OnlyGenerated).unwrap();
+        replace_tree(
+            &tmp.path().join("out"),
+            &output("x"),
+            Replace::OnlyGenerated,
+        )
+        .unwrap();
         let expected: &[&str] = if cfg!(target_os = "linux") {
             &[".out.tlgen-old-4294967295-0", "out"]
         } else {
-            &[".out.tlgen-new-4294967295-0", ".out.tlgen-old-4294967295-0", "out"]
+            &[
+                ".out.tlgen-new-4294967295-0",
+                ".out.tlgen-old-4294967295-0",
+                "out",
+            ]
         };
         assert_eq!(names(tmp.path()), expected);
     }
@@ -432,13 +449,18 @@ mod tests {
         let link = tmp.path().join("link");
         std::os::unix::fs::symlink(&real, &link).unwrap();
         replace_tree(&link, &output("x"), Replace::OnlyGenerated).unwrap();
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
         assert_eq!(names(&real), [MANIFEST_FILE, "mod.rs", "types"]);
         // A dangling link is refused, whatever the flag.
         let dangling = tmp.path().join("dangling");
         std::os::unix::fs::symlink(tmp.path().join("nowhere"), &dangling).unwrap();
         let err = replace_tree(&dangling, &output("x"), Replace::Anything).unwrap_err();
-        assert!(err.to_string().ends_with(": is a symbolic link to a missing path"));
+        assert!(err
+            .to_string()
+            .ends_with(": is a symbolic link to a missing path"));
     }
 
     #[test]
@@ -447,15 +469,25 @@ mod tests {
         let file = tmp.path().join("notes.txt");
         fs::write(&file, "mine\n").unwrap();
         let err = replace_tree(&file, &output("x"), Replace::Anything).unwrap_err();
-        assert!(err.to_string().contains(": is a file, not a directory"), "{err}");
+        assert!(
+            err.to_string().contains(": is a file, not a directory"),
+            "{err}"
+        );
         assert_eq!(fs::read_to_string(&file).unwrap(), "mine\n");
         let krate = tmp.path().join("crate");
         fs::create_dir(&krate).unwrap();
         fs::write(krate.join("Cargo.toml"), "[package]\n").unwrap();
         let err = replace_tree(&krate, &output("x"), Replace::Anything).unwrap_err();
-        assert!(err.to_string().contains(": holds Cargo.toml: a crate or repository root"), "{err}");
+        assert!(
+            err.to_string()
+                .contains(": holds Cargo.toml: a crate or repository root"),
+            "{err}"
+        );
         let root = replace_tree(Path::new("/"), &output("x"), Replace::Anything).unwrap_err();
-        assert_eq!(root.to_string(), "/: is the filesystem root; refusing to replace it");
+        assert_eq!(
+            root.to_string(),
+            "/: is the filesystem root; refusing to replace it"
+        );
         assert_eq!(names(tmp.path()), ["crate", "notes.txt"]);
     }
 }
