@@ -578,3 +578,55 @@ fn every_help_has_an_example_and_the_exit_statuses() {
     let out = tlgen_in(tmp.path(), &["generate", "--check", "--force"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Whether `../shared` is there; with `CI=true` its absence is a failure.
+fn shared_data_present(test: &str) -> bool {
+    let shared = root().join("../shared");
+    let present = shared.join("madelineproto-docs/v223").is_dir()
+        && shared.join("tl-schemas/TL_telegram_v223.tl").is_file();
+    if !present {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{test}: ../shared is missing and CI=true"
+        );
+        eprintln!("NOTICE: {test} skipped: ../shared is missing");
+    }
+    present
+}
+
+#[test]
+fn stats_on_a_clean_v223_tree_is_short() {
+    if !shared_data_present("stats_on_a_clean_v223_tree_is_short") {
+        return;
+    }
+    let shared = root().join("../shared");
+    let docs = shared.join("madelineproto-docs/v223");
+    let telegram = shared.join("tl-schemas/TL_telegram_v223.tl");
+    let secret = shared.join("tl-schemas/TL_secret.tl");
+    let out = tlgen_in(
+        &root(),
+        &[
+            "stats",
+            "--docs",
+            docs.to_str().unwrap(),
+            "--schema",
+            telegram.to_str().unwrap(),
+            "--schema",
+            secret.to_str().unwrap(),
+            "--deny-warnings",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.lines().count() < 20, "{text}");
+    assert!(
+        text.contains("\ndiagnostics: 952 (0 warnings, 952 notes)\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(
+            "\n952 notes on MadelineProto's documented conventions not listed; --notes lists them\n"
+        ),
+        "{text}"
+    );
+}

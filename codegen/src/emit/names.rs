@@ -175,6 +175,20 @@ mod tests {
         assert!(err("crate tl").starts_with("`crate tl` is not an identifier"));
     }
 
+    #[test]
+    fn generate_rejects_a_bad_root_path_without_panicking() {
+        let options = crate::emit::Options {
+            root_path: Some("crate::x(".into()),
+            ..Default::default()
+        };
+        let err = crate::emit::generate(&crate::ir::Api::default(), &options).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "root path `crate::x(`: `x(` is not an identifier; expected a Rust path like \
+             `crate::tl`, `super::tl` or `::my_crate::tl`"
+        );
+    }
+
     use super::*;
 
     #[test]
