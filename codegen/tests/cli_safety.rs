@@ -629,3 +629,28 @@ fn stats_on_a_clean_v223_tree_is_short() {
         "{text}"
     );
 }
+
+#[test]
+fn an_out_holding_the_input_is_never_replaced() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&docs(), &tmp.path().join("work/docs"));
+    let out = tlgen_in(
+        tmp.path(),
+        &[
+            "generate",
+            "--docs",
+            "work/docs",
+            "--schema",
+            "work/docs/schemas/sample.tl",
+            "--out",
+            "work",
+            "--force",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "error: work: holds the input work/docs; refusing to replace it\n"
+    );
+    assert!(tmp.path().join("work/docs/schemas/sample.tl").is_file());
+}

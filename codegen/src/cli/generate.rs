@@ -1,7 +1,7 @@
 //! `tlgen generate`: write the bindings as a standalone module tree, or check
 //! that an existing tree is up to date.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
@@ -83,6 +83,7 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
         }
     } else {
         emit::check_out_dir(&args.out, replace)?;
+        refuse_inputs_inside(&args.out, &args.input)?;
     }
 
     let merged = args.input.load()?;
@@ -100,6 +101,7 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
             warnings.len() - SHOWN_WARNINGS
         );
     }
+    super::fail_on_errors(&merged.diagnostics)?;
     if args.deny_warnings {
         super::deny_warnings(warnings.len())?;
     }
@@ -152,6 +154,24 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
         }
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses an `--out` that holds the docs or a schema being read: replacing
+/// it (with `--force`) would delete the input.
+fn refuse_inputs_inside(out: &Path, input: &super::InputArgs) -> anyhow::Result<()> {
+    let Ok(out_real) = std::fs::canonicalize(out) else {
+        return Ok(()); // missing: holds nothing
+    };
+    for path in std::iter::once(&input.docs).chain(&input.schemas) {
+        if std::fs::canonicalize(path).is_ok_and(|p| p.starts_with(&out_real)) {
+            anyhow::bail!(
+                "{}: holds the input {}; refusing to replace it",
+                out.display(),
+                path.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Lists at most [`SHOWN_PROBLEMS`] of the emitter's complaints.

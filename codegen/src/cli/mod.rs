@@ -99,6 +99,20 @@ pub fn needs_attention(d: &Diagnostic) -> bool {
     d.severity != Severity::Note
 }
 
+/// Fails the run on diagnostics above warnings (errors), should the library
+/// report any: they are printed with the warnings, this says why it stopped.
+pub fn fail_on_errors(diagnostics: &[Diagnostic]) -> anyhow::Result<()> {
+    match diagnostics
+        .iter()
+        .filter(|d| d.severity > Severity::Warning)
+        .count()
+    {
+        0 => Ok(()),
+        1 => anyhow::bail!("1 error in the docs and schemas"),
+        n => anyhow::bail!("{n} errors in the docs and schemas"),
+    }
+}
+
 /// Fails a `--deny-warnings` run that found `count` warnings.
 pub fn deny_warnings(count: usize) -> anyhow::Result<()> {
     match count {

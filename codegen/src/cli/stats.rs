@@ -27,6 +27,7 @@ pub struct StatsArgs {
 pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let merged = args.input.load()?;
     super::write_stdout(report(&merged, args.notes).as_bytes())?;
+    super::fail_on_errors(&merged.diagnostics)?;
     if args.deny_warnings {
         super::deny_warnings(
             merged
