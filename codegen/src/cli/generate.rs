@@ -13,11 +13,12 @@ use super::needs_attention;
 pub const OUT_RULES: &str = "\
 --out is replaced only when it is missing, empty, or a tree tlgen wrote: every file in it
 listed, unchanged, in its .tlgen-manifest. Anything else (a hand-written file, an edited
-generated file) is refused unless --force is given. Never replaced, even with --force: a file,
-the filesystem root, the current or home directory or one containing them, and a crate or
-repository root (a directory holding Cargo.toml or .git). A symbolic link is followed.
-The new tree is written beside --out and swapped in, so a failed run changes nothing.
-`cargo fmt` edits generated files: declare the module `#[rustfmt::skip] mod tl;`.";
+generated file) is refused unless --force is given. Never replaced, even with --force: a
+file, the filesystem root or a directory right under it, the current or home directory or
+one containing them, a crate or repository root (a directory holding Cargo.toml or .git),
+and a directory holding the input. A symbolic link is followed. The new tree is written
+beside --out and swapped in, so a failed run changes nothing. `cargo fmt` edits generated
+files: declare the module `#[rustfmt::skip] mod tl;`.";
 
 /// How many warnings `generate` prints before pointing to `tlgen stats`.
 const SHOWN_WARNINGS: usize = 10;

@@ -107,18 +107,20 @@ pub fn inspect(dir: &Path) -> io::Result<Contents> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(e),
     };
-    for rel in files.iter().filter(|r| *r != MANIFEST_FILE) {
-        let bytes = fs::read(dir.join(rel))?;
+    // Read as little as possible: a foreign tree can be large.
+    for (rel, len) in files.iter().filter(|(r, _)| r != MANIFEST_FILE) {
+        let path = dir.join(rel);
         match &manifest {
             Some(listed) => match listed.get(rel) {
                 None => contents.foreign.push(rel.clone()),
-                Some(&expected) if expected != fingerprint(&bytes) => {
-                    contents.edited.push(rel.clone())
+                Some(&(crc, listed_len)) => {
+                    if listed_len != *len || crc32fast::hash(&fs::read(&path)?) != crc {
+                        contents.edited.push(rel.clone());
+                    }
                 }
-                Some(_) => {}
             },
             None => {
-                if !(rel.ends_with(".rs") && bytes.starts_with(GENERATED_MARK.as_bytes())) {
+                if !(rel.ends_with(".rs") && starts_with_mark(&path)?) {
                     contents.foreign.push(rel.clone());
                 }
             }
@@ -128,12 +130,23 @@ pub fn inspect(dir: &Path) -> io::Result<Contents> {
     Ok(contents)
 }
 
-/// Collects the regular files under `dir` (relative, `/`-separated) into
-/// `files`, and anything that is neither a file nor a directory into `other`.
+/// Whether the file at `path` starts with [`GENERATED_MARK`].
+fn starts_with_mark(path: &Path) -> io::Result<bool> {
+    use std::io::Read as _;
+    let mut head = Vec::with_capacity(GENERATED_MARK.len());
+    fs::File::open(path)?
+        .take(GENERATED_MARK.len() as u64)
+        .read_to_end(&mut head)?;
+    Ok(head == GENERATED_MARK.as_bytes())
+}
+
+/// Collects the regular files under `dir` (relative, `/`-separated, with
+/// their sizes) into `files`, and anything that is neither a file nor a
+/// directory into `other`.
 fn walk(
     dir: &Path,
     prefix: &str,
-    files: &mut Vec<String>,
+    files: &mut Vec<(String, u64)>,
     other: &mut Vec<String>,
 ) -> io::Result<()> {
     let mut entries: Vec<_> = fs::read_dir(dir)?.collect::<io::Result<_>>()?;
@@ -145,7 +158,7 @@ fn walk(
         if kind.is_dir() {
             walk(&entry.path(), &format!("{rel}/"), files, other)?;
         } else if kind.is_file() {
-            files.push(rel);
+            files.push((rel, entry.metadata()?.len()));
         } else {
             other.push(rel);
         }

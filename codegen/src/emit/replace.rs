@@ -7,9 +7,10 @@
 //!   caller passes [`Replace::Anything`] (the CLI's `--force`).
 //! - Never, whatever the caller passes: a path that is not a directory (a
 //!   regular file stays a file), a symbolic link to nothing, the filesystem
-//!   root, the current or home directory or any directory containing them,
-//!   and a directory holding `Cargo.toml` or `.git` (a crate or repository
-//!   root, never the place for generated modules).
+//!   root or a directory right under it, the current or home directory or any
+//!   directory containing them, and a directory holding `Cargo.toml` or
+//!   `.git` (a crate or repository root, never the place for generated
+//!   modules).
 //! - A symbolic link to a directory is followed: the tree replaces the
 //!   directory it points to and the link stays.
 //!
@@ -137,11 +138,21 @@ fn resolve(dir: &Path, replace: Replace) -> crate::Result<Target> {
             "is a file, not a directory; --out names the directory to write the module tree into",
         ));
     }
-    if real.parent().is_none() {
-        return Err(refuse(
-            dir,
-            "is the filesystem root; refusing to replace it",
-        ));
+    match real.parent() {
+        None => {
+            return Err(refuse(
+                dir,
+                "is the filesystem root; refusing to replace it",
+            ))
+        }
+        // `/usr`, `/home`, `C:\Windows`: never where generated modules live.
+        Some(parent) if parent.parent().is_none() => {
+            return Err(refuse(
+                dir,
+                "is a top-level directory of the filesystem; refusing to replace it",
+            ))
+        }
+        Some(_) => {}
     }
     let contains = |other: Option<PathBuf>| {
         other
@@ -487,6 +498,11 @@ mod tests {
         assert_eq!(
             root.to_string(),
             "/: is the filesystem root; refusing to replace it"
+        );
+        let top = replace_tree(Path::new("/usr"), &output("x"), Replace::Anything).unwrap_err();
+        assert_eq!(
+            top.to_string(),
+            "/usr: is a top-level directory of the filesystem; refusing to replace it"
         );
         assert_eq!(names(tmp.path()), ["crate", "notes.txt"]);
     }
