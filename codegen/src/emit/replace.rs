@@ -83,7 +83,8 @@ pub fn replace_tree(dir: &Path, output: &Output, replace: Replace) -> crate::Res
     write_all(&new.path, &manifest::with_manifest(output))?;
 
     if matches!(target, Target::Missing) {
-        // A directory that appeared meanwhile is not replaced unchecked.
+        // rename() fails on a non-empty directory that appeared meanwhile,
+        // so nothing unchecked is replaced.
         fs::rename(&new.path, &real).map_err(|e| Error::io(&real, e))?;
         return Ok(real);
     }
