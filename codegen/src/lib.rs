@@ -15,7 +15,6 @@ pub mod merge;
 pub mod pages;
 pub mod registry;
 pub mod schema;
-pub mod stats;
 pub mod tools;
 
 pub use error::{Error, Result};

@@ -33,7 +33,9 @@ mod docs_link;
 pub mod errors;
 mod items;
 pub mod lines;
+pub mod manifest;
 mod output;
+pub mod replace;
 mod samples;
 #[cfg(test)]
 mod snapshot_crate;
@@ -44,7 +46,9 @@ use crate::registry::items::Items;
 pub use crate::registry::items::BOX_THRESHOLD;
 pub use crate::registry::names;
 pub use crate::registry::select::{glob_match, select};
-pub use write::{check, write_atomic, write_if_changed};
+pub use manifest::{with_manifest, MANIFEST_FILE};
+pub use replace::{check_out_dir, replace_tree, Replace};
+pub use write::{check, write_if_changed};
 
 /// How submodule files are referenced.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,6 +132,14 @@ pub enum EmitError {
     /// The IR has items that cannot be emitted (e.g. no constructor IDs).
     #[error("cannot generate bindings:\n  {}", .0.join("\n  "))]
     Invalid(Vec<String>),
+    /// The tree root path ([`Options::root_path`]) is not a Rust path.
+    #[error("root path `{path}`: {message}")]
+    RootPath {
+        /// The path as given.
+        path: String,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A generated file did not parse (a bug in the emitter).
     #[error("generated {file} does not parse: {message}")]
     Syntax {
@@ -145,6 +157,12 @@ pub enum EmitError {
 /// formatted in parallel (rayon), each as its own `syn::File`, and
 /// concatenated per file in that order.
 pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
+    if let Some(path) = &options.root_path {
+        names::check_root_path(path).map_err(|message| EmitError::RootPath {
+            path: path.clone(),
+            message,
+        })?;
+    }
     let api = select(api, &options.select).map_err(EmitError::Invalid)?;
     let reg = crate::registry::Registry::new(&api);
     let model = Items::new(&api, &reg).map_err(EmitError::Invalid)?;
