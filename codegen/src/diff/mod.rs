@@ -204,11 +204,7 @@ pub fn diff(old: &Api, new: &Api, options: &DiffOptions) -> Report {
         &old.methods,
         &new.methods,
         |m| &m.name,
-        |o, n| {
-            let mut out = method_details(o, n, options);
-            rust.method(&o.name, &mut out);
-            out
-        },
+        |o, n| method_details(o, n, options, &rust),
     );
     compare(
         &mut changes,
@@ -216,11 +212,7 @@ pub fn diff(old: &Api, new: &Api, options: &DiffOptions) -> Report {
         &old.constructors,
         &new.constructors,
         |c| &c.name,
-        |o, n| {
-            let mut out = constructor_details(o, n, options);
-            rust.constructor(&o.name, &mut out);
-            out
-        },
+        |o, n| constructor_details(o, n, options, &rust),
     );
     compare(
         &mut changes,
@@ -228,11 +220,7 @@ pub fn diff(old: &Api, new: &Api, options: &DiffOptions) -> Report {
         &old.types,
         &new.types,
         |t| &t.name,
-        |o, n| {
-            let mut out = type_details(o, n, options);
-            rust.type_enum(&o.name, &mut out);
-            out
-        },
+        |o, n| type_details(o, n, options, &rust),
     );
     changes.sort_by(|a, b| (a.kind, &a.name, a.change).cmp(&(b.kind, &b.name, b.change)));
     Report { changes }
@@ -414,7 +402,12 @@ fn id_details(old: Option<u32>, new: Option<u32>, out: &mut Vec<Detail>) {
     }
 }
 
-fn method_details(old: &Method, new: &Method, options: &DiffOptions) -> Vec<Detail> {
+fn method_details(
+    old: &Method,
+    new: &Method,
+    options: &DiffOptions,
+    rust: &RustPair<'_>,
+) -> Vec<Detail> {
     let mut out = Vec::new();
     id_details(old.id, new.id, &mut out);
     param_details(&old.params, &new.params, options, &mut out);
@@ -449,10 +442,16 @@ fn method_details(old: &Method, new: &Method, options: &DiffOptions) -> Vec<Deta
             &new.description,
         )));
     }
+    rust.method(&old.name, &mut out);
     out
 }
 
-fn constructor_details(old: &Constructor, new: &Constructor, options: &DiffOptions) -> Vec<Detail> {
+fn constructor_details(
+    old: &Constructor,
+    new: &Constructor,
+    options: &DiffOptions,
+    rust: &RustPair<'_>,
+) -> Vec<Detail> {
     let mut out = Vec::new();
     id_details(old.id, new.id, &mut out);
     param_details(&old.params, &new.params, options, &mut out);
@@ -469,10 +468,16 @@ fn constructor_details(old: &Constructor, new: &Constructor, options: &DiffOptio
             &new.description,
         )));
     }
+    rust.constructor(&old.name, &mut out);
     out
 }
 
-fn type_details(old: &TypeDef, new: &TypeDef, options: &DiffOptions) -> Vec<Detail> {
+fn type_details(
+    old: &TypeDef,
+    new: &TypeDef,
+    options: &DiffOptions,
+    rust: &RustPair<'_>,
+) -> Vec<Detail> {
     let mut out = Vec::new();
     let old_set: BTreeSet<&String> = old.constructors.iter().collect();
     let new_set: BTreeSet<&String> = new.constructors.iter().collect();
@@ -489,6 +494,7 @@ fn type_details(old: &TypeDef, new: &TypeDef, options: &DiffOptions) -> Vec<Deta
             &new.description,
         )));
     }
+    rust.type_enum(&old.name, &mut out);
     out
 }
 
