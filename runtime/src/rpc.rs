@@ -33,7 +33,7 @@ pub const RPC_ERROR_ID: u32 = 0x2144_ca19;
 pub const RPC_RESULT_ID: u32 = 0xf35c_6d01;
 
 /// A parsed `rpc_error`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RpcError {
     /// The code (400, 420, -503, ...).
     pub code: i32,
@@ -108,8 +108,7 @@ impl fmt::Display for RpcError {
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for RpcError {}
+impl core::error::Error for RpcError {}
 
 impl Identifiable for RpcError {
     const CONSTRUCTOR_ID: u32 = RPC_ERROR_ID;

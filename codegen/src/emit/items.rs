@@ -862,7 +862,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         let dispatch = quote! {
             match id {
                 #(#de_arms,)*
-                _ => return Err(tlgen_runtime::DecodeError::UnknownConstructor { id, expected: #tname }),
+                _ => return Err(tlgen_runtime::DecodeError::UnknownConstructor { id, expected: #tname, found: None }),
             }
         };
         let all_unit = t.variants.iter().all(|&i| self.model.ctors[i].is_unit());
