@@ -67,6 +67,7 @@ extern crate std;
 
 mod error;
 pub mod gzip;
+pub mod prelude;
 mod primitives;
 mod reader;
 mod rpc;

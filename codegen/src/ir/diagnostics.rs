@@ -55,6 +55,9 @@ pub enum DiagnosticKind {
     DuplicateDefinition,
     /// A page that could be read only partly (odd layout, missing heading).
     IrregularPage,
+    /// Text true only of MadelineProto's PHP client (PHP shorthands, "You
+    /// cannot use this method directly"), left out of the description.
+    ClientSpecificText,
 }
 
 /// One reported disagreement.

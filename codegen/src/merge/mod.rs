@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+pub mod conventions;
+
 use crate::error::Result;
 use crate::ir::{
     Api, Constructor, Diagnostic, DiagnosticKind, ErrorEntry, Method, Param, Severity, TypeDef,
@@ -121,11 +123,12 @@ pub fn merge(docs: &Path, pages: &[Page], schemas: &[Schema]) -> Merged {
     for schema in schemas {
         merger.diagnostics.extend(schema::check_ids(schema));
     }
-    let api = if schemas.is_empty() {
+    let mut api = if schemas.is_empty() {
         merger.docs_only_api(pages)
     } else {
         merger.merged_api(pages, schemas)
     };
+    merger.diagnostics.extend(conventions::strip(&mut api));
     let mut diagnostics = merger.diagnostics;
     diagnostics.sort();
     diagnostics.dedup();
