@@ -57,6 +57,7 @@ pub struct Generated {
 pub struct Config {
     docs: Option<PathBuf>,
     schemas: Vec<PathBuf>,
+    error_docs: Vec<PathBuf>,
     out_dir: Option<PathBuf>,
     select: Vec<String>,
     layout: Option<Layout>,
@@ -91,6 +92,17 @@ impl Config {
         P: Into<PathBuf>,
     {
         self.schemas.extend(paths.into_iter().map(Into::into));
+        self
+    }
+
+    /// Adds an older, old-format docs tree (layer 65's) whose `### Errors`
+    /// tables are copied into methods that have none, by name (repeatable;
+    /// the first tree with a table for a method wins). Current-layer pages
+    /// carry no error tables, so this is how v223 bindings get typed errors
+    /// for the methods those tables cover. Each import is a note in the
+    /// diagnostics.
+    pub fn error_docs(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.error_docs.push(dir.into());
         self
     }
 
@@ -155,6 +167,9 @@ impl Config {
         for s in &self.schemas {
             note.push_str(&format!("; schema: {}", file_name(s)));
         }
+        for d in &self.error_docs {
+            note.push_str(&format!("; errors from: {}", file_name(d)));
+        }
         if !self.select.is_empty() {
             note.push_str(&format!("; select: {}", self.select.join(",")));
         }
@@ -174,7 +189,11 @@ impl Config {
             .docs
             .as_deref()
             .ok_or(ConfigError::Missing("no docs directory set"))?;
-        let merged = crate::merge::build(docs, &self.schemas)?;
+        let mut merged = crate::merge::build(docs, &self.schemas)?;
+        for dir in &self.error_docs {
+            let notes = crate::merge::error_tables::import_from(&mut merged.api, dir)?;
+            merged.diagnostics.extend(notes);
+        }
         let output = emit::generate(&merged.api, &self.options(docs))?;
         Ok((output, merged.diagnostics.len()))
     }
@@ -196,7 +215,7 @@ impl Config {
             if let Some(d) = &self.docs {
                 println!("cargo:rerun-if-changed={}", d.display());
             }
-            for s in &self.schemas {
+            for s in self.schemas.iter().chain(&self.error_docs) {
                 println!("cargo:rerun-if-changed={}", s.display());
             }
         }

@@ -578,6 +578,7 @@ mod tests {
                     description: description.to_owned(),
                 })
                 .collect(),
+            errors_source: None,
             source: None,
         }
     }

@@ -58,6 +58,8 @@ pub enum DiagnosticKind {
     /// Text true only of MadelineProto's PHP client (PHP shorthands, "You
     /// cannot use this method directly"), left out of the description.
     ClientSpecificText,
+    /// Error tables taken from another (older) docs tree.
+    ImportedErrors,
 }
 
 /// One reported disagreement.

@@ -42,6 +42,10 @@ pub struct Method {
     pub business: Option<bool>,
     /// The documented RPC errors (old-format pages only).
     pub errors: Vec<ErrorEntry>,
+    /// Where `errors` came from when another (older) docs tree supplied them
+    /// (`<that tree>/methods/x.md`); `None` when they are this page's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub errors_source: Option<String>,
     /// The page, relative to the docs root (`methods/messages.sendMessage.md`);
     /// `None` for schema entries without a page.
     pub source: Option<String>,

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 pub mod conventions;
+pub mod error_tables;
 
 use crate::error::Result;
 use crate::ir::{
@@ -804,6 +805,7 @@ fn method(
                     .collect()
             })
             .unwrap_or_default(),
+        errors_source: None,
         source: page.map(|p| p.source.clone()),
     }
 }

@@ -73,6 +73,7 @@ pub(crate) fn api_from_tl(text: &str) -> Api {
                 users: None,
                 business: None,
                 errors: Vec::new(),
+                errors_source: None,
                 source: None,
             });
         } else {
