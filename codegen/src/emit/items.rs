@@ -197,6 +197,16 @@ fn fixed_from(ty: &TlType) -> TokenStream {
     }
 }
 
+/// The derives of a constructor or method struct: `Default` too where every
+/// field has one.
+fn derives(fields: &[Field<'_>]) -> TokenStream {
+    if super::construct::derives_default(fields) {
+        quote!(#[derive(Debug, Clone, PartialEq, Default)])
+    } else {
+        quote!(#[derive(Debug, Clone, PartialEq)])
+    }
+}
+
 fn lit_u32_hex(v: u32) -> Literal {
     format!("{v:#010x}").parse().expect("hex literal")
 }
@@ -744,11 +754,14 @@ impl<'m, 'a> Gen<'m, 'a> {
         let fields = self.struct_fields(&c.fields, None);
         let tl_name = c.json_name;
         let wire = self.wire_impls(&ident_ts, None, &c.fields, Some(quote!()));
+        let derives = derives(&c.fields);
+        let construction = self.construction(&ident, None, &c.fields);
         quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq)]
+            #derives
             #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(tag = "_", rename = #tl_name))]
             pub struct #ident { #(#fields,)* }
+            #construction
             #wire
         }
     }
@@ -947,14 +960,20 @@ impl<'m, 'a> Gen<'m, 'a> {
                 let ident_ts = quote!(#ident);
                 let wire = self.wire_impls(&ident_ts, None, &f.fields, Some(de_cfg));
                 let error = match &f.error {
-                    Some(e) => self.path(e),
-                    None => quote!(tlgen_runtime::RpcError),
+                    Some(e) => {
+                        let kind = self.path(e);
+                        quote!(tlgen_runtime::MethodError<#kind>)
+                    }
+                    None => quote!(tlgen_runtime::MethodError<Option<tlgen_runtime::CommonError>>),
                 };
+                let derives = derives(&f.fields);
+                let construction = self.construction(&ident, None, &f.fields);
                 quote! {
                     #doc
-                    #[derive(Debug, Clone, PartialEq)]
+                    #derives
                     #serde_attr
                     pub struct #ident { #(#fields,)* }
+                    #construction
                     #wire
                     impl tlgen_runtime::Method for #ident {
                         const NAME: &'static str = #name;
@@ -970,11 +989,13 @@ impl<'m, 'a> Gen<'m, 'a> {
                 let ident_ts = quote!(#ident);
                 let wire = self.wire_impls(&ident_ts, Some(&g), &f.fields, Some(de_cfg.clone()));
                 let id = lit_u32_hex(f.id);
+                let construction = self.construction(&ident, generic, &f.fields);
                 quote! {
                     #doc
                     #[derive(Debug, Clone, PartialEq)]
                     #serde_attr
                     pub struct #ident<#g> { #(#fields,)* }
+                    #construction
                     #wire
                     impl<#g> tlgen_runtime::Identifiable for #ident<#g> {
                         const CONSTRUCTOR_ID: u32 = #id;

@@ -31,6 +31,7 @@ use rayon::prelude::*;
 
 use crate::ir::Api;
 
+mod construct;
 pub mod docs;
 mod docs_link;
 pub mod errors;

@@ -146,7 +146,10 @@ mod tests {
     #[test]
     fn copies_tables_by_name_into_methods_without_one() {
         let mut api = Api {
-            methods: vec![method("channels.joinChannel"), method("messages.sendMessage")],
+            methods: vec![
+                method("channels.joinChannel"),
+                method("messages.sendMessage"),
+            ],
             ..Api::default()
         };
         api.methods[1].errors = vec![crate::ir::ErrorEntry {
@@ -155,11 +158,18 @@ mod tests {
             description: String::new(),
         }];
         let pages = [
-            page("channels.joinChannel", &[(400, "CHANNEL_INVALID"), (403, "CHANNEL_PRIVATE")]),
+            page(
+                "channels.joinChannel",
+                &[(400, "CHANNEL_INVALID"), (403, "CHANNEL_PRIVATE")],
+            ),
             page("messages.sendMessage", &[(400, "PEER_ID_INVALID")]),
         ];
         let diagnostics = import(&mut api, Path::new("old"), &pages);
-        let names: Vec<&str> = api.methods[0].errors.iter().map(|e| e.name.as_str()).collect();
+        let names: Vec<&str> = api.methods[0]
+            .errors
+            .iter()
+            .map(|e| e.name.as_str())
+            .collect();
         assert_eq!(names, ["CHANNEL_INVALID", "CHANNEL_PRIVATE"]);
         assert_eq!(
             api.methods[0].errors_source.as_deref(),
@@ -185,7 +195,11 @@ mod tests {
             methods: vec![method("channels.joinChannel")],
             ..Api::default()
         };
-        let diagnostics = import(&mut api, Path::new("v223"), &[page("channels.joinChannel", &[])]);
+        let diagnostics = import(
+            &mut api,
+            Path::new("v223"),
+            &[page("channels.joinChannel", &[])],
+        );
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].severity, Severity::Warning);
         assert!(api.methods[0].errors.is_empty());
