@@ -80,12 +80,14 @@ impl RpcError {
 
     /// Whether this is the error `name`, given either in its `X` form
     /// (`"FLOOD_WAIT_X"`) or exactly as sent (`"FLOOD_WAIT_30"`).
+    #[must_use]
     pub fn is(&self, name: &str) -> bool {
         self.name == name || self.message == name
     }
 
     /// The numeric part, or 0 when the message has none (what generated
     /// enums store for `..._X` variants).
+    #[must_use]
     pub fn value_or_zero(&self) -> u64 {
         self.value.unwrap_or_default()
     }

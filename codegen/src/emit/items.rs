@@ -786,6 +786,7 @@ impl<'m, 'a> Gen<'m, 'a> {
     /// A type enum, its wire impls, and the conversions to and from its
     /// constructor structs.
     pub fn type_enum(&self, t: &Type<'_>) -> TokenStream {
+        let root = &self.root;
         let ident = names::ident(&t.path.ident);
         let mut doc = t
             .def
@@ -875,7 +876,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         let dispatch = quote! {
             match id {
                 #(#de_arms,)*
-                _ => return Err(tlgen_runtime::DecodeError::UnknownConstructor { id, expected: #tname, found: None }),
+                _ => return Err(tlgen_runtime::DecodeError::UnknownConstructor { id, expected: #tname, found: #root::name_for_id(id) }),
             }
         };
         let all_unit = t.variants.iter().all(|&i| self.model.ctors[i].is_unit());

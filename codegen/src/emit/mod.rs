@@ -39,6 +39,7 @@ mod items;
 pub mod lines;
 pub mod model;
 pub mod names;
+mod root;
 mod samples;
 pub mod write;
 
@@ -458,6 +459,7 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
             pub mod samples #body
         });
     }
+    root_mods.push(root::layer_items(&model));
     let root = format_file("mod.rs", quote!(#(#root_mods)*))?;
     out.files.insert(
         "mod.rs".to_string(),

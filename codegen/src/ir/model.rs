@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 /// The whole API of one layer.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Api {
+    /// The layer the schema declares (`// LAYER 223`); `None` without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layer: Option<u32>,
     /// RPC functions, sorted by name.
     pub methods: Vec<Method>,
     /// Constructors, sorted by name.

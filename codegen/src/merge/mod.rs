@@ -130,6 +130,7 @@ pub fn merge(docs: &Path, pages: &[Page], schemas: &[Schema]) -> Merged {
         merger.merged_api(pages, schemas)
     };
     merger.diagnostics.extend(conventions::strip(&mut api));
+    api.layer = schemas.iter().find_map(|s| s.layer);
     let mut diagnostics = merger.diagnostics;
     diagnostics.sort();
     diagnostics.dedup();

@@ -37,6 +37,19 @@ pub struct Schema {
     pub path: String,
     /// Definitions in file order.
     pub definitions: Vec<Definition>,
+    /// The layer its `// LAYER N` comment declares (Telegram's schema files
+    /// end with one), if any.
+    pub layer: Option<u32>,
+}
+
+/// The layer a `// LAYER N` comment line declares; the last such line wins.
+pub fn declared_layer(text: &str) -> Option<u32> {
+    text.lines()
+        .filter_map(|line| {
+            let rest = line.trim().strip_prefix("//")?.trim_start();
+            rest.strip_prefix("LAYER")?.trim().parse().ok()
+        })
+        .last()
 }
 
 /// One `name#id params = Result;` line.

@@ -41,6 +41,7 @@ pub fn parse_schema(path: &Path, text: &str) -> Result<Schema> {
     Ok(Schema {
         path: path.display().to_string(),
         definitions,
+        layer: super::declared_layer(text),
     })
 }
 

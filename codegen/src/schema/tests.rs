@@ -534,3 +534,11 @@ fn garbage_never_panics() {
         let _ = normalized_definition(&line);
     }
 }
+
+#[test]
+fn declared_layer_comes_from_the_layer_comment() {
+    assert_eq!(super::declared_layer("a = A;\n// LAYER 223\n"), Some(223));
+    assert_eq!(super::declared_layer("//LAYER 65"), Some(65));
+    assert_eq!(super::declared_layer("// LAYER x\n// not a layer 5"), None);
+    assert_eq!(sample().layer, Some(1));
+}
