@@ -13,6 +13,7 @@ use quote::{format_ident, quote};
 use crate::ir::{Flag, Param, TlType};
 
 use super::docs_link::{render, Resolver};
+use super::item_docs::{self, TlKind};
 use super::model::{Ctor, Field, FieldKind, Func, ItemPath, Model, Type};
 use super::names;
 
@@ -705,15 +706,25 @@ impl<'m, 'a> Gen<'m, 'a> {
                 let ty = self.field_type(f, generic);
                 let serde = self.serde_field_attrs(f);
                 let mut doc = self.render(&f.param.description);
-                if doc.trim().is_empty() {
-                    doc = format!("The `{}` parameter.", f.param.name);
-                }
+                let described = !doc.trim().is_empty();
+                // Where the docs say nothing: the TL type and the flag, never
+                // a sentence that only repeats the name.
                 match (&f.kind, &f.param.flag) {
-                    (FieldKind::TrueFlag(_), Some(Flag { field, bit })) => {
+                    (FieldKind::TrueFlag(_), Some(Flag { field, bit })) if described => {
                         doc.push_str(&format!("\n\nBit {bit} of `{field}`."));
                     }
-                    (_, Some(Flag { field, bit })) => {
-                        doc.push_str(&format!("\n\nPresent when bit {bit} of `{field}` is set."));
+                    (FieldKind::TrueFlag(_), Some(Flag { field, bit })) => {
+                        doc = format!("A flag: bit {bit} of `{field}`.");
+                    }
+                    (FieldKind::Value { ty, .. }, flag) => {
+                        if !described {
+                            doc = format!("TL type: {}.", self.type_link(ty));
+                        }
+                        if let Some(Flag { field, bit }) = flag {
+                            doc.push_str(&format!(
+                                "\n\nPresent when bit {bit} of `{field}` is set."
+                            ));
+                        }
                     }
                     _ => {}
                 }
@@ -745,12 +756,20 @@ impl<'m, 'a> Gen<'m, 'a> {
         doc.push_str(&self.docs_only_note(&c.ir.params));
         let t = &self.model.types[c.ty];
         doc.push_str(&format!(
-            "\n\nConstructor of [`{}`]({}).\n\n```text\n{}\n```",
+            "\n\nConstructor of [`{}`]({}); {}.\n\n{}",
             t.name,
             self.path_text(&t.path),
-            tl_definition(c.tl_name, c.id, None, &c.ir.params, &c.ir.type_name)
+            item_docs::telegram_link(TlKind::Constructor, c.tl_name),
+            item_docs::definition_block(&tl_definition(
+                c.tl_name,
+                c.id,
+                None,
+                &c.ir.params,
+                &c.ir.type_name
+            ))
         ));
-        let doc = doc_attrs(doc.trim_start());
+        let mut doc = doc_attrs(doc.trim_start());
+        doc.extend(item_docs::aliases(&c.path.ident, &[&c.ir.name, c.tl_name]));
         let fields = self.struct_fields(&c.fields, None);
         let tl_name = c.json_name;
         let wire = self.wire_impls(&ident_ts, None, &c.fields, Some(quote!()));
@@ -792,8 +811,20 @@ impl<'m, 'a> Gen<'m, 'a> {
             .def
             .map(|d| self.render(&d.description))
             .unwrap_or_default();
-        doc.push_str(&format!("\n\nThe TL type `{}`.", t.name));
-        let doc = doc_attrs(doc.trim_start());
+        if doc.trim().is_empty() {
+            let ctors: Vec<&str> = t
+                .variants
+                .iter()
+                .map(|&i| self.model.ctors[i].tl_name)
+                .collect();
+            doc = item_docs::type_fallback(&t.name, &ctors);
+        }
+        doc.push_str(&format!(
+            "\n\n{}.",
+            item_docs::telegram_link(TlKind::Type, &t.name)
+        ));
+        let mut doc = doc_attrs(doc.trim_start());
+        doc.extend(item_docs::aliases(&t.path.ident, &[&t.name]));
         let tname = &t.name;
         let mut variants = Vec::new();
         let mut len_arms = Vec::new();
@@ -940,12 +971,16 @@ impl<'m, 'a> Gen<'m, 'a> {
             .filter(|g| matches!(&f.returns, TlType::Boxed(n) if n == g))
             .map(|_| "the inner query's result".to_string())
             .unwrap_or_else(|| self.type_link(&f.returns));
-        doc.push_str(&format!(" Returns {ret}."));
         doc.push_str(&format!(
-            "\n\n```text\n{}\n```",
-            tl_definition(&m.name, f.id, generic, &m.params, &m.returns)
+            " Returns {ret}. {}.",
+            item_docs::telegram_link(TlKind::Method, &m.name)
         ));
-        let doc = doc_attrs(doc.trim_start());
+        doc.push_str("\n\n");
+        doc.push_str(&item_docs::definition_block(&tl_definition(
+            &m.name, f.id, generic, &m.params, &m.returns,
+        )));
+        let mut doc = doc_attrs(doc.trim_start());
+        doc.extend(item_docs::aliases(&f.path.ident, &[&m.name]));
         let fields = self.struct_fields(&f.fields, generic);
         let name = &m.name;
         let ret = self.rust_type(&f.returns, generic);

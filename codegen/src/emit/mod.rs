@@ -35,6 +35,7 @@ mod construct;
 pub mod docs;
 mod docs_link;
 pub mod errors;
+mod item_docs;
 mod items;
 pub mod lines;
 pub mod manifest;

@@ -73,7 +73,11 @@ fn strip_item(description: &mut String, params: &mut [crate::ir::Param]) -> Vec<
 /// The text without its MadelineProto-specific blocks, or `None` when there
 /// are none.
 pub fn clean(text: &str) -> Option<String> {
-    if !text.contains("MadelineProto") && !text.contains("madelineproto") && !text.contains('$') {
+    if !text.contains("MadelineProto")
+        && !text.contains("madelineproto")
+        && !text.contains('$')
+        && !text.contains(CANNOT_USE_DIRECTLY)
+    {
         return None;
     }
     let blocks = blocks(text);
@@ -114,11 +118,16 @@ struct Block<'a> {
     text: &'a str,
 }
 
+/// How MadelineProto marks a method its client wraps; some pages say no more.
+const CANNOT_USE_DIRECTLY: &str = "You cannot use this method directly";
+
 fn is_client_specific(block: &Block<'_>) -> bool {
     match block.kind {
         BlockKind::Code { php } => php || php_statements(block.text),
         BlockKind::Paragraph | BlockKind::List => {
-            block.text.contains("MadelineProto") || block.text.contains("docs.madelineproto.xyz")
+            block.text.contains("MadelineProto")
+                || block.text.contains("docs.madelineproto.xyz")
+                || block.text.trim_start().starts_with(CANNOT_USE_DIRECTLY)
         }
     }
 }
@@ -220,6 +229,14 @@ The peer to talk to.";
         let text = "You can use the following methods to extract information from this \
 constructor:\n\n```\n$message = $MadelineProto->extractMessage($Updates);\n```";
         assert_eq!(clean(text).as_deref(), Some(""));
+    }
+
+    #[test]
+    fn a_bare_cannot_use_directly_goes() {
+        assert_eq!(
+            clean("You cannot use this method directly").as_deref(),
+            Some("")
+        );
     }
 
     #[test]
