@@ -44,12 +44,10 @@ pub struct Schema {
 
 /// The layer a `// LAYER N` comment line declares; the last such line wins.
 pub fn declared_layer(text: &str) -> Option<u32> {
-    text.lines()
-        .filter_map(|line| {
-            let rest = line.trim().strip_prefix("//")?.trim_start();
-            rest.strip_prefix("LAYER")?.trim().parse().ok()
-        })
-        .last()
+    text.lines().rev().find_map(|line| {
+        let rest = line.trim().strip_prefix("//")?.trim_start();
+        rest.strip_prefix("LAYER")?.trim().parse().ok()
+    })
 }
 
 /// One `name#id params = Result;` line.
