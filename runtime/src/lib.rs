@@ -67,6 +67,7 @@ extern crate std;
 
 mod error;
 pub mod gzip;
+pub mod alloc_prelude;
 pub mod prelude;
 mod primitives;
 mod reader;
