@@ -359,3 +359,57 @@ fn file_name(p: &Path) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| p.display().to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::DiagnosticKind;
+
+    fn diagnostic(severity: Severity, line: u32) -> Diagnostic {
+        Diagnostic {
+            severity,
+            kind: DiagnosticKind::MissingPage,
+            file: "s.tl".into(),
+            line: Some(line),
+            message: format!("finding\non line {line}"),
+        }
+    }
+
+    #[test]
+    fn cargo_warnings_show_the_count_the_first_few_and_where_to_see_all() {
+        let mut diagnostics: Vec<Diagnostic> =
+            (1..=7).map(|l| diagnostic(Severity::Warning, l)).collect();
+        diagnostics.push(diagnostic(Severity::Note, 8));
+        let merged = Merged {
+            api: Default::default(),
+            diagnostics,
+        };
+        let mut config = Config::new();
+        config.docs("d").schema("s.tl");
+        let lines = config.cargo_warnings(&merged);
+        let mut expected = vec![
+            "cargo:warning=tlgen: 7 warning(s) merging the docs and schemas; the first 5:"
+                .to_string(),
+        ];
+        for l in 1..=5 {
+            expected.push(format!(
+                "cargo:warning=warning: s.tl:{l}: finding on line {l}"
+            ));
+        }
+        expected.push(
+            "cargo:warning=tlgen: all of them: `tlgen stats --docs d --schema s.tl`; \
+             `Config::deny_warnings(true)` makes them fail the build"
+                .to_string(),
+        );
+        assert_eq!(lines, expected);
+
+        let quiet = Merged {
+            api: Default::default(),
+            diagnostics: vec![diagnostic(Severity::Note, 1)],
+        };
+        assert!(
+            config.cargo_warnings(&quiet).is_empty(),
+            "notes are not shown"
+        );
+    }
+}
