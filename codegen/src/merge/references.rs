@@ -78,8 +78,9 @@ pub(super) fn check(
                             file: entry.file.to_string(),
                             line: Some(def.line),
                             message: format!(
-                                "{site}: bare type `{ty}` names no constructor: expected a \
-                                 constructor name or a type with exactly one constructor"
+                                "{site}: `{ty}`: bare type `{ty_name}` names no constructor: \
+                                 expected a constructor name or a type with exactly one \
+                                 constructor"
                             ),
                         });
                     }

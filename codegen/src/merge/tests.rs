@@ -460,7 +460,7 @@ fn a_bare_reference_to_nothing_is_an_error_with_its_line() {
     assert_eq!(
         errors,
         [
-            "error: inline.tl:4: method demo.x param m: bare type `%Missing` names no \
+            "error: inline.tl:4: method demo.x param m: `%Missing`: bare type `Missing` names no \
           constructor: expected a constructor name or a type with exactly one constructor"
         ]
     );
