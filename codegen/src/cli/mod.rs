@@ -49,9 +49,14 @@ pub struct InputArgs {
 }
 
 impl InputArgs {
-    /// Builds the IR, failing on unreadable or malformed input.
+    /// Builds the IR, failing on unreadable or malformed input and on the
+    /// merge's errors (`tlgen::merge::Merged::failure`).
     pub fn load(&self) -> anyhow::Result<tlgen::merge::Merged> {
-        Ok(tlgen::merge::build(&self.docs, &self.schemas)?)
+        let merged = tlgen::merge::build(&self.docs, &self.schemas)?;
+        if let Some(failure) = merged.failure(false, 20) {
+            anyhow::bail!("the docs and schemas do not make a usable API:\n{failure}");
+        }
+        Ok(merged)
     }
 }
 

@@ -73,6 +73,33 @@ impl Merged {
             .filter(move |d| d.is_fatal(deny_warnings))
     }
 
+    /// Why a run fails, when it does under the policy of
+    /// [`Diagnostic::is_fatal`]: every fatal diagnostic, one per line, then
+    /// up to `limit` of the other warnings (they often explain the errors: a
+    /// tree whose pages were all skipped has no method page) and how many
+    /// more there are. `None` when the output may be used.
+    pub fn failure(&self, deny_warnings: bool, limit: usize) -> Option<String> {
+        let mut out = String::new();
+        for d in self.fatal(deny_warnings) {
+            let _ = writeln!(out, "{d}");
+        }
+        if out.is_empty() {
+            return None;
+        }
+        let others: Vec<&Diagnostic> = self
+            .warnings()
+            .filter(|d| !d.is_fatal(deny_warnings))
+            .collect();
+        for d in others.iter().take(limit) {
+            let _ = writeln!(out, "{d}");
+        }
+        if others.len() > limit {
+            let _ = writeln!(out, "... and {} more warnings", others.len() - limit);
+        }
+        out.pop();
+        Some(out)
+    }
+
     /// A human-readable summary: counts, then every diagnostic.
     pub fn report(&self) -> String {
         let api = &self.api;

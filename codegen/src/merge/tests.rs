@@ -514,3 +514,41 @@ fn a_truncated_schema_or_an_empty_docs_tree_is_an_error() {
         ]
     );
 }
+
+#[test]
+fn failure_lists_the_fatal_diagnostics_then_some_warnings() {
+    let pages: Vec<(String, String)> = (0..4)
+        .map(|i| {
+            (
+                format!("methods/demo.m{i}.md"),
+                method_page(&format!("demo.m{i}")),
+            )
+        })
+        .collect();
+    let pages: Vec<(&str, &str)> = pages
+        .iter()
+        .map(|(s, t)| (s.as_str(), t.as_str()))
+        .collect();
+    let merged = merge_inline(
+        &pages,
+        "boolTrue#997275b5 = Bool;\n---functions---\ndemo.m0#11111111 text:int = Bool;\n",
+    );
+    let failure = merged.failure(false, 1).expect("a coverage error");
+    let lines: Vec<&str> = failure.lines().collect();
+    assert_eq!(lines.len(), 3, "{failure}");
+    assert!(
+        lines[0].starts_with("error: docs: only 1 of the 4 method pages"),
+        "{failure}"
+    );
+    assert_eq!(
+        lines[1],
+        "warning: inline.tl:1: schema constructor boolTrue has no page"
+    );
+    assert_eq!(lines[2], "... and 4 more warnings");
+    assert!(merge_inline(
+        &pages[..1],
+        "boolTrue#997275b5 = Bool;\n---functions---\ndemo.m0#11111111 text:int = Bool;\n"
+    )
+    .failure(false, 1)
+    .is_none());
+}
