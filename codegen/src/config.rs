@@ -298,12 +298,12 @@ impl Config {
             "tlgen: {} warning(s) merging the docs and schemas; the first {shown}:",
             warnings.len()
         )];
-        // A directive ends at the newline.
-        lines.extend(
-            warnings[..shown]
-                .iter()
-                .map(|d| d.to_string().replace(['\n', '\r'], " ")),
-        );
+        // Cargo already says `warning:`; a directive ends at the newline.
+        lines.extend(warnings[..shown].iter().map(|d| {
+            let text = d.to_string();
+            let text = text.strip_prefix("warning: ").unwrap_or(&text);
+            text.replace(['\n', '\r'], " ")
+        }));
         lines.push(format!(
             "tlgen: all of them: `{}`; `Config::deny_warnings(true)` makes them fail the build",
             self.stats_command()
@@ -392,9 +392,7 @@ mod tests {
                 .to_string(),
         ];
         for l in 1..=5 {
-            expected.push(format!(
-                "cargo:warning=warning: s.tl:{l}: finding on line {l}"
-            ));
+            expected.push(format!("cargo:warning=s.tl:{l}: finding on line {l}"));
         }
         expected.push(
             "cargo:warning=tlgen: all of them: `tlgen stats --docs d --schema s.tl`; \
