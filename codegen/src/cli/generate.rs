@@ -88,11 +88,13 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
     }
 
     let merged = args.input.load_with_errors()?;
-    let warnings: Vec<_> = merged
+    let mut warnings: Vec<_> = merged
         .diagnostics
         .iter()
         .filter(|d| needs_attention(d))
         .collect();
+    // Errors first: they are why the run stops.
+    warnings.sort_by_key(|d| std::cmp::Reverse(d.severity));
     for d in warnings.iter().take(SHOWN_WARNINGS) {
         eprintln!("{d}");
     }
