@@ -6,7 +6,7 @@
 //! [`Diagnostic`]: a [`Severity::Note`] when it is one of MadelineProto's
 //! documented display conventions (FORMATS.md), a [`Severity::Warning`]
 //! otherwise, and a [`Severity::Error`] when the output would be gutted or
-//! wrong (see [`coverage`](self#coverage) below and [`Merged::fatal`]).
+//! wrong (see Coverage below and [`Merged::fatal`]).
 //!
 //! # Coverage
 //!
