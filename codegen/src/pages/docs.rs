@@ -96,7 +96,8 @@ pub fn read_docs(dir: &Path) -> Result<Vec<Page>> {
     Ok(pages)
 }
 
-/// Reads every page under `dir` in parallel, like [`read_docs`], but a page
+/// Reads every page under `dir` in parallel, like
+/// [`read_docs`](crate::pages::read_docs), but a page
 /// that cannot be read or parsed does not stop the others: its error is
 /// returned beside the pages (in source order). Only a problem with the tree
 /// itself (no `methods/`, an unlistable folder) fails the call.
