@@ -65,9 +65,9 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+pub mod alloc_prelude;
 mod error;
 pub mod gzip;
-pub mod alloc_prelude;
 pub mod prelude;
 mod primitives;
 mod reader;

@@ -805,6 +805,9 @@ impl<'m, 'a> Gen<'m, 'a> {
     /// A type enum, its wire impls, and the conversions to and from its
     /// constructor structs.
     pub fn type_enum(&self, t: &Type<'_>) -> TokenStream {
+        if t.variants.is_empty() {
+            return self.undefined_type(t);
+        }
         let root = &self.root;
         let ident = names::ident(&t.path.ident);
         let mut doc = t
@@ -940,6 +943,42 @@ impl<'m, 'a> Gen<'m, 'a> {
                 }
             }
             #(#convs)*
+        }
+    }
+
+    /// A type that params reference but no constructor defines (the merge
+    /// warns; usually a misspelt result type): an uninhabited enum, so no
+    /// value of it exists and decoding it always fails.
+    fn undefined_type(&self, t: &Type<'_>) -> TokenStream {
+        let root = &self.root;
+        let ident = names::ident(&t.path.ident);
+        let tname = &t.name;
+        let doc = doc_attrs(&format!(
+            "The TL type `{tname}`, which no constructor of the schema defines (the \
+             generator warned about it): it has no values, and decoding it always fails \
+             with `DecodeError::UnknownConstructor`."
+        ));
+        quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq)]
+            #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+            pub enum #ident {}
+            impl tlgen_runtime::Serialize for #ident {
+                #[inline] fn serialized_len(&self) -> usize { match *self {} }
+                #[inline] fn serialize(&self, _out: &mut Vec<u8>) { match *self {} }
+            }
+            impl tlgen_runtime::Deserialize for #ident {
+                #[inline] fn deserialize(r: &mut tlgen_runtime::Reader<'_>) -> Result<Self, tlgen_runtime::DecodeError> {
+                    let id = tlgen_runtime::tri!(r.read_u32());
+                    Err(tlgen_runtime::DecodeError::UnknownConstructor { id, expected: #tname, found: #root::name_for_id(id) })
+                }
+            }
+            #[cfg(feature = "serde")]
+            impl serde::Serialize for #ident {
+                fn serialize<S: serde::Serializer>(&self, _s: S) -> Result<S::Ok, S::Error> {
+                    match *self {}
+                }
+            }
         }
     }
 

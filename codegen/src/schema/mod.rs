@@ -18,8 +18,9 @@ use std::path::Path;
 use crate::error::Result;
 use crate::ir::Flag;
 
+pub use crate::input::MAX_INPUT_BYTES;
 pub use crc::{check_ids, compute_id, normalized_definition};
-pub use parse::parse_schema;
+pub use parse::{parse_schema, MAX_TYPE_DEPTH};
 
 /// Whether a definition is a constructor or a function (RPC method).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -129,8 +130,8 @@ pub struct SchemaParam {
     pub flag: Option<Flag>,
 }
 
-/// Reads and parses a schema file.
+/// Reads and parses a schema file (at most [`MAX_INPUT_BYTES`] of UTF-8).
 pub fn load_schema(path: &Path) -> Result<Schema> {
-    let text = std::fs::read_to_string(path).map_err(|e| crate::Error::io(path, e))?;
+    let text = crate::input::read_text(path)?;
     parse_schema(path, &text)
 }
