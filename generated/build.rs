@@ -3,6 +3,9 @@
 //! * `TLGEN_DOCS`: the MadelineProto docs root (default: the repo's `docs-input/`).
 //! * `TLGEN_SCHEMAS`: TL schema files, separated like `PATH` (default: the
 //!   sample schemas in `docs-input/schemas/`).
+//! * `TLGEN_ERROR_DOCS`: older, old-format docs trees (separated like
+//!   `PATH`) whose `### Errors` tables fill in methods without one
+//!   (`tlgen::config::Config::error_docs`).
 //! * `TLGEN_SELECT`: comma-separated method patterns (`messages.*,help.getConfig`);
 //!   only those methods and the types they need are generated.
 //! * `TLGEN_FORMAT=prettyplease`: check and print the files with syn +
@@ -21,6 +24,7 @@ fn main() {
     for var in [
         "TLGEN_DOCS",
         "TLGEN_SCHEMAS",
+        "TLGEN_ERROR_DOCS",
         "TLGEN_SELECT",
         "TLGEN_FORMAT",
     ] {
@@ -67,6 +71,11 @@ fn main() {
         .root_path("crate")
         .sample_values(samples)
         .formatting(formatting);
+    if let Some(list) = env::var_os("TLGEN_ERROR_DOCS") {
+        for dir in env::split_paths(&list).filter(|p| !p.as_os_str().is_empty()) {
+            config.error_docs(dir);
+        }
+    }
     for pattern in select.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         config.select(pattern);
     }

@@ -34,4 +34,23 @@
 //! with prettyplease instead (slower builds, the same code).
 #![allow(clippy::all)]
 
+/// The wire-format runtime the bindings are built on, re-exported so that a
+/// crate depending on `tlgen-api` alone can name it (`tlgen_api::runtime::Reader`).
+pub use tlgen_runtime as runtime;
+
+/// What a caller needs in scope: the wire traits (anonymously, so
+/// `to_bytes`/`from_bytes`/`decode_response` work without clashing with
+/// `serde`'s trait names), [`Method`](runtime::Method) and the error types.
+///
+/// ```
+/// use tlgen_api::prelude::*;
+///
+/// let err: MethodError<Option<CommonError>> = RpcError::parse(420, "FLOOD_WAIT_3").into();
+/// assert_eq!(err.kind(), &Some(CommonError::FloodWait { seconds: 3 }));
+/// assert_eq!(1i32.to_bytes(), [1, 0, 0, 0]);
+/// ```
+pub mod prelude {
+    pub use tlgen_runtime::prelude::*;
+}
+
 include!(concat!(env!("OUT_DIR"), "/mod.rs"));

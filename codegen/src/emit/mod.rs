@@ -28,14 +28,17 @@ use proc_macro2::TokenStream;
 
 use crate::ir::Api;
 
+mod construct;
 pub mod docs;
 mod docs_link;
 pub mod errors;
+mod item_docs;
 mod items;
 pub mod lines;
 pub mod manifest;
 mod output;
 pub mod replace;
+mod root;
 mod samples;
 #[cfg(test)]
 mod snapshot_crate;

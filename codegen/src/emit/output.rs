@@ -293,6 +293,7 @@ impl Renderer<'_, '_, '_> {
                 pub mod samples #body
             });
         }
+        root_mods.push(super::root::layer_items(self.model));
         quote! {
             #[doc(inline)]
             pub use tlgen_runtime::Boxed;

@@ -93,6 +93,7 @@ pub fn select(api: &Api, patterns: &[String]) -> Result<Api, Vec<String>> {
         }
     }
     Ok(Api {
+        layer: api.layer,
         methods,
         constructors: api
             .constructors
