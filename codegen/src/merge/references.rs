@@ -130,7 +130,8 @@ pub(super) fn check(
 fn referenced_names<'t>(ty: &'t TlType, out: &mut Vec<(bool, &'t str)>) {
     match ty {
         TlType::Boxed(name) => out.push((false, name)),
-        TlType::Bare(name) => out.push((true, name)),
+        // `%Message` names `Message` (the `%` only says it is bare).
+        TlType::Bare(name) => out.push((true, name.strip_prefix('%').unwrap_or(name))),
         TlType::Vector { inner, .. } => referenced_names(inner, out),
         _ => {}
     }
