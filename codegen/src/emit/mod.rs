@@ -42,7 +42,9 @@ mod samples;
 pub mod write;
 
 pub use model::{glob_match, select, BOX_THRESHOLD};
-pub use write::{check, write_atomic, write_if_changed};
+#[cfg(feature = "diff")]
+pub use write::check;
+pub use write::{write_atomic, write_if_changed};
 
 /// How submodule files are referenced.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,17 +82,24 @@ pub struct Options {
 }
 
 /// How generated files are laid out as text. Both print the same tokens.
+///
+/// The default is `Prettyplease` when tlgen's `prettyplease` feature is on
+/// (as it is for the CLI), `Lines` without it (build scripts depending on
+/// tlgen with `default-features = false`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Formatting {
-    /// Every item checked with `syn` and printed with `prettyplease` (the
-    /// default): for code that people read and commit.
-    #[default]
+    /// Every item checked with `syn` and printed with `prettyplease`: for
+    /// code that people read and commit. Needs tlgen's `prettyplease` cargo
+    /// feature; without it generating fails with
+    /// [`EmitError::PrettypleaseUnavailable`].
+    #[cfg_attr(feature = "prettyplease", default)]
     Prettyplease,
     /// One line per statement, field, variant and attribute, indented, docs as
     /// `///`, straight from the token trees ([`lines`]): no parsing, so about
     /// 3x faster to generate (a build script for a full layer saves 1.7 s of
     /// wall time and 3.4 s of CPU in debug builds). For build scripts, whose
     /// output rustc checks anyway.
+    #[cfg_attr(not(feature = "prettyplease"), default)]
     Lines,
 }
 
@@ -102,7 +111,7 @@ impl Default for Options {
             root_path: None,
             source_note: String::new(),
             sample_values: false,
-            formatting: Formatting::Prettyplease,
+            formatting: Formatting::default(),
         }
     }
 }
@@ -135,6 +144,12 @@ pub enum EmitError {
         /// The parser's message.
         message: String,
     },
+    /// [`Formatting::Prettyplease`] was asked for, but tlgen was built
+    /// without its `prettyplease` feature.
+    #[error(
+        "Formatting::Prettyplease needs tlgen's `prettyplease` cargo feature; enable it or use Formatting::Lines"
+    )]
+    PrettypleaseUnavailable,
 }
 
 const MACRO: &str = r#"/// Implements `Identifiable` for the constructor structs of one file; for
@@ -457,12 +472,14 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
             pub mod samples #body
         });
     }
-    let root = format_file("mod.rs", quote!(#(#root_mods)*))?;
+    let root = finish("mod.rs", quote!(#(#root_mods)*))?;
     out.files.insert(
         "mod.rs".to_string(),
         format!("{header}\n{MACRO}\n{BOXED}\n{root}"),
     );
-    // The macro and samples texts are not from prettyplease: check them.
+    // The macro and samples texts are not from tokens: check them (without
+    // syn, rustc checks them when the including crate builds).
+    #[cfg(feature = "prettyplease")]
     for path in ["mod.rs", "samples.rs"] {
         if let Some(text) = out.files.get(path) {
             syn::parse_file(text).map_err(|e| EmitError::Syntax {
@@ -474,12 +491,18 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
     Ok(out)
 }
 
+#[cfg(feature = "prettyplease")]
 fn format_file(path: &str, tokens: TokenStream) -> Result<String, EmitError> {
     let file = syn::parse2::<syn::File>(tokens).map_err(|e| EmitError::Syntax {
         file: path.to_string(),
         message: e.to_string(),
     })?;
     Ok(prettyplease::unparse(&file))
+}
+
+#[cfg(not(feature = "prettyplease"))]
+fn format_file(_path: &str, _tokens: TokenStream) -> Result<String, EmitError> {
+    Err(EmitError::PrettypleaseUnavailable)
 }
 
 /// A throwaway crate for tests that compile generated code or rendered docs.
