@@ -50,6 +50,29 @@ pub struct Generated {
     pub written: usize,
     /// How many diagnostics the IR build reported.
     pub diagnostics: usize,
+    /// What the tree holds (after [`Config::select`]).
+    pub counts: Counts,
+}
+
+/// How many items a generated tree holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// RPC methods.
+    pub methods: usize,
+    /// Constructors (one struct each).
+    pub constructors: usize,
+    /// Boxed types (one enum each).
+    pub types: usize,
+}
+
+impl Counts {
+    fn of(api: &crate::ir::Api) -> Self {
+        Counts {
+            methods: api.methods.len(),
+            constructors: api.constructors.len(),
+            types: api.types.len(),
+        }
+    }
 }
 
 /// Builder for generating bindings from a build script (or anywhere else).
@@ -135,7 +158,8 @@ impl Config {
         self
     }
 
-    /// How the files are laid out (default: [`Formatting::Prettyplease`]).
+    /// How the files are laid out (default: [`Formatting::default`]:
+    /// prettyplease with tlgen's `prettyplease` feature, `Lines` without).
     /// [`Formatting::Lines`] generates about 3x faster, for large outputs
     /// that nobody commits (a full layer into `OUT_DIR`).
     pub fn formatting(&mut self, formatting: Formatting) -> &mut Self {
@@ -170,13 +194,26 @@ impl Config {
 
     /// Builds the IR and the module tree without writing anything.
     pub fn output(&self) -> Result<(Output, usize), ConfigError> {
+        let (output, diagnostics, _) = self.build()?;
+        Ok((output, diagnostics))
+    }
+
+    fn build(&self) -> Result<(Output, usize, Counts), ConfigError> {
         let docs = self
             .docs
             .as_deref()
             .ok_or(ConfigError::Missing("no docs directory set"))?;
         let merged = crate::merge::build(docs, &self.schemas)?;
         let output = emit::generate(&merged.api, &self.options(docs))?;
-        Ok((output, merged.diagnostics.len()))
+        let counts = if self.select.is_empty() {
+            Counts::of(&merged.api)
+        } else {
+            // `generate` succeeded, so every pattern matched.
+            emit::select(&merged.api, &self.select)
+                .map(|api| Counts::of(&api))
+                .unwrap_or_default()
+        };
+        Ok((output, merged.diagnostics.len(), counts))
     }
 
     /// Generates the tree and writes the files that changed.
@@ -200,13 +237,14 @@ impl Config {
                 println!("cargo:rerun-if-changed={}", s.display());
             }
         }
-        let (output, diagnostics) = self.output()?;
+        let (output, diagnostics, counts) = self.build()?;
         let written = emit::write_if_changed(&out_dir, &output)?;
         Ok(Generated {
             out_dir,
             output,
             written,
             diagnostics,
+            counts,
         })
     }
 }

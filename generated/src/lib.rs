@@ -26,12 +26,31 @@
 //!
 //! # Build-time input
 //!
-//! The build script reads `TLGEN_DOCS` (docs root), `TLGEN_SCHEMAS` (schema
-//! files, `PATH`-separated) and `TLGEN_SELECT` (comma-separated method
-//! patterns: only those methods and the types they reach are generated);
-//! without them it generates the bundled sample API. The files are laid out
-//! by tlgen's fast token printer; `TLGEN_FORMAT=prettyplease` prints them
-//! with prettyplease instead (slower builds, the same code).
+//! There is no default input: the build fails until the building crate
+//! chooses one. The build script reads `TLGEN_DOCS` (absolute docs root, or
+//! `sample` for the small hand-written sample API shipped with this crate),
+//! `TLGEN_SCHEMAS` (absolute schema files or directories, `PATH`-separated)
+//! and `TLGEN_SELECT` (comma-separated method patterns: only those methods
+//! and the types they reach are generated). Set them in the environment or
+//! in `.cargo/config.toml` (`[env]`, with `relative = true` for paths
+//! relative to that file). The build prints what it generated (layer,
+//! counts, input) as a cargo warning; [`LAYER`] and [`SAMPLE`] let code
+//! check it at compile time:
+//!
+//! ```
+//! const _: () = assert!(!tlgen_api::SAMPLE, "built from the sample API");
+//! # let _ = tlgen_api::LAYER;
+//! ```
+//!
+//! The files are laid out by tlgen's fast token printer.
 #![allow(clippy::all)]
 
 include!(concat!(env!("OUT_DIR"), "/mod.rs"));
+
+/// The layer this crate was generated for: the `// LAYER N` line of the
+/// schema (`None` if it has none).
+pub const LAYER: Option<u32> = include!(concat!(env!("OUT_DIR"), "/tlgen_layer.rs"));
+
+/// `true` when generated from the bundled sample API (`TLGEN_DOCS=sample`),
+/// whose constructor IDs are invented: never talk to Telegram with it.
+pub const SAMPLE: bool = include!(concat!(env!("OUT_DIR"), "/tlgen_sample.rs"));
