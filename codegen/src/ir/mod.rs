@@ -2,6 +2,7 @@
 //! that builds it from pages and schema definitions.
 
 mod diagnostics;
+#[cfg(feature = "serde")]
 pub mod hex_id;
 mod model;
 mod tltype;
