@@ -39,7 +39,12 @@ absolute schema file(s), or TLGEN_DOCS=sample for the bundled sample API; from \
 (see the tlgen README, \"As a dependency\")";
 
 fn main() {
-    for var in ["TLGEN_DOCS", "TLGEN_SCHEMAS", "TLGEN_SELECT", "TLGEN_FORMAT"] {
+    for var in [
+        "TLGEN_DOCS",
+        "TLGEN_SCHEMAS",
+        "TLGEN_SELECT",
+        "TLGEN_FORMAT",
+    ] {
         println!("cargo:rerun-if-env-changed={var}");
     }
     println!("cargo:rerun-if-changed=build.rs");

@@ -1,8 +1,14 @@
-//! The README's "In your own build script" section, followed as a new user
-//! would: a crate beside a checkout named `tlgen`, with the README's
-//! `Cargo.toml`, `build.rs` and `src/lib.rs` taken verbatim from the README
-//! text (so the two cannot drift), built offline. It must build with zero
-//! warnings, and its build graph must not contain what only tlgen's CLI needs.
+//! The README's ways of using tlgen from another crate, followed as a new
+//! user would, with the files taken verbatim from the README text (so the two
+//! cannot drift), built offline beside a checkout named `tlgen`:
+//!
+//! * "In your own build script": `Cargo.toml`, `build.rs` and `src/lib.rs`.
+//!   It must build with zero warnings, and its build graph must not contain
+//!   what only tlgen's CLI needs.
+//! * "As a dependency": `tlgen-api` by path, with no input (the build must
+//!   fail and say how to set one), with a relative `TLGEN_DOCS` (it must fail
+//!   naming the absolute path it would have used), and with the README's
+//!   `.cargo/config.toml` (it must build and say what it generated).
 //!
 //! The crate lives outside this workspace (a temp dir: cargo would otherwise
 //! take it for an unlisted workspace member) at a path stable per checkout,
@@ -12,12 +18,15 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const SECTION: &str = "### 2. In your own build script";
+const BUILD_SCRIPT: &str = "### 2. In your own build script";
+const DEPENDENCY: &str = "### 3. As a dependency: `tlgen-api`";
 
-/// The fenced code blocks of the README section, as (info string, text).
-fn blocks(readme: &str) -> Vec<(String, String)> {
-    let start = readme.find(SECTION).expect("the README has the build-script section");
-    let rest = &readme[start + SECTION.len()..];
+/// The fenced code blocks of one README section, as (info string, text).
+fn blocks(readme: &str, heading: &str) -> Vec<(String, String)> {
+    let start = readme
+        .find(heading)
+        .unwrap_or_else(|| panic!("the README has the section {heading}"));
+    let rest = &readme[start + heading.len()..];
     let section = &rest[..rest.find("\n### ").unwrap_or(rest.len())];
     let mut out = Vec::new();
     let mut lines = section.lines();
@@ -48,7 +57,14 @@ fn file<'a>(blocks: &'a [(String, String)], lang: &str, first: &str) -> &'a str 
 }
 
 fn cargo(dir: &Path, target: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+    cargo_command(dir, target, args)
+        .output()
+        .expect("run cargo")
+}
+
+fn cargo_command(dir: &Path, target: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
+    command
         .args(args)
         .arg("--offline")
         .current_dir(dir)
@@ -59,45 +75,54 @@ fn cargo(dir: &Path, target: &Path, args: &[&str]) -> std::process::Output {
         .env_remove("CARGO_BUILD_RUSTFLAGS")
         .env_remove("TLGEN_DOCS")
         .env_remove("TLGEN_SCHEMAS")
-        .env_remove("TLGEN_SELECT")
-        .output()
-        .expect("run cargo")
+        .env_remove("TLGEN_SELECT");
+    command
+}
+
+/// `<tmp>/tlgen-readme-<checkout hash>/`, holding `tlgen` (a link to this
+/// checkout) and the scratch crates; stable per checkout so that reruns
+/// rebuild only what changed.
+fn scratch_base(root: &Path) -> PathBuf {
+    let hash = crc32(root.to_string_lossy().as_bytes());
+    let base = std::env::temp_dir().join(format!("tlgen-readme-{hash:08x}"));
+    std::fs::create_dir_all(&base).expect("scratch dir");
+    let checkout = base.join("tlgen");
+    if std::fs::read_link(&checkout).ok().as_deref() != Some(root) {
+        let _ = std::fs::remove_file(&checkout);
+        link_dir(root, &checkout);
+    }
+    base
+}
+
+/// Writes `text` to `path` unless it is already there (keeps mtimes stable).
+fn put(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("scratch crate dir");
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text).expect("scratch crate file");
+    }
 }
 
 #[test]
 fn readme_build_script_crate_builds_without_warnings() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
-    let blocks = blocks(&readme);
+    let blocks = blocks(&readme, BUILD_SCRIPT);
     let manifest = file(&blocks, "toml", "# Cargo.toml");
     let build = file(&blocks, "rust", "// build.rs");
     let lib = file(&blocks, "rust", "// src/lib.rs");
 
-    // <tmp>/tlgen-readme-<checkout hash>/{tlgen -> this checkout, my-api/}
-    let hash = crc32(root.to_string_lossy().as_bytes());
-    let base = std::env::temp_dir().join(format!("tlgen-readme-{hash:08x}"));
-    let checkout = base.join("tlgen");
-    let krate = base.join("my-api");
-    std::fs::create_dir_all(krate.join("src")).expect("scratch crate dir");
-    if std::fs::read_link(&checkout).ok().as_deref() != Some(root) {
-        let _ = std::fs::remove_file(&checkout);
-        link_dir(root, &checkout);
-    }
-    for (path, text) in [
-        ("Cargo.toml", manifest),
-        ("build.rs", build),
-        ("src/lib.rs", lib),
-    ] {
-        let path = krate.join(path);
-        if std::fs::read_to_string(&path).ok().as_deref() != Some(text) {
-            std::fs::write(&path, text).expect("scratch crate file");
-        }
-    }
+    let krate = scratch_base(root).join("my-api");
+    put(&krate.join("Cargo.toml"), manifest);
+    put(&krate.join("build.rs"), build);
+    put(&krate.join("src/lib.rs"), lib);
     let target: PathBuf = root.join("target/readme-crate");
 
     let built = cargo(&krate, &target, &["build"]);
     let stderr = String::from_utf8_lossy(&built.stderr);
-    assert!(built.status.success(), "the README crate failed to build:\n{stderr}");
+    assert!(
+        built.status.success(),
+        "the README crate failed to build:\n{stderr}"
+    );
     let warnings: Vec<&str> = stderr
         .lines()
         .filter(|l| l.to_ascii_lowercase().contains("warning"))
@@ -112,19 +137,33 @@ fn readme_build_script_crate_builds_without_warnings() {
         .map(|e| e.path().join("out/mod.rs"))
         .filter(|p| {
             p.to_string_lossy().contains("my-api-")
-                && std::fs::read_to_string(p)
-                    .is_ok_and(|t| t.starts_with("// @generated by tlgen"))
+                && std::fs::read_to_string(p).is_ok_and(|t| t.starts_with("// @generated by tlgen"))
         })
         .collect();
-    assert!(!out_dirs.is_empty(), "no generated mod.rs in the README crate's OUT_DIR");
+    assert!(
+        !out_dirs.is_empty(),
+        "no generated mod.rs in the README crate's OUT_DIR"
+    );
 
     // The lean build: nothing of the CLI, prettyplease or the diff/tool back ends.
     let tree = cargo(
         &krate,
         &target,
-        &["tree", "-e", "normal,build", "--prefix", "none", "--format", "{p}"],
+        &[
+            "tree",
+            "-e",
+            "normal,build",
+            "--prefix",
+            "none",
+            "--format",
+            "{p}",
+        ],
     );
-    assert!(tree.status.success(), "{}", String::from_utf8_lossy(&tree.stderr));
+    assert!(
+        tree.status.success(),
+        "{}",
+        String::from_utf8_lossy(&tree.stderr)
+    );
     let tree = String::from_utf8_lossy(&tree.stdout);
     assert!(tree.lines().any(|l| l.starts_with("tlgen ")), "{tree}");
     for heavy in ["clap ", "anyhow ", "prettyplease ", "similar ", "base64 "] {
@@ -133,6 +172,94 @@ fn readme_build_script_crate_builds_without_warnings() {
             "the README crate's build graph has {heavy}:\n{tree}"
         );
     }
+}
+
+#[test]
+fn readme_dependency_crate_needs_an_explicit_input() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let blocks = blocks(&readme, DEPENDENCY);
+    let dependencies = file(&blocks, "toml", "# Cargo.toml");
+    let config = file(
+        &blocks,
+        "toml",
+        "# .cargo/config.toml (in your crate; here the docs and schemas are vendored under tl/)",
+    );
+
+    let krate = scratch_base(root).join("my-bot");
+    // The README shows the parts of Cargo.toml that matter; the package header
+    // is `cargo new`'s.
+    put(
+        &krate.join("Cargo.toml"),
+        &format!("[package]\nname = \"my-bot\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n{dependencies}"),
+    );
+    put(
+        &krate.join("src/lib.rs"),
+        "const _: () = assert!(!tlgen_api::SAMPLE && matches!(tlgen_api::LAYER, Some(1)));\n",
+    );
+    // The docs and schemas "vendored under tl/": the sample's.
+    let tl = krate.join("tl");
+    std::fs::create_dir_all(&tl).expect("tl dir");
+    for (link, to) in [("docs", "docs-input"), ("schemas", "docs-input/schemas")] {
+        if !tl.join(link).exists() {
+            link_dir(&root.join(to), &tl.join(link));
+        }
+    }
+    let target = root.join("target/readme-crate");
+    let config_path = krate.join(".cargo/config.toml");
+    let _ = std::fs::remove_file(&config_path);
+
+    // 1. Nothing chosen: the build fails and says how to choose.
+    let built = cargo(&krate, &target, &["build"]);
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(
+        !built.status.success(),
+        "tlgen-api built without any input:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("TLGEN_DOCS is not set") && stderr.contains("relative = true"),
+        "{stderr}"
+    );
+
+    // 2. A relative path: rejected, naming where it would have resolved.
+    let built = cargo_command(&krate, &target, &["build"])
+        .env("TLGEN_DOCS", "../shared/madelineproto-docs/v223")
+        .output()
+        .expect("run cargo");
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(
+        !built.status.success(),
+        "a relative TLGEN_DOCS was accepted:\n{stderr}"
+    );
+    let resolved = stderr
+        .split("would resolve to ")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .unwrap_or_else(|| panic!("the error does not say where the path resolves:\n{stderr}"));
+    assert!(
+        Path::new(resolved).is_absolute()
+            && resolved.ends_with("shared/madelineproto-docs/v223")
+            && !resolved.contains(".."),
+        "not the resolved absolute path: {resolved}\n{stderr}"
+    );
+
+    // 3. The README's .cargo/config.toml: builds, and says what it built.
+    put(&config_path, config);
+    let built = cargo(&krate, &target, &["build"]);
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(
+        built.status.success(),
+        "the README's dependency setup failed:\n{stderr}"
+    );
+    let said = stderr
+        .lines()
+        .find(|l| l.contains("tlgen-api: generated"))
+        .unwrap_or_else(|| panic!("no warning about what was generated:\n{stderr}"));
+    let docs = tl.join("docs").display().to_string();
+    assert!(
+        said.contains("layer 1:") && said.contains("11 methods") && said.contains(&docs),
+        "{said}"
+    );
 }
 
 fn crc32(bytes: &[u8]) -> u32 {

@@ -41,7 +41,10 @@ pub struct Method {
     /// Whether users may call it (`None` when the page does not say; old pages never do).
     pub users: Option<bool>,
     /// Whether bots may call it over a business connection (v223 pages only).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub business: Option<bool>,
     /// The documented RPC errors (old-format pages only).
     pub errors: Vec<ErrorEntry>,
@@ -68,10 +71,16 @@ pub struct Constructor {
     pub type_name: String,
     /// The TL name on the wire when it differs from `name`: secret-chat pages
     /// suffixed with their layer (`decryptedMessage_73` is `decryptedMessage`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub tl_name: Option<String>,
     /// The `===N===` layer section of `TL_secret.tl` the entry comes from.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub layer: Option<u32>,
     /// The page, relative to the docs root; `None` for schema entries without a page.
     pub source: Option<String>,
@@ -98,10 +107,16 @@ pub struct Param {
     pub hidden: bool,
     /// The docs' Required column (`Yes` -> true, `Optional` -> false); `None`
     /// for hidden params. This is MadelineProto's defaulting, not TL optionality.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub required: Option<bool>,
     /// The Type cell as the docs display it (`Username, chat ID, Update, Message or InputPeer`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub docs_type: Option<String>,
 }
 
@@ -136,7 +151,10 @@ pub struct TypeDef {
     /// Its constructors (IR names), sorted.
     pub constructors: Vec<String>,
     /// Prose from the type page, if any.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "String::is_empty"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "String::is_empty")
+    )]
     pub description: String,
     /// The page, relative to the docs root; `None` when the type has no page.
     #[cfg_attr(feature = "serde", serde(default))]
