@@ -25,7 +25,8 @@
 #   ROUNDS                      crate-only rounds (default 3): each round builds
 #                               grammers, then every tlgen-api case, back to back,
 #                               so that each pair shares the machine's state;
-#                               the report gives medians over the rounds
+#                               the report gives medians over the rounds;
+#                               0 skips them
 #   WHOLE_ROUNDS                whole-build rounds (default 3), interleaved the
 #                               same way (grammers, then the full tlgen-api user
 #                               crate); 0 skips them
@@ -210,8 +211,10 @@ for p in $PROFILES; do
     done
     ROUND=0
     # The crate-only builds below reuse these dependencies.
-    api_env full
-    CARGO_TARGET_DIR=$td cargo build -q -p tlgen-api $(profile_flag "$p") 2>/dev/null
+    if [ "$ROUNDS" -gt 0 ]; then
+        api_env full
+        CARGO_TARGET_DIR=$td cargo build -q -p tlgen-api $(profile_flag "$p") 2>/dev/null
+    fi
     # Crate-only builds, in interleaved rounds.
     for ROUND in $(seq "$ROUNDS"); do
         if [ "$GRAMMERS" = 1 ]; then grammers_crate "$p"; fi

@@ -13,6 +13,8 @@
 //! what [`config::Config`] needs to generate bindings with
 //! [`emit::Formatting::Lines`].
 //!
+//! * `parallel`: read pages and emit files on every core (rayon).
+//! * `serde`: `Serialize`/`Deserialize` for the [`ir`] types (the IR JSON).
 //! * `prettyplease`: [`emit::Formatting::Prettyplease`] (syn + prettyplease).
 //! * `tools`: the `tools` module, the IR-driven JSON encoder and decoder.
 //! * `diff`: the `diff` module (API changes between two versions) and
@@ -27,6 +29,7 @@ pub mod error;
 pub mod ir;
 pub mod merge;
 pub mod pages;
+mod par;
 pub mod schema;
 #[cfg(feature = "tools")]
 pub mod tools;

@@ -25,9 +25,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::par::*;
 use proc_macro2::TokenStream;
 use quote::quote;
-use rayon::prelude::*;
 
 use crate::ir::Api;
 
@@ -253,8 +253,9 @@ struct FileSpec {
 
 /// Generates the module tree for `api` (after applying `options.select`).
 ///
-/// Items are generated, checked and formatted in parallel (rayon), each as
-/// its own `syn::File`, then concatenated per file in a fixed order.
+/// Items are generated, checked and formatted in parallel (rayon, with the
+/// `parallel` feature), each as its own `syn::File`, then concatenated per
+/// file in a fixed order.
 pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
     let api = select(api, &options.select).map_err(EmitError::Invalid)?;
     let model = model::Model::new(&api).map_err(EmitError::Invalid)?;

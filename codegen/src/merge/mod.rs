@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
+use crate::par::*;
 
 use crate::error::Result;
 use crate::ir::{
@@ -100,7 +100,7 @@ impl Merged {
 
 /// Reads the docs under `docs` and the schema files, and merges them.
 pub fn build(docs: &Path, schemas: &[PathBuf]) -> Result<Merged> {
-    let (pages, schemas) = rayon::join(
+    let (pages, schemas) = crate::par::join(
         || pages::read_docs(docs),
         || {
             schemas
