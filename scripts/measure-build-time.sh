@@ -14,7 +14,7 @@
 #   PROFILES=debug scripts/measure-build-time.sh
 #
 # Environment (all optional):
-#   TLGEN_DOCS / TLGEN_SCHEMAS  layer to build (default: v223 in /work/shared)
+#   TLGEN_DOCS / TLGEN_SCHEMAS  layer to build, absolute (default: v223 in ../shared)
 #   WORK                        scratch dir (default /tmp/tlgen-buildtime)
 #   PROFILES                    "debug release" (default)
 #   CASES                       "full small mid full-pretty" (default); full-pretty
@@ -48,8 +48,9 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${WORK:-/tmp/tlgen-buildtime}
-DOCS=${TLGEN_DOCS:-/work/shared/madelineproto-docs/v223}
-SCHEMAS=${TLGEN_SCHEMAS:-/work/shared/tl-schemas/TL_telegram_v223.tl:/work/shared/tl-schemas/TL_secret.tl}
+SHARED=$(cd "$ROOT/.." && pwd)/shared
+DOCS=${TLGEN_DOCS:-$SHARED/madelineproto-docs/v223}
+SCHEMAS=${TLGEN_SCHEMAS:-$SHARED/tl-schemas/TL_telegram_v223.tl:$SHARED/tl-schemas/TL_secret.tl}
 PROFILES=${PROFILES:-debug release}
 CASES=${CASES:-full small mid full-pretty}
 GRAMMERS=${GRAMMERS:-1}

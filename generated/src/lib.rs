@@ -35,11 +35,15 @@
 //! in `.cargo/config.toml` (`[env]`, with `relative = true` for paths
 //! relative to that file). The build prints what it generated (layer,
 //! counts, input) as a cargo warning; [`LAYER`] and [`SAMPLE`] let code
-//! check it at compile time:
+//! check it, at compile time if you like
+//! (`const _: () = assert!(!tlgen_api::SAMPLE && matches!(tlgen_api::LAYER, Some(223)));`):
 //!
 //! ```
-//! const _: () = assert!(!tlgen_api::SAMPLE, "built from the sample API");
-//! # let _ = tlgen_api::LAYER;
+//! if tlgen_api::SAMPLE {
+//!     eprintln!("built from the sample API: its constructor IDs are invented");
+//! }
+//! let layer: Option<u32> = tlgen_api::LAYER;
+//! # let _ = layer;
 //! ```
 //!
 //! The files are laid out by tlgen's fast token printer.
