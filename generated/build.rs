@@ -145,10 +145,11 @@ impl Input {
         };
         if docs == "sample" {
             if schemas.is_some() {
-                return Err(format!(
+                return Err(
                     "TLGEN_DOCS=sample uses the sample's own schemas; unset TLGEN_SCHEMAS \
                      or set TLGEN_DOCS to the docs those schemas belong to"
-                ));
+                        .to_owned(),
+                );
             }
             let root = manifest.join("sample");
             return Ok(Input {

@@ -94,7 +94,9 @@ fn ir_is_deterministic() {
 
 #[test]
 fn stats_prints_counts_and_diagnostics() {
-    let out = run(&sample_args("stats"));
+    let mut args = sample_args("stats");
+    args.push("--notes".into());
+    let out = run(&args);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(

@@ -1,5 +1,6 @@
 //! `tlgen encode`, `tlgen decode` and `tlgen diff` as a user (or CI) runs
-//! them: one output line per input line, exit statuses, `--fail-on breaking`.
+//! them: one output line per input line, exit statuses (2 when a line could
+//! not be converted; 1 for `--fail-on breaking` finding one).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -81,7 +82,7 @@ fn encode_writes_one_line_per_input_line() {
     ]
     .join("\n");
     let out = tlgen(&sample("encode"), &(input + "\n"));
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 6, "{text}");
@@ -112,7 +113,7 @@ fn encode_writes_one_line_per_input_line() {
 fn decode_writes_one_line_per_input_line() {
     let input = "1c05506c03616263\n\nzz\n1c05506c0361626300000000\n19ca4421a40100000c464c4f4f445f574149545f33000000\n";
     let out = tlgen(&sample("decode"), input);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
@@ -142,7 +143,7 @@ fn a_line_that_is_not_utf8_is_one_error_line() {
         .write_all(b"6b18f9c4\r\n\xff\xfe\n6b18f9c4")
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3, "{text}");
@@ -165,7 +166,7 @@ fn single_values_and_a_round_trip_through_both_commands() {
     assert_eq!(stdout(&out), format!("{value}\n"));
 
     let out = tlgen(&with(sample("decode"), &["--hex", "00"]), "");
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stdout(&out),
         "error: truncated input: 4 more bytes needed at offset 0\n"
@@ -199,7 +200,7 @@ fn without_a_schema_there_are_no_ids() {
         root().join("docs-input").display().to_string(),
     ];
     let out = tlgen(&with(args, &["--json", r#"{"_":"help.getConfig"}"#]), "");
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
         "error: no constructor ID for help.getConfig: pass --schema\n"
@@ -243,7 +244,7 @@ fn diff_args(old_schema: &Path, new_schema: &Path, extra: &[&str]) -> Vec<String
 }
 
 #[test]
-fn diff_fail_on_breaking_exits_2() {
+fn diff_fail_on_breaking_exits_1() {
     let schema = root().join("docs-input/schemas/sample.tl");
     // Same input: no changes, success even with --fail-on breaking.
     let out = tlgen(&diff_args(&schema, &schema, &["--fail-on", "breaking"]), "");
@@ -270,7 +271,7 @@ fn diff_fail_on_breaking_exits_2() {
         &diff_args(&schema, &new_schema, &["--fail-on", "breaking"]),
         "",
     );
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(
         text.contains("  BREAKING changed messages.importChatInvite\n"),
@@ -307,7 +308,7 @@ fn diff_fail_on_breaking_exits_2() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let out = tlgen(&diff_args(&schema, &only_added, &["--fail-on", "any"]), "");
-    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
 }
 
 fn text_with_an_added_constructor(schema: &Path, dir: &Path) -> PathBuf {
@@ -381,7 +382,7 @@ fn diff_v65_v66_json_matches_the_schema_files() {
     .map(|s| s.to_string())
     .collect();
     let out = tlgen(&args, "");
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
 
     let (old, new) = (read_ids(&schema("v65")), read_ids(&schema("v66")));

@@ -127,7 +127,12 @@ fn cli_generate_and_check() {
         std::fs::read_to_string(out.join("types/mod.rs")).unwrap(),
         "// edited\n"
     );
-    assert!(run(&[]).status.success());
+    // The edited file is not tlgen's any more: replacing it takes --force.
+    let refused = run(&[]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr)
+        .contains(": holds generated files edited since (types/mod.rs); refusing to replace it."));
+    assert!(run(&["--force"]).status.success());
     assert_eq!(run(&["--check"]).status.code(), Some(0));
 }
 

@@ -1,4 +1,4 @@
-//! `tlgen decode`: hex wire bytes (one value per line) -> JSON (one per line).
+//! `tlgen decode`: wire bytes as hex (one value per line) -> JSON (one per line).
 
 use std::process::ExitCode;
 
@@ -10,7 +10,8 @@ use tlgen::tools;
 pub struct DecodeArgs {
     #[command(flatten)]
     source: super::encode::ApiSource,
-    /// Decode this one hex value instead of reading lines from stdin.
+    /// Decode this one value (wire bytes as hex, e.g. `b5757299`) instead of
+    /// reading lines from stdin.
     #[arg(long, value_name = "VALUE")]
     hex: Option<String>,
 }

@@ -13,29 +13,30 @@ pub struct DiffArgs {
     /// The old docs root.
     #[arg(long, value_name = "DIR")]
     old_docs: PathBuf,
-    /// The old TL schema file(s) (repeatable, or several after one flag).
-    #[arg(long, value_name = "FILE", num_args = 1..)]
+    /// An old TL schema file; repeat the flag for each file.
+    #[arg(long, value_name = "FILE")]
     old_schema: Vec<PathBuf>,
     /// The new docs root.
     #[arg(long, value_name = "DIR")]
     new_docs: PathBuf,
-    /// The new TL schema file(s) (repeatable, or several after one flag).
-    #[arg(long, value_name = "FILE", num_args = 1..)]
+    /// A new TL schema file; repeat the flag for each file.
+    #[arg(long, value_name = "FILE")]
     new_schema: Vec<PathBuf>,
-    /// Output format.
+    /// How the report is printed.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// Exit with status 2 when the report contains such a change.
+    /// Exit with status 1 when the report contains such a change.
     #[arg(long, value_enum, value_name = "WHAT")]
     fail_on: Option<FailOn>,
-    /// Also report description changes (methods, constructors, params, types).
+    /// Also report changed descriptions (of methods, constructors, params and
+    /// types); by default only what changes the generated code is compared.
     #[arg(long)]
-    text: bool,
+    descriptions: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Format {
-    /// Grouped by kind, breaking changes first: for people and CI logs.
+    /// Plain text grouped by kind, breaking changes first: for people and CI logs.
     Text,
     /// `{"changes": [{"kind", "name", "change", "breaking", "details"}]}`.
     Json,
@@ -59,7 +60,13 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     };
     let old = load(&args.old_docs, &args.old_schema)?;
     let new = load(&args.new_docs, &args.new_schema)?;
-    let report = diff(&old.api, &new.api, &DiffOptions { text: args.text });
+    let report = diff(
+        &old.api,
+        &new.api,
+        &DiffOptions {
+            text: args.descriptions,
+        },
+    );
     let mut text = match args.format {
         Format::Text => report.to_text(),
         Format::Json => report.to_json(),
@@ -74,7 +81,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
         None => false,
     };
     Ok(if fail {
-        ExitCode::from(2)
+        ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })

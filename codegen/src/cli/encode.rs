@@ -15,8 +15,9 @@ pub struct ApiSource {
     /// The docs root (holding `methods/`, `constructors/`, `types/`).
     #[arg(long, value_name = "DIR", required_unless_present = "ir")]
     docs: Option<PathBuf>,
-    /// A TL schema file the docs were generated from (repeatable). Without
-    /// any, there are no constructor IDs and nothing can be encoded.
+    /// A TL schema file the docs were generated from; repeat the flag for
+    /// each file. Without one there are no constructor IDs, so no value can
+    /// be converted.
     #[arg(long = "schema", value_name = "FILE")]
     schemas: Vec<PathBuf>,
     /// Read the IR from this JSON file (the output of `tlgen ir`) instead.
@@ -65,7 +66,7 @@ pub fn run(args: &EncodeArgs) -> anyhow::Result<ExitCode> {
 
 /// Converts `single`, or every stdin line, writing one output line per input
 /// line (`error: ...` for failures, including lines that are not UTF-8).
-/// Exit status 1 when any line failed.
+/// Exit status 2 when any line failed: the run did not do all it was asked.
 pub fn convert_lines(
     single: Option<&str>,
     convert: impl Fn(&str) -> Result<String, ToolError>,
@@ -114,7 +115,7 @@ pub fn convert_lines(
         other => other.context("writing stdout")?,
     }
     Ok(if failed {
-        ExitCode::from(1)
+        ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })

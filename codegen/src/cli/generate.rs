@@ -1,29 +1,56 @@
 //! `tlgen generate`: write the bindings as a standalone module tree, or check
 //! that an existing tree is up to date.
 
-use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use tlgen::emit::{self, Layout, Options};
+use tlgen::emit::{self, EmitError, Layout, Options, Replace};
+
+use super::needs_attention;
+
+/// The safety rules of `--out`, shown under `generate --help`.
+pub const OUT_RULES: &str = "\
+--out is replaced only when it is missing, empty, or a tree tlgen wrote: every file in it
+listed, unchanged, in its .tlgen-manifest. Anything else (a hand-written file, an edited
+generated file) is refused unless --force is given. Never replaced, even with --force: a
+file, the filesystem root or a directory right under it, the current or home directory or
+one containing them, a crate or repository root (a directory holding Cargo.toml or .git),
+and a directory holding the input. A symbolic link is followed. The new tree is written
+beside --out and swapped in, so a failed run changes nothing. `cargo fmt` edits generated
+files: declare the module `#[rustfmt::skip] mod tl;`.";
+
+/// How many warnings `generate` prints before pointing to `tlgen stats`.
+const SHOWN_WARNINGS: usize = 10;
+
+/// How many of the emitter's complaints an error lists.
+const SHOWN_PROBLEMS: usize = 10;
 
 /// Arguments of `tlgen generate`.
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
     #[command(flatten)]
     input: super::InputArgs,
-    /// The output directory; replaced atomically (written beside it, then renamed).
+    /// The output directory: created when missing, replaced as a whole
+    /// otherwise, but only when tlgen wrote it (see below).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
     /// Generate only methods matching PATTERN (`messages.*`, `*`, an exact
-    /// name; repeatable) and the types they need.
+    /// name; repeat the flag for more) and the types they need.
     #[arg(long = "select", value_name = "PATTERN")]
     select: Vec<String>,
     /// Compare with the tree in --out instead of writing: exit 1 and print a
     /// unified diff when it is stale.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "force")]
     check: bool,
+    /// Replace --out even when it holds files tlgen did not write or
+    /// generated files edited since: they are deleted.
+    #[arg(long)]
+    force: bool,
+    /// Fail (exit 2, nothing written) when the docs and schema disagree in
+    /// any way their documented conventions do not explain.
+    #[arg(long)]
+    deny_warnings: bool,
     /// The tree root's path from anywhere in the crate (e.g. `crate::tl`);
     /// by default cross-references are relative (`super::super::...`).
     #[arg(long, value_name = "PATH")]
@@ -31,25 +58,80 @@ pub struct GenerateArgs {
 }
 
 pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
+    // Settings first: a typo should not cost a full read of the docs.
+    if args.input.schemas.is_empty() {
+        anyhow::bail!(
+            "generating bindings needs the TL schema (--schema FILE): the docs carry no constructor IDs"
+        );
+    }
+    if let Some(path) = &args.root_path {
+        emit::names::check_root_path(path)
+            .map_err(|message| anyhow::anyhow!("--root-path `{path}`: {message}"))?;
+    }
+    for pattern in &args.select {
+        if pattern.is_empty() {
+            anyhow::bail!("--select: an empty pattern matches no method; use `*` for all");
+        }
+    }
+    let replace = if args.force {
+        Replace::Anything
+    } else {
+        Replace::OnlyGenerated
+    };
+    if args.check {
+        if args.out.exists() && !args.out.is_dir() {
+            anyhow::bail!("{}: is a file, not a directory", args.out.display());
+        }
+    } else {
+        emit::check_out_dir(&args.out, replace)?;
+        refuse_inputs_inside(&args.out, &args.input)?;
+    }
+
     let merged = args.input.load()?;
-    let mut note = format!("docs: {}", file_name(&args.input.docs));
-    for s in &args.input.schemas {
-        note.push_str(&format!("; schema: {}", file_name(s)));
+    let warnings: Vec<_> = merged
+        .diagnostics
+        .iter()
+        .filter(|d| needs_attention(d))
+        .collect();
+    for d in warnings.iter().take(SHOWN_WARNINGS) {
+        eprintln!("{d}");
     }
-    if !args.select.is_empty() {
-        note.push_str(&format!("; select: {}", args.select.join(",")));
+    if warnings.len() > SHOWN_WARNINGS {
+        eprintln!(
+            "... and {} more: `tlgen stats` with the same --docs and --schema lists them all",
+            warnings.len() - SHOWN_WARNINGS
+        );
     }
+    super::fail_on_errors(&merged.diagnostics)?;
+    if args.deny_warnings {
+        super::deny_warnings(warnings.len())?;
+    }
+
     let options = Options {
         layout: Layout::Modules,
         select: args.select.clone(),
         root_path: args.root_path.clone(),
-        source_note: note,
+        // Only what the output depends on: the same inputs by content give
+        // the same tree, wherever the docs folder is and whatever its name.
+        source_note: if args.select.is_empty() {
+            String::new()
+        } else {
+            format!("select: {}", args.select.join(" "))
+        },
         sample_values: false,
         formatting: emit::Formatting::Prettyplease,
     };
-    let output = emit::generate(&merged.api, &options)?;
+    let output = emit::generate(&merged.api, &options).map_err(shorten)?;
+    let tree = emit::with_manifest(&output);
     if args.check {
-        let diff = emit::check(&args.out, &output);
+        if !args.out.exists() {
+            eprintln!(
+                "{}: missing; rerun without --check to create it",
+                args.out.display()
+            );
+            return Ok(ExitCode::from(1));
+        }
+        let diff = emit::check(&args.out, &tree);
         if diff.is_empty() {
             return Ok(ExitCode::SUCCESS);
         }
@@ -60,19 +142,53 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(1));
     }
-    emit::write_atomic(&args.out, &output)?;
-    let _ = writeln!(
-        std::io::stderr(),
-        "wrote {} files ({} lines) to {}",
+    emit::replace_tree(&args.out, &output, replace)?;
+    eprintln!(
+        "wrote {} files ({} lines) to {}{}",
         output.files.len(),
         output.line_count(),
-        args.out.display()
+        args.out.display(),
+        match warnings.len() {
+            0 => String::new(),
+            1 => " with 1 warning".to_string(),
+            n => format!(" with {n} warnings"),
+        }
     );
     Ok(ExitCode::SUCCESS)
 }
 
-fn file_name(p: &std::path::Path) -> String {
-    p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| p.display().to_string())
+/// Refuses an `--out` that holds the docs or a schema being read: replacing
+/// it (with `--force`) would delete the input.
+fn refuse_inputs_inside(out: &Path, input: &super::InputArgs) -> anyhow::Result<()> {
+    let Ok(out_real) = std::fs::canonicalize(out) else {
+        return Ok(()); // missing: holds nothing
+    };
+    for path in std::iter::once(&input.docs).chain(&input.schemas) {
+        if std::fs::canonicalize(path).is_ok_and(|p| p.starts_with(&out_real)) {
+            anyhow::bail!(
+                "{}: holds the input {}; refusing to replace it",
+                out.display(),
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Lists at most [`SHOWN_PROBLEMS`] of the emitter's complaints.
+fn shorten(err: EmitError) -> anyhow::Error {
+    match err {
+        EmitError::Invalid(problems) if problems.len() > SHOWN_PROBLEMS => {
+            let mut text = format!(
+                "cannot generate bindings ({} problems; the first {SHOWN_PROBLEMS}):",
+                problems.len()
+            );
+            for p in problems.iter().take(SHOWN_PROBLEMS) {
+                text.push_str("\n  ");
+                text.push_str(p);
+            }
+            anyhow::anyhow!(text)
+        }
+        other => other.into(),
+    }
 }

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use tlgen::ir::{Diagnostic, Severity};
 
 mod decode;
 mod diff;
@@ -12,9 +13,24 @@ mod generate;
 mod ir;
 mod stats;
 
+/// The exit statuses, shown under every `--help`.
+const EXIT_STATUS: &str = "\
+Exit status:
+  0  success
+  1  the answer is no: `generate --check` found the tree stale, `diff --fail-on` found such a change
+  2  the run failed: bad input or arguments, an I/O error, a refused --out, a line encode/decode
+     could not convert, or warnings with --deny-warnings";
+
 /// Typed Rust bindings for the Telegram MTProto API from MadelineProto's docs.
 #[derive(Debug, Parser)]
-#[command(name = "tlgen", version, about)]
+#[command(
+    name = "tlgen",
+    version,
+    about,
+    after_help = format!(
+        "Example:\n  tlgen generate --docs docs/v223 --schema TL_telegram_v223.tl --out src/tl\n\n{EXIT_STATUS}"
+    )
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -23,16 +39,36 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Print the IR of a docs tree (+ schemas) as JSON on stdout.
+    #[command(after_help = format!(
+        "Example:\n  tlgen ir --docs docs/v223 --schema TL_telegram_v223.tl > api.json\n\n{EXIT_STATUS}"
+    ))]
     Ir(InputArgs),
-    /// Print counts and every diagnostic.
-    Stats(InputArgs),
-    /// Write the Rust bindings as a module tree (atomically), or check them with --check.
+    /// Print counts and the warnings (disagreements between docs and schema).
+    #[command(after_help = format!(
+        "Example:\n  tlgen stats --docs docs/v223 --schema TL_telegram_v223.tl --schema TL_secret.tl\n\n{EXIT_STATUS}"
+    ))]
+    Stats(stats::StatsArgs),
+    /// Write the Rust bindings as a module tree, or check one with --check.
+    #[command(after_help = format!(
+        "Example:\n  tlgen generate --docs docs/v223 --schema TL_telegram_v223.tl --out src/tl --select 'messages.*'\n\n{}\n\n{EXIT_STATUS}",
+        generate::OUT_RULES
+    ))]
     Generate(generate::GenerateArgs),
     /// Read JSON values (one per line) and write their wire bytes as hex.
+    #[command(after_help = format!(
+        "Example:\n  echo '{{\"_\":\"help.getConfig\"}}' | tlgen encode --docs docs/v223 --schema TL_telegram_v223.tl\n\n{EXIT_STATUS}"
+    ))]
     Encode(encode::EncodeArgs),
-    /// Read hex wire bytes (one value per line) and write JSON.
+    /// Read wire bytes as hex (one value per line) and write them as JSON.
+    #[command(after_help = format!(
+        "Example:\n  tlgen decode --docs docs/v223 --schema TL_telegram_v223.tl --hex b5757299\n\n{EXIT_STATUS}"
+    ))]
     Decode(decode::DecodeArgs),
     /// Compare two versions of the docs and schemas.
+    #[command(after_help = format!(
+        "Example:\n  tlgen diff --old-docs v222/docs --old-schema v222/TL_telegram.tl \\\n             \
+         --new-docs v223/docs --new-schema v223/TL_telegram.tl --fail-on breaking\n\n{EXIT_STATUS}"
+    ))]
     Diff(diff::DiffArgs),
 }
 
@@ -42,8 +78,10 @@ pub struct InputArgs {
     /// The docs root (holding `methods/`, `constructors/`, `types/`).
     #[arg(long, value_name = "DIR")]
     pub docs: PathBuf,
-    /// A TL schema file the docs were generated from (repeatable). Without any,
-    /// IDs are null and the wire layout is the docs' best guess.
+    /// A TL schema file the docs were generated from; repeat the flag for
+    /// each file (`--schema a.tl --schema b.tl`). It gives the wire truth
+    /// (constructor IDs, flag bits): without one `ir` and `stats` read the
+    /// docs alone (every ID null) and `generate` refuses.
     #[arg(long = "schema", value_name = "FILE")]
     pub schemas: Vec<PathBuf>,
 }
@@ -52,6 +90,35 @@ impl InputArgs {
     /// Builds the IR, failing on unreadable or malformed input.
     pub fn load(&self) -> anyhow::Result<tlgen::merge::Merged> {
         Ok(tlgen::merge::build(&self.docs, &self.schemas)?)
+    }
+}
+
+/// Whether a diagnostic needs the user's attention: anything above a note
+/// (notes are MadelineProto's documented conventions).
+pub fn needs_attention(d: &Diagnostic) -> bool {
+    d.severity != Severity::Note
+}
+
+/// Fails the run on diagnostics above warnings (errors), should the library
+/// report any: they are printed with the warnings, this says why it stopped.
+pub fn fail_on_errors(diagnostics: &[Diagnostic]) -> anyhow::Result<()> {
+    match diagnostics
+        .iter()
+        .filter(|d| d.severity > Severity::Warning)
+        .count()
+    {
+        0 => Ok(()),
+        1 => anyhow::bail!("1 error in the docs and schemas"),
+        n => anyhow::bail!("{n} errors in the docs and schemas"),
+    }
+}
+
+/// Fails a `--deny-warnings` run that found `count` warnings.
+pub fn deny_warnings(count: usize) -> anyhow::Result<()> {
+    match count {
+        0 => Ok(()),
+        1 => anyhow::bail!("1 warning and --deny-warnings is set"),
+        n => anyhow::bail!("{n} warnings and --deny-warnings is set"),
     }
 }
 

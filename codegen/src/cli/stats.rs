@@ -1,11 +1,117 @@
-//! `tlgen stats`: counts and every diagnostic.
+//! `tlgen stats`: counts, and the diagnostics that need attention.
 
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use super::InputArgs;
+use clap::Args;
+use tlgen::merge::Merged;
 
-pub fn run(args: &InputArgs) -> anyhow::Result<ExitCode> {
-    let merged = args.load()?;
-    super::write_stdout(merged.report().as_bytes())?;
+use super::{needs_attention, InputArgs};
+
+/// Arguments of `tlgen stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Also list the notes: differences between docs and schema that
+    /// MadelineProto's documented conventions explain (a hidden `flags` field,
+    /// a `parse_mode` row, ...). By default only their count is shown.
+    #[arg(long)]
+    notes: bool,
+    /// Exit with status 2 when there is any warning.
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
+    let merged = args.input.load()?;
+    super::write_stdout(report(&merged, args.notes).as_bytes())?;
+    super::fail_on_errors(&merged.diagnostics)?;
+    if args.deny_warnings {
+        super::deny_warnings(
+            merged
+                .diagnostics
+                .iter()
+                .filter(|d| needs_attention(d))
+                .count(),
+        )?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Counts, diagnostics by severity and kind, every diagnostic that needs
+/// attention, and the notes when `notes` is set (else a line saying how to
+/// see them).
+fn report(merged: &Merged, notes: bool) -> String {
+    let api = &merged.api;
+    let mut out = String::new();
+    let count = |with_page: usize, with_id: usize, total: usize| {
+        format!("{total} ({with_page} with a page, {with_id} with an ID)")
+    };
+    let _ = writeln!(
+        out,
+        "methods: {}",
+        count(
+            api.methods.iter().filter(|m| m.source.is_some()).count(),
+            api.methods.iter().filter(|m| m.id.is_some()).count(),
+            api.methods.len()
+        )
+    );
+    let _ = writeln!(
+        out,
+        "constructors: {}",
+        count(
+            api.constructors
+                .iter()
+                .filter(|c| c.source.is_some())
+                .count(),
+            api.constructors.iter().filter(|c| c.id.is_some()).count(),
+            api.constructors.len()
+        )
+    );
+    let _ = writeln!(out, "types: {}", api.types.len());
+    let params: usize = api.methods.iter().map(|m| m.params.len()).sum::<usize>()
+        + api
+            .constructors
+            .iter()
+            .map(|c| c.params.len())
+            .sum::<usize>();
+    let _ = writeln!(out, "params: {params}");
+    let errors: usize = api.methods.iter().map(|m| m.errors.len()).sum();
+    let tables = api.methods.iter().filter(|m| !m.errors.is_empty()).count();
+    let _ = writeln!(out, "errors: {errors} rows in {tables} methods");
+
+    let mut by_kind = BTreeMap::new();
+    for d in &merged.diagnostics {
+        *by_kind.entry((d.severity, d.kind)).or_insert(0usize) += 1;
+    }
+    let attention = merged
+        .diagnostics
+        .iter()
+        .filter(|d| needs_attention(d))
+        .count();
+    let note_count = merged.diagnostics.len() - attention;
+    let _ = writeln!(
+        out,
+        "diagnostics: {} ({attention} warnings, {note_count} notes)",
+        merged.diagnostics.len()
+    );
+    for ((severity, kind), n) in &by_kind {
+        let _ = writeln!(out, "  {severity:?} {kind:?}: {n}");
+    }
+    for d in merged
+        .diagnostics
+        .iter()
+        .filter(|d| notes || needs_attention(d))
+    {
+        let _ = writeln!(out, "{d}");
+    }
+    if !notes && note_count > 0 {
+        let _ = writeln!(
+            out,
+            "{note_count} notes on MadelineProto's documented conventions not listed; --notes lists them"
+        );
+    }
+    out
 }

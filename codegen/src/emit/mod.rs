@@ -36,15 +36,19 @@ mod docs_link;
 pub mod errors;
 mod items;
 pub mod lines;
+pub mod manifest;
 pub mod model;
 pub mod names;
+pub mod replace;
 mod samples;
 pub mod write;
 
+pub use manifest::{with_manifest, MANIFEST_FILE};
 pub use model::{glob_match, select, BOX_THRESHOLD};
+pub use replace::{check_out_dir, replace_tree, Replace};
 #[cfg(feature = "diff")]
 pub use write::check;
-pub use write::{write_atomic, write_if_changed};
+pub use write::write_if_changed;
 
 /// How submodule files are referenced.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,6 +140,14 @@ pub enum EmitError {
     /// The IR has items that cannot be emitted (e.g. no constructor IDs).
     #[error("cannot generate bindings:\n  {}", .0.join("\n  "))]
     Invalid(Vec<String>),
+    /// The tree root path ([`Options::root_path`]) is not a Rust path.
+    #[error("root path `{path}`: {message}")]
+    RootPath {
+        /// The path as given.
+        path: String,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A generated file did not parse (a bug in the emitter).
     #[error("generated {file} does not parse: {message}")]
     Syntax {
@@ -257,6 +269,12 @@ struct FileSpec {
 /// `parallel` feature), each as its own `syn::File`, then concatenated per
 /// file in a fixed order.
 pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
+    if let Some(path) = &options.root_path {
+        names::check_root_path(path).map_err(|message| EmitError::RootPath {
+            path: path.clone(),
+            message,
+        })?;
+    }
     let api = select(api, &options.select).map_err(EmitError::Invalid)?;
     let model = model::Model::new(&api).map_err(EmitError::Invalid)?;
     let any_errors = api.methods.iter().any(errors::has_documented_errors);

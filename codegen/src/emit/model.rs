@@ -723,14 +723,32 @@ fn tarjan(graph: &[Vec<(usize, bool)>]) -> Vec<usize> {
 /// Whether `name` matches a `--select` pattern: `*` matches any run of
 /// characters (dots included); everything else literally.
 pub fn glob_match(pattern: &str, name: &str) -> bool {
-    fn go(p: &[u8], n: &[u8]) -> bool {
-        match p.split_first() {
-            None => n.is_empty(),
-            Some((b'*', rest)) => (0..=n.len()).any(|i| go(rest, &n[i..])),
-            Some((c, rest)) => n.first() == Some(c) && go(rest, &n[1..]),
+    // Greedy matching that backtracks only to the last `*`: O(pattern x name)
+    // time and no recursion, whatever the user passes to `--select`.
+    let (p, n) = (pattern.as_bytes(), name.as_bytes());
+    let (mut pi, mut ni) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while ni < n.len() {
+        match p.get(pi) {
+            Some(b'*') => {
+                star = Some((pi, ni));
+                pi += 1;
+            }
+            Some(&c) if c == n[ni] => {
+                pi += 1;
+                ni += 1;
+            }
+            _ => match star {
+                Some((sp, sn)) => {
+                    pi = sp + 1;
+                    ni = sn + 1;
+                    star = Some((sp, sn + 1));
+                }
+                None => return false,
+            },
         }
     }
-    go(pattern.as_bytes(), name.as_bytes())
+    p[pi..].iter().all(|&c| c == b'*')
 }
 
 /// The part of `api` that the methods matching `patterns` need: those
@@ -837,6 +855,14 @@ mod tests {
         assert!(glob_match("help.getConfig", "help.getConfig"));
         assert!(glob_match("*.get*", "help.getConfig"));
         assert!(!glob_match("help.get", "help.getConfig"));
+        assert!(glob_match("*Config", "help.getConfig"));
+        assert!(glob_match("h*g*C*", "help.getConfig"));
+        assert!(!glob_match("h*g*X*", "help.getConfig"));
+        assert!(glob_match("", "") && !glob_match("", "a") && glob_match("**", ""));
+        // Hostile patterns: no exponential backtracking, no deep recursion.
+        let stars = "*a".repeat(1_000) + "b";
+        assert!(!glob_match(&stars, &"a".repeat(2_000)));
+        assert!(!glob_match(&"x".repeat(1_000_000), "help.getConfig"));
     }
 
     #[test]

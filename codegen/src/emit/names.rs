@@ -93,6 +93,41 @@ pub fn is_tl_ident(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
 }
 
+/// Checks a tree root path given by the user (`crate::tl`, `super::tl`,
+/// `::my_crate::tl`, `crate`): `::`-separated identifiers, where `crate` and
+/// `self` may only come first and `super` only in the leading run. On error,
+/// says what is wrong.
+pub fn check_root_path(path: &str) -> Result<(), String> {
+    const EXPECTED: &str = "expected a Rust path like `crate::tl`, `super::tl` or `::my_crate::tl`";
+    let body = path.strip_prefix("::").unwrap_or(path);
+    let absolute = body.len() != path.len();
+    let mut leading = true;
+    for (i, segment) in body.split("::").enumerate() {
+        let is_ident = segment.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && segment
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && segment != "_";
+        if !is_ident {
+            return Err(match segment {
+                "" => format!("an empty segment; {EXPECTED}"),
+                _ => format!("`{segment}` is not an identifier; {EXPECTED}"),
+            });
+        }
+        let placed = match segment {
+            "crate" | "self" => i == 0 && !absolute,
+            "super" => leading && !absolute,
+            "Self" => false,
+            _ => !KEYWORDS.contains(&segment),
+        };
+        if !placed {
+            return Err(format!("`{segment}` cannot appear there; {EXPECTED}"));
+        }
+        leading &= matches!(segment, "self" | "super");
+    }
+    Ok(())
+}
+
 /// Makes every name in `names` unique: the first occurrence keeps its name,
 /// later ones get the smallest numeric suffix (starting at 2) not in use.
 /// Callers pass names in a deterministic order (sorted by TL name).
@@ -118,6 +153,42 @@ pub fn dedup(names: &mut [String]) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn root_paths() {
+        for ok in [
+            "crate",
+            "crate::tl",
+            "super::super::tl",
+            "self::tl",
+            "::my_crate::tl",
+            "tl",
+        ] {
+            assert_eq!(super::check_root_path(ok), Ok(()), "{ok}");
+        }
+        let err = |p: &str| super::check_root_path(p).unwrap_err();
+        assert!(err("crate::x(").starts_with("`x(` is not an identifier; expected"));
+        assert!(err("").starts_with("an empty segment"));
+        assert!(err("crate::").starts_with("an empty segment"));
+        assert!(err("crate::tl::crate").starts_with("`crate` cannot appear there"));
+        assert!(err("tl::super").starts_with("`super` cannot appear there"));
+        assert!(err("crate::fn").starts_with("`fn` cannot appear there"));
+        assert!(err("crate tl").starts_with("`crate tl` is not an identifier"));
+    }
+
+    #[test]
+    fn generate_rejects_a_bad_root_path_without_panicking() {
+        let options = crate::emit::Options {
+            root_path: Some("crate::x(".into()),
+            ..Default::default()
+        };
+        let err = crate::emit::generate(&crate::ir::Api::default(), &options).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "root path `crate::x(`: `x(` is not an identifier; expected a Rust path like \
+             `crate::tl`, `super::tl` or `::my_crate::tl`"
+        );
+    }
+
     use super::*;
 
     #[test]
