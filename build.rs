@@ -11,6 +11,7 @@ fn main() {
     config
         .docs(&sample)
         .schema(sample.join("schemas/sample.tl"))
+        .schema(sample.join("schemas/sample_secret.tl"))
         .out_dir(out.join("selected"))
         .layout(tlgen::emit::Layout::Include {
             env_var: "OUT_DIR".into(),

@@ -9,6 +9,9 @@
 //! * `TLGEN_SCHEMAS`: the TL schema files the docs were made from, absolute,
 //!   separated like `PATH`; an entry that is a directory stands for every
 //!   `*.tl` file in it. Required with a docs path, not allowed with `sample`.
+//! * `TLGEN_ERROR_DOCS`: older, old-format docs trees (absolute, separated
+//!   like `PATH`) whose `### Errors` tables fill in methods without one
+//!   (`tlgen::config::Config::error_docs`).
 //! * `TLGEN_SELECT`: comma-separated method patterns (`messages.*,help.getConfig`);
 //!   only those methods and the types they need are generated.
 //! * `TLGEN_FORMAT=prettyplease`: check and print the files with syn +
@@ -22,7 +25,7 @@
 //! `relative = true` are made absolute by cargo.
 //!
 //! What was built (layer, counts, input) is printed as a `cargo:warning`, and
-//! exported as `tlgen_api::LAYER`, `tlgen_api::SAMPLE` and the
+//! exported as `tlgen_api::SAMPLE` (the generated root also has `LAYER`) and the
 //! `TLGEN_API_DOCS`/`TLGEN_API_SCHEMAS` compile-time environment (for tests that
 //! reread the same input).
 
@@ -42,6 +45,7 @@ fn main() {
     for var in [
         "TLGEN_DOCS",
         "TLGEN_SCHEMAS",
+        "TLGEN_ERROR_DOCS",
         "TLGEN_SELECT",
         "TLGEN_FORMAT",
     ] {
@@ -80,6 +84,14 @@ fn main() {
         // The samples module only with the `sample-values` feature.
         .sample_values(env::var_os("CARGO_FEATURE_SAMPLE_VALUES").is_some())
         .formatting(formatting);
+    if let Some(list) = env::var_os("TLGEN_ERROR_DOCS") {
+        for dir in env::split_paths(&list).filter(|p| !p.as_os_str().is_empty()) {
+            match absolute("TLGEN_ERROR_DOCS", &dir, &manifest) {
+                Ok(dir) => config.error_docs(dir),
+                Err(message) => fail(&message),
+            };
+        }
+    }
     for pattern in &select {
         config.select(pattern);
     }
@@ -90,11 +102,6 @@ fn main() {
 
     let layer = input.layer();
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR"));
-    let layer_expr = match layer {
-        Some(n) => format!("Some({n})"),
-        None => "None".to_owned(),
-    };
-    write(&out.join("tlgen_layer.rs"), &layer_expr);
     write(&out.join("tlgen_sample.rs"), &input.sample.to_string());
     println!("cargo:rustc-env=TLGEN_API_DOCS={}", input.docs.display());
     let schemas = env::join_paths(&input.schemas).unwrap_or_else(|e| fail(&e.to_string()));

@@ -13,6 +13,9 @@ cargo test --workspace --exclude tlgen-benches
 step "generated crate (sample): every feature (serde, deserializable functions, sample values)"
 cargo test -p tlgen-api --all-features
 
+step "example: a program depending on tlgen-api alone (sample)"
+cargo run -q -p tlgen-example
+
 step "runtime: every feature, and no_std (no default features)"
 cargo test -p tlgen-runtime --all-features
 cargo build -p tlgen-runtime --no-default-features
@@ -42,6 +45,14 @@ with_layer() {
     esac
     TLGEN_DOCS="$docs/$layer" TLGEN_SCHEMAS="$schemas" "$@"
 }
+
+# The same example program, unchanged, against layer 65 and against layer 223
+# with layer 65's error tables: a request built with `new` + setters survives
+# the optional fields added in between.
+step "example: layer 65"
+with_layer v65 cargo run -q -p tlgen-example
+step "example: layer 223, errors from layer 65"
+with_layer v223 env TLGEN_ERROR_DOCS="$docs/v65" cargo run -q -p tlgen-example
 
 for layer in v65 v66; do
     step "generated crate: check $layer"

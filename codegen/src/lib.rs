@@ -26,6 +26,7 @@ pub mod config;
 pub mod diff;
 pub mod emit;
 pub mod error;
+mod input;
 pub mod ir;
 pub mod merge;
 pub mod pages;

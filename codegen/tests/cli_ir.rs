@@ -47,7 +47,8 @@ fn ir_prints_the_documented_json_shape() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(keys, ["constructors", "methods", "types"]);
+    assert_eq!(keys, ["constructors", "layer", "methods", "types"]);
+    assert_eq!(json["layer"], 1, "the sample schema's `// LAYER 1`");
     let m = json["methods"]
         .as_array()
         .unwrap()

@@ -455,20 +455,49 @@ fn generate_prints_the_first_warnings_and_deny_warnings_fails() {
         args.extend(extra);
         tlgen_in(tmp.path(), &args)
     };
-    let out = run(&["--deny-warnings"]);
+    // A cut schema is an error by default (the merge's coverage check):
+    // the errors come first, then warnings up to 10, and nothing is written.
+    let out = run(&[]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 12, "{err}");
     assert!(
-        lines[..10].iter().all(|l| l.starts_with("warning: ")),
+        lines[0].starts_with("error: ") && lines[0].contains("only 0 of the 11 method pages"),
+        "{err}"
+    );
+    assert!(lines[1].starts_with("error: "), "{err}");
+    assert!(
+        lines[2..10].iter().all(|l| l.starts_with("warning: ")),
         "{err}"
     );
     assert_eq!(
         lines[10],
-        "... and 43 more: `tlgen stats` with the same --docs and --schema lists them all"
+        "... and 45 more: `tlgen stats` with the same --docs and --schema lists them all"
     );
-    assert_eq!(lines[11], "error: 53 warnings and --deny-warnings is set");
+    assert_eq!(lines[11], "error: 2 errors in the docs and schemas");
+    assert!(!tmp.path().join("tl").exists(), "nothing written");
+
+    // Warnings alone (the secret-chat pages without their schema) pass,
+    // unless denied.
+    let main_only = schema().display().to_string();
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "generate", "--docs", &docs, "--schema", &main_only, "--out", "tl",
+        ];
+        args.extend(extra);
+        tlgen_in(tmp.path(), &args)
+    };
+    let out = run(&["--deny-warnings"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 10, "{err}");
+    assert!(
+        lines[..9].iter().all(|l| l.starts_with("warning: ")),
+        "{err}"
+    );
+    assert_eq!(lines[9], "error: 9 warnings and --deny-warnings is set");
     assert!(!tmp.path().join("tl").exists(), "nothing written");
 
     let out = run(&[]);
@@ -476,9 +505,9 @@ fn generate_prints_the_first_warnings_and_deny_warnings_fails() {
     let err = stderr(&out);
     assert_eq!(
         err.lines().filter(|l| l.starts_with("warning: ")).count(),
-        10
+        9
     );
-    assert!(err.ends_with(" to tl with 53 warnings\n"), "{err}");
+    assert!(err.ends_with(" to tl with 9 warnings\n"), "{err}");
 }
 
 #[test]
@@ -510,17 +539,17 @@ fn stats_shows_what_needs_attention_and_the_notes_on_request() {
     let text = stdout(&out);
     assert!(!text.contains("\nnote: "), "{text}");
     assert!(
-        text.contains("\ndiagnostics: 35 (0 warnings, 35 notes)\n"),
+        text.contains("\ndiagnostics: 36 (0 warnings, 36 notes)\n"),
         "{text}"
     );
     assert!(
         text.ends_with(
-            "\n35 notes on MadelineProto's documented conventions not listed; --notes lists them\n"
+            "\n36 notes on MadelineProto's documented conventions not listed; --notes lists them\n"
         ),
         "{text}"
     );
     let out = both(&["--notes"]);
-    assert_eq!(stdout(&out).matches("\nnote: ").count(), 35);
+    assert_eq!(stdout(&out).matches("\nnote: ").count(), 36);
     // No warnings: --deny-warnings passes.
     assert_eq!(both(&["--deny-warnings"]).status.code(), Some(0));
 
@@ -536,12 +565,11 @@ fn stats_shows_what_needs_attention_and_the_notes_on_request() {
             "--deny-warnings",
         ],
     );
+    // The report is printed, and the cut schema's errors fail the run first.
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(stdout(&out).matches("\nwarning: ").count(), 53);
-    assert_eq!(
-        stderr(&out),
-        "error: 53 warnings and --deny-warnings is set\n"
-    );
+    assert_eq!(stdout(&out).matches("\nerror: ").count(), 2);
+    assert_eq!(stderr(&out), "error: 2 errors in the docs and schemas\n");
 }
 
 #[test]

@@ -34,26 +34,40 @@
 //! and the types they reach are generated). Set them in the environment or
 //! in `.cargo/config.toml` (`[env]`, with `relative = true` for paths
 //! relative to that file). The build prints what it generated (layer,
-//! counts, input) as a cargo warning; [`LAYER`] and [`SAMPLE`] let code
-//! check it, at compile time if you like
-//! (`const _: () = assert!(!tlgen_api::SAMPLE && matches!(tlgen_api::LAYER, Some(223)));`):
+//! counts, input) as a cargo warning; [`SAMPLE`] and `LAYER` (generated
+//! when the schema declares its layer) let code check it, at compile time if
+//! you like (`const _: () = assert!(!tlgen_api::SAMPLE && tlgen_api::LAYER == 223);`):
 //!
 //! ```
 //! if tlgen_api::SAMPLE {
 //!     eprintln!("built from the sample API: its constructor IDs are invented");
 //! }
-//! let layer: Option<u32> = tlgen_api::LAYER;
-//! # let _ = layer;
+//! let _name = tlgen_api::name_for_id(0x9815cec8);
 //! ```
 //!
 //! The files are laid out by tlgen's fast token printer.
 #![allow(clippy::all)]
 
-include!(concat!(env!("OUT_DIR"), "/mod.rs"));
+/// The wire-format runtime the bindings are built on, re-exported so that a
+/// crate depending on `tlgen-api` alone can name it (`tlgen_api::runtime::Reader`).
+pub use tlgen_runtime as runtime;
 
-/// The layer this crate was generated for: the `// LAYER N` line of the
-/// schema (`None` if it has none).
-pub const LAYER: Option<u32> = include!(concat!(env!("OUT_DIR"), "/tlgen_layer.rs"));
+/// What a caller needs in scope: the wire traits (anonymously, so
+/// `to_bytes`/`from_bytes`/`decode_response` work without clashing with
+/// `serde`'s trait names), [`Method`](runtime::Method) and the error types.
+///
+/// ```
+/// use tlgen_api::prelude::*;
+///
+/// let err: MethodError<Option<CommonError>> = RpcError::parse(420, "FLOOD_WAIT_3").into();
+/// assert_eq!(err.kind(), &Some(CommonError::FloodWait { seconds: 3 }));
+/// assert_eq!(1i32.to_bytes(), [1, 0, 0, 0]);
+/// ```
+pub mod prelude {
+    pub use tlgen_runtime::prelude::*;
+}
+
+include!(concat!(env!("OUT_DIR"), "/mod.rs"));
 
 /// `true` when generated from the bundled sample API (`TLGEN_DOCS=sample`),
 /// whose constructor IDs are invented: never talk to Telegram with it.

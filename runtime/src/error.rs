@@ -19,6 +19,11 @@ pub enum DecodeError {
         id: u32,
         /// The TL type that was expected.
         expected: &'static str,
+        /// The TL name of the constructor or method with that ID, when the
+        /// decoding layer knows one (generated type enums fill it in from
+        /// their layer's `name_for_id`): a constructor of another type, or
+        /// an answer to another request.
+        found: Option<&'static str>,
     },
     /// A `Bool` that is neither `boolTrue` nor `boolFalse`.
     InvalidBool {
@@ -65,9 +70,16 @@ impl fmt::Display for DecodeError {
                     "truncated input: {needed} more bytes needed at offset {offset}"
                 )
             }
-            Self::UnknownConstructor { id, expected } => {
-                write!(f, "unknown constructor ID {id:08x} for type {expected}")
-            }
+            Self::UnknownConstructor {
+                id,
+                expected,
+                found: Some(found),
+            } => write!(f, "expected {expected}, got {found}#{id:08x}"),
+            Self::UnknownConstructor {
+                id,
+                expected,
+                found: None,
+            } => write!(f, "expected {expected}, got unknown constructor #{id:08x}"),
             Self::InvalidBool { id } => write!(f, "invalid Bool constructor ID {id:08x}"),
             Self::InvalidUtf8 { offset } => write!(f, "string at offset {offset} is not UTF-8"),
             Self::LengthTooLarge {
@@ -87,5 +99,32 @@ impl fmt::Display for DecodeError {
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for DecodeError {}
+impl core::error::Error for DecodeError {}
+
+#[cfg(test)]
+mod tests {
+    use super::DecodeError;
+    use alloc::string::ToString;
+
+    #[test]
+    fn unknown_constructor_names_what_it_found() {
+        let known = DecodeError::UnknownConstructor {
+            id: 0xb45c_69d1,
+            expected: "Updates",
+            found: Some("messages.affectedHistory"),
+        };
+        assert_eq!(
+            known.to_string(),
+            "expected Updates, got messages.affectedHistory#b45c69d1"
+        );
+        let unknown = DecodeError::UnknownConstructor {
+            id: 0x0403_0201,
+            expected: "Updates",
+            found: None,
+        };
+        assert_eq!(
+            unknown.to_string(),
+            "expected Updates, got unknown constructor #04030201"
+        );
+    }
+}

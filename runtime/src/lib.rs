@@ -15,7 +15,9 @@
 //!   type enums dispatch to them.
 //! * [`Method`] ties a request to its TL name, its return type and its error type.
 //! * [`RpcError`] is a parsed `rpc_error`, with the numeric part of the message
-//!   split off (`FLOOD_WAIT_30` -> `FLOOD_WAIT_X`, 30).
+//!   split off (`FLOOD_WAIT_30` -> `FLOOD_WAIT_X`, 30). A method's error is a
+//!   [`MethodError`]: that `RpcError` and its kind to match on (the method's
+//!   documented errors, [`CommonError`] for those any method can raise).
 //!
 //! # Primitives
 //!
@@ -46,8 +48,9 @@
 //!
 //! # Features
 //!
-//! * `std` (default): `std::error::Error` for [`DecodeError`] and [`RpcError`].
-//!   Without it the crate is `#![no_std]` + `alloc`, gzip included.
+//! * `std` (default): nothing beyond `alloc` today (the error types implement
+//!   `core::error::Error` either way); kept so that std-only additions stay
+//!   additive. Without it the crate is `#![no_std]` + `alloc`, gzip included.
 //! * `serde`: the `tlgen_runtime::serde` module of `#[serde(with = ...)]`
 //!   helpers for the JSON form: `bytes` as `{"_": "bytes", "bytes":
 //!   "<base64>"}` (`tlgen_runtime::serde::{bytes, option_bytes, vec_bytes}`),
@@ -62,14 +65,17 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+pub mod alloc_prelude;
 mod error;
 pub mod gzip;
+pub mod prelude;
 mod primitives;
 mod reader;
 mod rpc;
 #[cfg(feature = "serde")]
 pub mod serde;
 mod traits;
+mod typed_error;
 pub mod wire;
 
 pub use error::DecodeError;
@@ -77,6 +83,7 @@ pub use gzip::{decode_maybe_gzipped, unpack_gzip, GZIP_PACKED_ID};
 pub use reader::{Reader, DEFAULT_GZIP_LIMIT, DEFAULT_MAX_DEPTH};
 pub use rpc::{RpcError, RpcResult, RPC_ERROR_ID, RPC_RESULT_ID};
 pub use traits::{BareDeserialize, BareSerialize, Deserialize, Identifiable, Method, Serialize};
+pub use typed_error::{CommonError, ErrorKind, MethodError};
 
 /// `?` for generated decoders, spelled as a plain `match`: the same early
 /// return without the `Try`/`FromResidual`/`From` resolution and the extra

@@ -33,7 +33,7 @@ pub const RPC_ERROR_ID: u32 = 0x2144_ca19;
 pub const RPC_RESULT_ID: u32 = 0xf35c_6d01;
 
 /// A parsed `rpc_error`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RpcError {
     /// The code (400, 420, -503, ...).
     pub code: i32,
@@ -80,12 +80,14 @@ impl RpcError {
 
     /// Whether this is the error `name`, given either in its `X` form
     /// (`"FLOOD_WAIT_X"`) or exactly as sent (`"FLOOD_WAIT_30"`).
+    #[must_use]
     pub fn is(&self, name: &str) -> bool {
         self.name == name || self.message == name
     }
 
     /// The numeric part, or 0 when the message has none (what generated
     /// enums store for `..._X` variants).
+    #[must_use]
     pub fn value_or_zero(&self) -> u64 {
         self.value.unwrap_or_default()
     }
@@ -108,8 +110,7 @@ impl fmt::Display for RpcError {
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for RpcError {}
+impl core::error::Error for RpcError {}
 
 impl Identifiable for RpcError {
     const CONSTRUCTOR_ID: u32 = RPC_ERROR_ID;

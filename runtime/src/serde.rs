@@ -14,6 +14,9 @@
 //!
 //! Everything else uses serde's defaults: `long` (`i64`) is a JSON integer,
 //! `int` an integer, `double` a number, `string` a string, `Bool` a boolean.
+//! A `double` is only as exact as the JSON parser: serde_json's default float
+//! parser reads some 17-digit decimals one bit off; enable its
+//! `float_roundtrip` feature to get the nearest `f64` (as `tlgen encode` does).
 //! Deserializing hex accepts upper case too and requires the exact length;
 //! deserializing `bytes` requires the `"_": "bytes"` tag and standard,
 //! padded base64.

@@ -28,12 +28,14 @@ pub trait Identifiable {
 /// type has one; primitives such as `int` or `string` are written bare).
 pub trait Serialize {
     /// The exact number of bytes [`Serialize::serialize`] will append.
+    #[must_use]
     fn serialized_len(&self) -> usize;
 
     /// Appends the wire form to `out`.
     fn serialize(&self, out: &mut Vec<u8>);
 
     /// Serializes into a fresh buffer allocated once with the exact size.
+    #[must_use]
     fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.serialized_len());
         self.serialize(&mut out);

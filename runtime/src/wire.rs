@@ -67,7 +67,11 @@ pub fn expect_constructor(
 ) -> Result<(), DecodeError> {
     match reader.read_u32()? {
         got if got == id => Ok(()),
-        got => Err(DecodeError::UnknownConstructor { id: got, expected }),
+        got => Err(DecodeError::UnknownConstructor {
+            id: got,
+            expected,
+            found: None,
+        }),
     }
 }
 

@@ -75,7 +75,8 @@ fn truncated_deep_input_is_eof_not_depth() {
         Query::from_bytes(&input),
         Err(DecodeError::UnknownConstructor {
             id: 0xdead_beef,
-            expected: "Query"
+            expected: "Query",
+            found: None,
         })
     );
     assert_eq!(u32::from_le_bytes(input[..4].try_into().unwrap()), NEST_ID);

@@ -170,7 +170,8 @@ fn rpc_result_wire_form() {
         RpcResult::decode(&body),
         Err(DecodeError::UnknownConstructor {
             id: 0x1cb5_c415,
-            expected: "RpcResult"
+            expected: "RpcResult",
+            found: None,
         })
     );
     assert_eq!(

@@ -281,7 +281,8 @@ fn constructor_ids() {
         wire::expect_constructor(&mut Reader::new(&out), 1, "Y"),
         Err(DecodeError::UnknownConstructor {
             id: 0xda9b_0d0d,
-            expected: "Y"
+            expected: "Y",
+            found: None,
         })
     );
 }
@@ -402,7 +403,8 @@ fn malformed_values_are_typed_errors() {
         Vec::<i32>::from_bytes(&[1, 2, 3, 4, 0, 0, 0, 0]),
         Err(DecodeError::UnknownConstructor {
             id: 0x0403_0201,
-            expected: "Vector"
+            expected: "Vector",
+            found: None,
         })
     );
     assert_eq!(

@@ -55,6 +55,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
         super::InputArgs {
             docs: docs.clone(),
             schemas: schemas.clone(),
+            errors_from: Vec::new(),
         }
         .load()
     };

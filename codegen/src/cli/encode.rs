@@ -38,6 +38,7 @@ impl ApiSource {
                 let input = super::InputArgs {
                     docs: docs.clone(),
                     schemas: self.schemas.clone(),
+                    errors_from: Vec::new(),
                 };
                 input.load()?.api
             }

@@ -87,12 +87,14 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
         refuse_inputs_inside(&args.out, &args.input)?;
     }
 
-    let merged = args.input.load()?;
-    let warnings: Vec<_> = merged
+    let merged = args.input.load_with_errors()?;
+    let mut warnings: Vec<_> = merged
         .diagnostics
         .iter()
         .filter(|d| needs_attention(d))
         .collect();
+    // Errors first: they are why the run stops.
+    warnings.sort_by_key(|d| std::cmp::Reverse(d.severity));
     for d in warnings.iter().take(SHOWN_WARNINGS) {
         eprintln!("{d}");
     }

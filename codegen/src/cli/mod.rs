@@ -84,12 +84,35 @@ pub struct InputArgs {
     /// docs alone (every ID null) and `generate` refuses.
     #[arg(long = "schema", value_name = "FILE")]
     pub schemas: Vec<PathBuf>,
+    /// An older, old-format docs tree (layer 65's) whose `### Errors`
+    /// tables fill in methods that have none, matched by name: current-layer
+    /// pages carry no error tables. Repeatable; each import is a note.
+    #[arg(long = "errors-from", value_name = "DIR")]
+    pub errors_from: Vec<PathBuf>,
 }
 
 impl InputArgs {
-    /// Builds the IR, failing on unreadable or malformed input.
+    /// Builds the IR, failing on unreadable or malformed input and on the
+    /// merge's errors, which are printed with some of the warnings
+    /// (`tlgen::merge::Merged::failure`).
     pub fn load(&self) -> anyhow::Result<tlgen::merge::Merged> {
-        Ok(tlgen::merge::build(&self.docs, &self.schemas)?)
+        let merged = self.load_with_errors()?;
+        if let Some(failure) = merged.failure(false, 20) {
+            anyhow::bail!("the docs and schemas do not make a usable API:\n{failure}");
+        }
+        Ok(merged)
+    }
+
+    /// Builds the IR, failing only on unreadable or malformed input: for the
+    /// commands that print every diagnostic and then fail on errors
+    /// themselves (`stats`, `generate`).
+    pub fn load_with_errors(&self) -> anyhow::Result<tlgen::merge::Merged> {
+        let mut merged = tlgen::merge::build(&self.docs, &self.schemas)?;
+        for dir in &self.errors_from {
+            let notes = tlgen::merge::error_tables::import_from(&mut merged.api, dir)?;
+            merged.diagnostics.extend(notes);
+        }
+        Ok(merged)
     }
 }
 

@@ -25,7 +25,7 @@ pub struct StatsArgs {
 }
 
 pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
-    let merged = args.input.load()?;
+    let merged = args.input.load_with_errors()?;
     super::write_stdout(report(&merged, args.notes).as_bytes())?;
     super::fail_on_errors(&merged.diagnostics)?;
     if args.deny_warnings {

@@ -1,28 +1,29 @@
 //! Typed RPC error enums from the docs' `### Errors` tables.
 //!
-//! Each method gets an enum with one variant per documented error *name*
-//! (a name listed under several codes is one variant), plus
-//! `Other(tlgen_runtime::RpcError)` for everything else.
-//! [`all_errors_enum`] builds the same shape over every name of the API.
+//! Each method gets a kind enum (`Copy`, to `match` on) with one variant per
+//! documented error *name* (a name listed under several codes is one
+//! variant), then `Common(tlgen_runtime::CommonError)` for the errors any
+//! method can raise (`FLOOD_WAIT_X`, `*_MIGRATE_X`, session errors; a table
+//! that lists one does not make it a variant of its own), then `Other`. The
+//! method's error type is `tlgen_runtime::MethodError<Kind>`, which keeps the
+//! `RpcError` as received next to its kind. [`all_errors_enum`] builds the
+//! same shape over every name of the API.
 //!
 //! # Matching
 //!
 //! [`tlgen_runtime::RpcError`] carries the server's message verbatim and the name
 //! with a trailing numeric segment replaced by `X` (`SLOWMODE_WAIT_30` ->
-//! `SLOWMODE_WAIT_X`, value 30). The generated `From<RpcError>` matches on
-//! the code *and*:
+//! `SLOWMODE_WAIT_X`, value 30). The generated `ErrorKind::classify` matches,
+//! never on the code (the docs list `CHANNEL_PRIVATE` as 400, the server
+//! may send 403: the same error):
 //!
 //! * the normalized name, for UPPER_SNAKE names that normalization leaves
 //!   unchanged (`PEER_ID_INVALID`, `SLOWMODE_WAIT_X`, `2FA_CONFIRM_WAIT_X`);
 //!   a trailing `X` becomes a `u64` field filled from `RpcError::value`;
 //! * the message, verbatim, for every other name without a placeholder
-//!   (`Timeout`, `No workers running`, an UPPER_SNAKE name ending in digits);
+//!   (`No workers running`, an UPPER_SNAKE name ending in digits);
 //! * the message against `prefix <digits> suffix`, for names with an `X`
 //!   placeholder anywhere else (`All workers are busy. Active_queries = X`).
-//!
-//! An error whose code is not among the documented ones for that name stays
-//! `Other`, so [`code()`](#method.code) is always exact; variants documented
-//! with several codes carry a `code: i32` field.
 //!
 //! # Naming
 //!
@@ -34,7 +35,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::render_docs;
@@ -118,15 +119,16 @@ pub fn has_documented_errors(method: &Method) -> bool {
     method.errors.iter().any(|e| !e.name.trim().is_empty())
 }
 
-/// The error enum of one method, with its `From<RpcError>`, `Display`,
-/// `std::error::Error` impls and `code()`/`name()`/`value()` accessors.
+/// The error kind enum of one method, with its `ErrorKind` impl and a
+/// `name()` accessor.
 ///
 /// A method without documented errors gets the same enum with only `Other`.
 pub fn method_error_enum(api: &Api, method: &Method, enum_ident: &Ident) -> TokenStream {
     let specs = collect(method.errors.iter(), Some(api));
     let doc = if specs.is_empty() {
         format!(
-            " The errors of `{}`. None are documented, so every error is [`Other`](Self::Other).",
+            " The errors of `{}`. None are documented: errors any method can raise are \
+             [`Common`](Self::Common), the rest [`Other`](Self::Other).",
             method.name
         )
     } else {
@@ -242,8 +244,6 @@ struct Variant {
     ident: Ident,
     /// The placeholder's `u64` field.
     field: Option<Ident>,
-    /// Documented under several codes: carries `code: i32`.
-    multi_code: bool,
     spec: Spec,
     matcher: Matcher,
 }
@@ -286,25 +286,10 @@ fn plan(specs: Vec<Spec>) -> Vec<Variant> {
         .map(|((spec, (_, field)), ident)| Variant {
             ident: Ident::new(&ident.unwrap_or_default(), Span::call_site()),
             field: field.map(|f| format_ident!("{}", f)),
-            multi_code: spec.codes.len() > 1,
             matcher: matcher(&spec.name),
             spec,
         })
         .collect()
-}
-
-fn code_lit(code: i32) -> TokenStream {
-    let lit = Literal::i64_unsuffixed(i64::from(code).abs());
-    if code < 0 {
-        quote!(-#lit)
-    } else {
-        quote!(#lit)
-    }
-}
-
-fn codes_pattern(codes: &BTreeSet<i32>) -> TokenStream {
-    let codes = codes.iter().map(|&c| code_lit(c));
-    quote!(#(#codes)|*)
 }
 
 fn doc_attrs(text: &str) -> TokenStream {
@@ -330,6 +315,8 @@ fn variant_doc(spec: &Spec) -> String {
 }
 
 fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
+    // Errors any method can raise are `Common`, whatever a table lists.
+    let specs: Vec<Spec> = specs.into_iter().filter(|s| !is_common(&s.name)).collect();
     let variants = plan(specs);
     let enum_doc = doc_attrs(doc.trim_start());
 
@@ -337,57 +324,34 @@ fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
     let decls = variants.iter().map(|v| {
         let doc = doc_attrs(&variant_doc(&v.spec));
         let name = &v.ident;
-        let mut fields = Vec::new();
-        if let Some(field) = &v.field {
-            fields.push(quote!(#field: u64));
-        }
-        if v.multi_code {
-            fields.push(quote!(code: i32));
-        }
-        if fields.is_empty() {
-            quote!(#doc #name)
-        } else {
-            quote!(#doc #name { #(#fields),* })
+        match &v.field {
+            Some(field) => quote!(#doc #name { #field: u64 }),
+            None => quote!(#doc #name),
         }
     });
 
-    // `From<RpcError>`.
+    // `ErrorKind::classify`: by message, then by name, then by pattern;
+    // never by code.
     let construct = |v: &Variant, value: TokenStream| {
         let name = &v.ident;
-        let mut fields = Vec::new();
-        if let Some(field) = &v.field {
-            if *field == value.to_string() {
-                fields.push(quote!(#field));
-            } else {
-                fields.push(quote!(#field: #value));
-            }
-        }
-        if v.multi_code {
-            fields.push(quote!(code: err.code));
-        }
-        if fields.is_empty() {
-            quote!(Self::#name)
-        } else {
-            quote!(Self::#name { #(#fields),* })
+        match &v.field {
+            Some(field) if *field == value.to_string() => quote!(Self::#name { #field }),
+            Some(field) => quote!(Self::#name { #field: #value }),
+            None => quote!(Self::#name),
         }
     };
     let mut message_arms = Vec::new();
     let mut name_arms = Vec::new();
     let mut pattern_checks = Vec::new();
     for v in &variants {
-        let codes = codes_pattern(&v.spec.codes);
         match &v.matcher {
             Matcher::Message(message) => {
                 let value = construct(v, quote!(0));
-                message_arms.push(quote! {
-                    if matches!((err.code, err.message.as_str()), (#codes, #message)) {
-                        return #value;
-                    }
-                });
+                message_arms.push(quote!(#message => return #value,));
             }
             Matcher::Name(name) => {
                 let value = construct(v, quote!(err.value.unwrap_or_default()));
-                name_arms.push(quote!((#codes, #name) => #value));
+                name_arms.push(quote!(#name => return #value,));
             }
             Matcher::Pattern { prefix, suffix } => {
                 let field = v.field.clone().unwrap_or_else(|| format_ident!("value"));
@@ -398,63 +362,28 @@ fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
                     quote!(.and_then(|rest| rest.strip_suffix(#suffix)))
                 };
                 pattern_checks.push(quote! {
-                    if matches!(err.code, #codes) {
-                        if let ::core::option::Option::Some(#field) = err
-                            .message
-                            .strip_prefix(#prefix)
-                            #strip_suffix
-                            .and_then(|digits| digits.parse::<u64>().ok())
-                        {
-                            return #value;
-                        }
+                    if let ::core::option::Option::Some(#field) = err
+                        .message
+                        .strip_prefix(#prefix)
+                        #strip_suffix
+                        .and_then(|digits| digits.parse::<u64>().ok())
+                    {
+                        return #value;
                     }
                 });
             }
         }
     }
-    let fallback = if pattern_checks.is_empty() {
-        quote!(Self::Other(err))
+    let by_message = if message_arms.is_empty() {
+        quote!()
     } else {
-        quote!({ #(#pattern_checks)* Self::Other(err) })
+        quote!(match err.message.as_str() { #(#message_arms)* _ => {} })
     };
-    let by_message = quote!(#(#message_arms)*);
     let by_name = if name_arms.is_empty() {
-        fallback
+        quote!()
     } else {
-        quote! {
-            match (err.code, err.name.as_str()) {
-                #(#name_arms,)*
-                _ => #fallback,
-            }
-        }
+        quote!(match err.name.as_str() { #(#name_arms)* _ => {} })
     };
-
-    // `code()`: single-code variants grouped by code.
-    let mut by_code: BTreeMap<i32, Vec<TokenStream>> = BTreeMap::new();
-    let mut multi = Vec::new();
-    for v in &variants {
-        let name = &v.ident;
-        let pat = if v.field.is_some() || v.multi_code {
-            quote!(Self::#name { .. })
-        } else {
-            quote!(Self::#name)
-        };
-        if v.multi_code {
-            multi.push(quote!(Self::#name { code, .. }));
-        } else if let Some(&code) = v.spec.codes.iter().next() {
-            by_code.entry(code).or_default().push(pat);
-        }
-    }
-    let mut code_arms: Vec<TokenStream> = by_code
-        .iter()
-        .map(|(&code, pats)| {
-            let code = code_lit(code);
-            quote!(#(#pats)|* => #code)
-        })
-        .collect();
-    if !multi.is_empty() {
-        code_arms.push(quote!(#(#multi)|* => *code));
-    }
 
     // `name()`.
     let name_arms_out = variants.iter().map(|v| {
@@ -463,97 +392,57 @@ fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
             Matcher::Name(n) | Matcher::Message(n) => n.clone(),
             Matcher::Pattern { .. } => v.spec.name.clone(),
         };
-        if v.field.is_some() || v.multi_code {
-            quote!(Self::#name { .. } => #text)
+        if v.field.is_some() {
+            quote!(Self::#name { .. } => ::core::option::Option::Some(#text))
         } else {
-            quote!(Self::#name => #text)
+            quote!(Self::#name => ::core::option::Option::Some(#text))
         }
     });
 
-    // `value()`.
-    let mut value_arms: Vec<TokenStream> = variants
-        .iter()
-        .filter_map(|v| {
-            let name = &v.ident;
-            let field = v.field.as_ref()?;
-            Some(quote!(Self::#name { #field, .. } => ::core::option::Option::Some(*#field)))
-        })
-        .collect();
-    value_arms.push(quote!(Self::Other(err) => err.value));
-    if variants.iter().any(|v| v.field.is_none()) {
-        value_arms.push(quote!(_ => ::core::option::Option::None));
-    }
-
-    let display = if variants.is_empty() {
-        quote!(match self {
-            Self::Other(err) => write!(f, "{} ({})", err.message, err.code),
-        })
-    } else {
-        quote!(match self {
-            Self::Other(err) => write!(f, "{} ({})", err.message, err.code),
-            _ => match self.value() {
-                ::core::option::Option::Some(value) => {
-                    write!(f, "{} ({}, X = {})", self.name(), self.code(), value)
-                }
-                ::core::option::Option::None => write!(f, "{} ({})", self.name(), self.code()),
-            },
-        })
-    };
-
     quote! {
         #enum_doc
-        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum #ident {
             #(#decls,)*
-            /// Any error not documented here, as received.
-            Other(::tlgen_runtime::RpcError),
+            /// An error any method can raise (flood waits, migrations, sessions).
+            Common(::tlgen_runtime::CommonError),
+            /// Any other error: nothing documents it here (`MethodError::rpc`
+            /// has the server's text).
+            Other,
         }
 
-        impl ::core::convert::From<::tlgen_runtime::RpcError> for #ident {
-            fn from(err: ::tlgen_runtime::RpcError) -> Self {
+        impl ::tlgen_runtime::ErrorKind for #ident {
+            fn classify(err: &::tlgen_runtime::RpcError) -> Self {
                 #by_message
                 #by_name
+                #(#pattern_checks)*
+                match ::tlgen_runtime::CommonError::from_rpc(err) {
+                    ::core::option::Option::Some(common) => Self::Common(common),
+                    ::core::option::Option::None => Self::Other,
+                }
             }
         }
 
         impl #ident {
-            /// The error code (400, 420, -503, ...).
+            /// The error name as documented, numeric part as `X`
+            /// (`SLOWMODE_WAIT_X`); `None` for [`Other`](Self::Other).
             #[must_use]
-            pub fn code(&self) -> i32 {
-                match self {
-                    #(#code_arms,)*
-                    Self::Other(err) => err.code,
-                }
-            }
-
-            /// The error name as [`RpcError::name`](::tlgen_runtime::RpcError::name)
-            /// gives it, numeric part replaced by `X` (`SLOWMODE_WAIT_X`).
-            #[must_use]
-            pub fn name(&self) -> &str {
+            pub fn name(&self) -> ::core::option::Option<&'static str> {
                 match self {
                     #(#name_arms_out,)*
-                    Self::Other(err) => &err.name,
-                }
-            }
-
-            /// The number the `X` of the name stands for (`30` of `FLOOD_WAIT_30`).
-            #[must_use]
-            pub fn value(&self) -> ::core::option::Option<u64> {
-                match self {
-                    #(#value_arms,)*
+                    Self::Common(common) => ::core::option::Option::Some(common.name()),
+                    Self::Other => ::core::option::Option::None,
                 }
             }
         }
-
-        impl ::core::fmt::Display for #ident {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                #display
-            }
-        }
-
-        impl ::std::error::Error for #ident {}
     }
+}
+
+/// Whether `name` is one of the errors any method can raise
+/// ([`tlgen_runtime::CommonError`]).
+fn is_common(name: &str) -> bool {
+    tlgen_runtime::CommonError::NAMES.contains(&name)
 }
 
 #[cfg(test)]
@@ -578,6 +467,7 @@ mod tests {
                     description: description.to_owned(),
                 })
                 .collect(),
+            errors_source: None,
             source: None,
         }
     }
@@ -762,10 +652,10 @@ mod tests {
                 "NoWorkersRunning",
                 "OtherError",
                 "PeerIdInvalid",
-                "PhoneNumberInvalid{code}",
+                "PhoneNumberInvalid",
                 "SlowmodeWait{seconds}",
-                "Timeout",
-                "Other{_}",
+                "Common{_}",
+                "Other",
             ]
         );
         let attrs: Vec<String> = e.attrs.iter().map(|a| quote!(#a).to_string()).collect();
@@ -776,7 +666,7 @@ mod tests {
         assert!(
             attrs
                 .iter()
-                .any(|a| a.contains("derive (Debug , Clone , PartialEq , Eq)")),
+                .any(|a| a.contains("derive (Debug , Clone , Copy , PartialEq , Eq , Hash)")),
             "{attrs:?}"
         );
         let docs = |name: &str| {
@@ -804,23 +694,19 @@ mod tests {
         let text = prettyplease::unparse(&file);
         let squeezed: String = text.split_whitespace().collect();
         for arm in [
-            r#"(400, "PEER_ID_INVALID") => Self::PeerIdInvalid"#,
-            r#"(400 | 406, "PHONE_NUMBER_INVALID") =>"#,
-            "Self::PhoneNumberInvalid { code: err.code",
-            r#"(420, "SLOWMODE_WAIT_X") =>"#,
-            "Self::SlowmodeWait { seconds: err.value.unwrap_or_default()",
-            r#"(401, "2FA_CONFIRM_WAIT_X") =>"#,
-            r#"(-503, "Timeout")) { return Self::Timeout; }"#,
-            r#"(-500, "No workers running")) { return Self::NoWorkersRunning; }"#,
-            r#"(400, "AUTH_BYTES_INVALID_2")) { return Self::AuthBytesInvalid2; }"#,
+            r#""PEER_ID_INVALID" => return Self::PeerIdInvalid,"#,
+            r#""PHONE_NUMBER_INVALID" => return Self::PhoneNumberInvalid,"#,
+            r#""SLOWMODE_WAIT_X" => { return Self::SlowmodeWait { seconds: err.value.unwrap_or_default(), }; }"#,
+            r#""2FA_CONFIRM_WAIT_X" => { return Self::TwoFaConfirmWait"#,
+            r#"match err.message.as_str() { "AUTH_BYTES_INVALID_2" => return Self::AuthBytesInvalid2,"#,
+            r#""No workers running" => return Self::NoWorkersRunning,"#,
             r#".strip_prefix("All workers are busy. Active_queries = ")"#,
             "return Self::AllWorkersAreBusyActiveQueries { value",
-            r#"(400, "OTHER") => Self::OtherError"#,
-            "Self::Other(err) => err.code",
-            "Self::PhoneNumberInvalid { code, .. } => *code",
-            r#"Self::SlowmodeWait { .. } => "SLOWMODE_WAIT_X""#,
-            "Self::SlowmodeWait { seconds, .. } => ::core::option::Option::Some(*seconds)",
-            "impl ::std::error::Error for SendMessageError {}",
+            r#""OTHER" => return Self::OtherError,"#,
+            "::tlgen_runtime::CommonError::from_rpc(err)",
+            r#"Self::SlowmodeWait { .. } => ::core::option::Option::Some("SLOWMODE_WAIT_X"),"#,
+            "Self::Common(common) => ::core::option::Option::Some(common.name()),",
+            "impl ::tlgen_runtime::ErrorKind for SendMessageError",
         ] {
             let arm: String = arm.split_whitespace().collect();
             assert!(squeezed.contains(&arm), "missing {arm:?} in\n{text}");
@@ -837,12 +723,12 @@ mod tests {
             &m,
             &format_ident!("GetConfigError"),
         ));
-        assert_eq!(shape(enum_of(&file)), ["Other{_}"]);
+        assert_eq!(shape(enum_of(&file)), ["Common{_}", "Other"]);
         let text = prettyplease::unparse(&file);
-        assert!(text.contains("Self::Other(err)\n"), "{text}");
-        assert!(!text.contains("_ =>"), "{text}");
+        assert!(!text.contains("err.name"), "{text}");
+        assert!(!text.contains("err.message"), "{text}");
         let all = parse(all_errors_enum(&api, &format_ident!("RpcErrorKind")));
-        assert_eq!(shape(enum_of(&all)), ["Other{_}"]);
+        assert_eq!(shape(enum_of(&all)), ["Common{_}", "Other"]);
     }
 
     #[test]
@@ -861,10 +747,8 @@ mod tests {
         };
         let file = parse(all_errors_enum(&api, &format_ident!("RpcErrorKind")));
         let e = enum_of(&file);
-        assert_eq!(
-            shape(e),
-            ["ChatAdminRequired{code}", "FloodWait{seconds}", "Other{_}"]
-        );
+        // FLOOD_WAIT_X is one of the errors any method can raise: `Common`.
+        assert_eq!(shape(e), ["ChatAdminRequired", "Common{_}", "Other"]);
         let doc = quote!(#e).to_string();
         assert!(doc.contains("(400, 403): You must be an admin"), "{doc}");
         // The per-method enum borrows the description from elsewhere in the API.
@@ -950,6 +834,7 @@ mod tests {
                 .flat_map(|m| m.errors.iter().map(|e| e.name.as_str()))
                 .collect();
             assert_eq!(all.len(), names, "{layer}");
+            let own = all.iter().filter(|n| !is_common(n)).count();
             // The only clashes are `NAME` vs `NAME_X`.
             let mut idents = BTreeMap::new();
             for name in &all {
@@ -964,15 +849,20 @@ mod tests {
             }
             let file = parse(all_errors_enum(&api, &format_ident!("RpcErrorKind")));
             let e = enum_of(&file);
-            assert_eq!(e.variants.len(), names + 1);
+            assert_eq!(e.variants.len(), own + 2);
             let unique: BTreeSet<String> = e.variants.iter().map(|v| v.ident.to_string()).collect();
-            assert_eq!(unique.len(), names + 1, "{layer}: duplicate variant idents");
+            assert_eq!(unique.len(), own + 2, "{layer}: duplicate variant idents");
             prettyplease::unparse(&file);
             for m in &api.methods {
                 let file = parse(method_error_enum(&api, m, &format_ident!("MethodError")));
                 let e = enum_of(&file);
-                let distinct: BTreeSet<&str> = m.errors.iter().map(|e| e.name.as_str()).collect();
-                assert_eq!(e.variants.len(), distinct.len() + 1, "{}", m.name);
+                let distinct: BTreeSet<&str> = m
+                    .errors
+                    .iter()
+                    .map(|e| e.name.as_str())
+                    .filter(|n| !is_common(n))
+                    .collect();
+                assert_eq!(e.variants.len(), distinct.len() + 2, "{}", m.name);
             }
         }
     }
@@ -1017,46 +907,44 @@ mod tests {
         code.extend(quote!(pub mod each { #(#per_method)* }));
         let generated = prettyplease::unparse(&parse(code));
         let main = r#"
-fn err(code: i32, name: &str, value: Option<u64>, message: &str) -> tlgen_runtime::RpcError {
-    tlgen_runtime::RpcError { code, name: name.into(), value, message: message.into() }
-}
+use tlgen_runtime::{CommonError, ErrorKind, MethodError, RpcError};
 
 fn is_error<T: std::error::Error>() {}
 
+fn kind<K: ErrorKind>(code: i32, message: &str) -> K {
+    K::classify(&RpcError::parse(code, message))
+}
+
 fn main() {
     use SendMessageError as E;
-    let e = E::from(err(420, "SLOWMODE_WAIT_X", Some(30), "SLOWMODE_WAIT_30"));
-    assert_eq!(e, E::SlowmodeWait { seconds: 30 });
-    assert_eq!((e.code(), e.name(), e.value()), (420, "SLOWMODE_WAIT_X", Some(30)));
-    assert_eq!(e.to_string(), "SLOWMODE_WAIT_X (420, X = 30)");
-    let e = E::from(err(406, "PHONE_NUMBER_INVALID", None, "PHONE_NUMBER_INVALID"));
-    assert_eq!(e, E::PhoneNumberInvalid { code: 406 });
-    assert_eq!((e.code(), e.to_string().as_str()), (406, "PHONE_NUMBER_INVALID (406)"));
-    assert_eq!(E::from(err(400, "PEER_ID_INVALID", None, "PEER_ID_INVALID")), E::PeerIdInvalid);
-    // An undocumented code for a documented name stays `Other`.
-    let raw = err(403, "PEER_ID_INVALID", None, "PEER_ID_INVALID");
-    assert_eq!(E::from(raw.clone()), E::Other(raw));
-    let e = E::from(err(-503, "Timeout", None, "Timeout"));
-    assert_eq!((e.clone(), e.code(), e.name()), (E::Timeout, -503, "Timeout"));
-    assert_eq!(E::from(err(-500, "No workers running", None, "No workers running")), E::NoWorkersRunning);
-    let busy = err(-500, "All workers are busy. Active_queries = X", Some(123), "All workers are busy. Active_queries = 123");
-    assert_eq!(E::from(busy), E::AllWorkersAreBusyActiveQueries { value: 123 });
-    let busy = err(-500, "x", None, "All workers are busy. Active_queries = many");
-    assert!(matches!(E::from(busy), E::Other(_)));
-    assert_eq!(E::from(err(400, "AUTH_BYTES_INVALID_X", Some(2), "AUTH_BYTES_INVALID_2")), E::AuthBytesInvalid2);
-    let e = E::from(err(401, "2FA_CONFIRM_WAIT_X", Some(86400), "2FA_CONFIRM_WAIT_86400"));
-    assert_eq!(e, E::TwoFaConfirmWait { seconds: 86400 });
-    assert_eq!(E::from(err(400, "INPUT_METHOD_INVALID_1615239032_X", Some(7), "INPUT_METHOD_INVALID_1615239032_7")), E::InputMethodInvalid1615239032 { value: 7 });
-    assert_eq!(E::from(err(400, "OTHER", None, "OTHER")), E::OtherError);
-    let other = E::from(err(500, "WEIRD_X", Some(5), "WEIRD_5"));
-    assert_eq!((other.code(), other.name(), other.value()), (500, "WEIRD_X", Some(5)));
-    assert_eq!(other.to_string(), "WEIRD_5 (500)");
-    is_error::<E>();
-    let e = GetConfigError::from(err(400, "PEER_ID_INVALID", None, "PEER_ID_INVALID"));
-    assert_eq!((e.code(), e.name(), e.value()), (400, "PEER_ID_INVALID", None));
-    is_error::<GetConfigError>();
-    let e = RpcErrorKind::from(err(406, "PHONE_NUMBER_INVALID", None, "PHONE_NUMBER_INVALID"));
-    assert_eq!(e.code(), 406);
+    let e: MethodError<E> = RpcError::parse(420, "SLOWMODE_WAIT_30").into();
+    assert_eq!(e.kind(), &E::SlowmodeWait { seconds: 30 });
+    assert_eq!((e.code(), e.kind().name()), (420, Some("SLOWMODE_WAIT_X")));
+    assert_eq!(e.to_string(), "RPC error 420: SLOWMODE_WAIT_30");
+    assert_eq!(e.rpc().message, "SLOWMODE_WAIT_30");
+    is_error::<MethodError<E>>();
+    // Matched by name, whatever the code.
+    for code in [400, 403, 406] {
+        assert_eq!(kind::<E>(code, "PHONE_NUMBER_INVALID"), E::PhoneNumberInvalid);
+        assert_eq!(kind::<E>(code, "PEER_ID_INVALID"), E::PeerIdInvalid);
+    }
+    // Errors any method can raise are `Common`, listed in the table or not.
+    assert_eq!(kind::<E>(-503, "Timeout"), E::Common(CommonError::Timeout));
+    assert_eq!(kind::<E>(420, "FLOOD_WAIT_7"), E::Common(CommonError::FloodWait { seconds: 7 }));
+    assert_eq!(kind::<E>(-500, "No workers running"), E::NoWorkersRunning);
+    assert_eq!(kind::<E>(-500, "All workers are busy. Active_queries = 123"), E::AllWorkersAreBusyActiveQueries { value: 123 });
+    assert_eq!(kind::<E>(-500, "All workers are busy. Active_queries = many"), E::Other);
+    assert_eq!(kind::<E>(400, "AUTH_BYTES_INVALID_2"), E::AuthBytesInvalid2);
+    assert_eq!(kind::<E>(401, "2FA_CONFIRM_WAIT_86400"), E::TwoFaConfirmWait { seconds: 86400 });
+    assert_eq!(kind::<E>(400, "INPUT_METHOD_INVALID_1615239032_7"), E::InputMethodInvalid1615239032 { value: 7 });
+    assert_eq!(kind::<E>(400, "OTHER"), E::OtherError);
+    let other: MethodError<E> = RpcError::parse(500, "WEIRD_5").into();
+    assert_eq!((other.kind(), other.kind().name(), other.code()), (&E::Other, None, 500));
+    assert_eq!(other.into_rpc(), RpcError::parse(500, "WEIRD_5"));
+    let e: GetConfigError = kind(401, "SESSION_REVOKED");
+    assert_eq!(e, GetConfigError::Common(CommonError::SessionRevoked));
+    assert_eq!(kind::<GetConfigError>(400, "PEER_ID_INVALID"), GetConfigError::Other);
+    assert_eq!(kind::<RpcErrorKind>(406, "PHONE_NUMBER_INVALID").name(), Some("PHONE_NUMBER_INVALID"));
     println!("ok");
 }
 "#;

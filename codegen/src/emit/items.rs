@@ -13,6 +13,7 @@ use quote::{format_ident, quote};
 use crate::ir::{Flag, Param, TlType};
 
 use super::docs_link::{render, Resolver};
+use super::item_docs::{self, TlKind};
 use super::model::{Ctor, Field, FieldKind, Func, ItemPath, Model, Type};
 use super::names;
 
@@ -194,6 +195,16 @@ fn fixed_from(ty: &TlType) -> TokenStream {
         TlType::Long => quote!(i64::from_le_bytes),
         TlType::Double => quote!(f64::from_le_bytes),
         _ => quote!(),
+    }
+}
+
+/// The derives of a constructor or method struct: `Default` too where every
+/// field has one.
+fn derives(fields: &[Field<'_>]) -> TokenStream {
+    if super::construct::derives_default(fields) {
+        quote!(#[derive(Debug, Clone, PartialEq, Default)])
+    } else {
+        quote!(#[derive(Debug, Clone, PartialEq)])
     }
 }
 
@@ -695,15 +706,25 @@ impl<'m, 'a> Gen<'m, 'a> {
                 let ty = self.field_type(f, generic);
                 let serde = self.serde_field_attrs(f);
                 let mut doc = self.render(&f.param.description);
-                if doc.trim().is_empty() {
-                    doc = format!("The `{}` parameter.", f.param.name);
-                }
+                let described = !doc.trim().is_empty();
+                // Where the docs say nothing: the TL type and the flag, never
+                // a sentence that only repeats the name.
                 match (&f.kind, &f.param.flag) {
-                    (FieldKind::TrueFlag(_), Some(Flag { field, bit })) => {
+                    (FieldKind::TrueFlag(_), Some(Flag { field, bit })) if described => {
                         doc.push_str(&format!("\n\nBit {bit} of `{field}`."));
                     }
-                    (_, Some(Flag { field, bit })) => {
-                        doc.push_str(&format!("\n\nPresent when bit {bit} of `{field}` is set."));
+                    (FieldKind::TrueFlag(_), Some(Flag { field, bit })) => {
+                        doc = format!("A flag: bit {bit} of `{field}`.");
+                    }
+                    (FieldKind::Value { ty, .. }, flag) => {
+                        if !described {
+                            doc = format!("TL type: {}.", self.type_link(ty));
+                        }
+                        if let Some(Flag { field, bit }) = flag {
+                            doc.push_str(&format!(
+                                "\n\nPresent when bit {bit} of `{field}` is set."
+                            ));
+                        }
                     }
                     _ => {}
                 }
@@ -735,20 +756,31 @@ impl<'m, 'a> Gen<'m, 'a> {
         doc.push_str(&self.docs_only_note(&c.ir.params));
         let t = &self.model.types[c.ty];
         doc.push_str(&format!(
-            "\n\nConstructor of [`{}`]({}).\n\n```text\n{}\n```",
+            "\n\nConstructor of [`{}`]({}); {}.\n\n{}",
             t.name,
             self.path_text(&t.path),
-            tl_definition(c.tl_name, c.id, None, &c.ir.params, &c.ir.type_name)
+            item_docs::telegram_link(TlKind::Constructor, c.tl_name),
+            item_docs::definition_block(&tl_definition(
+                c.tl_name,
+                c.id,
+                None,
+                &c.ir.params,
+                &c.ir.type_name
+            ))
         ));
-        let doc = doc_attrs(doc.trim_start());
+        let mut doc = doc_attrs(doc.trim_start());
+        doc.extend(item_docs::aliases(&c.path.ident, &[&c.ir.name, c.tl_name]));
         let fields = self.struct_fields(&c.fields, None);
         let tl_name = c.json_name;
         let wire = self.wire_impls(&ident_ts, None, &c.fields, Some(quote!()));
+        let derives = derives(&c.fields);
+        let construction = self.construction(&ident, None, &c.fields);
         quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq)]
+            #derives
             #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(tag = "_", rename = #tl_name))]
             pub struct #ident { #(#fields,)* }
+            #construction
             #wire
         }
     }
@@ -773,13 +805,29 @@ impl<'m, 'a> Gen<'m, 'a> {
     /// A type enum, its wire impls, and the conversions to and from its
     /// constructor structs.
     pub fn type_enum(&self, t: &Type<'_>) -> TokenStream {
+        if t.variants.is_empty() {
+            return self.undefined_type(t);
+        }
+        let root = &self.root;
         let ident = names::ident(&t.path.ident);
         let mut doc = t
             .def
             .map(|d| self.render(&d.description))
             .unwrap_or_default();
-        doc.push_str(&format!("\n\nThe TL type `{}`.", t.name));
-        let doc = doc_attrs(doc.trim_start());
+        if doc.trim().is_empty() {
+            let ctors: Vec<&str> = t
+                .variants
+                .iter()
+                .map(|&i| self.model.ctors[i].tl_name)
+                .collect();
+            doc = item_docs::type_fallback(&t.name, &ctors);
+        }
+        doc.push_str(&format!(
+            "\n\n{}.",
+            item_docs::telegram_link(TlKind::Type, &t.name)
+        ));
+        let mut doc = doc_attrs(doc.trim_start());
+        doc.extend(item_docs::aliases(&t.path.ident, &[&t.name]));
         let tname = &t.name;
         let mut variants = Vec::new();
         let mut len_arms = Vec::new();
@@ -862,7 +910,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         let dispatch = quote! {
             match id {
                 #(#de_arms,)*
-                _ => return Err(tlgen_runtime::DecodeError::UnknownConstructor { id, expected: #tname }),
+                _ => return Err(tlgen_runtime::DecodeError::UnknownConstructor { id, expected: #tname, found: #root::name_for_id(id) }),
             }
         };
         let all_unit = t.variants.iter().all(|&i| self.model.ctors[i].is_unit());
@@ -898,6 +946,42 @@ impl<'m, 'a> Gen<'m, 'a> {
         }
     }
 
+    /// A type that params reference but no constructor defines (the merge
+    /// warns; usually a misspelt result type): an uninhabited enum, so no
+    /// value of it exists and decoding it always fails.
+    fn undefined_type(&self, t: &Type<'_>) -> TokenStream {
+        let root = &self.root;
+        let ident = names::ident(&t.path.ident);
+        let tname = &t.name;
+        let doc = doc_attrs(&format!(
+            "The TL type `{tname}`, which no constructor of the schema defines (the \
+             generator warned about it): it has no values, and decoding it always fails \
+             with `DecodeError::UnknownConstructor`."
+        ));
+        quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq)]
+            #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+            pub enum #ident {}
+            impl tlgen_runtime::Serialize for #ident {
+                #[inline] fn serialized_len(&self) -> usize { match *self {} }
+                #[inline] fn serialize(&self, _out: &mut Vec<u8>) { match *self {} }
+            }
+            impl tlgen_runtime::Deserialize for #ident {
+                #[inline] fn deserialize(r: &mut tlgen_runtime::Reader<'_>) -> Result<Self, tlgen_runtime::DecodeError> {
+                    let id = tlgen_runtime::tri!(r.read_u32());
+                    Err(tlgen_runtime::DecodeError::UnknownConstructor { id, expected: #tname, found: #root::name_for_id(id) })
+                }
+            }
+            #[cfg(feature = "serde")]
+            impl serde::Serialize for #ident {
+                fn serialize<S: serde::Serializer>(&self, _s: S) -> Result<S::Ok, S::Error> {
+                    match *self {}
+                }
+            }
+        }
+    }
+
     /// A method struct with its wire impls and its `Method` impl.
     pub fn func(&self, f: &Func<'_>) -> TokenStream {
         let ident = names::ident(&f.path.ident);
@@ -926,12 +1010,16 @@ impl<'m, 'a> Gen<'m, 'a> {
             .filter(|g| matches!(&f.returns, TlType::Boxed(n) if n == g))
             .map(|_| "the inner query's result".to_string())
             .unwrap_or_else(|| self.type_link(&f.returns));
-        doc.push_str(&format!(" Returns {ret}."));
         doc.push_str(&format!(
-            "\n\n```text\n{}\n```",
-            tl_definition(&m.name, f.id, generic, &m.params, &m.returns)
+            " Returns {ret}. {}.",
+            item_docs::telegram_link(TlKind::Method, &m.name)
         ));
-        let doc = doc_attrs(doc.trim_start());
+        doc.push_str("\n\n");
+        doc.push_str(&item_docs::definition_block(&tl_definition(
+            &m.name, f.id, generic, &m.params, &m.returns,
+        )));
+        let mut doc = doc_attrs(doc.trim_start());
+        doc.extend(item_docs::aliases(&f.path.ident, &[&m.name]));
         let fields = self.struct_fields(&f.fields, generic);
         let name = &m.name;
         let ret = self.rust_type(&f.returns, generic);
@@ -947,14 +1035,20 @@ impl<'m, 'a> Gen<'m, 'a> {
                 let ident_ts = quote!(#ident);
                 let wire = self.wire_impls(&ident_ts, None, &f.fields, Some(de_cfg));
                 let error = match &f.error {
-                    Some(e) => self.path(e),
-                    None => quote!(tlgen_runtime::RpcError),
+                    Some(e) => {
+                        let kind = self.path(e);
+                        quote!(tlgen_runtime::MethodError<#kind>)
+                    }
+                    None => quote!(tlgen_runtime::MethodError<Option<tlgen_runtime::CommonError>>),
                 };
+                let derives = derives(&f.fields);
+                let construction = self.construction(&ident, None, &f.fields);
                 quote! {
                     #doc
-                    #[derive(Debug, Clone, PartialEq)]
+                    #derives
                     #serde_attr
                     pub struct #ident { #(#fields,)* }
+                    #construction
                     #wire
                     impl tlgen_runtime::Method for #ident {
                         const NAME: &'static str = #name;
@@ -970,11 +1064,13 @@ impl<'m, 'a> Gen<'m, 'a> {
                 let ident_ts = quote!(#ident);
                 let wire = self.wire_impls(&ident_ts, Some(&g), &f.fields, Some(de_cfg.clone()));
                 let id = lit_u32_hex(f.id);
+                let construction = self.construction(&ident, generic, &f.fields);
                 quote! {
                     #doc
                     #[derive(Debug, Clone, PartialEq)]
                     #serde_attr
                     pub struct #ident<#g> { #(#fields,)* }
+                    #construction
                     #wire
                     impl<#g> tlgen_runtime::Identifiable for #ident<#g> {
                         const CONSTRUCTOR_ID: u32 = #id;

@@ -31,15 +31,18 @@ use quote::quote;
 
 use crate::ir::Api;
 
+mod construct;
 pub mod docs;
 mod docs_link;
 pub mod errors;
+mod item_docs;
 mod items;
 pub mod lines;
 pub mod manifest;
 pub mod model;
 pub mod names;
 pub mod replace;
+mod root;
 mod samples;
 pub mod write;
 
@@ -491,6 +494,7 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
             pub mod samples #body
         });
     }
+    root_mods.push(root::layer_items(&model));
     let root = finish("mod.rs", quote!(#(#root_mods)*))?;
     out.files.insert(
         "mod.rs".to_string(),

@@ -268,6 +268,13 @@ impl<'a> Model<'a> {
                 type_names.insert(c.type_name.clone());
             }
         }
+        // Referenced but defined by no constructor (the merge warns): a type
+        // without variants, which can never decode to a value.
+        for t in &api.types {
+            if t.constructors.is_empty() && !is_skipped_type(&t.name) {
+                type_names.insert(t.name.clone());
+            }
+        }
         let mut types: Vec<Type<'a>> = type_names
             .iter()
             .map(|name| Type {
@@ -827,6 +834,7 @@ pub fn select(api: &Api, patterns: &[String]) -> Result<Api, Vec<String>> {
         }
     }
     Ok(Api {
+        layer: api.layer,
         methods,
         constructors: api
             .constructors

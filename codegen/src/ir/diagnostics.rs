@@ -15,6 +15,9 @@ pub enum Severity {
     Note,
     /// A disagreement nobody explained: worth a look before trusting the output.
     Warning,
+    /// The output would be wrong or gutted (a schema or docs tree that covers
+    /// only a fraction of the other, a type nothing can stand for): fatal.
+    Error,
 }
 
 impl Severity {
@@ -58,6 +61,22 @@ pub enum DiagnosticKind {
     DuplicateDefinition,
     /// A page that could be read only partly (odd layout, missing heading).
     IrregularPage,
+    /// Text true only of MadelineProto's PHP client (PHP shorthands, "You
+    /// cannot use this method directly"), left out of the description.
+    ClientSpecificText,
+    /// Error tables taken from another (older) docs tree.
+    ImportedErrors,
+    /// A page that could not be read at all (empty, malformed, not UTF-8):
+    /// skipped, the rest of the tree is still used.
+    UnreadablePage,
+    /// Two pages document the same method, constructor or type.
+    DuplicatePage,
+    /// A type that params or results reference but no constructor defines
+    /// (often a misspelt result type).
+    UndefinedType,
+    /// Docs and schema cover only a fraction of each other (a truncated
+    /// schema, the wrong docs tree): the output would be a gutted API.
+    Coverage,
 }
 
 /// One reported disagreement.
@@ -76,12 +95,31 @@ pub struct Diagnostic {
     pub message: String,
 }
 
-impl fmt::Display for Diagnostic {
+impl Diagnostic {
+    /// Whether this diagnostic fails a run: errors always, warnings when
+    /// `deny_warnings` is set, notes never.
+    pub fn is_fatal(&self, deny_warnings: bool) -> bool {
+        match self.severity {
+            Severity::Error => true,
+            Severity::Warning => deny_warnings,
+            Severity::Note => false,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
+        f.write_str(match self {
             Severity::Note => "note",
             Severity::Warning => "warning",
-        };
+            Severity::Error => "error",
+        })
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = self.severity;
         match self.line {
             Some(line) => write!(f, "{severity}: {}:{line}: {}", self.file, self.message),
             None => write!(f, "{severity}: {}: {}", self.file, self.message),

@@ -12,6 +12,12 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Api {
+    /// The layer the schema declares (`// LAYER 223`); `None` without one.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub layer: Option<u32>,
     /// RPC functions, sorted by name.
     pub methods: Vec<Method>,
     /// Constructors, sorted by name.
@@ -48,6 +54,13 @@ pub struct Method {
     pub business: Option<bool>,
     /// The documented RPC errors (old-format pages only).
     pub errors: Vec<ErrorEntry>,
+    /// Where `errors` came from when another (older) docs tree supplied them
+    /// (`<that tree>/methods/x.md`); `None` when they are this page's own.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub errors_source: Option<String>,
     /// The page, relative to the docs root (`methods/messages.sendMessage.md`);
     /// `None` for schema entries without a page.
     pub source: Option<String>,

@@ -5,13 +5,36 @@
 //! params MadelineProto accepts. Each difference between the two becomes a
 //! [`Diagnostic`]: a [`Severity::Note`] when it is one of MadelineProto's
 //! documented display conventions (FORMATS.md), a [`Severity::Warning`]
-//! otherwise.
+//! otherwise, and a [`Severity::Error`] when the output would be gutted or
+//! wrong (see Coverage below and [`Merged::fatal`]).
+//!
+//! # Coverage
+//!
+//! A docs tree and the schema it was generated from describe the same API.
+//! When fewer than half of the method (or constructor) pages find their
+//! schema entry, when the docs have no method page at all, or when the API
+//! ends up without a method, the inputs do not belong together (a truncated
+//! schema, another layer's docs) and the merge reports a
+//! [`DiagnosticKind::Coverage`] error instead of quietly producing a gutted
+//! API.
+//!
+//! Broken pages do not stop the merge: [`build`] skips each page that cannot
+//! be read (empty, malformed, not UTF-8) with a
+//! [`DiagnosticKind::UnreadablePage`] warning naming its file and line; a
+//! schema entry it documents is still generated, with the exact wire shape
+//! and no docs.
+
+mod coverage;
+mod references;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::par::*;
+
+pub mod conventions;
+pub mod error_tables;
 
 use crate::error::Result;
 use crate::ir::{
@@ -35,6 +58,49 @@ impl Merged {
         self.diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Warning)
+    }
+
+    /// Findings that make the output wrong or gutted: a run stops on them.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+    }
+
+    /// The diagnostics that fail a run under the policy of
+    /// [`Diagnostic::is_fatal`]: every error, and every warning too when
+    /// `deny_warnings` is set. Empty when the output may be used.
+    pub fn fatal(&self, deny_warnings: bool) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(move |d| d.is_fatal(deny_warnings))
+    }
+
+    /// Why a run fails, when it does under the policy of
+    /// [`Diagnostic::is_fatal`]: every fatal diagnostic, one per line, then
+    /// up to `limit` of the other warnings (they often explain the errors: a
+    /// tree whose pages were all skipped has no method page) and how many
+    /// more there are. `None` when the output may be used.
+    pub fn failure(&self, deny_warnings: bool, limit: usize) -> Option<String> {
+        let mut out = String::new();
+        for d in self.fatal(deny_warnings) {
+            let _ = writeln!(out, "{d}");
+        }
+        if out.is_empty() {
+            return None;
+        }
+        let others: Vec<&Diagnostic> = self
+            .warnings()
+            .filter(|d| !d.is_fatal(deny_warnings))
+            .collect();
+        for d in others.iter().take(limit) {
+            let _ = writeln!(out, "{d}");
+        }
+        if others.len() > limit {
+            let _ = writeln!(out, "... and {} more warnings", others.len() - limit);
+        }
+        out.pop();
+        Some(out)
     }
 
     /// A human-readable summary: counts, then every diagnostic.
@@ -81,12 +147,18 @@ impl Merged {
             *by_kind.entry((d.severity, d.kind)).or_default() += 1;
         }
         let warnings = self.warnings().count();
+        let errors = self.errors().count();
+        let errors_part = if errors > 0 {
+            format!("{errors} errors, ")
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "diagnostics: {} ({} warnings, {} notes)",
+            "diagnostics: {} ({errors_part}{} warnings, {} notes)",
             self.diagnostics.len(),
             warnings,
-            self.diagnostics.len() - warnings
+            self.diagnostics.len() - warnings - errors
         );
         for ((severity, kind), n) in &by_kind {
             let _ = writeln!(out, "  {severity:?} {kind:?}: {n}");
@@ -99,9 +171,14 @@ impl Merged {
 }
 
 /// Reads the docs under `docs` and the schema files, and merges them.
+///
+/// A schema that cannot be read or parsed fails the call; a page that cannot
+/// is skipped with a [`DiagnosticKind::UnreadablePage`] warning (every such
+/// page, in one run). The caller decides with [`Merged::fatal`] whether the
+/// result may be used.
 pub fn build(docs: &Path, schemas: &[PathBuf]) -> Result<Merged> {
     let (pages, schemas) = crate::par::join(
-        || pages::read_docs(docs),
+        || pages::read_docs_tolerant(docs),
         || {
             schemas
                 .par_iter()
@@ -109,23 +186,69 @@ pub fn build(docs: &Path, schemas: &[PathBuf]) -> Result<Merged> {
                 .collect::<Result<Vec<_>>>()
         },
     );
-    Ok(merge(docs, &pages?, &schemas?))
+    let (pages, bad_pages) = pages?;
+    let schemas = schemas?;
+    let consequence = if schemas.is_empty() {
+        "whatever it documents is left out of the output"
+    } else {
+        "a schema entry it documents is generated from the schema alone, without docs"
+    };
+    let skipped = bad_pages
+        .into_iter()
+        .map(|e| skipped_page(e, consequence))
+        .collect();
+    Ok(merge_with(docs, &pages, &schemas, skipped))
+}
+
+/// The warning for a page [`build`] could not read.
+fn skipped_page(error: crate::Error, consequence: &str) -> Diagnostic {
+    let (file, line, what) = match error {
+        crate::Error::Parse {
+            path,
+            line,
+            message,
+        } => (path, Some(line), message),
+        crate::Error::Io { path, error } => (path, None, error.to_string()),
+        crate::Error::Input { path, message } => (path, None, message),
+    };
+    Diagnostic {
+        severity: Severity::Warning,
+        kind: DiagnosticKind::UnreadablePage,
+        file: file.display().to_string(),
+        line,
+        message: format!("page skipped: {what}; {consequence}"),
+    }
 }
 
 /// Merges already-parsed pages (read from `docs`) and schemas.
 pub fn merge(docs: &Path, pages: &[Page], schemas: &[Schema]) -> Merged {
+    merge_with(docs, pages, schemas, Vec::new())
+}
+
+/// [`merge`], with diagnostics found before it (skipped pages).
+fn merge_with(docs: &Path, pages: &[Page], schemas: &[Schema], earlier: Vec<Diagnostic>) -> Merged {
     let mut merger = Merger {
         docs,
-        diagnostics: Vec::new(),
+        diagnostics: earlier,
     };
     for schema in schemas {
         merger.diagnostics.extend(schema::check_ids(schema));
     }
-    let api = if schemas.is_empty() {
-        merger.docs_only_api(pages)
+    let pages = merger.index_pages(pages);
+    let mut api = if schemas.is_empty() {
+        merger.docs_only_api(&pages)
     } else {
-        merger.merged_api(pages, schemas)
+        merger.merged_api(&pages, schemas)
     };
+    coverage::check(
+        docs,
+        &pages,
+        &api,
+        !schemas.is_empty(),
+        &mut merger.diagnostics,
+    );
+    merger.diagnostics.extend(conventions::strip(&mut api));
+    api.layer = schemas.iter().find_map(|s| s.layer);
     let mut diagnostics = merger.diagnostics;
     diagnostics.sort();
     diagnostics.dedup();
@@ -153,9 +276,80 @@ struct Merger<'a> {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// The pages of each kind by entity name, one page per name.
+#[derive(Default)]
+struct PageIndex<'p> {
+    methods: BTreeMap<&'p str, &'p Page>,
+    constructors: BTreeMap<&'p str, &'p Page>,
+    types: BTreeMap<&'p str, &'p Page>,
+}
+
+impl<'p> PageIndex<'p> {
+    fn of_kind(&self, kind: PageKind) -> &BTreeMap<&'p str, &'p Page> {
+        match kind {
+            PageKind::Method => &self.methods,
+            PageKind::Constructor => &self.constructors,
+            PageKind::Type => &self.types,
+        }
+    }
+
+    /// The page of the schema entry `name` of `category`.
+    fn for_entry(&self, category: Category, name: &str) -> Option<&'p Page> {
+        match category {
+            Category::Type => self.constructors.get(name).copied(),
+            Category::Function => self.methods.get(name).copied(),
+        }
+    }
+}
+
 impl<'a> Merger<'a> {
     fn page_file(&self, page: &Page) -> String {
         self.docs.join(&page.source).display().to_string()
+    }
+
+    /// One page per (kind, name). When two pages claim the same entity (a
+    /// copied `users.getUsers2.md` with the same heading), the one whose file
+    /// is named after the entity wins, else the first by path; the other is
+    /// reported with both paths.
+    fn index_pages<'p>(&mut self, pages: &'p [Page]) -> PageIndex<'p> {
+        let mut index = PageIndex::default();
+        for page in pages {
+            let map = match page.kind {
+                PageKind::Method => &mut index.methods,
+                PageKind::Constructor => &mut index.constructors,
+                PageKind::Type => &mut index.types,
+            };
+            let Some(&kept) = map.get(page.name.as_str()) else {
+                map.insert(&page.name, page);
+                continue;
+            };
+            let (kept, ignored) = if named_after(page) && !named_after(kept) {
+                map.insert(&page.name, page);
+                (page, kept)
+            } else {
+                (kept, page)
+            };
+            let what = match page.kind {
+                PageKind::Method => "method",
+                PageKind::Constructor => "constructor",
+                PageKind::Type => "type",
+            };
+            let message = format!(
+                "the page documents {what} {}, as does {}:{}; that page is used and this one is ignored",
+                page.name,
+                self.page_file(kept),
+                kept.line
+            );
+            let file = self.page_file(ignored);
+            self.report(
+                Severity::Warning,
+                DiagnosticKind::DuplicatePage,
+                file,
+                Some(ignored.line),
+                message,
+            );
+        }
+        index
     }
 
     fn report(
@@ -194,9 +388,13 @@ impl<'a> Merger<'a> {
 
     /// Indexes the schemas by the names the docs use: plain names, and
     /// `name_<layer>` for secret-chat entries that differ from the main schema.
+    ///
+    /// When a name is defined twice with different IDs, the definition the
+    /// docs page describes is kept (see [`agreement`]); on a tie, the first.
     fn index_schemas<'s>(
         &mut self,
         schemas: &'s [Schema],
+        pages: &PageIndex<'_>,
     ) -> (BTreeMap<String, Entry<'s>>, BTreeMap<String, Entry<'s>>) {
         let mut constructors: BTreeMap<String, Entry<'s>> = BTreeMap::new();
         let mut functions: BTreeMap<String, Entry<'s>> = BTreeMap::new();
@@ -218,13 +416,30 @@ impl<'a> Merger<'a> {
                     Category::Function => &mut functions,
                 };
                 if let Some(first) = map.get(&key) {
+                    let page = pages.for_entry(def.category, &key);
+                    let keep_second = first.def.id() != def.id()
+                        && page.is_some_and(|p| agreement(def, p) > agreement(first.def, p));
                     let (severity, what) = if first.def.id() == def.id() {
                         (Severity::Note, "repeats the identical entry")
                     } else {
                         (Severity::Warning, "redefines with another ID the entry")
                     };
+                    let choice = match page {
+                        _ if first.def.id() == def.id() => "the first one is kept".to_string(),
+                        Some(page) if keep_second => format!(
+                            "this one is kept, as the page {} describes it",
+                            self.page_file(page)
+                        ),
+                        Some(page) if agreement(first.def, page) > agreement(def, page) => {
+                            format!(
+                                "the first one is kept, as the page {} describes it",
+                                self.page_file(page)
+                            )
+                        }
+                        _ => "the first one is kept".to_string(),
+                    };
                     let message = format!(
-                        "{key}#{:08x} {what} {key}#{:08x} of {}:{}; the first one is kept",
+                        "{key}#{:08x} {what} {key}#{:08x} of {}:{}; {choice}",
                         def.id(),
                         first.def.id(),
                         first.file,
@@ -237,7 +452,9 @@ impl<'a> Merger<'a> {
                         Some(def.line),
                         message,
                     );
-                    continue;
+                    if !keep_second {
+                        continue;
+                    }
                 }
                 map.insert(
                     key,
@@ -253,18 +470,11 @@ impl<'a> Merger<'a> {
         (constructors, functions)
     }
 
-    fn merged_api(&mut self, pages: &[Page], schemas: &[Schema]) -> Api {
-        let (constructors, functions) = self.index_schemas(schemas);
-        let by_kind = |kind| -> BTreeMap<&str, &Page> {
-            pages
-                .iter()
-                .filter(|p| p.kind == kind)
-                .map(|p| (p.name.as_str(), p))
-                .collect()
-        };
-        let method_pages = by_kind(PageKind::Method);
-        let constructor_pages = by_kind(PageKind::Constructor);
-        let type_pages = by_kind(PageKind::Type);
+    fn merged_api(&mut self, pages: &PageIndex<'_>, schemas: &[Schema]) -> Api {
+        let (constructors, functions) = self.index_schemas(schemas, pages);
+        let method_pages = pages.of_kind(PageKind::Method);
+        let constructor_pages = pages.of_kind(PageKind::Constructor);
+        let type_pages = pages.of_kind(PageKind::Type);
 
         // Files none of whose entries has a page are not documented by these
         // docs at all; their missing pages are expected.
@@ -342,7 +552,7 @@ impl<'a> Merger<'a> {
                 .or_default()
                 .push(c.name.clone());
         }
-        for (name, page) in &type_pages {
+        for (name, page) in type_pages {
             if !types.contains_key(name) {
                 self.report_type_page_without_type(page);
             }
@@ -362,6 +572,7 @@ impl<'a> Merger<'a> {
                 }
             })
             .collect();
+        references::check(&mut api, &constructors, &functions, &mut self.diagnostics);
         api
     }
 
@@ -652,8 +863,13 @@ impl<'a> Merger<'a> {
     }
 
     /// Without a schema: everything the docs say, and no IDs.
-    fn docs_only_api(&mut self, pages: &[Page]) -> Api {
+    fn docs_only_api(&mut self, pages: &PageIndex<'_>) -> Api {
         let mut api = Api::default();
+        let pages = pages
+            .methods
+            .values()
+            .chain(pages.constructors.values())
+            .chain(pages.types.values());
         for page in pages {
             let params: Vec<Param> = page
                 .params
@@ -698,6 +914,33 @@ impl<'a> Merger<'a> {
         api.types.sort_by(|a, b| a.name.cmp(&b.name));
         api
     }
+}
+
+/// Whether the page's file is named after the entity it documents
+/// (`methods/users.getUsers.md` for `users.getUsers`).
+fn named_after(page: &Page) -> bool {
+    let file = page.source.rsplit('/').next().unwrap_or(&page.source);
+    file.strip_suffix(".md") == Some(page.name.as_str())
+}
+
+/// How well a schema definition matches what its page says: params named on
+/// both sides and the same result count for it, params on one side only
+/// against it. Used to pick between two definitions of one name.
+fn agreement(def: &Definition, page: &Page) -> i64 {
+    let wire: HashSet<&str> = def.params.iter().map(|p| p.name.as_str()).collect();
+    let shown: HashSet<&str> = page.params.iter().map(|p| p.name.as_str()).collect();
+    let both = wire.intersection(&shown).count() as i64;
+    let only_docs = shown.difference(&wire).count() as i64;
+    let only_wire = def
+        .params
+        .iter()
+        .filter(|p| !p.is_flags_field() && !shown.contains(p.name.as_str()))
+        .count() as i64;
+    let result = page
+        .result
+        .as_ref()
+        .is_some_and(|cell| cell.mapped == def.result) as i64;
+    both + result - only_docs - only_wire
 }
 
 /// Pseudo-params that MadelineProto shows but that are not on the wire
@@ -801,6 +1044,7 @@ fn method(
                     .collect()
             })
             .unwrap_or_default(),
+        errors_source: None,
         source: page.map(|p| p.source.clone()),
     }
 }

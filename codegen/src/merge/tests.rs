@@ -271,3 +271,284 @@ fn a_page_without_a_schema_entry_is_reported() {
         "a page alone gives no wire entry when schemas exist"
     );
 }
+
+// --- Broken trees: skipped pages, duplicates, undefined types, coverage -----
+
+/// A method page for `name` whose one param is `text:int`.
+fn method_page(name: &str) -> String {
+    METHOD_PAGE
+        .replace("demo.send", name)
+        .replace(
+            "|target|[InputPeer](../types/InputPeer.md) | Where | Yes|\n",
+            "",
+        )
+        .replace(
+            "|extra|[int](../types/int.md) | Not in the schema | Optional|\n",
+            "",
+        )
+}
+
+/// Writes `files` (relative path -> bytes) under a new temporary directory.
+fn tree(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, bytes) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    dir
+}
+
+fn messages(merged: &Merged, kind: DiagnosticKind) -> Vec<String> {
+    merged
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == kind)
+        .map(|d| d.to_string())
+        .collect()
+}
+
+const DEMO_SCHEMA: &str = "boolTrue#997275b5 = Bool;\n---functions---\n\
+    demo.send#11111111 text:int = Bool;\ndemo.empty#22222222 = Bool;\ndemo.bad#33333333 = Bool;\n";
+
+#[test]
+fn every_unreadable_page_is_skipped_with_a_warning_and_the_schema_entry_kept() {
+    let good = method_page("demo.send");
+    let dir = tree(&[
+        ("methods/demo.send.md", good.as_bytes()),
+        ("methods/demo.empty.md", b""),
+        ("methods/demo.bad.md", b"---\ntitle: x\xff\n---\n"),
+        ("demo.tl", DEMO_SCHEMA.as_bytes()),
+    ]);
+    let root = dir.path();
+    let merged =
+        build(root, &[root.join("demo.tl")]).expect("a broken page does not stop the build");
+    let r = root.display();
+    let entry = "a schema entry it documents is generated from the schema alone, without docs";
+    assert_eq!(
+        messages(&merged, DiagnosticKind::UnreadablePage),
+        [
+            format!(
+                "warning: {r}/methods/demo.bad.md:2: page skipped: invalid UTF-8 (byte 0xff at column 9): expected UTF-8 text; {entry}"
+            ),
+            format!(
+                "warning: {r}/methods/demo.empty.md:1: page skipped: expected a `# Method: <name>` heading, found the end of the page; {entry}"
+            ),
+        ]
+    );
+    let empty = method(&merged.api, "demo.empty");
+    assert_eq!(
+        (empty.id, empty.source.as_deref()),
+        (Some(0x22222222), None)
+    );
+    assert_eq!(
+        method(&merged.api, "demo.send").source.as_deref(),
+        Some("methods/demo.send.md")
+    );
+    assert_eq!(merged.fatal(false).count(), 0, "skipped pages are warnings");
+    assert!(merged.fatal(true).count() >= 2);
+
+    // Without a schema the skipped page's entity is gone, and the warning says so.
+    let merged = build(root, &[]).unwrap();
+    assert!(messages(&merged, DiagnosticKind::UnreadablePage)[0]
+        .ends_with("; whatever it documents is left out of the output"));
+}
+
+#[test]
+fn two_pages_for_one_method_are_reported_with_both_paths() {
+    let page = method_page("demo.send");
+    let dir = tree(&[
+        ("methods/a.md", page.as_bytes()),
+        ("methods/demo.send.md", page.as_bytes()),
+        ("methods/demo.send2.md", page.as_bytes()),
+        ("demo.tl", DEMO_SCHEMA.as_bytes()),
+    ]);
+    let root = dir.path();
+    let r = root.display();
+    for schemas in [vec![root.join("demo.tl")], vec![]] {
+        let merged = build(root, &schemas).unwrap();
+        let used = format!("{r}/methods/demo.send.md:5; that page is used and this one is ignored");
+        assert_eq!(
+            messages(&merged, DiagnosticKind::DuplicatePage),
+            [
+                format!("warning: {r}/methods/a.md:5: the page documents method demo.send, as does {used}"),
+                format!("warning: {r}/methods/demo.send2.md:5: the page documents method demo.send, as does {used}"),
+            ]
+        );
+        let sends: Vec<_> = merged
+            .api
+            .methods
+            .iter()
+            .filter(|m| m.name == "demo.send")
+            .collect();
+        assert_eq!(sends.len(), 1);
+        assert_eq!(sends[0].source.as_deref(), Some("methods/demo.send.md"));
+    }
+}
+
+#[test]
+fn a_name_defined_twice_keeps_the_definition_the_page_describes() {
+    let page = method_page("demo.send");
+    let schema = "boolTrue#997275b5 = Bool;\n---functions---\n\
+        demo.send#aaaaaaaa peer:long = Bool;\ndemo.send#bbbbbbbb text:int = Bool;\n";
+    let merged = merge_inline(&[("methods/demo.send.md", &page)], schema);
+    assert_eq!(method(&merged.api, "demo.send").id, Some(0xbbbbbbbb));
+    assert_eq!(
+        messages(&merged, DiagnosticKind::DuplicateDefinition),
+        [
+            "warning: inline.tl:4: demo.send#bbbbbbbb redefines with another ID the entry \
+          demo.send#aaaaaaaa of inline.tl:3; this one is kept, as the page \
+          docs/methods/demo.send.md describes it"
+        ]
+    );
+    // The other way round, the first one stays, and the message says why.
+    let schema = "boolTrue#997275b5 = Bool;\n---functions---\n\
+        demo.send#bbbbbbbb text:int = Bool;\ndemo.send#aaaaaaaa peer:long = Bool;\n";
+    let merged = merge_inline(&[("methods/demo.send.md", &page)], schema);
+    assert_eq!(method(&merged.api, "demo.send").id, Some(0xbbbbbbbb));
+    assert_eq!(
+        messages(&merged, DiagnosticKind::DuplicateDefinition),
+        [
+            "warning: inline.tl:4: demo.send#aaaaaaaa redefines with another ID the entry \
+          demo.send#bbbbbbbb of inline.tl:3; the first one is kept, as the page \
+          docs/methods/demo.send.md describes it"
+        ]
+    );
+}
+
+#[test]
+fn a_misspelt_result_type_leaves_an_undefined_type_generated_without_values() {
+    let page = method_page("demo.send");
+    // `foo` was hashed with its result spelt `Foo`, as `demo.send` uses it.
+    let id = crate::schema::compute_id("foo n:int = Foo");
+    let schema = format!(
+        "boolTrue#997275b5 = Bool;\nfoo#{id:08x} n:int = Fooo;\n---functions---\n\
+         demo.send#11111111 text:int = Foo;\ndemo.other#22222222 f:Vector<Foo> = Bool;\n"
+    );
+    let merged = merge_inline(&[("methods/demo.send.md", &page)], &schema);
+    assert_eq!(
+        messages(&merged, DiagnosticKind::UndefinedType),
+        [
+            format!(
+                "warning: inline.tl:2: `foo`: the declared ID #{id:08x} is the CRC-32 of the \
+                 definition only if its result `Fooo` is written `Foo`, the spelling method \
+                 demo.other param f uses at inline.tl:5"
+            ),
+            "warning: inline.tl:5: method demo.other param f and 1 more: type `Foo` is defined \
+             by no constructor (a misspelt result type?); it is generated as a type with no \
+             values, whose decoding always fails"
+                .to_string(),
+        ]
+    );
+    let foo = merged
+        .api
+        .types
+        .iter()
+        .find(|t| t.name == "Foo")
+        .expect("Foo");
+    assert!(foo.constructors.is_empty());
+    assert_eq!(merged.fatal(false).count(), 0);
+}
+
+#[test]
+fn a_bare_reference_to_nothing_is_an_error_with_its_line() {
+    let page = method_page("demo.send");
+    let schema = "boolTrue#997275b5 = Bool;\n---functions---\n\
+                  demo.send#11111111 text:int = Bool;\ndemo.x#22222222 m:%Missing = Bool;\n";
+    let merged = merge_inline(&[("methods/demo.send.md", &page)], schema);
+    let errors: Vec<String> = merged.fatal(false).map(|d| d.to_string()).collect();
+    assert_eq!(
+        errors,
+        [
+            "error: inline.tl:4: method demo.x param m: `%Missing`: bare type `Missing` names no \
+          constructor: expected a constructor name or a type with exactly one constructor"
+        ]
+    );
+}
+
+#[test]
+fn a_truncated_schema_or_an_empty_docs_tree_is_an_error() {
+    let pages: Vec<(String, String)> = (0..4)
+        .map(|i| {
+            (
+                format!("methods/demo.m{i}.md"),
+                method_page(&format!("demo.m{i}")),
+            )
+        })
+        .collect();
+    let pages: Vec<(&str, &str)> = pages
+        .iter()
+        .map(|(s, t)| (s.as_str(), t.as_str()))
+        .collect();
+    // One of the four methods: the schema was cut.
+    let merged = merge_inline(
+        &pages,
+        "boolTrue#997275b5 = Bool;\n---functions---\ndemo.m0#11111111 text:int = Bool;\n",
+    );
+    let errors: Vec<String> = merged.fatal(false).map(|d| d.to_string()).collect();
+    assert_eq!(
+        errors,
+        [
+            "error: docs: only 1 of the 4 method pages have a schema entry: expected the schema \
+          the docs were generated from (is it truncated, or of another layer?)"
+        ]
+    );
+    // Two of four is enough (another layer's docs differ in a few methods).
+    let merged = merge_inline(
+        &pages,
+        "boolTrue#997275b5 = Bool;\n---functions---\ndemo.m0#11111111 text:int = Bool;\n\
+         demo.m1#22222222 text:int = Bool;\n",
+    );
+    assert_eq!(merged.fatal(false).count(), 0);
+
+    let merged = merge_inline(
+        &[],
+        "boolTrue#997275b5 = Bool;\n---functions---\ndemo.m0#1 = Bool;\n",
+    );
+    let errors: Vec<String> = merged.fatal(false).map(|d| d.to_string()).collect();
+    assert_eq!(
+        errors,
+        [
+            "error: docs: the docs tree has no readable method page: expected `methods/*.md` \
+          pages documenting the API"
+        ]
+    );
+}
+
+#[test]
+fn failure_lists_the_fatal_diagnostics_then_some_warnings() {
+    let pages: Vec<(String, String)> = (0..4)
+        .map(|i| {
+            (
+                format!("methods/demo.m{i}.md"),
+                method_page(&format!("demo.m{i}")),
+            )
+        })
+        .collect();
+    let pages: Vec<(&str, &str)> = pages
+        .iter()
+        .map(|(s, t)| (s.as_str(), t.as_str()))
+        .collect();
+    let merged = merge_inline(
+        &pages,
+        "boolTrue#997275b5 = Bool;\n---functions---\ndemo.m0#11111111 text:int = Bool;\n",
+    );
+    let failure = merged.failure(false, 1).expect("a coverage error");
+    let lines: Vec<&str> = failure.lines().collect();
+    assert_eq!(lines.len(), 3, "{failure}");
+    assert!(
+        lines[0].starts_with("error: docs: only 1 of the 4 method pages"),
+        "{failure}"
+    );
+    assert_eq!(
+        lines[1],
+        "warning: inline.tl:1: schema constructor boolTrue has no page"
+    );
+    assert_eq!(lines[2], "... and 4 more warnings");
+    assert!(merge_inline(
+        &pages[..1],
+        "boolTrue#997275b5 = Bool;\n---functions---\ndemo.m0#11111111 text:int = Bool;\n"
+    )
+    .failure(false, 1)
+    .is_none());
+}

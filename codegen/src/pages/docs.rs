@@ -79,7 +79,7 @@ pub fn list_pages(dir: &Path) -> Result<Vec<PageFile>> {
 
 /// Reads and parses one listed page.
 pub fn read_page(file: &PageFile) -> Result<Option<Page>> {
-    let text = fs::read_to_string(&file.path).map_err(|e| Error::io(&file.path, e))?;
+    let text = crate::input::read_text(&file.path)?;
     parse_page(&file.path, &file.source, &text)
 }
 
@@ -94,6 +94,25 @@ pub fn read_docs(dir: &Path) -> Result<Vec<Page>> {
         pages.extend(result?);
     }
     Ok(pages)
+}
+
+/// Reads every page under `dir` in parallel, like
+/// [`read_docs`](crate::pages::read_docs), but a page
+/// that cannot be read or parsed does not stop the others: its error is
+/// returned beside the pages (in source order). Only a problem with the tree
+/// itself (no `methods/`, an unlistable folder) fails the call.
+pub fn read_docs_tolerant(dir: &Path) -> Result<(Vec<Page>, Vec<Error>)> {
+    let files = list_pages(dir)?;
+    let results: Vec<Result<Option<Page>>> = files.par_iter().map(read_page).collect();
+    let mut pages = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(page) => pages.extend(page),
+            Err(e) => errors.push(e),
+        }
+    }
+    Ok((pages, errors))
 }
 
 /// Single-threaded `read_docs` (for benchmarks and deterministic profiling).

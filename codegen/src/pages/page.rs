@@ -435,7 +435,10 @@ impl<'a> Walker<'a> {
 
     fn finish(mut self, fm: &FrontMatter<'_>) -> Result<Page> {
         if self.section == Section::BeforeHeading {
-            let line = fm.body_line;
+            // The body starts after the front matter; when that ends the
+            // file, the error points at its last line, not one past it.
+            let last_line = self.lines.line_at(self.text.len());
+            let line = fm.body_line.min(last_line);
             return Err(self.err(
                 line,
                 format!(

@@ -18,8 +18,9 @@ use std::path::Path;
 use crate::error::Result;
 use crate::ir::Flag;
 
+pub use crate::input::MAX_INPUT_BYTES;
 pub use crc::{check_ids, compute_id, normalized_definition};
-pub use parse::parse_schema;
+pub use parse::{parse_schema, MAX_TYPE_DEPTH};
 
 /// Whether a definition is a constructor or a function (RPC method).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -37,6 +38,17 @@ pub struct Schema {
     pub path: String,
     /// Definitions in file order.
     pub definitions: Vec<Definition>,
+    /// The layer its `// LAYER N` comment declares (Telegram's schema files
+    /// end with one), if any.
+    pub layer: Option<u32>,
+}
+
+/// The layer a `// LAYER N` comment line declares; the last such line wins.
+pub fn declared_layer(text: &str) -> Option<u32> {
+    text.lines().rev().find_map(|line| {
+        let rest = line.trim().strip_prefix("//")?.trim_start();
+        rest.strip_prefix("LAYER")?.trim().parse().ok()
+    })
 }
 
 /// One `name#id params = Result;` line.
@@ -118,8 +130,8 @@ pub struct SchemaParam {
     pub flag: Option<Flag>,
 }
 
-/// Reads and parses a schema file.
+/// Reads and parses a schema file (at most [`MAX_INPUT_BYTES`] of UTF-8).
 pub fn load_schema(path: &Path) -> Result<Schema> {
-    let text = std::fs::read_to_string(path).map_err(|e| crate::Error::io(path, e))?;
+    let text = crate::input::read_text(path)?;
     parse_schema(path, &text)
 }

@@ -4,6 +4,7 @@
 //! [`Error::Parse`] naming the file, the line and what was
 //! expected; no input makes it panic.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -26,6 +27,8 @@ pub fn parse_schema(path: &Path, text: &str) -> Result<Schema> {
         layer: None,
         tokens: Vec::with_capacity(64),
         crc_buf: Vec::with_capacity(256),
+        seen: HashMap::new(),
+        generic_names: HashMap::new(),
     };
     // A rough estimate: most lines are entries.
     let mut definitions = Vec::with_capacity(text.len() / 64);
@@ -41,6 +44,7 @@ pub fn parse_schema(path: &Path, text: &str) -> Result<Schema> {
     Ok(Schema {
         path: path.display().to_string(),
         definitions,
+        layer: super::declared_layer(text),
     })
 }
 
@@ -54,6 +58,12 @@ struct Parser<'a> {
     tokens: Vec<&'a str>,
     /// The normalized text hashed into the ID.
     crc_buf: Vec<u8>,
+    /// The params of the current entry so far: name -> whether it can carry
+    /// flags (`#`, or `int` in old layers). A map, not a scan of the params,
+    /// so that a line with n params costs O(n), not O(n²).
+    seen: HashMap<&'a str, bool>,
+    /// The `{X:Type}` generics of the current entry (name -> bound).
+    generic_names: HashMap<&'a str, &'a str>,
 }
 
 impl<'a> Parser<'a> {
@@ -124,6 +134,8 @@ impl<'a> Parser<'a> {
         };
 
         let mut generics: Vec<(String, String)> = Vec::new();
+        self.seen.clear();
+        self.generic_names.clear();
         let mut params: Vec<SchemaParam> = Vec::with_capacity(equals.saturating_sub(1));
         let mut tokens = self.tokens.iter().copied().skip(1);
         let mut saw_equals = false;
@@ -168,10 +180,16 @@ impl<'a> Parser<'a> {
                             clip(token)
                         ));
                     }
-                    generics.push(parse_generic(token)?);
+                    let (name, bound) = parse_generic(token)?;
+                    if self.generic_names.insert(name, bound).is_some() {
+                        return Err(format!(
+                            "duplicate generic `{name}`: expected unique `{{X:Type}}` names"
+                        ));
+                    }
+                    generics.push((name.to_string(), bound.to_string()));
                 }
                 _ => {
-                    let param = parse_param(token, &params, &generics)?;
+                    let param = parse_param(token, &mut self.seen, &self.generic_names)?;
                     params.push(param);
                 }
             }
@@ -266,14 +284,14 @@ fn is_ident(s: &str) -> bool {
 }
 
 /// Parses `{X:Type}`.
-fn parse_generic(token: &str) -> Result<(String, String), String> {
+fn parse_generic(token: &str) -> Result<(&str, &str), String> {
     let inner = token
         .strip_prefix('{')
         .and_then(|t| t.strip_suffix('}'))
         .and_then(|t| split_once_byte(t, b':'))
         .filter(|(name, bound)| is_ident(name) && is_ident(bound));
     match inner {
-        Some((name, bound)) => Ok((name.to_string(), bound.to_string())),
+        Some((name, bound)) => Ok((name, bound)),
         None => Err(format!(
             "malformed generic `{}`: expected `{{X:Type}}`",
             clip(token)
@@ -281,11 +299,12 @@ fn parse_generic(token: &str) -> Result<(String, String), String> {
     }
 }
 
-/// Parses `name:type` or `name:field.N?type`.
-fn parse_param(
-    token: &str,
-    previous: &[SchemaParam],
-    generics: &[(String, String)],
+/// Parses `name:type` or `name:field.N?type`; `seen` holds the params before
+/// it (name -> whether it is a flags field) and gets this one.
+fn parse_param<'a>(
+    token: &'a str,
+    seen: &mut HashMap<&'a str, bool>,
+    generics: &HashMap<&str, &str>,
 ) -> Result<SchemaParam, String> {
     let Some((name, ty)) = split_once_byte(token, b':') else {
         return Err(format!(
@@ -300,14 +319,14 @@ fn parse_param(
             clip(token)
         ));
     }
-    if previous.iter().any(|p| p.name == name) {
+    if seen.contains_key(name) {
         return Err(format!(
             "duplicate param `{name}`: expected unique param names"
         ));
     }
     let (flag, ty) = match split_once_byte(ty, b'?') {
         None => (None, ty),
-        Some((cond, ty)) => (Some(parse_flag(name, cond, previous)?), ty),
+        Some((cond, ty)) => (Some(parse_flag(name, cond, seen)?), ty),
     };
     if ty == "#" {
         if flag.is_some() {
@@ -318,6 +337,10 @@ fn parse_param(
     } else {
         check_type(ty, generics).map_err(|what| format!("param `{name}`: {what}"))?;
     }
+    // `int` is tolerated as a flags field: v65/v66 `auth.importBotAuthorization`
+    // declares `flags:int a:flags.0?true ...` (payload-less `true` params,
+    // outside the ID).
+    seen.insert(name, ty == "#" || ty == "int");
     Ok(SchemaParam {
         name: name.to_string(),
         ty: ty.to_string(),
@@ -326,19 +349,14 @@ fn parse_param(
 }
 
 /// Parses the `field.N` of `name:field.N?type`.
-fn parse_flag(name: &str, cond: &str, previous: &[SchemaParam]) -> Result<Flag, String> {
+fn parse_flag(name: &str, cond: &str, seen: &HashMap<&str, bool>) -> Result<Flag, String> {
     let Some((field, bit)) = split_once_byte(cond, b'.') else {
         return Err(format!(
             "param `{name}`: malformed condition `{}?`: expected `flags.N?type`",
             clip(cond)
         ));
     };
-    // `int` is tolerated: v65/v66 `auth.importBotAuthorization` declares
-    // `flags:int a:flags.0?true ...` (payload-less `true` params, outside the ID).
-    if !previous
-        .iter()
-        .any(|p| p.name == field && (p.ty == "#" || p.ty == "int"))
-    {
+    if seen.get(field) != Some(&true) {
         return Err(format!(
             "param `{name}`: flag `{}` references `{}`, which is not a preceding `#` param",
             clip(cond),
@@ -364,12 +382,12 @@ fn parse_flag(name: &str, cond: &str, previous: &[SchemaParam]) -> Result<Flag, 
 }
 
 /// Checks a param type: `int`, `Vector<T>`, `vector<%T>`, `!X`, `messages.Messages`, ...
-fn check_type(ty: &str, generics: &[(String, String)]) -> Result<(), String> {
+fn check_type(ty: &str, generics: &HashMap<&str, &str>) -> Result<(), String> {
     if ty.is_empty() {
         return Err("empty type: expected `name:type`".to_string());
     }
     if let Some(generic) = ty.strip_prefix('!') {
-        if generics.iter().any(|(g, _)| g == generic) {
+        if generics.contains_key(generic) {
             return Ok(());
         }
         return Err(format!(
@@ -380,7 +398,14 @@ fn check_type(ty: &str, generics: &[(String, String)]) -> Result<(), String> {
     check_type_expr(ty).map_err(|what| format!("malformed type `{}`: {what}", clip(ty)))
 }
 
-/// Checks `Name`, `ns.Name`, `%Name`, `Name<...>` with balanced angle brackets.
+/// How deeply type arguments may nest (`Vector<Vector<T>>` is 2). Real
+/// schemas need 2; the limit keeps the recursive consumers of type
+/// expressions (`ir::TlType::parse`, the emitter) far from the stack's end on
+/// hostile input.
+pub const MAX_TYPE_DEPTH: usize = 32;
+
+/// Checks `Name`, `ns.Name`, `%Name`, `Name<...>` with balanced angle brackets
+/// nested at most [`MAX_TYPE_DEPTH`] deep.
 fn check_type_expr(ty: &str) -> Result<(), String> {
     let mut depth = 0usize;
     // Whether the current segment (since the start or a `<`) has a name byte.
@@ -393,6 +418,11 @@ fn check_type_expr(ty: &str) -> Result<(), String> {
                     return Err("`<` without a type name before it".to_string());
                 }
                 depth += 1;
+                if depth > MAX_TYPE_DEPTH {
+                    return Err(format!(
+                        "type arguments nested more than {MAX_TYPE_DEPTH} deep"
+                    ));
+                }
                 segment_has_name = false;
             }
             b'>' => {

@@ -534,3 +534,49 @@ fn garbage_never_panics() {
         let _ = normalized_definition(&line);
     }
 }
+
+#[test]
+fn declared_layer_comes_from_the_layer_comment() {
+    assert_eq!(super::declared_layer("a = A;\n// LAYER 223\n"), Some(223));
+    assert_eq!(super::declared_layer("//LAYER 65"), Some(65));
+    assert_eq!(super::declared_layer("// LAYER x\n// not a layer 5"), None);
+    assert_eq!(sample().layer, Some(1));
+}
+
+#[test]
+fn deeply_nested_type_arguments_are_refused() {
+    let ok = format!("a x:{}int{} = A;", "Vector<".repeat(32), ">".repeat(32));
+    assert!(parse_schema(Path::new("d.tl"), &ok).is_ok());
+    let deep = format!("a x:{}int{} = A;", "Vector<".repeat(33), ">".repeat(33));
+    let err = parse_schema(Path::new("d.tl"), &deep)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("d.tl:1: param `x`: malformed type `Vector<Vector<")
+            && err.ends_with(": type arguments nested more than 32 deep"),
+        "{err}"
+    );
+}
+
+#[test]
+fn invalid_utf8_in_a_schema_file_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.tl");
+    std::fs::write(&path, b"a = A;\nb#1 x:str\xe9 = B;\n").unwrap();
+    let err = super::load_schema(&path).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        format!(
+            "{}:2: invalid UTF-8 (byte 0xe9 at column 10): expected UTF-8 text",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn duplicate_generics_are_refused() {
+    assert_eq!(
+        parse_err("a {X:Type} {X:Type} q:!X = X;"),
+        "duplicate generic `X`: expected unique `{X:Type}` names"
+    );
+}

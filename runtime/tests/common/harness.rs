@@ -76,6 +76,7 @@ impl Deserialize for Query {
                 id => Err(DecodeError::UnknownConstructor {
                     id,
                     expected: "Query",
+                    found: None,
                 }),
             })
         })

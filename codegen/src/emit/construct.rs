@@ -1,0 +1,211 @@
+//! The construction API of request and constructor structs.
+//!
+//! Struct literals break whenever a layer adds a field, and almost every
+//! layer adds optional (flag) fields. So every struct gets:
+//! * `new(..)` taking only the unconditional fields, the ones the wire
+//!   always carries, in wire order, with every flag field absent (`false` /
+//!   `None`);
+//! * one fluent setter per flag field, named after it (`.silent(true)`,
+//!   `.reply_to(x)`), taking the value without its `Option`;
+//! * `Default` where every field has one.
+//!
+//! Code written as `new(..)` plus setters, or as struct update syntax over
+//! `new(..)` (`Foo { silent: true, ..Foo::new(a, b) }`), keeps compiling when
+//! a later layer adds optional fields; only a new unconditional field changes
+//! `new`'s signature, and `tlgen diff` reports that as breaking.
+//!
+//! Values that are not plain numbers go in as `impl Into<T>` (`&str` for a
+//! `String`, a constructor struct for its type enum). Both `new` and the
+//! setters are generic or `#[inline]`, so a crate pays for the ones it calls.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::ir::TlType;
+
+use super::items::Gen;
+use super::model::{Field, FieldKind};
+use super::names;
+
+/// Method names a setter must not take: they would shadow the struct's
+/// constructor or, in method-call syntax, the wire traits' methods.
+const RESERVED: &[&str] = &[
+    "new",
+    "default",
+    "clone",
+    "to_bytes",
+    "from_bytes",
+    "serialize",
+    "serialized_len",
+    "serialize_bare",
+    "serialize_boxed",
+    "serialize_fields",
+    "bare_len",
+    "deserialize",
+    "deserialize_bare",
+    "decode_response",
+    "into",
+    "try_into",
+];
+
+/// The setter of a flag field: the field's name, or `set_<name>` where that
+/// is [`RESERVED`].
+pub fn setter_name(field: &str) -> String {
+    if RESERVED.contains(&field) {
+        format!("set_{field}")
+    } else {
+        field.to_owned()
+    }
+}
+
+/// Whether a value of this TL type has a `Default` (and is one a user would
+/// expect: zero, empty, false).
+fn has_default(ty: &TlType) -> bool {
+    match ty {
+        TlType::Int
+        | TlType::Long
+        | TlType::Double
+        | TlType::Int128
+        | TlType::Int256
+        | TlType::String
+        | TlType::Bytes
+        | TlType::Bool
+        | TlType::True
+        | TlType::Flags
+        | TlType::Vector { .. } => true,
+        TlType::Boxed(_) | TlType::Bare(_) | TlType::Generic(_) => false,
+    }
+}
+
+/// Whether the Rust type is passed as it is (`Copy` numbers and flags)
+/// rather than as `impl Into<T>`.
+fn by_value(ty: &TlType) -> bool {
+    matches!(
+        ty,
+        TlType::Int
+            | TlType::Long
+            | TlType::Double
+            | TlType::Int128
+            | TlType::Int256
+            | TlType::Bool
+            | TlType::True
+            | TlType::Flags
+    )
+}
+
+/// Whether an argument is taken as `impl Into<T>` (not a number, a flag or
+/// a method's generic query).
+fn takes_into(ty: &TlType) -> bool {
+    !by_value(ty) && !matches!(ty, TlType::Generic(_))
+}
+
+/// Whether every field of the struct has a default, so `Default` can be derived.
+pub fn derives_default(fields: &[Field<'_>]) -> bool {
+    fields
+        .iter()
+        .filter(|f| f.is_field())
+        .all(|f| match &f.kind {
+            FieldKind::Flags | FieldKind::TrueFlag(_) => true,
+            FieldKind::Value { flag: Some(_), .. } => true,
+            FieldKind::Value { ty, flag: None } => has_default(ty),
+        })
+}
+
+impl Gen<'_, '_> {
+    /// `impl Struct { new(..); setters }` for a struct with `fields`;
+    /// `generic` is a method's `{X:Type}` parameter.
+    pub fn construction(
+        &self,
+        ident: &Ident,
+        generic: Option<&str>,
+        fields: &[Field<'_>],
+    ) -> TokenStream {
+        let mut args = Vec::new();
+        let mut inits = Vec::new();
+        let mut setters = Vec::new();
+        for f in fields.iter().filter(|f| f.is_field()) {
+            let name = names::ident(&f.name);
+            match &f.kind {
+                FieldKind::Flags => {}
+                FieldKind::TrueFlag(_) => {
+                    inits.push(quote!(#name: false));
+                    setters.push(self.setter(f, &name, quote!(bool), quote!(value)));
+                }
+                FieldKind::Value { ty, flag: Some(_) } => {
+                    inits.push(quote!(#name: None));
+                    let (param, value) = self.input(ty, generic);
+                    setters.push(self.setter(f, &name, param, quote!(Some(#value))));
+                }
+                FieldKind::Value { ty, flag: None } => {
+                    let (param, _) = self.input(ty, generic);
+                    args.push(quote!(#name: #param));
+                    inits.push(if takes_into(ty) {
+                        quote!(#name: #name.into())
+                    } else {
+                        quote!(#name)
+                    });
+                }
+            }
+        }
+        let (impl_generics, self_ty) = match generic {
+            Some(g) => {
+                let g = format_ident!("{}", g);
+                (quote!(<#g>), quote!(#ident<#g>))
+            }
+            None => (quote!(), quote!(#ident)),
+        };
+        let new_doc = format!(
+            " A `{ident}` with the given unconditional fields and every optional field absent; \
+             set those with the methods below. Stays source-compatible when a layer adds \
+             optional fields."
+        );
+        quote! {
+            impl #impl_generics #self_ty {
+                #[doc = #new_doc]
+                #[must_use]
+                #[inline]
+                #[allow(clippy::too_many_arguments)]
+                pub fn new(#(#args),*) -> Self {
+                    Self { #(#inits),* }
+                }
+                #(#setters)*
+            }
+        }
+    }
+
+    /// The parameter type of a value and the expression that converts the
+    /// argument `value` into the field's type.
+    fn input(&self, ty: &TlType, generic: Option<&str>) -> (TokenStream, TokenStream) {
+        let rust = self.rust_type(ty, generic);
+        if takes_into(ty) {
+            (quote!(impl Into<#rust>), quote!(value.into()))
+        } else {
+            (rust, quote!(value))
+        }
+    }
+
+    fn setter(
+        &self,
+        f: &Field<'_>,
+        name: &Ident,
+        param: TokenStream,
+        value: TokenStream,
+    ) -> TokenStream {
+        let method = names::ident(&setter_name(&f.name));
+        // Intra-doc links cannot name raw identifiers (`Self::r#final`).
+        let doc = if name.to_string().starts_with("r#") {
+            format!(" Sets the `{}` field.", f.name)
+        } else {
+            format!(" Sets [`{}`](Self::{}).", f.name, name)
+        };
+        quote! {
+            #[doc = #doc]
+            #[must_use]
+            #[inline]
+            pub fn #method(mut self, value: #param) -> Self {
+                self.#name = #value;
+                self
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! Pseudo-random and mutated pages and schemas through the front end: each
+//! must give a value or an error naming file and line, never a panic.
+//! Deterministic (seeded xorshift); the same checks back the cargo-fuzz
+//! targets `pages` and `schema` in `fuzz/`.
+
+mod common;
+
+use std::path::Path;
+
+use common::front_end::{page, schema};
+
+/// xorshift64*: small, fast, deterministic.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Fragments that matter to the page and schema grammars.
+const TOKENS: &[&str] = &[
+    "\n",
+    "|",
+    "---",
+    "#",
+    "# Method: ",
+    "### Parameters:",
+    "### Return type: ",
+    "[",
+    "](",
+    ")",
+    "Array of ",
+    "Vector<",
+    ">",
+    "<",
+    "{X:Type}",
+    "flags:#",
+    "flags.0?",
+    ":",
+    ";",
+    " = ",
+    "!X",
+    "%",
+    "\\",
+    "`",
+    "\r\n",
+    "\u{feff}",
+    "é",
+    "===8===",
+    "---functions---",
+    "| Code | Type |",
+    "|---|---|",
+    "### Errors",
+    "* ",
+    "> ",
+];
+
+/// Applies a few random edits (delete, duplicate, insert a token) to `seed`.
+fn mutate(rng: &mut Rng, seed: &str) -> String {
+    let mut text = seed.as_bytes().to_vec();
+    for _ in 0..=rng.below(8) {
+        let at = rng.below(text.len() + 1);
+        match rng.below(3) {
+            0 if !text.is_empty() => {
+                let end = (at + rng.below(16)).min(text.len());
+                let at = at.min(end);
+                text.drain(at..end);
+            }
+            1 => {
+                let end = (at + rng.below(64)).min(text.len());
+                let copy = text[at.min(end)..end].to_vec();
+                let to = rng.below(text.len() + 1);
+                text.splice(to..to, copy);
+            }
+            _ => {
+                let token = TOKENS[rng.below(TOKENS.len())].as_bytes();
+                text.splice(at..at, token.iter().copied());
+            }
+        }
+    }
+    // Edits may split a UTF-8 sequence; the harness skips such input, so
+    // repair it to keep every iteration useful.
+    String::from_utf8_lossy(&text).into_owned()
+}
+
+fn seeds(folder: &str, ext: &str) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
+    let mut out = Vec::new();
+    let dir = root.join(folder);
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    paths.sort();
+    for p in paths {
+        out.push(std::fs::read_to_string(&p).unwrap());
+    }
+    assert!(!out.is_empty(), "no seeds in {}", dir.display());
+    out
+}
+
+#[test]
+fn mutated_pages_never_panic() {
+    let mut corpus = seeds("methods", "md");
+    corpus.extend(seeds("constructors", "md"));
+    corpus.extend(seeds("types", "md"));
+    corpus.extend(seeds("malformed", "md"));
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for i in 0..4_000 {
+        let seed = &corpus[i % corpus.len()];
+        page(mutate(&mut rng, seed).as_bytes());
+    }
+    for seed in &corpus {
+        page(seed.as_bytes());
+    }
+}
+
+#[test]
+fn mutated_schemas_never_panic() {
+    let corpus = seeds("schemas", "tl");
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    for i in 0..2_000 {
+        // Single lines too: most edits break one line of a whole file early.
+        let seed = &corpus[i % corpus.len()];
+        let lines: Vec<&str> = seed.lines().collect();
+        let text = if i % 2 == 0 {
+            seed.clone()
+        } else {
+            lines[rng.below(lines.len())].to_string()
+        };
+        schema(mutate(&mut rng, &text).as_bytes());
+    }
+    for seed in &corpus {
+        schema(seed.as_bytes());
+    }
+}

@@ -1,0 +1,84 @@
+//! Every front-end stage is linear in its input. Each test feeds one stage an
+//! input far larger than any real one, shaped like the worst case that used
+//! to be quadratic (one schema line with 200,000 params: before the fix, a
+//! debug build took 28 s for 64,000 and minutes for this), and requires it to
+//! finish within a generous bound: a few seconds when linear, several
+//! minutes when quadratic. Not a benchmark (see `benches/` for timings).
+
+use std::path::Path;
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
+
+/// Far above the linear cost in a debug build on a slow, shared machine;
+/// far below the quadratic one.
+const BOUND: Duration = Duration::from_secs(120);
+
+/// Runs `work` on a thread and fails if it does not finish within [`BOUND`].
+fn within_bound<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        let _ = tx.send(work());
+    });
+    rx.recv_timeout(BOUND)
+        .unwrap_or_else(|_| panic!("{what} did not finish within {BOUND:?}: not linear"))
+}
+
+const N: usize = 200_000;
+
+fn big_line() -> String {
+    let mut line = String::from("---functions---\nbig#1 flags:#");
+    for i in 0..N {
+        line.push_str(&format!(" p{i}:flags.{}?int", i % 32));
+    }
+    line.push_str(" = Bool;\nboolTrue#997275b5 = Bool;\n");
+    line
+}
+
+fn big_page() -> String {
+    let mut page = String::from(
+        "# Method: big\n[Back to methods index](index.md)\n\nBig.\n\n### Parameters:\n\n\
+         | Name | Type | Description | Required |\n|------|------|-------------|----------|\n",
+    );
+    for i in 0..N {
+        page.push_str(&format!(
+            "|p{i}|[int](../types/int.md) | Param {i} | Optional|\n"
+        ));
+    }
+    page.push_str("\n\n### Return type: [Bool](../types/Bool.md)\n");
+    page
+}
+
+#[test]
+fn a_schema_line_with_200k_params_parses_in_linear_time() {
+    let schema = within_bound("the schema parser", || {
+        tlgen::schema::parse_schema(Path::new("big.tl"), &big_line()).unwrap()
+    });
+    assert_eq!(schema.definitions[0].params.len(), N + 1);
+}
+
+#[test]
+fn a_duplicate_param_among_200k_is_still_found() {
+    let mut text = big_line();
+    text = text.replace(" = Bool;\nbool", " p7:int = Bool;\nbool");
+    let err = within_bound("the schema parser", move || {
+        tlgen::schema::parse_schema(Path::new("big.tl"), &text).unwrap_err()
+    });
+    assert_eq!(
+        err.to_string(),
+        "big.tl:2: duplicate param `p7`: expected unique param names"
+    );
+}
+
+#[test]
+fn a_page_with_200k_rows_reads_and_merges_in_linear_time() {
+    let params = within_bound("the page reader and the merge", || {
+        let page = tlgen::pages::parse_page(Path::new("big.md"), "methods/big.md", &big_page())
+            .unwrap()
+            .expect("an entity page");
+        let schema = tlgen::schema::parse_schema(Path::new("big.tl"), &big_line()).unwrap();
+        let merged = tlgen::merge::merge(Path::new("docs"), &[page], &[schema]);
+        merged.api.methods[0].params.len()
+    });
+    assert_eq!(params, N + 1);
+}
