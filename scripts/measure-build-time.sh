@@ -3,11 +3,18 @@
 # two method selections, against grammers-tl-types 0.11 built clean on the
 # same machine in the same run. Prints a markdown table.
 #
+# Two kinds of rows:
+# * "whole": a user's crate outside this workspace (empty lib.rs) depending on
+#   tlgen-api by path, configured as the README says, against the same crate
+#   depending on grammers-tl-types, each from an empty target dir: everything
+#   the crate needs, tlgen (the build dependency) included.
+# * "crate": tlgen-api alone inside this workspace (dependencies prebuilt).
+#
 #   scripts/measure-build-time.sh            # debug and release
 #   PROFILES=debug scripts/measure-build-time.sh
 #
 # Environment (all optional):
-#   TLGEN_DOCS / TLGEN_SCHEMAS  layer to build (default: v223 in /work/shared)
+#   TLGEN_DOCS / TLGEN_SCHEMAS  layer to build, absolute (default: v223 in ../shared)
 #   WORK                        scratch dir (default /tmp/tlgen-buildtime)
 #   PROFILES                    "debug release" (default)
 #   CASES                       "full small mid full-pretty" (default); full-pretty
@@ -18,7 +25,11 @@
 #   ROUNDS                      crate-only rounds (default 3): each round builds
 #                               grammers, then every tlgen-api case, back to back,
 #                               so that each pair shares the machine's state;
-#                               the report gives medians over the rounds
+#                               the report gives medians over the rounds;
+#                               0 skips them
+#   WHOLE_ROUNDS                whole-build rounds (default 3), interleaved the
+#                               same way (grammers, then the full tlgen-api user
+#                               crate); 0 skips them
 #
 # Every figure comes from `/usr/bin/time -v` around one `cargo build`:
 #   wall, CPU = user+sys of cargo and everything it ran, peak RSS = the largest
@@ -28,8 +39,8 @@
 #   is the generator, shown separately in the "build script" column, taken
 #   from `cargo build --timings`).
 # "whole" rows: an empty target dir, everything the crate needs.
-# Each configuration has its own target dir (grammers under $WORK, tlgen-api
-# under target/buildtime/ of this repo). The 1-minute load average when each
+# Each configuration has its own target dir (grammers and the user crate under
+# $WORK, tlgen-api crate-only under target/buildtime/ of this repo). The 1-minute load average when each
 # build started is printed so a busy machine shows. tlgen-api is a member of this
 # workspace, whose Cargo.toml builds it non-incrementally (as cargo builds
 # grammers-tl-types, a registry crate).
@@ -37,12 +48,14 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${WORK:-/tmp/tlgen-buildtime}
-DOCS=${TLGEN_DOCS:-/work/shared/madelineproto-docs/v223}
-SCHEMAS=${TLGEN_SCHEMAS:-/work/shared/tl-schemas/TL_telegram_v223.tl:/work/shared/tl-schemas/TL_secret.tl}
+SHARED=$(cd "$ROOT/.." && pwd)/shared
+DOCS=${TLGEN_DOCS:-$SHARED/madelineproto-docs/v223}
+SCHEMAS=${TLGEN_SCHEMAS:-$SHARED/tl-schemas/TL_telegram_v223.tl:$SHARED/tl-schemas/TL_secret.tl}
 PROFILES=${PROFILES:-debug release}
 CASES=${CASES:-full small mid full-pretty}
 GRAMMERS=${GRAMMERS:-1}
 ROUNDS=${ROUNDS:-3}
+WHOLE_ROUNDS=${WHOLE_ROUNDS:-3}
 ROUND=0
 SEL_small='users.getUsers,help.getConfig,auth.sendCode'
 SEL_mid='messages.sendMessage,messages.getHistory,channels.getParticipants,users.getFullUser,updates.getDifference'
@@ -125,6 +138,43 @@ grammers_crate() { # PROFILE
         cargo build -p grammers-tl-types $(profile_flag "$1"))
 }
 
+# ------------------------------------------------- a user's crate on tlgen-api
+# Outside this workspace (so none of its profile or [env] settings apply),
+# depending on tlgen-api by path the way the README's "As a dependency"
+# section says, full layer.
+U=$WORK/user
+mkdir -p "$U/src"
+cat >"$U/Cargo.toml" <<EOF
+[package]
+name = "tlgen-buildtime-user"
+version = "0.1.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+tlgen-api = { path = "$ROOT/generated" }
+
+[profile.dev.package.tlgen-api]
+incremental = false
+
+[workspace]
+EOF
+echo >"$U/src/lib.rs"
+(cd "$U" && { cargo generate-lockfile -q --offline 2>/dev/null || cargo generate-lockfile -q; })
+
+user_whole() { # PROFILE
+    local td=$U/target-$1
+    rm -rf "$td"
+    (cd "$U" && TLGEN_DOCS=$DOCS TLGEN_SCHEMAS=$SCHEMAS CARGO_TARGET_DIR=$td \
+        timed "tlapi-user-whole-$1" whole tlgen-api "$1" "$td" -- cargo build $(profile_flag "$1"))
+}
+grammers_whole() { # PROFILE
+    local td=$G/target-$1
+    rm -rf "$td"
+    (cd "$G" && CARGO_TARGET_DIR=$td timed "grammers-whole-$1" whole grammers-tl-types "$1" "$td" -- \
+        cargo build $(profile_flag "$1"))
+}
+
 # ------------------------------------------------------------------ tlgen-api
 LINES=$WORK/lines.tsv
 : >"$LINES"
@@ -154,15 +204,18 @@ api_env() {
 cd "$ROOT"
 for p in $PROFILES; do
     td=$ROOT/target/buildtime/$p
-    # Whole builds, once: an empty target dir, everything the crate needs.
-    if [ "$GRAMMERS" = 1 ]; then
-        rm -rf "$G/target-$p"
-        (cd "$G" && CARGO_TARGET_DIR=$G/target-$p timed "grammers-whole-$p" whole grammers-tl-types "$p" "$G/target-$p" -- \
-            cargo build -p grammers-tl-types $(profile_flag "$p"))
+    # Whole builds, in interleaved rounds: empty target dirs, everything the
+    # crate needs.
+    for ROUND in $(seq "$WHOLE_ROUNDS"); do
+        if [ "$GRAMMERS" = 1 ]; then grammers_whole "$p"; fi
+        user_whole "$p"
+    done
+    ROUND=0
+    # The crate-only builds below reuse these dependencies.
+    if [ "$ROUNDS" -gt 0 ]; then
+        api_env full
+        CARGO_TARGET_DIR=$td cargo build -q -p tlgen-api $(profile_flag "$p") 2>/dev/null
     fi
-    api_env full
-    rm -rf "$td"
-    CARGO_TARGET_DIR=$td timed "tlapi-full-whole-$p" whole tlgen-api "$p" "$td" -- cargo build -p tlgen-api $(profile_flag "$p")
     # Crate-only builds, in interleaved rounds.
     for ROUND in $(seq "$ROUNDS"); do
         if [ "$GRAMMERS" = 1 ]; then grammers_crate "$p"; fi

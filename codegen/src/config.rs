@@ -107,6 +107,29 @@ pub struct Generated {
     /// Every diagnostic of the merge (notes included), sorted by file and
     /// line; none of them fatal under the policy in force.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the tree holds (after [`Config::select`]).
+    pub counts: Counts,
+}
+
+/// How many items a generated tree holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// RPC methods.
+    pub methods: usize,
+    /// Constructors (one struct each).
+    pub constructors: usize,
+    /// Boxed types (one enum each).
+    pub types: usize,
+}
+
+impl Counts {
+    fn of(api: &crate::ir::Api) -> Self {
+        Counts {
+            methods: api.methods.len(),
+            constructors: api.constructors.len(),
+            types: api.types.len(),
+        }
+    }
 }
 
 /// Builder for generating bindings from a build script (or anywhere else).
@@ -205,7 +228,8 @@ impl Config {
         self
     }
 
-    /// How the files are laid out (default: [`Formatting::Prettyplease`]).
+    /// How the files are laid out (default: [`Formatting::default`]:
+    /// prettyplease with tlgen's `prettyplease` feature, `Lines` without).
     /// [`Formatting::Lines`] generates much faster, for large outputs that
     /// nobody commits (a full layer into `OUT_DIR`).
     pub fn formatting(&mut self, formatting: Formatting) -> &mut Self {
@@ -362,6 +386,14 @@ impl Config {
                 println!("{line}");
             }
         }
+        let counts = if self.select.is_empty() {
+            Counts::of(&merged.api)
+        } else {
+            // Patterns that match nothing fail `output_of` below.
+            emit::select(&merged.api, &self.select)
+                .map(|api| Counts::of(&api))
+                .unwrap_or_default()
+        };
         let (output, diagnostics) = self.output_of(merged)?;
         let written = emit::write_if_changed(&out_dir, &output)?;
         Ok(Generated {
@@ -369,6 +401,7 @@ impl Config {
             output,
             written,
             diagnostics,
+            counts,
         })
     }
 }

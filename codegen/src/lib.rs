@@ -4,9 +4,25 @@
 //! The pipeline is visible in the module tree:
 //! [`pages`] (Markdown -> page records) and [`schema`] (TL lines -> definitions)
 //! feed [`merge`], which builds the [`ir::Api`]. The back ends read only the IR.
+//!
+//! # Cargo features
+//!
+//! The default feature `cli` builds the `tlgen` command and turns on every
+//! optional part. A build script needs none of them:
+//! `tlgen = { version = "0.1", default-features = false }` compiles only
+//! what [`config::Config`] needs to generate bindings with
+//! [`emit::Formatting::Lines`].
+//!
+//! * `parallel`: read pages and emit files on every core (rayon).
+//! * `serde`: `Serialize`/`Deserialize` for the [`ir`] types (the IR JSON).
+//! * `prettyplease`: [`emit::Formatting::Prettyplease`] (syn + prettyplease).
+//! * `tools`: the `tools` module, the IR-driven JSON encoder and decoder.
+//! * `diff`: the `diff` module (API changes between two versions) and
+//!   `emit::check` (is a generated tree stale?).
 #![warn(missing_docs)]
 
 pub mod config;
+#[cfg(feature = "diff")]
 pub mod diff;
 pub mod emit;
 pub mod error;
@@ -14,8 +30,10 @@ mod input;
 pub mod ir;
 pub mod merge;
 pub mod pages;
+mod par;
 pub mod registry;
 pub mod schema;
+#[cfg(feature = "tools")]
 pub mod tools;
 
 pub use error::{Error, Result};

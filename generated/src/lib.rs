@@ -26,12 +26,26 @@
 //!
 //! # Build-time input
 //!
-//! The build script reads `TLGEN_DOCS` (docs root), `TLGEN_SCHEMAS` (schema
-//! files, `PATH`-separated) and `TLGEN_SELECT` (comma-separated method
-//! patterns: only those methods and the types they reach are generated);
-//! without them it generates the bundled sample API. The files are laid out
-//! by tlgen's fast token printer; `TLGEN_FORMAT=prettyplease` prints them
-//! with prettyplease instead (slower builds, the same code).
+//! There is no default input: the build fails until the building crate
+//! chooses one. The build script reads `TLGEN_DOCS` (absolute docs root, or
+//! `sample` for the small hand-written sample API shipped with this crate),
+//! `TLGEN_SCHEMAS` (absolute schema files or directories, `PATH`-separated)
+//! and `TLGEN_SELECT` (comma-separated method patterns: only those methods
+//! and the types they reach are generated). Set them in the environment or
+//! in `.cargo/config.toml` (`[env]`, with `relative = true` for paths
+//! relative to that file). The build prints what it generated (layer,
+//! counts, input) as a cargo warning; [`SAMPLE`] and `LAYER` (generated
+//! when the schema declares its layer) let code check it, at compile time if
+//! you like (`const _: () = assert!(!tlgen_api::SAMPLE && tlgen_api::LAYER == 223);`):
+//!
+//! ```
+//! if tlgen_api::SAMPLE {
+//!     eprintln!("built from the sample API: its constructor IDs are invented");
+//! }
+//! let _name = tlgen_api::name_for_id(0x9815cec8);
+//! ```
+//!
+//! The files are laid out by tlgen's fast token printer.
 #![allow(clippy::all)]
 
 /// The wire-format runtime the bindings are built on, re-exported so that a
@@ -54,3 +68,7 @@ pub mod prelude {
 }
 
 include!(concat!(env!("OUT_DIR"), "/mod.rs"));
+
+/// `true` when generated from the bundled sample API (`TLGEN_DOCS=sample`),
+/// whose constructor IDs are invented: never talk to Telegram with it.
+pub const SAMPLE: bool = include!(concat!(env!("OUT_DIR"), "/tlgen_sample.rs"));

@@ -7,8 +7,8 @@
 //! * Telethon's serializer (golden bytes in `tests/golden/telethon_v223.jsonl`,
 //!   made by `scripts/golden/make_golden.py`), when tlgen-api was built for v223.
 //!
-//! The layer is read from the same `TLGEN_DOCS`/`TLGEN_SCHEMAS` variables the
-//! build script used (default: the bundled sample).
+//! The layer is read from the input the build script resolved
+//! (`TLGEN_API_DOCS`/`TLGEN_API_SCHEMAS`, set at compile time).
 //! Run: `cargo test -p tlgen-api --features sample-values,serde`.
 #![cfg(all(feature = "sample-values", feature = "serde"))]
 
@@ -20,20 +20,10 @@ use tlgen::tools::{self, ApiIndex};
 use tlgen_api::samples::{visit_all, Json, Visitor};
 use tlgen_runtime::{Deserialize, Serialize};
 
+/// The absolute input the build script resolved and generated from.
 fn layer_inputs() -> (PathBuf, Vec<PathBuf>) {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
-    let docs = std::env::var_os("TLGEN_DOCS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| sample.clone());
-    let schemas = match std::env::var_os("TLGEN_SCHEMAS") {
-        Some(list) => std::env::split_paths(&list)
-            .filter(|p| !p.as_os_str().is_empty())
-            .collect(),
-        None => vec![
-            sample.join("schemas/sample.tl"),
-            sample.join("schemas/sample_secret.tl"),
-        ],
-    };
+    let docs = PathBuf::from(env!("TLGEN_API_DOCS"));
+    let schemas = std::env::split_paths(env!("TLGEN_API_SCHEMAS")).collect();
     (docs, schemas)
 }
 

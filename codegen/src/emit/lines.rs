@@ -371,6 +371,7 @@ fn unescape_str(lit: &Literal) -> Option<String> {
 /// # Panics
 ///
 /// If `source` is not a Rust file.
+#[cfg(feature = "prettyplease")]
 pub fn canonical(source: &str) -> String {
     prettyplease::unparse(&syn::parse_file(source).expect("valid Rust"))
 }

@@ -51,7 +51,9 @@ pub use crate::registry::names;
 pub use crate::registry::select::{glob_match, select};
 pub use manifest::{with_manifest, MANIFEST_FILE};
 pub use replace::{check_out_dir, replace_tree, Replace};
-pub use write::{check, write_if_changed};
+#[cfg(feature = "diff")]
+pub use write::check;
+pub use write::write_if_changed;
 
 /// How submodule files are referenced.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,16 +91,23 @@ pub struct Options {
 }
 
 /// How generated files are laid out as text. Both print the same tokens.
+///
+/// The default is `Prettyplease` when tlgen's `prettyplease` feature is on
+/// (as it is for the CLI), `Lines` without it (build scripts depending on
+/// tlgen with `default-features = false`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Formatting {
-    /// Every item checked with `syn` and printed with `prettyplease` (the
-    /// default): for code that people read and commit.
-    #[default]
+    /// Every item checked with `syn` and printed with `prettyplease`: for
+    /// code that people read and commit. Needs tlgen's `prettyplease` cargo
+    /// feature; without it generating fails with
+    /// [`EmitError::PrettypleaseUnavailable`].
+    #[cfg_attr(feature = "prettyplease", default)]
     Prettyplease,
     /// One line per statement, field, variant and attribute, indented, docs as
     /// `///`, straight from the token trees ([`lines`]): no parsing, so much
     /// faster to generate (the README's Performance section has the
     /// figures). For build scripts, whose output rustc checks anyway.
+    #[cfg_attr(not(feature = "prettyplease"), default)]
     Lines,
 }
 
@@ -110,7 +119,7 @@ impl Default for Options {
             root_path: None,
             source_note: String::new(),
             sample_values: false,
-            formatting: Formatting::Prettyplease,
+            formatting: Formatting::default(),
         }
     }
 }
@@ -151,13 +160,19 @@ pub enum EmitError {
         /// The parser's message.
         message: String,
     },
+    /// [`Formatting::Prettyplease`] was asked for, but tlgen was built
+    /// without its `prettyplease` feature.
+    #[error(
+        "Formatting::Prettyplease needs tlgen's `prettyplease` cargo feature; enable it or use Formatting::Lines"
+    )]
+    PrettypleaseUnavailable,
 }
 
 /// Generates the module tree for `api` (after applying `options.select`).
 ///
 /// The files and the order of their pieces are planned in an
 /// output space (module -> ordered pieces); the pieces are then generated, checked and
-/// formatted in parallel (rayon), each as its own `syn::File`, and
+/// formatted in parallel (rayon, with the `parallel` feature), each as its own `syn::File`, and
 /// concatenated per file in that order.
 pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
     if let Some(path) = &options.root_path {
@@ -173,12 +188,18 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
     space.render(&model, options)
 }
 
+#[cfg(feature = "prettyplease")]
 fn format_file(path: &str, tokens: TokenStream) -> Result<String, EmitError> {
     let file = syn::parse2::<syn::File>(tokens).map_err(|e| EmitError::Syntax {
         file: path.to_string(),
         message: e.to_string(),
     })?;
     Ok(prettyplease::unparse(&file))
+}
+
+#[cfg(not(feature = "prettyplease"))]
+fn format_file(_path: &str, _tokens: TokenStream) -> Result<String, EmitError> {
+    Err(EmitError::PrettypleaseUnavailable)
 }
 
 /// A throwaway crate for tests that compile generated code or rendered docs.

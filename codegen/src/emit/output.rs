@@ -7,12 +7,12 @@ use std::fmt::Write as _;
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use rayon::prelude::*;
 
 use super::{
     errors, format_file, items, lines, names, samples, EmitError, Formatting, Layout, Options,
     Output,
 };
+use crate::par::*;
 use crate::registry::items::{self as model, Items, Kind};
 
 /// A file of the tree.
@@ -215,8 +215,7 @@ impl Renderer<'_, '_, '_> {
             Piece::AllErrors => errors::all_errors_enum(api, &names::ident(model::API_ERROR)),
             Piece::Samples => samples::samples_module(model, &self.root_for(1)),
             Piece::Tail => self.tail(module, &gen),
-            // The root is small: always laid out by prettyplease.
-            Piece::RootModules => return format_file(&path, self.root_modules()),
+            Piece::RootModules => self.root_modules(),
         };
         match self.options.formatting {
             Formatting::Prettyplease => format_file(&path, tokens),

@@ -68,6 +68,7 @@ fn existing_files(dir: &Path, base: &Path, out: &mut BTreeSet<String>) {
 /// Compares `dir` with the generated tree; returns a unified diff (empty when
 /// everything is up to date). Files missing on disk diff against nothing,
 /// extra files on disk diff against nothing the other way.
+#[cfg(feature = "diff")]
 pub fn check(dir: &Path, output: &Output) -> String {
     let mut on_disk = BTreeSet::new();
     existing_files(dir, dir, &mut on_disk);
@@ -100,6 +101,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "diff")]
     fn write_if_changed_and_check() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("out");

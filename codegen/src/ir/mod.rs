@@ -3,6 +3,7 @@
 //! and schema definitions; [`crate::registry`] resolves it for the back ends.
 
 mod diagnostics;
+#[cfg(feature = "serde")]
 pub mod hex_id;
 mod model;
 mod tltype;

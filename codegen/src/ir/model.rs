@@ -5,15 +5,20 @@
 //! the JSON keys. Everything is ordered deterministically (methods,
 //! constructors and types sorted by name; params in wire order).
 
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
 use super::TlType;
 
 /// The whole API of one layer.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Api {
     /// The layer the schema declares (`// LAYER 223`); `None` without one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub layer: Option<u32>,
     /// RPC functions, sorted by name.
     pub methods: Vec<Method>,
@@ -24,12 +29,13 @@ pub struct Api {
 }
 
 /// An RPC function.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Method {
     /// The name as its page names it, e.g. `messages.sendMessage`.
     pub name: String,
     /// The constructor ID from the schema; `None` without a schema entry.
-    #[serde(with = "crate::ir::hex_id")]
+    #[cfg_attr(feature = "serde", serde(with = "crate::ir::hex_id"))]
     pub id: Option<u32>,
     /// The description, Markdown kept for rustdoc.
     pub description: String,
@@ -43,13 +49,19 @@ pub struct Method {
     /// Whether users may call it (`None` when the page does not say; old pages never do).
     pub users: Option<bool>,
     /// Whether bots may call it over a business connection (v223 pages only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub business: Option<bool>,
     /// The documented RPC errors (old-format pages only).
     pub errors: Vec<ErrorEntry>,
     /// Where `errors` came from when another (older) docs tree supplied them
     /// (`<that tree>/methods/x.md`); `None` when they are this page's own.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub errors_source: Option<String>,
     /// The page, relative to the docs root (`methods/messages.sendMessage.md`);
     /// `None` for schema entries without a page.
@@ -57,40 +69,48 @@ pub struct Method {
 }
 
 /// A constructor of a boxed type.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Constructor {
     /// The name as its page names it (`inputPeerUser`, `decryptedMessage_73`).
     pub name: String,
     /// The constructor ID from the schema; `None` without a schema entry.
-    #[serde(with = "crate::ir::hex_id")]
+    #[cfg_attr(feature = "serde", serde(with = "crate::ir::hex_id"))]
     pub id: Option<u32>,
     /// The description, Markdown kept for rustdoc.
     pub description: String,
     /// Fields in wire order.
     pub params: Vec<Param>,
     /// The boxed TL type it belongs to, e.g. `InputPeer`.
-    #[serde(rename = "type")]
+    #[cfg_attr(feature = "serde", serde(rename = "type"))]
     pub type_name: String,
     /// The TL name on the wire when it differs from `name`: secret-chat pages
     /// suffixed with their layer (`decryptedMessage_73` is `decryptedMessage`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub tl_name: Option<String>,
     /// The `===N===` layer section of `TL_secret.tl` the entry comes from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub layer: Option<u32>,
     /// The page, relative to the docs root; `None` for schema entries without a page.
     pub source: Option<String>,
 }
 
 /// One parameter of a method or constructor.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Param {
     /// The TL name (unescaped: `no_webpage`).
     pub name: String,
     /// The TL type as the schema writes it (`Vector<MessageEntity>`, `true`,
     /// `#`, `!X`, `bytes`); for docs-only params and schema-less runs, the
     /// type the docs' Type column maps to. A string in JSON.
-    #[serde(rename = "type")]
+    #[cfg_attr(feature = "serde", serde(rename = "type"))]
     pub ty: TlType,
     /// The flags field and bit when the param is conditional.
     pub flag: Option<Flag>,
@@ -102,15 +122,22 @@ pub struct Param {
     pub hidden: bool,
     /// The docs' Required column (`Yes` -> true, `Optional` -> false); `None`
     /// for hidden params. This is MadelineProto's defaulting, not TL optionality.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub required: Option<bool>,
     /// The Type cell as the docs display it (`Username, chat ID, Update, Message or InputPeer`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub docs_type: Option<String>,
 }
 
 /// Where a conditional parameter's presence bit lives.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Flag {
     /// The `#` field holding the bit (`flags`, `flags2`).
     pub field: String,
@@ -119,7 +146,8 @@ pub struct Flag {
 }
 
 /// A documented RPC error of a method.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct ErrorEntry {
     /// The HTTP-like code (400, 403, -503, ...).
     pub code: i32,
@@ -130,16 +158,20 @@ pub struct ErrorEntry {
 }
 
 /// A boxed TL type.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct TypeDef {
     /// The TL name, e.g. `InputPeer`, `messages.Messages`.
     pub name: String,
     /// Its constructors (IR names), sorted.
     pub constructors: Vec<String>,
     /// Prose from the type page, if any.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "String::is_empty")
+    )]
     pub description: String,
     /// The page, relative to the docs root; `None` when the type has no page.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub source: Option<String>,
 }

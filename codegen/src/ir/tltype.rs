@@ -104,12 +104,14 @@ impl TlType {
 
 /// The JSON form is the schema's text (`"Vector<MessageEntity>"`), as the
 /// README documents.
+#[cfg(feature = "serde")]
 impl serde::Serialize for TlType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }
 }
 
+#[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for TlType {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;

@@ -31,7 +31,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
+use crate::par::*;
 
 pub mod conventions;
 pub mod error_tables;
@@ -112,7 +112,7 @@ impl Merged {
 /// page, in one run). The caller decides with [`Merged::fatal`] whether the
 /// result may be used.
 pub fn build(docs: &Path, schemas: &[PathBuf]) -> Result<Merged> {
-    let (pages, schemas) = rayon::join(
+    let (pages, schemas) = crate::par::join(
         || pages::read_docs_tolerant(docs),
         || {
             schemas

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
+use crate::par::*;
 
 use super::page::parse_page;
 use super::Page;

@@ -1,0 +1,15 @@
+//! The README shows the example crate's program; the test command builds and
+//! runs that program against three layers. This keeps the README's copy the
+//! same code, so the README's example is one that is known to work.
+
+#[test]
+fn readme_shows_the_example_program_verbatim() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let program = std::fs::read_to_string(root.join("example/src/main.rs")).expect("example");
+    let block = format!("```rust\n{program}```\n");
+    assert!(
+        readme.contains(&block),
+        "README.md must show example/src/main.rs verbatim in a ```rust block"
+    );
+}
