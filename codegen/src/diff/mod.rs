@@ -18,7 +18,7 @@
 //! | method / constructor / type removed | **yes** | the item disappears |
 //! | constructor ID changed | **yes** | the old wire form is no longer understood |
 //! | required param added (unconditional, not `#`; `random_id` included) | **yes** | struct literals and calls must now supply it |
-//! | conditional param added (`flags.N?T`) | **yes** | generated structs have public fields and no `Default` (most hold required enum fields), so every struct literal must name the new field |
+//! | conditional param added (`flags.N?T`) | no | the field is optional: `new(..)` keeps its signature and gets a setter more, so code that builds values with `new` and setters (or struct update syntax over `new`) compiles unchanged; only struct literals naming every field break, and the README says not to rely on them |
 //! | param removed | **yes** | the field disappears |
 //! | param retyped (`int` -> `long`) | **yes** | the field's Rust type changes |
 //! | param became conditional / unconditional | **yes** | `T` <-> `Option<T>` |
@@ -580,7 +580,8 @@ fn param_details(old: &[Param], new: &[Param], options: &DiffOptions, out: &mut 
         } else if q.ty == TlType::Flags {
             note(format!("flags word added: {}", q.name))
         } else if q.flag.is_some() {
-            breaks(format!("optional param added: {}", param_text(q)))
+            // `new` and every existing setter are unchanged (see the table).
+            note(format!("optional param added: {}", param_text(q)))
         } else {
             breaks(format!("required param added: {}", param_text(q)))
         });
