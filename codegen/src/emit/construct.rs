@@ -61,20 +61,7 @@ pub fn setter_name(field: &str) -> String {
 /// Whether a value of this TL type has a `Default` (and is one a user would
 /// expect: zero, empty, false).
 fn has_default(ty: &TlType) -> bool {
-    match ty {
-        TlType::Int
-        | TlType::Long
-        | TlType::Double
-        | TlType::Int128
-        | TlType::Int256
-        | TlType::String
-        | TlType::Bytes
-        | TlType::Bool
-        | TlType::True
-        | TlType::Flags
-        | TlType::Vector { .. } => true,
-        TlType::Boxed(_) | TlType::Bare(_) | TlType::Generic(_) => false,
-    }
+    ty.is_primitive() || matches!(ty, TlType::Vector { .. })
 }
 
 /// Whether the Rust type is passed as it is (`Copy` numbers and flags)
