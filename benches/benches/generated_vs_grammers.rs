@@ -22,8 +22,8 @@
 //!
 //! ```text
 //! CARGO_TARGET_DIR=target/bench223 \
-//! TLGEN_DOCS=/work/shared/madelineproto-docs/v223 \
-//! TLGEN_SCHEMAS=/work/shared/tl-schemas/TL_telegram_v223.tl:/work/shared/tl-schemas/TL_secret.tl \
+//! TLGEN_DOCS=$PWD/../shared/madelineproto-docs/v223 \
+//! TLGEN_SCHEMAS=$PWD/../shared/tl-schemas/TL_telegram_v223.tl:$PWD/../shared/tl-schemas/TL_secret.tl \
 //! cargo bench -p tlgen-benches --bench generated_vs_grammers
 //! ```
 //!
@@ -36,8 +36,8 @@ fn main() {
     eprintln!(
         "generated_vs_grammers needs tlgen-api generated from the v223 layer; run:\n\
          CARGO_TARGET_DIR=target/bench223 \\\n\
-         TLGEN_DOCS=/work/shared/madelineproto-docs/v223 \\\n\
-         TLGEN_SCHEMAS=/work/shared/tl-schemas/TL_telegram_v223.tl:/work/shared/tl-schemas/TL_secret.tl \\\n\
+         TLGEN_DOCS=$PWD/../shared/madelineproto-docs/v223 \\\n\
+         TLGEN_SCHEMAS=$PWD/../shared/tl-schemas/TL_telegram_v223.tl:$PWD/../shared/tl-schemas/TL_secret.tl \\\n\
          cargo bench -p tlgen-benches --bench generated_vs_grammers"
     );
 }
