@@ -120,16 +120,17 @@ impl Gen<'_, '_> {
                 }
                 FieldKind::Value { ty, flag: Some(_) } => {
                     inits.push(quote!(#name: None));
-                    let (param, value) = self.input(ty, generic);
+                    let value = format_ident!("value");
+                    let (param, converted) = self.input(ty, generic, &value);
+                    let value = converted.unwrap_or_else(|| quote!(#value));
                     setters.push(self.setter(f, &name, param, quote!(Some(#value))));
                 }
                 FieldKind::Value { ty, flag: None } => {
-                    let (param, _) = self.input(ty, generic);
+                    let (param, converted) = self.input(ty, generic, &name);
                     args.push(quote!(#name: #param));
-                    inits.push(if takes_into(ty) {
-                        quote!(#name: #name.into())
-                    } else {
-                        quote!(#name)
+                    inits.push(match converted {
+                        Some(value) => quote!(#name: #value),
+                        None => quote!(#name),
                     });
                 }
             }
@@ -160,14 +161,19 @@ impl Gen<'_, '_> {
         }
     }
 
-    /// The parameter type of a value and the expression that converts the
-    /// argument `value` into the field's type.
-    fn input(&self, ty: &TlType, generic: Option<&str>) -> (TokenStream, TokenStream) {
+    /// The parameter type of a value, and the conversion of the argument
+    /// `arg` into the field's type where it is not the field's type already.
+    fn input(
+        &self,
+        ty: &TlType,
+        generic: Option<&str>,
+        arg: &Ident,
+    ) -> (TokenStream, Option<TokenStream>) {
         let rust = self.rust_type(ty, generic);
         if takes_into(ty) {
-            (quote!(impl Into<#rust>), quote!(value.into()))
+            (quote!(impl Into<#rust>), Some(quote!(#arg.into())))
         } else {
-            (rust, quote!(value))
+            (rust, None)
         }
     }
 

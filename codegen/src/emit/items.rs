@@ -42,7 +42,7 @@ fn derives(fields: &[Field<'_>]) -> TokenStream {
     }
 }
 
-fn lit_u32_hex(v: u32) -> Literal {
+pub(super) fn lit_u32_hex(v: u32) -> Literal {
     format!("{v:#010x}").parse().expect("hex literal")
 }
 

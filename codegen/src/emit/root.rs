@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use super::items::lit_u32_hex;
 use crate::registry::items::Items;
 
 /// `pub const LAYER` (when the schema declares one) and `pub fn name_for_id`.
@@ -36,7 +37,7 @@ pub fn layer_items(model: &Items<'_>) -> TokenStream {
         names.entry(f.id).or_insert(f.ir.name.as_str());
     }
     let arms = names.iter().map(|(&id, &name)| {
-        let id: Literal = format!("{id:#010x}").parse().expect("hex literal");
+        let id = lit_u32_hex(id);
         quote!(#id => ::core::option::Option::Some(#name))
     });
     quote! {
