@@ -88,8 +88,17 @@ fn scratch_base(root: &Path) -> PathBuf {
     std::fs::create_dir_all(&base).expect("scratch dir");
     let checkout = base.join("tlgen");
     if std::fs::read_link(&checkout).ok().as_deref() != Some(root) {
-        let _ = std::fs::remove_file(&checkout);
-        link_dir(root, &checkout);
+        // The tests of this file run in parallel and share the link: each makes
+        // its own under a unique name and renames it into place, which replaces
+        // atomically whatever another test put there.
+        let fresh = base.join(format!(
+            "tlgen.{}.{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        let _ = std::fs::remove_file(&fresh);
+        link_dir(root, &fresh);
+        std::fs::rename(&fresh, &checkout).expect("move the checkout link into place");
     }
     base
 }
