@@ -48,20 +48,16 @@ use crate::merge::Merged;
 pub const SHOWN_DIAGNOSTICS: usize = 5;
 
 /// Why [`Config::generate`] failed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ConfigError {
     /// A required setting is missing.
-    #[error("tlgen::config: {0}")]
     Missing(&'static str),
     /// The docs or schemas could not be read.
-    #[error(transparent)]
-    Load(#[from] crate::Error),
+    Load(crate::Error),
     /// The IR cannot be turned into Rust.
-    #[error(transparent)]
-    Emit(#[from] EmitError),
+    Emit(EmitError),
     /// The merge found errors (or, with [`Config::deny_warnings`], warnings):
     /// nothing was written.
-    #[error("{}", fatal_message(.fatal, .stats_command))]
     Diagnostics {
         /// The diagnostics that failed the run, sorted by file and line.
         fatal: Vec<Diagnostic>,
@@ -70,6 +66,45 @@ pub enum ConfigError {
         /// A `tlgen stats` command that lists every diagnostic.
         stats_command: String,
     },
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConfigError::Missing(what) => write!(f, "tlgen::config: {what}"),
+            ConfigError::Load(err) => std::fmt::Display::fmt(err, f),
+            ConfigError::Emit(err) => std::fmt::Display::fmt(err, f),
+            ConfigError::Diagnostics {
+                fatal,
+                stats_command,
+                ..
+            } => f.write_str(&fatal_message(fatal, stats_command)),
+        }
+    }
+}
+
+// `Load` and `Emit` show their inner error as their own message (as a
+// transparent wrapper does), so `source` goes one level further down.
+impl std::error::Error for ConfigError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ConfigError::Load(err) => std::error::Error::source(err),
+            ConfigError::Emit(err) => std::error::Error::source(err),
+            ConfigError::Missing(_) | ConfigError::Diagnostics { .. } => None,
+        }
+    }
+}
+
+impl From<crate::Error> for ConfigError {
+    fn from(err: crate::Error) -> Self {
+        ConfigError::Load(err)
+    }
+}
+
+impl From<EmitError> for ConfigError {
+    fn from(err: EmitError) -> Self {
+        ConfigError::Emit(err)
+    }
 }
 
 fn fatal_message(fatal: &[Diagnostic], stats_command: &str) -> String {

@@ -1,12 +1,16 @@
 //! Errors that stop a run: unreadable input or a line that cannot be parsed.
+//!
+//! The error types of this crate implement `Display` and `Error` by hand
+//! rather than with a derive macro: a build script that depends on tlgen then
+//! compiles no proc-macro crate (syn) before it can start generating.
 
+use std::fmt;
 use std::path::PathBuf;
 
 /// A fatal error, always naming the file (and the line, when there is one).
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
     /// A file or directory could not be read or written.
-    #[error("{path}: {error}")]
     Io {
         /// The path involved.
         path: PathBuf,
@@ -14,7 +18,6 @@ pub enum Error {
         error: std::io::Error,
     },
     /// A line of a page or schema that does not have the expected shape.
-    #[error("{path}:{line}: {message}")]
     Parse {
         /// The file.
         path: PathBuf,
@@ -24,7 +27,6 @@ pub enum Error {
         message: String,
     },
     /// Input that is wrong as a whole (e.g. a docs directory without `methods/`).
-    #[error("{path}: {message}")]
     Input {
         /// The file or directory.
         path: PathBuf,
@@ -51,6 +53,22 @@ impl Error {
         }
     }
 }
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io { path, error } => write!(f, "{}: {error}", path.display()),
+            Error::Parse {
+                path,
+                line,
+                message,
+            } => write!(f, "{}:{line}: {message}", path.display()),
+            Error::Input { path, message } => write!(f, "{}: {message}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
 
 /// Result with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -139,13 +139,11 @@ impl Output {
 }
 
 /// Why bindings could not be generated.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum EmitError {
     /// The IR has items that cannot be emitted (e.g. no constructor IDs).
-    #[error("cannot generate bindings:\n  {}", .0.join("\n  "))]
     Invalid(Vec<String>),
     /// The tree root path ([`Options::root_path`]) is not a Rust path.
-    #[error("root path `{path}`: {message}")]
     RootPath {
         /// The path as given.
         path: String,
@@ -153,7 +151,6 @@ pub enum EmitError {
         message: String,
     },
     /// A generated file did not parse (a bug in the emitter).
-    #[error("generated {file} does not parse: {message}")]
     Syntax {
         /// The file.
         file: String,
@@ -162,11 +159,28 @@ pub enum EmitError {
     },
     /// [`Formatting::Prettyplease`] was asked for, but tlgen was built
     /// without its `prettyplease` feature.
-    #[error(
-        "Formatting::Prettyplease needs tlgen's `prettyplease` cargo feature; enable it or use Formatting::Lines"
-    )]
     PrettypleaseUnavailable,
 }
+
+impl std::fmt::Display for EmitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EmitError::Invalid(problems) => {
+                write!(f, "cannot generate bindings:\n  {}", problems.join("\n  "))
+            }
+            EmitError::RootPath { path, message } => write!(f, "root path `{path}`: {message}"),
+            EmitError::Syntax { file, message } => {
+                write!(f, "generated {file} does not parse: {message}")
+            }
+            EmitError::PrettypleaseUnavailable => f.write_str(
+                "Formatting::Prettyplease needs tlgen's `prettyplease` cargo feature; \
+                 enable it or use Formatting::Lines",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for EmitError {}
 
 /// Generates the module tree for `api` (after applying `options.select`).
 ///

@@ -69,19 +69,15 @@ pub const MAX_INFLATED: usize = 16 << 20;
 
 /// Why a value could not be encoded or decoded. The message names the
 /// problem and, where there is one, the field and its constructor or method.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ToolError {
     /// The input line is not JSON.
-    #[error("invalid JSON: {0}")]
     InvalidJson(String),
     /// The input line is not hex.
-    #[error("invalid hex: {0}")]
     InvalidHex(String),
     /// `"_"` names no method or constructor.
-    #[error("unknown constructor or method {0:?}")]
     UnknownName(String),
     /// A constructor ID that no entry has.
-    #[error("unknown constructor ID {id:08x} at offset {offset}{hint}")]
     UnknownId {
         /// The ID read.
         id: u32,
@@ -91,10 +87,8 @@ pub enum ToolError {
         hint: String,
     },
     /// The entry has no ID because the IR was built without a schema.
-    #[error("no constructor ID for {0}: pass --schema")]
     NoId(String),
     /// A required field (or one whose flag bit is set) is absent.
-    #[error("missing field {field:?} of {owner}{note}")]
     MissingField {
         /// The field.
         field: String,
@@ -104,7 +98,6 @@ pub enum ToolError {
         note: String,
     },
     /// A field whose value does not fit its TL type.
-    #[error("field {field:?} of {owner}: {message}")]
     Field {
         /// The field.
         field: String,
@@ -114,15 +107,44 @@ pub enum ToolError {
         message: String,
     },
     /// Objects or vectors nested deeper than [`MAX_DEPTH`].
-    #[error("depth limit exceeded: values nested deeper than {0}")]
     DepthLimit(u32),
     /// Malformed wire bytes (truncated input, trailing bytes, bad lengths, ...).
-    #[error("{0}")]
     Wire(tlgen_runtime::DecodeError),
     /// Anything else wrong with the input as a whole.
-    #[error("{0}")]
     Invalid(String),
 }
+
+impl std::fmt::Display for ToolError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ToolError::InvalidJson(message) => write!(f, "invalid JSON: {message}"),
+            ToolError::InvalidHex(message) => write!(f, "invalid hex: {message}"),
+            ToolError::UnknownName(name) => write!(f, "unknown constructor or method {name:?}"),
+            ToolError::UnknownId { id, offset, hint } => {
+                write!(
+                    f,
+                    "unknown constructor ID {id:08x} at offset {offset}{hint}"
+                )
+            }
+            ToolError::NoId(name) => write!(f, "no constructor ID for {name}: pass --schema"),
+            ToolError::MissingField { field, owner, note } => {
+                write!(f, "missing field {field:?} of {owner}{note}")
+            }
+            ToolError::Field {
+                field,
+                owner,
+                message,
+            } => write!(f, "field {field:?} of {owner}: {message}"),
+            ToolError::DepthLimit(limit) => {
+                write!(f, "depth limit exceeded: values nested deeper than {limit}")
+            }
+            ToolError::Wire(err) => std::fmt::Display::fmt(err, f),
+            ToolError::Invalid(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for ToolError {}
 
 impl From<tlgen_runtime::DecodeError> for ToolError {
     fn from(err: tlgen_runtime::DecodeError) -> Self {
