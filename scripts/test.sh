@@ -20,6 +20,9 @@ step "runtime: every feature, and no_std (no default features)"
 cargo test -p tlgen-runtime --all-features
 cargo build -p tlgen-runtime --no-default-features
 
+step "packages: publish dry run (each crate verified from its package), the CLI installed from its package"
+bash scripts/check-packages.sh
+
 step "library docs: tlgen and tlgen-runtime with RUSTDOCFLAGS=-D warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc -p tlgen -p tlgen-runtime --no-deps
 
