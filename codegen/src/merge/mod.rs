@@ -431,16 +431,14 @@ impl<'a> Merger<'a> {
             let page = method_pages.get(name.as_str()).copied();
             self.check_page_presence(name, entry, page, &documented_files, "method");
             let params = self.merge_params(name, entry, page);
-            let returns = entry.def.result.clone();
-            let result_type = TlType::parse(&returns);
             if let Some(page) = page {
-                self.check_result(page, &returns, "return type");
+                self.check_result(page, &entry.def.result, "return type");
             }
             api.methods.push(method(
                 name,
                 Some(entry.def.id()),
                 params,
-                result_type,
+                entry.def.result.clone(),
                 page,
             ));
         }
@@ -457,10 +455,10 @@ impl<'a> Merger<'a> {
             }
             self.check_page_presence(name, entry, page, &documented_files, "constructor");
             let params = self.merge_params(name, entry, page);
-            let type_name = entry.def.result.clone();
             if let Some(page) = page {
-                self.check_result(page, &type_name, "type");
+                self.check_result(page, &entry.def.result, "type");
             }
+            let type_name = entry.def.result.to_string();
             api.constructors.push(Constructor {
                 name: name.clone(),
                 id: Some(entry.def.id()),
@@ -581,7 +579,7 @@ impl<'a> Merger<'a> {
         );
     }
 
-    fn check_result(&mut self, page: &Page, schema_result: &str, what: &str) {
+    fn check_result(&mut self, page: &Page, schema_result: &TlType, what: &str) {
         let Some(cell) = &page.result else {
             if !page.irregular {
                 let file = self.page_file(page);
@@ -595,7 +593,8 @@ impl<'a> Merger<'a> {
             }
             return;
         };
-        if cell.mapped != schema_result {
+        // The page's cell is text: compared with the schema's text, as written.
+        if cell.mapped != schema_result.to_string() {
             let file = self.page_file(page);
             let message = format!(
                 "the page's {what} [{}] maps to {}, the schema says {schema_result}",
@@ -889,7 +888,7 @@ fn agreement(def: &Definition, page: &Page) -> i64 {
     let result = page
         .result
         .as_ref()
-        .is_some_and(|cell| cell.mapped == def.result) as i64;
+        .is_some_and(|cell| cell.mapped == def.result.to_string()) as i64;
     both + result - only_docs - only_wire
 }
 

@@ -58,7 +58,7 @@ pub(super) fn check(
             .map(|p| (format!("{what} {name} param {}", p.name), p.ty.clone()))
             .collect();
         if def.is_function() {
-            refs.push((format!("{what} {name} result"), TlType::parse(&def.result)));
+            refs.push((format!("{what} {name} result"), def.result.clone()));
         }
         for (site, parsed) in refs {
             let ty = parsed.to_string();
@@ -158,7 +158,7 @@ fn explain_ids(
         let slots = std::iter::once(None).chain((0..def.params.len()).map(Some));
         for slot in slots {
             let written = match slot {
-                None => def.result.clone(),
+                None => def.result.to_string(),
                 Some(i) => def.params[i].ty.to_string(),
             };
             let written = written.as_str();
@@ -212,9 +212,10 @@ fn line_of(def: &Definition, replace: Option<(Option<usize>, &str)>) -> String {
             None => line.push_str(&format!(" {}:{ty}", p.name)),
         }
     }
+    let written = def.result.to_string();
     let result = match replace {
         Some((None, with)) => with,
-        _ => def.result.as_str(),
+        _ => written.as_str(),
     };
     line.push_str(" = ");
     line.push_str(result);

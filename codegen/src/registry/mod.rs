@@ -83,7 +83,7 @@ pub enum EntryKind {
     /// A method returning the given type.
     Method {
         /// The TL result type (`Updates`, `Vector<long>`, `X`).
-        returns: String,
+        returns: TlType,
     },
 }
 
@@ -230,7 +230,7 @@ impl Registry {
         let mut reg = Registry::default();
         for (i, method) in api.methods.iter().enumerate() {
             let kind = EntryKind::Method {
-                returns: method.returns.to_string(),
+                returns: method.returns.clone(),
             };
             let entry = Entry::new(
                 &method.name,
