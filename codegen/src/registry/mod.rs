@@ -24,7 +24,7 @@ pub mod select;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::ir::{Api, Constructor, Flag, Param, TlType};
+use crate::ir::{bare_name, resolve_bare, Api, Constructor, Flag, Param, TlType};
 
 pub use heights::Heights;
 
@@ -403,19 +403,20 @@ impl Registry {
         self.types.get(type_name).map(Vec::as_slice)
     }
 
-    /// The constructor a bare type reference names: a constructor name
-    /// (`future_salt`), or a type with exactly one constructor (`%Message`;
-    /// with service constructors, `%Message` of a type with many is the
-    /// MTProto envelope).
+    /// The constructor a bare type reference names, by the rule of
+    /// [`resolve_bare`]: a constructor name (`future_salt`), or a type with
+    /// exactly one constructor (`%Message`). With service constructors,
+    /// `%Message` of a type with many is the MTProto envelope.
     pub fn bare(&self, name: &str) -> Option<&Entry> {
-        let name = name.strip_prefix('%').unwrap_or(name);
-        if let Some(entry) = self.constructor(name) {
-            return Some(entry);
-        }
-        match self.type_constructors(name) {
-            Some([only]) => Some(&self.entries[*only]),
-            _ if name == "Message" => self.envelope.map(|at| &self.entries[at]),
-            _ => None,
+        let found = resolve_bare(
+            name,
+            |n| self.constructor(n).map(|e| &e.at),
+            |n| self.type_constructors(n),
+        );
+        match found {
+            Some(&at) => Some(&self.entries[at]),
+            None if bare_name(name) == "Message" => self.envelope.map(|at| &self.entries[at]),
+            None => None,
         }
     }
 
