@@ -28,7 +28,6 @@ mod coverage;
 mod references;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::par::*;
@@ -77,31 +76,10 @@ impl Merged {
             .filter(move |d| d.is_fatal(deny_warnings))
     }
 
-    /// Why a run fails, when it does under the policy of
-    /// [`Diagnostic::is_fatal`]: every fatal diagnostic, one per line, then
-    /// up to `limit` of the other warnings (they often explain the errors: a
-    /// tree whose pages were all skipped has no method page) and how many
-    /// more there are. `None` when the output may be used.
+    /// Why a run fails, as the CLI prints it: [`crate::report::failure`]
+    /// (the text is made there, not here).
     pub fn failure(&self, deny_warnings: bool, limit: usize) -> Option<String> {
-        let mut out = String::new();
-        for d in self.fatal(deny_warnings) {
-            let _ = writeln!(out, "{d}");
-        }
-        if out.is_empty() {
-            return None;
-        }
-        let others: Vec<&Diagnostic> = self
-            .warnings()
-            .filter(|d| !d.is_fatal(deny_warnings))
-            .collect();
-        for d in others.iter().take(limit) {
-            let _ = writeln!(out, "{d}");
-        }
-        if others.len() > limit {
-            let _ = writeln!(out, "... and {} more warnings", others.len() - limit);
-        }
-        out.pop();
-        Some(out)
+        crate::report::failure(self, deny_warnings, limit)
     }
 }
 
