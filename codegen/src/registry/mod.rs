@@ -9,9 +9,16 @@
 //! | question | where |
 //! |---|---|
 //! | an entry by IR name, wire name or constructor ID; a type's constructors | [`Registry`] lookups |
-//! | what a param is on the wire (docs-only rows dropped, flags words found) | [`WireParam`], [`Registry::new`] |
-//! | what a bare type reference (`future_salt`, `%Message`) names | [`Registry::bare`] |
+//! | what a param is on the wire (docs-only rows dropped, flags words found) | [`WireParam`], [`wire_params`] |
+//! | what a bare type reference (`future_salt`, `%Message`) names | [`Registry::bare`], by the rule of [`crate::ir::resolve_bare`] (which the merge's reference check shares) |
+//! | which types accept any constructor (`Object`, undefined types) | [`Registry::is_open_type`] |
+//! | the MTProto service constructors a wire reader needs | [`Registry::with_service_constructors`] |
 //! | how deep the shallowest value of an entry or type nests | [`heights`] |
+//! | the Rust name of a TL name: items, fields, modules, keywords, collisions, RPC error variants | [`names`] |
+//! | every emitted item with its Rust path, its fields and their resolved types | [`items::Items`] |
+//! | recursion and boxing: which enum variants box their struct (by-value cycles, size), which bare cycles cannot be emitted | [`items`] ("Boxing rule"), [`items::Ctor::boxed`] |
+//! | which error type a method's call returns | [`items::Func::error`] |
+//! | the part of an API that `--select` patterns keep | [`select::select`], [`select::glob_match`] |
 //!
 //! Entries are addressed by [`EntryId`], their position in
 //! [`Registry::entries`]: methods first, then constructors, each in IR order.
