@@ -39,6 +39,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::render_docs;
+use super::items::doc_attrs;
 use super::names;
 use crate::ir::{Api, ErrorEntry, Method};
 
@@ -184,17 +185,6 @@ fn plan(specs: Vec<Spec>) -> Vec<Variant> {
             spec,
         })
         .collect()
-}
-
-fn doc_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| {
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        }
-    });
-    quote!(#(#[doc = #lines])*)
 }
 
 fn variant_doc(spec: &Spec) -> String {

@@ -955,21 +955,23 @@ fn method(
         bots: page.and_then(|p| p.bots),
         users: page.and_then(|p| p.users),
         business: page.and_then(|p| p.business),
-        errors: page
-            .map(|p| {
-                p.errors
-                    .iter()
-                    .map(|e| ErrorEntry {
-                        code: e.code,
-                        name: e.name.clone(),
-                        description: e.description.clone(),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
+        errors: page.map(error_entries).unwrap_or_default(),
         errors_source: None,
         source: page.map(|p| p.source.clone()),
     }
+}
+
+/// The IR form of a page's `### Errors` table (its own, or one imported
+/// from an older tree by [`error_tables`]).
+fn error_entries(page: &Page) -> Vec<ErrorEntry> {
+    page.errors
+        .iter()
+        .map(|e| ErrorEntry {
+            code: e.code,
+            name: e.name.clone(),
+            description: e.description.clone(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
