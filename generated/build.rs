@@ -17,7 +17,7 @@
 //! * `TLGEN_FORMAT=prettyplease`: check and print the files with syn +
 //!   prettyplease (needs tlgen's `prettyplease` feature, which this crate does
 //!   not enable). By default the token printer (`Formatting::Lines`) lays
-//!   out the same code about 3x faster.
+//!   out the same tokens without parsing them.
 //!
 //! Build scripts run in this package's directory, so a relative path would
 //! silently mean something else for a path, git or registry dependency:

@@ -125,7 +125,7 @@ fn counts(schema: &Schema) -> Counts {
         ),
         vector_results: schema
             .functions()
-            .filter(|d| d.result.starts_with("Vector<"))
+            .filter(|d| matches!(d.result, tlgen::ir::TlType::Vector { boxed: true, .. }))
             .count(),
         generic: schema
             .definitions

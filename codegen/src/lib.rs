@@ -4,6 +4,7 @@
 //! The pipeline is visible in the module tree:
 //! [`pages`] (Markdown -> page records) and [`schema`] (TL lines -> definitions)
 //! feed [`merge`], which builds the [`ir::Api`]. The back ends read only the IR.
+//! [`report`] makes the text a failed run shows from the merge's diagnostics.
 //!
 //! # Cargo features
 //!
@@ -32,6 +33,7 @@ pub mod merge;
 pub mod pages;
 mod par;
 pub mod registry;
+pub mod report;
 pub mod schema;
 #[cfg(feature = "tools")]
 pub mod tools;

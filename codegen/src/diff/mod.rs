@@ -198,30 +198,15 @@ pub fn diff(old: &Api, new: &Api, options: &DiffOptions) -> Report {
         new: Items::resolve(new, &new_reg).0,
     };
     let mut changes = Vec::new();
+    compare(&mut changes, &old.methods, &new.methods, options, &rust);
     compare(
         &mut changes,
-        ItemKind::Method,
-        &old.methods,
-        &new.methods,
-        |m| &m.name,
-        |o, n| method_details(o, n, options, &rust),
-    );
-    compare(
-        &mut changes,
-        ItemKind::Constructor,
         &old.constructors,
         &new.constructors,
-        |c| &c.name,
-        |o, n| constructor_details(o, n, options, &rust),
+        options,
+        &rust,
     );
-    compare(
-        &mut changes,
-        ItemKind::Type,
-        &old.types,
-        &new.types,
-        |t| &t.name,
-        |o, n| type_details(o, n, options, &rust),
-    );
+    compare(&mut changes, &old.types, &new.types, options, &rust);
     changes.sort_by(|a, b| (a.kind, &a.name, a.change).cmp(&(b.kind, &b.name, b.change)));
     Report { changes }
 }
@@ -333,16 +318,53 @@ fn breaks(text: impl Into<String>) -> Detail {
     }
 }
 
-fn compare<T>(
+/// An IR item that [`diff`] matches by name between the two versions.
+trait Compared {
+    /// What it is, in the report.
+    const KIND: ItemKind;
+    /// The name the versions are matched by.
+    fn name(&self) -> &String;
+    /// Its description, compared only with [`DiffOptions::text`].
+    fn description(&self) -> &str;
+    /// What differs in the item itself: IDs, params, types, members.
+    fn own_details(old: &Self, new: &Self, options: &DiffOptions, out: &mut Vec<Detail>);
+    /// What differs in the Rust generated from the item named `name`.
+    fn rust_details(rust: &RustPair<'_>, name: &str, out: &mut Vec<Detail>);
+}
+
+/// Every detail of one item's change, in report order: its own, then its
+/// description, then its generated Rust. Empty when nothing changed.
+fn details<T: Compared>(
+    old: &T,
+    new: &T,
+    options: &DiffOptions,
+    rust: &RustPair<'_>,
+) -> Vec<Detail> {
+    let mut out = Vec::new();
+    T::own_details(old, new, options, &mut out);
+    if options.text && old.description() != new.description() {
+        out.push(note(description_change(
+            "description",
+            old.description(),
+            new.description(),
+        )));
+    }
+    T::rust_details(rust, old.name(), &mut out);
+    out
+}
+
+/// Adds a change for every item removed, added or changed between `old`
+/// and `new`.
+fn compare<T: Compared>(
     changes: &mut Vec<Change>,
-    kind: ItemKind,
     old: &[T],
     new: &[T],
-    name: impl Fn(&T) -> &String,
-    details: impl Fn(&T, &T) -> Vec<Detail>,
+    options: &DiffOptions,
+    rust: &RustPair<'_>,
 ) {
-    let old_by_name: BTreeMap<&String, &T> = old.iter().map(|x| (name(x), x)).collect();
-    let new_by_name: BTreeMap<&String, &T> = new.iter().map(|x| (name(x), x)).collect();
+    let kind = T::KIND;
+    let old_by_name: BTreeMap<&String, &T> = old.iter().map(|x| (x.name(), x)).collect();
+    let new_by_name: BTreeMap<&String, &T> = new.iter().map(|x| (x.name(), x)).collect();
     for (item_name, old_item) in &old_by_name {
         let Some(new_item) = new_by_name.get(item_name) else {
             changes.push(Change {
@@ -354,7 +376,7 @@ fn compare<T>(
             });
             continue;
         };
-        let found = details(old_item, new_item);
+        let found = details(*old_item, *new_item, options, rust);
         if found.is_empty() {
             continue;
         }
@@ -402,100 +424,103 @@ fn id_details(old: Option<u32>, new: Option<u32>, out: &mut Vec<Detail>) {
     }
 }
 
-fn method_details(
-    old: &Method,
-    new: &Method,
-    options: &DiffOptions,
-    rust: &RustPair<'_>,
-) -> Vec<Detail> {
-    let mut out = Vec::new();
-    id_details(old.id, new.id, &mut out);
-    param_details(&old.params, &new.params, options, &mut out);
-    if old.returns != new.returns {
-        out.push(breaks(format!(
-            "return type: {} -> {}",
-            old.returns, new.returns
-        )));
+impl Compared for Method {
+    const KIND: ItemKind = ItemKind::Method;
+
+    fn name(&self) -> &String {
+        &self.name
     }
-    for (what, o, n) in [
-        ("usable by bots", old.bots, new.bots),
-        ("usable by users", old.users, new.users),
-        (
-            "usable by bots over a business connection",
-            old.business,
-            new.business,
-        ),
-    ] {
-        // "Unknown" (the page does not say; old pages never name users) is
-        // no information, so only a known value flipping is a change.
-        if let (Some(o), Some(n)) = (o, n) {
-            if o != n {
-                out.push(note(format!("{what}: {} -> {}", yes_no(o), yes_no(n))));
+
+    fn description(&self) -> &str {
+        &self.description
+    }
+
+    fn rust_details(rust: &RustPair<'_>, name: &str, out: &mut Vec<Detail>) {
+        rust.method(name, out);
+    }
+
+    fn own_details(old: &Self, new: &Self, options: &DiffOptions, out: &mut Vec<Detail>) {
+        id_details(old.id, new.id, out);
+        param_details(&old.params, &new.params, options, out);
+        if old.returns != new.returns {
+            out.push(breaks(format!(
+                "return type: {} -> {}",
+                old.returns, new.returns
+            )));
+        }
+        for (what, o, n) in [
+            ("usable by bots", old.bots, new.bots),
+            ("usable by users", old.users, new.users),
+            (
+                "usable by bots over a business connection",
+                old.business,
+                new.business,
+            ),
+        ] {
+            // "Unknown" (the page does not say; old pages never name users) is
+            // no information, so only a known value flipping is a change.
+            if let (Some(o), Some(n)) = (o, n) {
+                if o != n {
+                    out.push(note(format!("{what}: {} -> {}", yes_no(o), yes_no(n))));
+                }
             }
         }
+        error_details(&old.errors, &new.errors, out);
     }
-    error_details(&old.errors, &new.errors, &mut out);
-    if options.text && old.description != new.description {
-        out.push(note(description_change(
-            "description",
-            &old.description,
-            &new.description,
-        )));
-    }
-    rust.method(&old.name, &mut out);
-    out
 }
 
-fn constructor_details(
-    old: &Constructor,
-    new: &Constructor,
-    options: &DiffOptions,
-    rust: &RustPair<'_>,
-) -> Vec<Detail> {
-    let mut out = Vec::new();
-    id_details(old.id, new.id, &mut out);
-    param_details(&old.params, &new.params, options, &mut out);
-    if old.type_name != new.type_name {
-        out.push(breaks(format!(
-            "type: {} -> {}",
-            old.type_name, new.type_name
-        )));
+impl Compared for Constructor {
+    const KIND: ItemKind = ItemKind::Constructor;
+
+    fn name(&self) -> &String {
+        &self.name
     }
-    if options.text && old.description != new.description {
-        out.push(note(description_change(
-            "description",
-            &old.description,
-            &new.description,
-        )));
+
+    fn description(&self) -> &str {
+        &self.description
     }
-    rust.constructor(&old.name, &mut out);
-    out
+
+    fn rust_details(rust: &RustPair<'_>, name: &str, out: &mut Vec<Detail>) {
+        rust.constructor(name, out);
+    }
+
+    fn own_details(old: &Self, new: &Self, options: &DiffOptions, out: &mut Vec<Detail>) {
+        id_details(old.id, new.id, out);
+        param_details(&old.params, &new.params, options, out);
+        if old.type_name != new.type_name {
+            out.push(breaks(format!(
+                "type: {} -> {}",
+                old.type_name, new.type_name
+            )));
+        }
+    }
 }
 
-fn type_details(
-    old: &TypeDef,
-    new: &TypeDef,
-    options: &DiffOptions,
-    rust: &RustPair<'_>,
-) -> Vec<Detail> {
-    let mut out = Vec::new();
-    let old_set: BTreeSet<&String> = old.constructors.iter().collect();
-    let new_set: BTreeSet<&String> = new.constructors.iter().collect();
-    for name in old_set.difference(&new_set) {
-        out.push(breaks(format!("constructor removed: {name}")));
+impl Compared for TypeDef {
+    const KIND: ItemKind = ItemKind::Type;
+
+    fn name(&self) -> &String {
+        &self.name
     }
-    for name in new_set.difference(&old_set) {
-        out.push(note(format!("constructor added: {name}")));
+
+    fn description(&self) -> &str {
+        &self.description
     }
-    if options.text && old.description != new.description {
-        out.push(note(description_change(
-            "description",
-            &old.description,
-            &new.description,
-        )));
+
+    fn rust_details(rust: &RustPair<'_>, name: &str, out: &mut Vec<Detail>) {
+        rust.type_enum(name, out);
     }
-    rust.type_enum(&old.name, &mut out);
-    out
+
+    fn own_details(old: &Self, new: &Self, _: &DiffOptions, out: &mut Vec<Detail>) {
+        let old_set: BTreeSet<&String> = old.constructors.iter().collect();
+        let new_set: BTreeSet<&String> = new.constructors.iter().collect();
+        for name in old_set.difference(&new_set) {
+            out.push(breaks(format!("constructor removed: {name}")));
+        }
+        for name in new_set.difference(&old_set) {
+            out.push(note(format!("constructor added: {name}")));
+        }
+    }
 }
 
 fn yes_no(value: bool) -> &'static str {

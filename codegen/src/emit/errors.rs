@@ -39,6 +39,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::render_docs;
+use super::items::doc_attrs;
 use super::names;
 use crate::ir::{Api, ErrorEntry, Method};
 
@@ -186,17 +187,6 @@ fn plan(specs: Vec<Spec>) -> Vec<Variant> {
         .collect()
 }
 
-fn doc_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| {
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        }
-    });
-    quote!(#(#[doc = #lines])*)
-}
-
 fn variant_doc(spec: &Spec) -> String {
     let codes: Vec<String> = spec.codes.iter().map(i32::to_string).collect();
     let head = format!("`{}` ({})", spec.name.replace('`', "'"), codes.join(", "));
@@ -208,13 +198,20 @@ fn variant_doc(spec: &Spec) -> String {
     }
 }
 
+/// The kind enum of `specs`, its `ErrorKind` impl and its `name()`.
 fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
     // Errors any method can raise are `Common`, whatever a table lists.
     let specs: Vec<Spec> = specs.into_iter().filter(|s| !is_common(&s.name)).collect();
     let variants = plan(specs);
-    let enum_doc = doc_attrs(doc.trim_start());
+    let declaration = declaration(&variants, ident, doc);
+    let classify = classify_impl(&variants, ident);
+    let name = name_impl(&variants, ident);
+    quote!(#declaration #classify #name)
+}
 
-    // The enum.
+/// The enum: one variant per documented name, then `Common` and `Other`.
+fn declaration(variants: &[Variant], ident: &Ident, doc: &str) -> TokenStream {
+    let enum_doc = doc_attrs(doc.trim_start());
     let decls = variants.iter().map(|v| {
         let doc = doc_attrs(&variant_doc(&v.spec));
         let name = &v.ident;
@@ -223,21 +220,28 @@ fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
             None => quote!(#doc #name),
         }
     });
-
-    // `ErrorKind::classify`: by message, then by name, then by pattern;
-    // never by code.
-    let construct = |v: &Variant, value: TokenStream| {
-        let name = &v.ident;
-        match &v.field {
-            Some(field) if *field == value.to_string() => quote!(Self::#name { #field }),
-            Some(field) => quote!(Self::#name { #field: #value }),
-            None => quote!(Self::#name),
+    quote! {
+        #enum_doc
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum #ident {
+            #(#decls,)*
+            /// An error any method can raise (flood waits, migrations, sessions).
+            Common(::tlgen_runtime::CommonError),
+            /// Any other error: nothing documents it here (`MethodError::rpc`
+            /// has the server's text).
+            Other,
         }
-    };
+    }
+}
+
+/// `ErrorKind::classify`: by message, then by name, then by pattern, then
+/// the common errors; never by code (the module's "Matching").
+fn classify_impl(variants: &[Variant], ident: &Ident) -> TokenStream {
     let mut message_arms = Vec::new();
     let mut name_arms = Vec::new();
     let mut pattern_checks = Vec::new();
-    for v in &variants {
+    for v in variants {
         match &v.matcher {
             Matcher::Message(message) => {
                 let value = construct(v, quote!(0));
@@ -248,23 +252,7 @@ fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
                 name_arms.push(quote!(#name => return #value,));
             }
             Matcher::Pattern { prefix, suffix } => {
-                let field = v.field.clone().unwrap_or_else(|| format_ident!("value"));
-                let value = construct(v, quote!(#field));
-                let strip_suffix = if suffix.is_empty() {
-                    quote!()
-                } else {
-                    quote!(.and_then(|rest| rest.strip_suffix(#suffix)))
-                };
-                pattern_checks.push(quote! {
-                    if let ::core::option::Option::Some(#field) = err
-                        .message
-                        .strip_prefix(#prefix)
-                        #strip_suffix
-                        .and_then(|digits| digits.parse::<u64>().ok())
-                    {
-                        return #value;
-                    }
-                });
+                pattern_checks.push(pattern_check(v, prefix, suffix));
             }
         }
     }
@@ -278,34 +266,7 @@ fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
     } else {
         quote!(match err.name.as_str() { #(#name_arms)* _ => {} })
     };
-
-    // `name()`.
-    let name_arms_out = variants.iter().map(|v| {
-        let name = &v.ident;
-        let text = match &v.matcher {
-            Matcher::Name(n) | Matcher::Message(n) => n.clone(),
-            Matcher::Pattern { .. } => v.spec.name.clone(),
-        };
-        if v.field.is_some() {
-            quote!(Self::#name { .. } => ::core::option::Option::Some(#text))
-        } else {
-            quote!(Self::#name => ::core::option::Option::Some(#text))
-        }
-    });
-
     quote! {
-        #enum_doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum #ident {
-            #(#decls,)*
-            /// An error any method can raise (flood waits, migrations, sessions).
-            Common(::tlgen_runtime::CommonError),
-            /// Any other error: nothing documents it here (`MethodError::rpc`
-            /// has the server's text).
-            Other,
-        }
-
         impl ::tlgen_runtime::ErrorKind for #ident {
             fn classify(err: &::tlgen_runtime::RpcError) -> Self {
                 #by_message
@@ -317,14 +278,64 @@ fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
                 }
             }
         }
+    }
+}
 
+/// The variant `v` built with `value` in its placeholder field (shorthand
+/// when `value` is the field's own name).
+fn construct(v: &Variant, value: TokenStream) -> TokenStream {
+    let name = &v.ident;
+    match &v.field {
+        Some(field) if *field == value.to_string() => quote!(Self::#name { #field }),
+        Some(field) => quote!(Self::#name { #field: #value }),
+        None => quote!(Self::#name),
+    }
+}
+
+/// The `classify` statement that returns `v` when the message is `prefix`,
+/// digits, `suffix`.
+fn pattern_check(v: &Variant, prefix: &str, suffix: &str) -> TokenStream {
+    let field = v.field.clone().unwrap_or_else(|| format_ident!("value"));
+    let value = construct(v, quote!(#field));
+    let strip_suffix = if suffix.is_empty() {
+        quote!()
+    } else {
+        quote!(.and_then(|rest| rest.strip_suffix(#suffix)))
+    };
+    quote! {
+        if let ::core::option::Option::Some(#field) = err
+            .message
+            .strip_prefix(#prefix)
+            #strip_suffix
+            .and_then(|digits| digits.parse::<u64>().ok())
+        {
+            return #value;
+        }
+    }
+}
+
+/// `name()`: the documented name of each variant.
+fn name_impl(variants: &[Variant], ident: &Ident) -> TokenStream {
+    let arms = variants.iter().map(|v| {
+        let name = &v.ident;
+        let text = match &v.matcher {
+            Matcher::Name(n) | Matcher::Message(n) => n.clone(),
+            Matcher::Pattern { .. } => v.spec.name.clone(),
+        };
+        if v.field.is_some() {
+            quote!(Self::#name { .. } => ::core::option::Option::Some(#text))
+        } else {
+            quote!(Self::#name => ::core::option::Option::Some(#text))
+        }
+    });
+    quote! {
         impl #ident {
             /// The error name as documented, numeric part as `X`
             /// (`SLOWMODE_WAIT_X`); `None` for [`Other`](Self::Other).
             #[must_use]
             pub fn name(&self) -> ::core::option::Option<&'static str> {
                 match self {
-                    #(#name_arms_out,)*
+                    #(#arms,)*
                     Self::Common(common) => ::core::option::Option::Some(common.name()),
                     Self::Other => ::core::option::Option::None,
                 }

@@ -3,11 +3,10 @@
 //!
 //! `syn` + `prettyplease` take most of the generator's time, which in a
 //! build script (compiled without optimizations) is paid again on every
-//! clean build of the generated crate (the README's Performance section has
-//! the figures). This printer
-//! walks the tokens once: one line per statement, field, variant, match arm
-//! and attribute, indentation by brace depth, `#[doc]` attributes back as
-//! `///` comments. It never changes a token, only the whitespace between
+//! clean build of the generated crate (PERFORMANCE.md, "No prettyplease in
+//! the build script", has the figures). This printer walks the tokens once:
+//! one line per statement, field, variant, match arm and attribute,
+//! indentation by brace depth, `#[doc]` attributes back as `///` comments. It never changes a token, only the whitespace between
 //! them, so the result is the code `prettyplease` would print, laid out less
 //! carefully: the tests parse both layouts (the sample tree, and all of v223
 //! in `tests/layout_v223.rs`) and require the same [`canonical`] form.

@@ -104,8 +104,8 @@ pub enum Formatting {
     #[cfg_attr(feature = "prettyplease", default)]
     Prettyplease,
     /// One line per statement, field, variant and attribute, indented, docs as
-    /// `///`, straight from the token trees ([`lines`]): no parsing, so much
-    /// faster to generate (the README's Performance section has the
+    /// `///`, straight from the token trees ([`lines`]): no parsing, so
+    /// faster to generate (PERFORMANCE.md in the repository has the
     /// figures). For build scripts, whose output rustc checks anyway.
     #[cfg_attr(not(feature = "prettyplease"), default)]
     Lines,

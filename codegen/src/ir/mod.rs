@@ -10,4 +10,4 @@ mod tltype;
 
 pub use diagnostics::{Diagnostic, DiagnosticKind, Severity};
 pub use model::{Api, Constructor, ErrorEntry, Flag, Method, Param, TypeDef};
-pub use tltype::TlType;
+pub use tltype::{bare_name, resolve_bare, TlType};

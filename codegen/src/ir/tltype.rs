@@ -38,8 +38,35 @@ pub enum TlType {
     Boxed(String),
     /// A bare constructor type by name, as written (`future_salt`,
     /// `%Message`: the `%` is kept so that the text round-trips;
-    /// `crate::registry::Registry::bare` resolves either form).
+    /// [`resolve_bare`] resolves either form).
     Bare(String),
+}
+
+/// The name a bare reference is looked up by: `%Message` names `Message`
+/// (the `%` only says that the reference is bare), `future_salt` itself.
+pub fn bare_name(written: &str) -> &str {
+    written.strip_prefix('%').unwrap_or(written)
+}
+
+/// The bare-reference rule, the one place it is written: a bare type
+/// (`future_salt`, `%Message`) names the constructor of that name, else the
+/// only constructor of the boxed type of that name (a type with several
+/// names none).
+///
+/// The lookups are the caller's, so that the rule serves both the merge's
+/// reference check (over the IR being built, before any registry exists)
+/// and [`crate::registry::Registry::bare`]: `constructor` finds a
+/// constructor by name, `type_constructors` the constructors of a boxed type.
+pub fn resolve_bare<'a, C>(
+    written: &str,
+    constructor: impl FnOnce(&str) -> Option<&'a C>,
+    type_constructors: impl FnOnce(&str) -> Option<&'a [C]>,
+) -> Option<&'a C> {
+    let name = bare_name(written);
+    constructor(name).or_else(|| match type_constructors(name) {
+        Some([only]) => Some(only),
+        _ => None,
+    })
 }
 
 impl TlType {
@@ -160,6 +187,31 @@ impl fmt::Display for TlType {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bare_references_name_a_constructor_or_a_type_with_one() {
+        let constructors = ["future_salt", "message"];
+        let types: [(&str, &[&str]); 2] = [
+            ("FutureSalt", &["future_salt"]),
+            ("Message", &["message", "messageEmpty"]),
+        ];
+        let resolve = |written| {
+            resolve_bare(
+                written,
+                |n| constructors.iter().find(|c| **c == n),
+                |n| types.iter().find(|(t, _)| *t == n).map(|(_, cs)| *cs),
+            )
+            .copied()
+        };
+        assert_eq!(resolve("future_salt"), Some("future_salt"));
+        assert_eq!(resolve("%future_salt"), Some("future_salt"));
+        assert_eq!(resolve("%FutureSalt"), Some("future_salt"));
+        // A type with several constructors names none of them.
+        assert_eq!(resolve("%Message"), None);
+        assert_eq!(resolve("%message"), Some("message"));
+        assert_eq!(resolve("nothing"), None);
+        assert_eq!(bare_name("%Message"), "Message");
+    }
 
     #[test]
     fn parses_and_prints_every_form() {

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::error::Result;
-use crate::ir::{Api, Diagnostic, DiagnosticKind, ErrorEntry, Severity};
+use crate::ir::{Api, Diagnostic, DiagnosticKind, Severity};
 use crate::pages::{self, Page, PageKind};
 
 /// Reads the docs tree at `dir` and copies its error tables into the methods
@@ -54,15 +54,7 @@ pub fn import(api: &mut Api, dir: &Path, pages: &[Page]) -> Vec<Diagnostic> {
             without += 1;
             continue;
         };
-        method.errors = page
-            .errors
-            .iter()
-            .map(|e| ErrorEntry {
-                code: e.code,
-                name: e.name.clone(),
-                description: e.description.clone(),
-            })
-            .collect();
+        method.errors = super::error_entries(page);
         let source = format!("{dir_label}/{}", page.source);
         diagnostics.push(Diagnostic {
             severity: Severity::Note,

@@ -28,7 +28,6 @@ mod coverage;
 mod references;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::par::*;
@@ -77,31 +76,10 @@ impl Merged {
             .filter(move |d| d.is_fatal(deny_warnings))
     }
 
-    /// Why a run fails, when it does under the policy of
-    /// [`Diagnostic::is_fatal`]: every fatal diagnostic, one per line, then
-    /// up to `limit` of the other warnings (they often explain the errors: a
-    /// tree whose pages were all skipped has no method page) and how many
-    /// more there are. `None` when the output may be used.
+    /// Why a run fails, as the CLI prints it: [`crate::report::failure`]
+    /// (the text is made there, not here).
     pub fn failure(&self, deny_warnings: bool, limit: usize) -> Option<String> {
-        let mut out = String::new();
-        for d in self.fatal(deny_warnings) {
-            let _ = writeln!(out, "{d}");
-        }
-        if out.is_empty() {
-            return None;
-        }
-        let others: Vec<&Diagnostic> = self
-            .warnings()
-            .filter(|d| !d.is_fatal(deny_warnings))
-            .collect();
-        for d in others.iter().take(limit) {
-            let _ = writeln!(out, "{d}");
-        }
-        if others.len() > limit {
-            let _ = writeln!(out, "... and {} more warnings", others.len() - limit);
-        }
-        out.pop();
-        Some(out)
+        crate::report::failure(self, deny_warnings, limit)
     }
 }
 
@@ -431,16 +409,14 @@ impl<'a> Merger<'a> {
             let page = method_pages.get(name.as_str()).copied();
             self.check_page_presence(name, entry, page, &documented_files, "method");
             let params = self.merge_params(name, entry, page);
-            let returns = entry.def.result.clone();
-            let result_type = TlType::parse(&returns);
             if let Some(page) = page {
-                self.check_result(page, &returns, "return type");
+                self.check_result(page, &entry.def.result, "return type");
             }
             api.methods.push(method(
                 name,
                 Some(entry.def.id()),
                 params,
-                result_type,
+                entry.def.result.clone(),
                 page,
             ));
         }
@@ -457,10 +433,10 @@ impl<'a> Merger<'a> {
             }
             self.check_page_presence(name, entry, page, &documented_files, "constructor");
             let params = self.merge_params(name, entry, page);
-            let type_name = entry.def.result.clone();
             if let Some(page) = page {
-                self.check_result(page, &type_name, "type");
+                self.check_result(page, &entry.def.result, "type");
             }
+            let type_name = entry.def.result.to_string();
             api.constructors.push(Constructor {
                 name: name.clone(),
                 id: Some(entry.def.id()),
@@ -581,7 +557,7 @@ impl<'a> Merger<'a> {
         );
     }
 
-    fn check_result(&mut self, page: &Page, schema_result: &str, what: &str) {
+    fn check_result(&mut self, page: &Page, schema_result: &TlType, what: &str) {
         let Some(cell) = &page.result else {
             if !page.irregular {
                 let file = self.page_file(page);
@@ -595,7 +571,8 @@ impl<'a> Merger<'a> {
             }
             return;
         };
-        if cell.mapped != schema_result {
+        // The page's cell is text: compared with the schema's text, as written.
+        if cell.mapped != schema_result.to_string() {
             let file = self.page_file(page);
             let message = format!(
                 "the page's {what} [{}] maps to {}, the schema says {schema_result}",
@@ -889,7 +866,7 @@ fn agreement(def: &Definition, page: &Page) -> i64 {
     let result = page
         .result
         .as_ref()
-        .is_some_and(|cell| cell.mapped == def.result) as i64;
+        .is_some_and(|cell| cell.mapped == def.result.to_string()) as i64;
     both + result - only_docs - only_wire
 }
 
@@ -978,21 +955,23 @@ fn method(
         bots: page.and_then(|p| p.bots),
         users: page.and_then(|p| p.users),
         business: page.and_then(|p| p.business),
-        errors: page
-            .map(|p| {
-                p.errors
-                    .iter()
-                    .map(|e| ErrorEntry {
-                        code: e.code,
-                        name: e.name.clone(),
-                        description: e.description.clone(),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
+        errors: page.map(error_entries).unwrap_or_default(),
         errors_source: None,
         source: page.map(|p| p.source.clone()),
     }
+}
+
+/// The IR form of a page's `### Errors` table (its own, or one imported
+/// from an older tree by [`error_tables`]).
+fn error_entries(page: &Page) -> Vec<ErrorEntry> {
+    page.errors
+        .iter()
+        .map(|e| ErrorEntry {
+            code: e.code,
+            name: e.name.clone(),
+            description: e.description.clone(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

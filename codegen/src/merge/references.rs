@@ -8,10 +8,12 @@
 //! undefined spelling, that is reported too. A bare reference (`%Foo`,
 //! `foo`) that names no constructor cannot be emitted at all: an error.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::Entry;
-use crate::ir::{Api, Diagnostic, DiagnosticKind, Severity, TlType, TypeDef};
+use crate::ir::{
+    bare_name, resolve_bare, Api, Diagnostic, DiagnosticKind, Severity, TlType, TypeDef,
+};
 use crate::schema::{compute_id, Definition};
 
 /// At most this many CRC-32s are computed looking for a spelling that
@@ -34,12 +36,17 @@ pub(super) fn check(
     functions: &BTreeMap<String, Entry<'_>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let types: BTreeMap<&str, usize> = api
+    let types: BTreeMap<&str, &[String]> = api
         .types
         .iter()
-        .map(|t| (t.name.as_str(), t.constructors.len()))
+        .map(|t| (t.name.as_str(), t.constructors.as_slice()))
         .collect();
-    let ctor_names: BTreeSet<&str> = api.constructors.iter().map(|c| c.name.as_str()).collect();
+    // Name -> the name: [`resolve_bare`] hands back what a lookup found.
+    let ctor_names: BTreeMap<&str, &String> = api
+        .constructors
+        .iter()
+        .map(|c| (c.name.as_str(), &c.name))
+        .collect();
     let mut undefined: BTreeMap<String, Vec<Use<'_>>> = BTreeMap::new();
 
     let entries = constructors
@@ -51,27 +58,32 @@ pub(super) fn check(
             continue;
         }
         let def = entry.def;
-        let mut refs: Vec<(String, TlType)> = def
+        let mut refs: Vec<(String, &TlType)> = def
             .params
             .iter()
             .filter(|p| !p.is_flags_field())
-            .map(|p| (format!("{what} {name} param {}", p.name), p.ty.clone()))
+            .map(|p| (format!("{what} {name} param {}", p.name), &p.ty))
             .collect();
         if def.is_function() {
-            refs.push((format!("{what} {name} result"), TlType::parse(&def.result)));
+            refs.push((format!("{what} {name} result"), &def.result));
         }
         for (site, parsed) in refs {
             let ty = parsed.to_string();
             let mut names = Vec::new();
-            referenced_names(&parsed, &mut names);
-            for (bare, ty_name) in names {
+            referenced_names(parsed, &mut names);
+            for (bare, written) in names {
+                let ty_name = if bare { bare_name(written) } else { written };
                 let generic = def.generics.iter().any(|(g, _)| g == ty_name);
                 if generic || ty_name == "Bool" {
                     continue;
                 }
                 if bare {
-                    let single = types.get(ty_name) == Some(&1);
-                    if !ctor_names.contains(ty_name) && !single {
+                    let named = resolve_bare(
+                        written,
+                        |n| ctor_names.get(n).copied(),
+                        |n| types.get(n).copied(),
+                    );
+                    if named.is_none() {
                         diagnostics.push(Diagnostic {
                             severity: Severity::Error,
                             kind: DiagnosticKind::UndefinedType,
@@ -126,12 +138,12 @@ pub(super) fn check(
     explain_ids(constructors, functions, &undefined, diagnostics);
 }
 
-/// The type names in `ty` (through vectors), each marked bare or boxed.
+/// The type names in `ty` (through vectors) as written, each marked bare or
+/// boxed.
 fn referenced_names<'t>(ty: &'t TlType, out: &mut Vec<(bool, &'t str)>) {
     match ty {
         TlType::Boxed(name) => out.push((false, name)),
-        // `%Message` names `Message` (the `%` only says it is bare).
-        TlType::Bare(name) => out.push((true, name.strip_prefix('%').unwrap_or(name))),
+        TlType::Bare(name) => out.push((true, name)),
         TlType::Vector { inner, .. } => referenced_names(inner, out),
         _ => {}
     }
@@ -158,7 +170,7 @@ fn explain_ids(
         let slots = std::iter::once(None).chain((0..def.params.len()).map(Some));
         for slot in slots {
             let written = match slot {
-                None => def.result.clone(),
+                None => def.result.to_string(),
                 Some(i) => def.params[i].ty.to_string(),
             };
             let written = written.as_str();
@@ -212,9 +224,10 @@ fn line_of(def: &Definition, replace: Option<(Option<usize>, &str)>) -> String {
             None => line.push_str(&format!(" {}:{ty}", p.name)),
         }
     }
+    let written = def.result.to_string();
     let result = match replace {
         Some((None, with)) => with,
-        _ => def.result.as_str(),
+        _ => written.as_str(),
     };
     line.push_str(" = ");
     line.push_str(result);

@@ -535,7 +535,7 @@ fn failure_lists_the_fatal_diagnostics_then_some_warnings() {
         &pages,
         "boolTrue#997275b5 = Bool;\n---functions---\ndemo.m0#11111111 text:int = Bool;\n",
     );
-    let failure = merged.failure(false, 1).expect("a coverage error");
+    let failure = crate::report::failure(&merged, false, 1).expect("a coverage error");
     let lines: Vec<&str> = failure.lines().collect();
     assert_eq!(lines.len(), 3, "{failure}");
     assert!(
@@ -547,10 +547,9 @@ fn failure_lists_the_fatal_diagnostics_then_some_warnings() {
         "warning: inline.tl:1: schema constructor boolTrue has no page"
     );
     assert_eq!(lines[2], "... and 4 more warnings");
-    assert!(merge_inline(
+    let usable = merge_inline(
         &pages[..1],
-        "boolTrue#997275b5 = Bool;\n---functions---\ndemo.m0#11111111 text:int = Bool;\n"
-    )
-    .failure(false, 1)
-    .is_none());
+        "boolTrue#997275b5 = Bool;\n---functions---\ndemo.m0#11111111 text:int = Bool;\n",
+    );
+    assert!(crate::report::failure(&usable, false, 1).is_none());
 }

@@ -13,7 +13,9 @@
 //!    large constructor does not make every value of its type large.
 //!
 //! Boxed variants hold `Box<Struct>`; the `From`/`TryFrom` conversions box
-//! and unbox, so users rarely see the difference.
+//! and unbox, so users rarely see the difference. A bare field on such a
+//! cycle (a struct inside a struct, with no enum variant to box) would still
+//! be infinitely large: [`Items::resolve`] lists it as a problem.
 
 use std::collections::{BTreeMap, BTreeSet};
 

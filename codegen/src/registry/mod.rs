@@ -9,9 +9,16 @@
 //! | question | where |
 //! |---|---|
 //! | an entry by IR name, wire name or constructor ID; a type's constructors | [`Registry`] lookups |
-//! | what a param is on the wire (docs-only rows dropped, flags words found) | [`WireParam`], [`Registry::new`] |
-//! | what a bare type reference (`future_salt`, `%Message`) names | [`Registry::bare`] |
+//! | what a param is on the wire (docs-only rows dropped, flags words found) | [`WireParam`], [`wire_params`] |
+//! | what a bare type reference (`future_salt`, `%Message`) names | [`Registry::bare`], by the rule of [`crate::ir::resolve_bare`] (which the merge's reference check shares) |
+//! | which types accept any constructor (`Object`, undefined types) | [`Registry::is_open_type`] |
+//! | the MTProto service constructors a wire reader needs | [`Registry::with_service_constructors`] |
 //! | how deep the shallowest value of an entry or type nests | [`heights`] |
+//! | the Rust name of a TL name: items, fields, modules, keywords, collisions, RPC error variants | [`names`] |
+//! | every emitted item with its Rust path, its fields and their resolved types | [`items::Items`] |
+//! | recursion and boxing: which enum variants box their struct (by-value cycles, size), which bare cycles cannot be emitted | [`items`] ("Boxing rule"), [`items::Ctor::boxed`] |
+//! | which error type a method's call returns | [`items::Func::error`] |
+//! | the part of an API that `--select` patterns keep | [`select::select`], [`select::glob_match`] |
 //!
 //! Entries are addressed by [`EntryId`], their position in
 //! [`Registry::entries`]: methods first, then constructors, each in IR order.
@@ -24,7 +31,7 @@ pub mod select;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::ir::{Api, Constructor, Flag, Param, TlType};
+use crate::ir::{bare_name, resolve_bare, Api, Constructor, Flag, Param, TlType};
 
 pub use heights::Heights;
 
@@ -83,7 +90,7 @@ pub enum EntryKind {
     /// A method returning the given type.
     Method {
         /// The TL result type (`Updates`, `Vector<long>`, `X`).
-        returns: String,
+        returns: TlType,
     },
 }
 
@@ -230,7 +237,7 @@ impl Registry {
         let mut reg = Registry::default();
         for (i, method) in api.methods.iter().enumerate() {
             let kind = EntryKind::Method {
-                returns: method.returns.to_string(),
+                returns: method.returns.clone(),
             };
             let entry = Entry::new(
                 &method.name,
@@ -403,19 +410,20 @@ impl Registry {
         self.types.get(type_name).map(Vec::as_slice)
     }
 
-    /// The constructor a bare type reference names: a constructor name
-    /// (`future_salt`), or a type with exactly one constructor (`%Message`;
-    /// with service constructors, `%Message` of a type with many is the
-    /// MTProto envelope).
+    /// The constructor a bare type reference names, by the rule of
+    /// [`resolve_bare`]: a constructor name (`future_salt`), or a type with
+    /// exactly one constructor (`%Message`). With service constructors,
+    /// `%Message` of a type with many is the MTProto envelope.
     pub fn bare(&self, name: &str) -> Option<&Entry> {
-        let name = name.strip_prefix('%').unwrap_or(name);
-        if let Some(entry) = self.constructor(name) {
-            return Some(entry);
-        }
-        match self.type_constructors(name) {
-            Some([only]) => Some(&self.entries[*only]),
-            _ if name == "Message" => self.envelope.map(|at| &self.entries[at]),
-            _ => None,
+        let found = resolve_bare(
+            name,
+            |n| self.constructor(n).map(|e| &e.at),
+            |n| self.type_constructors(n),
+        );
+        match found {
+            Some(&at) => Some(&self.entries[at]),
+            None if bare_name(name) == "Message" => self.envelope.map(|at| &self.entries[at]),
+            None => None,
         }
     }
 

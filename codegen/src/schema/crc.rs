@@ -57,25 +57,25 @@ const KNOWN_EXCEPTIONS: &[KnownException] = &[
 /// (`name[#id] params = Result`, with or without the trailing `;` and any
 /// trailing `// comment`).
 pub fn compute_id(definition: &str) -> u32 {
-    let mut buf = Vec::with_capacity(definition.len());
-    let entry = match definition.find(';') {
-        Some(end) => &definition[..end],
-        None => definition,
-    };
-    normalize_into(entry.split_ascii_whitespace(), &mut buf);
-    crc32fast::hash(&buf)
+    crc32fast::hash(&normalized_bytes(definition))
 }
 
 /// The normalized text the ID is the CRC-32 of (for diagnostics and tests).
 pub fn normalized_definition(definition: &str) -> String {
+    // Only ASCII bytes are removed or inserted, so the text stays UTF-8.
+    String::from_utf8_lossy(&normalized_bytes(definition)).into_owned()
+}
+
+/// The bytes [`compute_id`] hashes: the definition up to its `;`,
+/// normalized by [`normalize_into`].
+fn normalized_bytes(definition: &str) -> Vec<u8> {
     let mut buf = Vec::with_capacity(definition.len());
     let entry = match definition.find(';') {
         Some(end) => &definition[..end],
         None => definition,
     };
     normalize_into(entry.split_ascii_whitespace(), &mut buf);
-    // Only ASCII bytes are removed or inserted, so the text stays UTF-8.
-    String::from_utf8_lossy(&buf).into_owned()
+    buf
 }
 
 /// Writes the normalized form of the entry tokens (first token = `name[#id]`,

@@ -64,8 +64,10 @@ pub struct Definition {
     pub generics: Vec<(String, String)>,
     /// Parameters in wire order, `#` fields included.
     pub params: Vec<SchemaParam>,
-    /// The result type (`Updates`, `Vector<long>`, `X`, `Vector t`).
-    pub result: String,
+    /// The result type (`Updates`, `Vector<long>`, `X`, `Vector t`), checked
+    /// and given structure by the parser like a param's; its text (the
+    /// [`std::fmt::Display`] form) is the schema's, tokens joined by one space.
+    pub result: TlType,
     /// Constructor or function.
     pub category: Category,
     /// The `===N===` layer section (TL_secret.tl), if any.

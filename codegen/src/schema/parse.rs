@@ -223,7 +223,7 @@ impl<'a> Parser<'a> {
             computed_id,
             generics,
             params,
-            result,
+            result: TlType::parse(&result),
             category: self.category,
             layer: self.layer,
             line: line_no,

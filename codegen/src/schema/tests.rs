@@ -246,10 +246,10 @@ fn samples_are_closed() {
     let main = sample();
     let secret = secret();
     let all: Vec<&Definition> = main.definitions.iter().chain(&secret.definitions).collect();
-    let defined: BTreeSet<&str> = all
+    let defined: BTreeSet<String> = all
         .iter()
         .filter(|d| d.category == Category::Type)
-        .map(|d| d.result.as_str())
+        .map(|d| d.result.to_string())
         .collect();
     let bare: BTreeSet<&str> = all.iter().map(|d| d.name.as_str()).collect();
     let primitives = [
@@ -275,7 +275,7 @@ fn samples_are_closed() {
         for p in &d.params {
             check(&p.ty.to_string(), &d.generics, &d.name);
         }
-        check(&d.result, &d.generics, &d.name);
+        check(&d.result.to_string(), &d.generics, &d.name);
     }
 }
 
