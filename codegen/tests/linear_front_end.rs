@@ -131,3 +131,52 @@ fn explaining_a_declared_id_on_a_huge_line_is_linear() {
         ]
     );
 }
+
+/// Redefinitions of `big` in [`many_duplicates`].
+const DUPLICATES: usize = 20_000;
+
+/// [`big_line`] followed by [`DUPLICATES`] one-param definitions of `big`,
+/// each with its own ID.
+fn many_duplicates() -> String {
+    let mut text = big_line();
+    for i in 0..DUPLICATES {
+        text.push_str(&format!("big#{:08x} q:int = Bool;\n", i + 2));
+    }
+    text
+}
+
+#[test]
+fn many_redefinitions_of_a_documented_name_merge_in_linear_time() {
+    // Each redefinition is weighed against the 200,000-row page and the
+    // 200,001-param first definition: their param sets are built once, not
+    // once per redefinition.
+    let merged = within_bound("weighing duplicate definitions", || {
+        let page = tlgen::pages::parse_page(Path::new("big.md"), "methods/big.md", &big_page())
+            .unwrap()
+            .expect("an entity page");
+        let schema = tlgen::schema::parse_schema(Path::new("big.tl"), &many_duplicates()).unwrap();
+        tlgen::merge::merge(Path::new("docs"), &[page], &[schema])
+    });
+    assert_eq!(
+        merged.api.methods[0].id,
+        Some(1),
+        "the definition the page describes"
+    );
+    assert_eq!(merged.api.methods[0].params.len(), N + 1);
+    let duplicates: Vec<String> = merged
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == tlgen::ir::DiagnosticKind::DuplicateDefinition)
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(duplicates.len(), DUPLICATES);
+    assert_eq!(
+        duplicates.last().unwrap(),
+        &format!(
+            "warning: big.tl:{}: big#{:08x} redefines with another ID the entry big#00000001 of \
+             big.tl:2; the first one is kept, as the page docs/methods/big.md describes it",
+            DUPLICATES + 3,
+            DUPLICATES + 1
+        )
+    );
+}
