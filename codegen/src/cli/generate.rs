@@ -89,13 +89,7 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
         layout: Layout::Modules,
         select: args.select.clone(),
         root_path: args.root_path.clone(),
-        // Only what the output depends on: the same inputs by content give
-        // the same tree, wherever the docs folder is and whatever its name.
-        source_note: if args.select.is_empty() {
-            String::new()
-        } else {
-            format!("select: {}", args.select.join(" "))
-        },
+        source_note: emit::source_note(&args.select),
         sample_values: false,
         formatting: emit::Formatting::Prettyplease,
     };
