@@ -42,6 +42,8 @@ mod root;
 mod samples;
 #[cfg(test)]
 mod snapshot_crate;
+#[cfg(test)]
+mod undefined_type_crate;
 mod wire;
 pub mod write;
 
