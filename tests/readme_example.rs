@@ -13,3 +13,23 @@ fn readme_shows_the_example_program_verbatim() {
         "README.md must show example/src/main.rs verbatim in a ```rust block"
     );
 }
+
+#[test]
+fn the_example_reads_doubles_as_the_readme_advises() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    assert!(
+        readme.contains("enable serde_json's\n`float_roundtrip` feature"),
+        "the README advises serde_json's float_roundtrip for the JSON form"
+    );
+    let manifest = std::fs::read_to_string(root.join("example/Cargo.toml")).expect("manifest");
+    let serde_json: Vec<&str> = manifest
+        .lines()
+        .filter(|l| l.starts_with("serde_json"))
+        .collect();
+    assert_eq!(
+        serde_json,
+        [r#"serde_json = { version = "1", features = ["float_roundtrip"] }"#],
+        "example/Cargo.toml follows that advice"
+    );
+}

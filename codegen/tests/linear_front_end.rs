@@ -82,3 +82,101 @@ fn a_page_with_200k_rows_reads_and_merges_in_linear_time() {
     });
     assert_eq!(params, N + 1);
 }
+
+/// Params of the line whose declared ID is explained: with the two undefined
+/// spellings below, just under the merge's cap of 100,000 spellings tried.
+const EXPLAINED: usize = 49_000;
+
+#[test]
+fn explaining_a_declared_id_on_a_huge_line_is_linear() {
+    // `big` was hashed with its last param typed `Foo`, as `demo.send` spells
+    // it, but the schema writes `Fooo`: both types are undefined, and every
+    // one of the 49,001 types of `big` is tried with both spellings.
+    let mut params = String::new();
+    for i in 0..EXPLAINED - 1 {
+        params.push_str(&format!(" p{i}:int"));
+    }
+    let id = tlgen::schema::compute_id(&format!("big{params} last:Foo = Big"));
+    let send = tlgen::schema::compute_id("demo.send text:int = Foo");
+    let text = format!(
+        "---types---\nbig#{id:08x}{params} last:Fooo = Big;\n\
+         ---functions---\ndemo.send#{send:08x} text:int = Foo;\n"
+    );
+    let merged = within_bound("explaining a declared ID", move || {
+        let schema = tlgen::schema::parse_schema(Path::new("big.tl"), &text).unwrap();
+        tlgen::merge::merge(Path::new("docs"), &[], &[schema])
+    });
+    let undefined: Vec<String> = merged
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == tlgen::ir::DiagnosticKind::UndefinedType)
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(
+        undefined,
+        [
+            format!(
+                "warning: big.tl:2: `big`: the declared ID #{id:08x} is the CRC-32 of the \
+                 definition only if the type of param last `Fooo` is written `Foo`, the spelling \
+                 method demo.send result uses at big.tl:4"
+            ),
+            "warning: big.tl:2: constructor big param last: type `Fooo` is defined by no \
+             constructor (a misspelt result type?); it is generated as a type with no values, \
+             whose decoding always fails"
+                .to_string(),
+            "warning: big.tl:4: method demo.send result: type `Foo` is defined by no constructor \
+             (a misspelt result type?); it is generated as a type with no values, whose \
+             decoding always fails"
+                .to_string(),
+        ]
+    );
+}
+
+/// Redefinitions of `big` in [`many_duplicates`].
+const DUPLICATES: usize = 20_000;
+
+/// [`big_line`] followed by [`DUPLICATES`] one-param definitions of `big`,
+/// each with its own ID.
+fn many_duplicates() -> String {
+    let mut text = big_line();
+    for i in 0..DUPLICATES {
+        text.push_str(&format!("big#{:08x} q:int = Bool;\n", i + 2));
+    }
+    text
+}
+
+#[test]
+fn many_redefinitions_of_a_documented_name_merge_in_linear_time() {
+    // Each redefinition is weighed against the 200,000-row page and the
+    // 200,001-param first definition: their param sets are built once, not
+    // once per redefinition.
+    let merged = within_bound("weighing duplicate definitions", || {
+        let page = tlgen::pages::parse_page(Path::new("big.md"), "methods/big.md", &big_page())
+            .unwrap()
+            .expect("an entity page");
+        let schema = tlgen::schema::parse_schema(Path::new("big.tl"), &many_duplicates()).unwrap();
+        tlgen::merge::merge(Path::new("docs"), &[page], &[schema])
+    });
+    assert_eq!(
+        merged.api.methods[0].id,
+        Some(1),
+        "the definition the page describes"
+    );
+    assert_eq!(merged.api.methods[0].params.len(), N + 1);
+    let duplicates: Vec<String> = merged
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == tlgen::ir::DiagnosticKind::DuplicateDefinition)
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(duplicates.len(), DUPLICATES);
+    assert_eq!(
+        duplicates.last().unwrap(),
+        &format!(
+            "warning: big.tl:{}: big#{:08x} redefines with another ID the entry big#00000001 of \
+             big.tl:2; the first one is kept, as the page docs/methods/big.md describes it",
+            DUPLICATES + 3,
+            DUPLICATES + 1
+        )
+    );
+}

@@ -7,8 +7,6 @@ use std::process::ExitCode;
 use clap::Args;
 use tlgen::emit::{self, EmitError, Layout, Options, Replace};
 
-use super::needs_attention;
-
 /// The safety rules of `--out`, shown under `generate --help`.
 pub const OUT_RULES: &str = "\
 --out is replaced only when it is missing, empty, or a tree tlgen wrote: every file in it
@@ -19,9 +17,6 @@ one containing them, a crate or repository root (a directory holding Cargo.toml 
 and a directory holding the input. A symbolic link is followed. The new tree is written
 beside --out and swapped in, so a failed run changes nothing. `cargo fmt` edits generated
 files: declare the module `#[rustfmt::skip] mod tl;`.";
-
-/// How many warnings `generate` prints before pointing to `tlgen stats`.
-const SHOWN_WARNINGS: usize = 10;
 
 /// How many of the emitter's complaints an error lists.
 const SHOWN_PROBLEMS: usize = 10;
@@ -88,38 +83,13 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
     }
 
     let merged = args.input.load_with_errors()?;
-    let mut warnings: Vec<_> = merged
-        .diagnostics
-        .iter()
-        .filter(|d| needs_attention(d))
-        .collect();
-    // Errors first: they are why the run stops.
-    warnings.sort_by_key(|d| std::cmp::Reverse(d.severity));
-    for d in warnings.iter().take(SHOWN_WARNINGS) {
-        eprintln!("{d}");
-    }
-    if warnings.len() > SHOWN_WARNINGS {
-        eprintln!(
-            "... and {} more: `tlgen stats` with the same --docs and --schema lists them all",
-            warnings.len() - SHOWN_WARNINGS
-        );
-    }
-    super::fail_on_errors(&merged.diagnostics)?;
-    if args.deny_warnings {
-        super::deny_warnings(warnings.len())?;
-    }
+    let warnings = super::report_diagnostics(&merged, args.deny_warnings)?;
 
     let options = Options {
         layout: Layout::Modules,
         select: args.select.clone(),
         root_path: args.root_path.clone(),
-        // Only what the output depends on: the same inputs by content give
-        // the same tree, wherever the docs folder is and whatever its name.
-        source_note: if args.select.is_empty() {
-            String::new()
-        } else {
-            format!("select: {}", args.select.join(" "))
-        },
+        source_note: emit::source_note(&args.select),
         sample_values: false,
         formatting: emit::Formatting::Prettyplease,
     };
@@ -150,7 +120,7 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
         output.files.len(),
         output.line_count(),
         args.out.display(),
-        match warnings.len() {
+        match warnings {
             0 => String::new(),
             1 => " with 1 warning".to_string(),
             n => format!(" with {n} warnings"),

@@ -1,11 +1,26 @@
-//! `tlgen ir`: the IR as JSON on stdout.
+//! `tlgen ir`: the IR as JSON on stdout, what needs attention on stderr.
 
 use std::process::ExitCode;
 
+use clap::Args;
+
 use super::InputArgs;
 
-pub fn run(args: &InputArgs) -> anyhow::Result<ExitCode> {
-    let merged = args.load()?;
+/// Arguments of `tlgen ir`.
+#[derive(Debug, Args)]
+pub struct IrArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Exit with status 2, printing no IR, when there is any warning (a page
+    /// skipped as unreadable, a disagreement between docs and schema).
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+pub fn run(args: &IrArgs) -> anyhow::Result<ExitCode> {
+    // Printed as `generate` prints them: a skipped page is never dropped silently.
+    let merged = args.input.load_with_errors()?;
+    super::report_diagnostics(&merged, args.deny_warnings)?;
     let mut json = serde_json::to_vec_pretty(&merged.api)?;
     json.push(b'\n');
     super::write_stdout(&json)?;

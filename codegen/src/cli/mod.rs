@@ -42,7 +42,7 @@ enum Command {
     #[command(after_help = format!(
         "Example:\n  tlgen ir --docs docs/v223 --schema TL_telegram_v223.tl > api.json\n\n{EXIT_STATUS}"
     ))]
-    Ir(InputArgs),
+    Ir(ir::IrArgs),
     /// Print counts and the warnings (disagreements between docs and schema).
     #[command(after_help = format!(
         "Example:\n  tlgen stats --docs docs/v223 --schema TL_telegram_v223.tl --schema TL_secret.tl\n\n{EXIT_STATUS}"
@@ -134,6 +134,37 @@ pub fn fail_on_errors(diagnostics: &[Diagnostic]) -> anyhow::Result<()> {
         1 => anyhow::bail!("1 error in the docs and schemas"),
         n => anyhow::bail!("{n} errors in the docs and schemas"),
     }
+}
+
+/// How many warnings `ir` and `generate` print before pointing to `tlgen stats`.
+const SHOWN_WARNINGS: usize = 10;
+
+/// For the commands whose stdout is their product (`ir`, `generate`): prints
+/// what needs attention to stderr, errors first (they are why a run stops),
+/// at most [`SHOWN_WARNINGS`] of them; then fails on errors, and on any
+/// warning when `deny` is set. Returns how many diagnostics need attention,
+/// so that nothing a run skipped (an unreadable page) passes unsaid.
+pub fn report_diagnostics(merged: &tlgen::merge::Merged, deny: bool) -> anyhow::Result<usize> {
+    let mut warnings: Vec<_> = merged
+        .diagnostics
+        .iter()
+        .filter(|d| needs_attention(d))
+        .collect();
+    warnings.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    for d in warnings.iter().take(SHOWN_WARNINGS) {
+        eprintln!("{d}");
+    }
+    if warnings.len() > SHOWN_WARNINGS {
+        eprintln!(
+            "... and {} more: `tlgen stats` with the same --docs and --schema lists them all",
+            warnings.len() - SHOWN_WARNINGS
+        );
+    }
+    fail_on_errors(&merged.diagnostics)?;
+    if deny {
+        deny_warnings(warnings.len())?;
+    }
+    Ok(warnings.len())
 }
 
 /// Fails a `--deny-warnings` run that found `count` warnings.

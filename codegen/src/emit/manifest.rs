@@ -61,6 +61,33 @@ fn parse(text: &str) -> Option<BTreeMap<String, (u32, u64)>> {
     Some(files)
 }
 
+/// The files the manifest in `dir` lists, path -> (CRC-32, size); `None`
+/// when there is none, or when the file there is not a manifest this version
+/// of tlgen wrote (it then recognises nothing).
+pub(crate) fn listed(dir: &Path) -> io::Result<Option<BTreeMap<String, (u32, u64)>>> {
+    match fs::read(dir.join(MANIFEST_FILE)) {
+        Ok(bytes) => Ok(std::str::from_utf8(&bytes).ok().and_then(parse)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether `bytes`, the file at `rel` in a directory whose manifest lists
+/// `listed`, is a file tlgen wrote: the manifest itself when it is one, a
+/// file it lists unchanged, or a `.rs` file starting with [`GENERATED_MARK`]
+/// (a build script rewrites its own files on every build, edited or not).
+pub(crate) fn is_ours(
+    rel: &str,
+    bytes: &[u8],
+    listed: Option<&BTreeMap<String, (u32, u64)>>,
+) -> bool {
+    if rel == MANIFEST_FILE {
+        return listed.is_some();
+    }
+    listed.is_some_and(|l| l.get(rel) == Some(&fingerprint(bytes)))
+        || (rel.ends_with(".rs") && bytes.starts_with(GENERATED_MARK.as_bytes()))
+}
+
 fn fingerprint(bytes: &[u8]) -> (u32, u64) {
     (crc32fast::hash(bytes), bytes.len() as u64)
 }

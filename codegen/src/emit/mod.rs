@@ -42,6 +42,8 @@ mod root;
 mod samples;
 #[cfg(test)]
 mod snapshot_crate;
+#[cfg(test)]
+mod undefined_type_crate;
 mod wire;
 pub mod write;
 
@@ -53,7 +55,7 @@ pub use manifest::{with_manifest, MANIFEST_FILE};
 pub use replace::{check_out_dir, replace_tree, Replace};
 #[cfg(feature = "diff")]
 pub use write::check;
-pub use write::write_if_changed;
+pub use write::{write_if_changed, WriteError};
 
 /// How submodule files are referenced.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +83,8 @@ pub struct Options {
     /// is the crate root); `None` makes every cross-reference relative
     /// (`super::super::types::...`), so the tree works at any depth.
     pub root_path: Option<String>,
-    /// A line naming the input, written into every file's header.
+    /// Lines written into every file's header after the `@generated` line
+    /// (see [`source_note`]).
     pub source_note: String,
     /// Also emit `samples.rs` (behind the `sample-values` cargo feature): a
     /// sample value of every item and a visitor over all of them.
@@ -181,6 +184,19 @@ impl std::fmt::Display for EmitError {
 }
 
 impl std::error::Error for EmitError {}
+
+/// The header note of a tree generated with the `select` patterns: only what
+/// the output depends on besides the inputs' contents, so the same docs and
+/// schemas give the same tree wherever they live and whatever their names
+/// (`tlgen generate --check` compares contents, not paths). Empty without
+/// patterns.
+pub fn source_note(select: &[String]) -> String {
+    if select.is_empty() {
+        String::new()
+    } else {
+        format!("select: {}", select.join(" "))
+    }
+}
 
 /// Generates the module tree for `api` (after applying `options.select`).
 ///

@@ -183,6 +183,9 @@ struct Entry<'a> {
     /// warning when some entry of the same file has a page (else the file as
     /// a whole is undocumented, e.g. TL_mtproto_v1.tl beside the v223 docs).
     file_index: usize,
+    /// Its [`agreement`] with its page, once a duplicate definition of its
+    /// name made it needed.
+    agreement: Option<i64>,
 }
 
 struct Merger<'a> {
@@ -305,11 +308,12 @@ impl<'a> Merger<'a> {
     ///
     /// When a name is defined twice with different IDs, the definition the
     /// docs page describes is kept (see [`agreement`]); on a tie, the first.
-    fn index_schemas<'s>(
+    fn index_schemas<'s, 'p>(
         &mut self,
         schemas: &'s [Schema],
-        pages: &PageIndex<'_>,
+        pages: &PageIndex<'p>,
     ) -> (BTreeMap<String, Entry<'s>>, BTreeMap<String, Entry<'s>>) {
+        let mut shown: HashMap<(PageKind, &'p str), Shown<'p>> = HashMap::new();
         let mut constructors: BTreeMap<String, Entry<'s>> = BTreeMap::new();
         let mut functions: BTreeMap<String, Entry<'s>> = BTreeMap::new();
         let main: HashSet<(&str, u32)> = schemas
@@ -329,27 +333,40 @@ impl<'a> Merger<'a> {
                     Category::Type => &mut constructors,
                     Category::Function => &mut functions,
                 };
-                if let Some(first) = map.get(&key) {
+                let mut agreement_of_new = None;
+                if let Some(first) = map.get_mut(&key) {
                     let page = pages.for_entry(def.category, &key);
-                    let keep_second = first.def.id() != def.id()
-                        && page.is_some_and(|p| agreement(def, p) > agreement(first.def, p));
-                    let (severity, what) = if first.def.id() == def.id() {
+                    let same_id = first.def.id() == def.id();
+                    // (this definition's agreement with the page, the kept
+                    // one's): the page's params and the kept score are
+                    // computed once, however many definitions repeat the name.
+                    let scores = match page {
+                        Some(page) if !same_id => {
+                            let shown = shown
+                                .entry((page.kind, page.name.as_str()))
+                                .or_insert_with(|| Shown::of(page));
+                            let kept = *first
+                                .agreement
+                                .get_or_insert_with(|| agreement(first.def, shown));
+                            Some((agreement(def, shown), kept))
+                        }
+                        _ => None,
+                    };
+                    let keep_second = scores.is_some_and(|(new, kept)| new > kept);
+                    let (severity, what) = if same_id {
                         (Severity::Note, "repeats the identical entry")
                     } else {
                         (Severity::Warning, "redefines with another ID the entry")
                     };
-                    let choice = match page {
-                        _ if first.def.id() == def.id() => "the first one is kept".to_string(),
-                        Some(page) if keep_second => format!(
+                    let choice = match (page, scores) {
+                        (Some(page), Some((new, kept))) if new > kept => format!(
                             "this one is kept, as the page {} describes it",
                             self.page_file(page)
                         ),
-                        Some(page) if agreement(first.def, page) > agreement(def, page) => {
-                            format!(
-                                "the first one is kept, as the page {} describes it",
-                                self.page_file(page)
-                            )
-                        }
+                        (Some(page), Some((new, kept))) if kept > new => format!(
+                            "the first one is kept, as the page {} describes it",
+                            self.page_file(page)
+                        ),
                         _ => "the first one is kept".to_string(),
                     };
                     let message = format!(
@@ -369,6 +386,7 @@ impl<'a> Merger<'a> {
                     if !keep_second {
                         continue;
                     }
+                    agreement_of_new = scores.map(|(new, _)| new);
                 }
                 map.insert(
                     key,
@@ -377,6 +395,7 @@ impl<'a> Merger<'a> {
                         file: &schema.path,
                         tl_name,
                         file_index,
+                        agreement: agreement_of_new,
                     },
                 );
             }
@@ -850,24 +869,39 @@ fn named_after(page: &Page) -> bool {
     file.strip_suffix(".md") == Some(page.name.as_str())
 }
 
-/// How well a schema definition matches what its page says: params named on
+/// What a page shows of its entry, as [`agreement`] compares it.
+struct Shown<'p> {
+    /// The names of the params it lists.
+    params: HashSet<&'p str>,
+    /// Its result type, as the schema would write it.
+    result: Option<&'p str>,
+}
+
+impl<'p> Shown<'p> {
+    fn of(page: &'p Page) -> Self {
+        Shown {
+            params: page.params.iter().map(|p| p.name.as_str()).collect(),
+            result: page.result.as_ref().map(|cell| cell.mapped.as_str()),
+        }
+    }
+}
+
+/// How well a schema definition matches what its page shows: params named on
 /// both sides and the same result count for it, params on one side only
-/// against it. Used to pick between two definitions of one name.
-fn agreement(def: &Definition, page: &Page) -> i64 {
+/// against it. Used to pick between two definitions of one name; the cost is
+/// the definition's size, the page's being paid once in [`Shown::of`].
+fn agreement(def: &Definition, shown: &Shown<'_>) -> i64 {
     let wire: HashSet<&str> = def.params.iter().map(|p| p.name.as_str()).collect();
-    let shown: HashSet<&str> = page.params.iter().map(|p| p.name.as_str()).collect();
-    let both = wire.intersection(&shown).count() as i64;
-    let only_docs = shown.difference(&wire).count() as i64;
+    let both = wire.iter().filter(|n| shown.params.contains(*n)).count();
+    let only_docs = (shown.params.len() - both) as i64;
     let only_wire = def
         .params
         .iter()
-        .filter(|p| !p.is_flags_field() && !shown.contains(p.name.as_str()))
+        .filter(|p| !p.is_flags_field() && !shown.params.contains(p.name.as_str()))
         .count() as i64;
-    let result = page
-        .result
-        .as_ref()
-        .is_some_and(|cell| cell.mapped == def.result.to_string()) as i64;
-    both + result - only_docs - only_wire
+    let written = def.result.to_string();
+    let result = (shown.result == Some(written.as_str())) as i64;
+    both as i64 + result - only_docs - only_wire
 }
 
 /// Pseudo-params that MadelineProto shows but that are not on the wire

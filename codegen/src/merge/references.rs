@@ -14,7 +14,7 @@ use super::Entry;
 use crate::ir::{
     bare_name, resolve_bare, Api, Diagnostic, DiagnosticKind, Severity, TlType, TypeDef,
 };
-use crate::schema::{compute_id, Definition};
+use crate::schema::{normalize_into, normalize_tail_into, Definition, SchemaParam};
 
 /// At most this many CRC-32s are computed looking for a spelling that
 /// explains a declared ID (hostile schemas stay linear).
@@ -152,6 +152,10 @@ fn referenced_names<'t>(ty: &'t TlType, out: &mut Vec<(bool, &'t str)>) {
 /// For definitions whose declared ID is not their CRC-32: says when writing
 /// their result (or a param type) with an undefined spelling used elsewhere
 /// reproduces the declared ID.
+///
+/// Each try changes one type in the definition, so its ID is recomputed from
+/// the CRC-32s of the unchanged text before and after it ([`SplitLine`]):
+/// the cost of a try is that of the changed piece, not of the whole line.
 fn explain_ids(
     constructors: &BTreeMap<String, Entry<'_>>,
     functions: &BTreeMap<String, Entry<'_>>,
@@ -159,12 +163,19 @@ fn explain_ids(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut tries = 0usize;
+    let mut piece = Vec::new();
     for entry in constructors.values().chain(functions.values()) {
         let def = entry.def;
         let Some(declared) = def.declared_id else {
             continue;
         };
-        if declared == def.computed_id || compute_id(&line_of(def, None)) != def.computed_id {
+        if declared == def.computed_id {
+            continue;
+        }
+        let line = SplitLine::of(def);
+        // The line as rebuilt must hash as the parser hashed it, or no
+        // spelling can be judged by it.
+        if line.id(line.result_slot(), &line.pieces[line.result_slot()]) != def.computed_id {
             continue;
         }
         let slots = std::iter::once(None).chain((0..def.params.len()).map(Some));
@@ -174,14 +185,21 @@ fn explain_ids(
                 Some(i) => def.params[i].ty.to_string(),
             };
             let written = written.as_str();
+            let index = slot.map_or(line.result_slot(), |i| i + 1);
             for (spelling, uses) in undefined {
                 tries += 1;
                 if tries > MAX_SPELLING_TRIES {
                     return;
                 }
-                if written == spelling
-                    || compute_id(&line_of(def, Some((slot, spelling)))) != declared
-                {
+                if written == spelling {
+                    continue;
+                }
+                let text = match slot {
+                    None => spelling.clone(),
+                    Some(i) => param_text(&def.params[i], spelling),
+                };
+                normalize_tail_into(text.split_ascii_whitespace(), &mut piece);
+                if line.id(index, &piece) != declared {
                     continue;
                 }
                 let place = match slot {
@@ -206,30 +224,204 @@ fn explain_ids(
     }
 }
 
-/// The definition as a schema line, with the result (`None`) or param `i`'s
-/// type replaced when `replace` says so.
-fn line_of(def: &Definition, replace: Option<(Option<usize>, &str)>) -> String {
-    let mut line = def.name.clone();
-    for (name, bound) in &def.generics {
-        line.push_str(&format!(" {{{name}:{bound}}}"));
+/// A param as a schema line writes it, with the type `ty`.
+fn param_text(p: &SchemaParam, ty: &str) -> String {
+    match &p.flag {
+        Some(flag) => format!("{}:{}.{}?{ty}", p.name, flag.field, flag.bit),
+        None => format!("{}:{ty}", p.name),
     }
-    for (i, p) in def.params.iter().enumerate() {
-        let written = p.ty.to_string();
-        let ty = match replace {
-            Some((Some(j), with)) if j == i => with,
-            _ => written.as_str(),
-        };
-        match &p.flag {
-            Some(flag) => line.push_str(&format!(" {}:{}.{}?{ty}", p.name, flag.field, flag.bit)),
-            None => line.push_str(&format!(" {}:{ty}", p.name)),
+}
+
+/// The CRC-32 of a run of normalized pieces joined by single spaces, and
+/// whether the run is empty (no space joins it then).
+#[derive(Clone)]
+struct Run {
+    crc: crc32fast::Hasher,
+    empty: bool,
+}
+
+impl Run {
+    fn empty() -> Self {
+        Run {
+            crc: crc32fast::Hasher::new(),
+            empty: true,
         }
     }
-    let written = def.result.to_string();
-    let result = match replace {
-        Some((None, with)) => with,
-        _ => written.as_str(),
-    };
-    line.push_str(" = ");
-    line.push_str(result);
-    line
+
+    /// Appends one normalized piece.
+    fn push(&mut self, piece: &[u8]) {
+        if piece.is_empty() {
+            return;
+        }
+        if !self.empty {
+            self.crc.update(b" ");
+        }
+        self.crc.update(piece);
+        self.empty = false;
+    }
+
+    /// Appends a whole run, in time logarithmic in its length (CRC-32s
+    /// combine).
+    fn append(&mut self, other: &Run) {
+        if other.empty {
+            return;
+        }
+        if !self.empty {
+            self.crc.update(b" ");
+        }
+        self.crc.combine(&other.crc);
+        self.empty = false;
+    }
+}
+
+/// A definition as a schema line cut into pieces: the name with its generics,
+/// then one piece per param, `=`, and the result. The normalized line is the
+/// normalized pieces joined by single spaces (see
+/// [`crate::schema::normalize_tail_into`]), so the ID with piece `i` replaced
+/// is the CRC-32 of what comes before it, the new piece, and what comes after
+/// it, each computed once per definition.
+struct SplitLine {
+    /// The normalized pieces.
+    pieces: Vec<Vec<u8>>,
+    /// `before[i]`: the run of the pieces before piece `i`.
+    before: Vec<Run>,
+    /// `after[i]`: the run of the pieces after piece `i`.
+    after: Vec<Run>,
+}
+
+impl SplitLine {
+    fn of(def: &Definition) -> Self {
+        let mut head = def.name.clone();
+        for (name, bound) in &def.generics {
+            head.push_str(&format!(" {{{name}:{bound}}}"));
+        }
+        let mut pieces = Vec::with_capacity(def.params.len() + 3);
+        let mut piece = Vec::new();
+        normalize_into(head.split_ascii_whitespace(), &mut piece);
+        pieces.push(std::mem::take(&mut piece));
+        let texts = def
+            .params
+            .iter()
+            .map(|p| param_text(p, &p.ty.to_string()))
+            .chain(["=".to_string(), def.result.to_string()]);
+        for text in texts {
+            normalize_tail_into(text.split_ascii_whitespace(), &mut piece);
+            pieces.push(std::mem::take(&mut piece));
+        }
+        let mut before = Vec::with_capacity(pieces.len());
+        let mut run = Run::empty();
+        for piece in &pieces {
+            before.push(run.clone());
+            run.push(piece);
+        }
+        let mut after = vec![Run::empty(); pieces.len()];
+        for i in (0..pieces.len() - 1).rev() {
+            let mut run = Run::empty();
+            run.push(&pieces[i + 1]);
+            run.append(&after[i + 1]);
+            after[i] = run;
+        }
+        SplitLine {
+            pieces,
+            before,
+            after,
+        }
+    }
+
+    /// The index of the result's piece (the last).
+    fn result_slot(&self) -> usize {
+        self.pieces.len() - 1
+    }
+
+    /// The ID of the line with piece `i` replaced by the normalized `piece`.
+    fn id(&self, i: usize, piece: &[u8]) -> u32 {
+        let mut run = self.before[i].clone();
+        run.push(piece);
+        run.append(&self.after[i]);
+        run.crc.finalize()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::compute_id;
+
+    /// The definition as a schema line, with the result (`None`) or param
+    /// `i`'s type replaced: what [`SplitLine::id`] must hash like.
+    fn line_of(def: &Definition, replace: Option<(Option<usize>, &str)>) -> String {
+        let mut line = def.name.clone();
+        for (name, bound) in &def.generics {
+            line.push_str(&format!(" {{{name}:{bound}}}"));
+        }
+        for (i, p) in def.params.iter().enumerate() {
+            let written = p.ty.to_string();
+            let ty = match replace {
+                Some((Some(j), with)) if j == i => with,
+                _ => written.as_str(),
+            };
+            line.push(' ');
+            line.push_str(&param_text(p, ty));
+        }
+        let written = def.result.to_string();
+        let result = match replace {
+            Some((None, with)) => with,
+            _ => written.as_str(),
+        };
+        line.push_str(" = ");
+        line.push_str(result);
+        line
+    }
+
+    #[test]
+    fn a_split_line_hashes_like_the_whole_line_with_any_piece_replaced() {
+        let text = "---types---\n\
+            a#1 flags:# b:flags.0?true c:bytes d:flags.1?bytes e:Vector<bytes> = A;\n\
+            e#2 {X:Type} flags:# f:flags.0?true q:!X = X;\n\
+            o#3 = O;\n\
+            t#4 flags:# x:flags.0?true = T;\n\
+            v#5 m:vector<%Message> n:Vector<Vector<int>> = Vector<A>;\n";
+        let schema = crate::schema::parse_schema(std::path::Path::new("t.tl"), text).unwrap();
+        let spellings = [
+            "Foo",
+            "true",
+            "bytes",
+            "Vector<Foo>",
+            "vector<%Foo>",
+            "Vector<Vector<bytes>>",
+            "<Foo>",
+            ">",
+            "{",
+        ];
+        let mut piece = Vec::new();
+        for def in &schema.definitions {
+            let line = SplitLine::of(def);
+            let whole = &line.pieces[line.result_slot()];
+            assert_eq!(
+                line.id(line.result_slot(), whole),
+                def.computed_id,
+                "{}",
+                def.name
+            );
+            for spelling in spellings {
+                normalize_tail_into(spelling.split_ascii_whitespace(), &mut piece);
+                assert_eq!(
+                    line.id(line.result_slot(), &piece),
+                    compute_id(&line_of(def, Some((None, spelling)))),
+                    "{} = {spelling}",
+                    def.name
+                );
+                for (i, p) in def.params.iter().enumerate() {
+                    let text = param_text(p, spelling);
+                    normalize_tail_into(text.split_ascii_whitespace(), &mut piece);
+                    assert_eq!(
+                        line.id(i + 1, &piece),
+                        compute_id(&line_of(def, Some((Some(i), spelling)))),
+                        "{} param {i} = {spelling}",
+                        def.name
+                    );
+                }
+            }
+        }
+    }
 }

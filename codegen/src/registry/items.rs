@@ -297,13 +297,6 @@ impl<'a> Items<'a> {
                 type_names.insert(t.name.clone());
             }
         }
-        // Referenced but defined by no constructor (the merge warns): a type
-        // without variants, which can never decode to a value.
-        for t in &api.types {
-            if t.constructors.is_empty() && !is_skipped_type(&t.name) {
-                type_names.insert(t.name.clone());
-            }
-        }
         let mut types: Vec<Type<'a>> = type_names
             .iter()
             .map(|name| Type {

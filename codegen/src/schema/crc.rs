@@ -92,19 +92,26 @@ pub(crate) fn normalize_into<'a>(mut tokens: impl Iterator<Item = &'a str>, out:
         writer.token(name);
     }
     for token in tokens {
-        // 2. ` name:flagsF.N?true` params vanish with their leading space.
-        if is_flags_true_param(token) {
-            continue;
-        }
-        // 3. a whole `bytes` type is hashed as `string`.
-        if let Some(prefix) = token.strip_suffix("bytes") {
-            if prefix.ends_with(':') || prefix.ends_with('?') {
-                writer.token(prefix);
-                writer.raw(b"string");
-                continue;
-            }
-        }
-        writer.token(token);
+        writer.param(token);
+    }
+}
+
+/// Writes the normalized form of tokens that follow the head of an entry
+/// (params, `=`, the result) into `out`, replacing its content.
+///
+/// Each token is normalized on its own and the non-empty results are joined
+/// by one space, so the normalized entry is the normalized pieces of any
+/// split of it at spaces (the head through [`normalize_into`]), joined by one
+/// space where both sides are non-empty: an ID can be recomputed with one
+/// piece changed without rewriting the rest.
+pub(crate) fn normalize_tail_into<'a>(tokens: impl Iterator<Item = &'a str>, out: &mut Vec<u8>) {
+    out.clear();
+    let mut writer = Collapser {
+        out,
+        pending_space: false,
+    };
+    for token in tokens {
+        writer.param(token);
     }
 }
 
@@ -137,6 +144,23 @@ struct Collapser<'o> {
 }
 
 impl Collapser<'_> {
+    /// Writes a token after the head, applying steps 2 and 3.
+    fn param(&mut self, token: &str) {
+        // 2. ` name:flagsF.N?true` params vanish with their leading space.
+        if is_flags_true_param(token) {
+            return;
+        }
+        // 3. a whole `bytes` type is hashed as `string`.
+        if let Some(prefix) = token.strip_suffix("bytes") {
+            if prefix.ends_with(':') || prefix.ends_with('?') {
+                self.token(prefix);
+                self.raw(b"string");
+                return;
+            }
+        }
+        self.token(token);
+    }
+
     /// Starts a new token: a separator is due before its first byte.
     fn token(&mut self, token: &str) {
         let bytes = token.as_bytes();

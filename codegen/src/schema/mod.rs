@@ -20,6 +20,7 @@ use crate::ir::{Flag, TlType};
 
 pub use crate::input::MAX_INPUT_BYTES;
 pub use crc::{check_ids, compute_id, normalized_definition};
+pub(crate) use crc::{normalize_into, normalize_tail_into};
 pub use parse::{parse_schema, MAX_TYPE_DEPTH};
 
 /// Whether a definition is a constructor or a function (RPC method).

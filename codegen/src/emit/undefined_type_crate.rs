@@ -1,0 +1,167 @@
+//! A type the schema references but no constructor defines (a misspelt
+//! result type) is emitted as an uninhabited enum: the generated tree,
+//! from a docs tree and schema built here, compiles under
+//! `#![deny(warnings)]`, and decoding any bytes as that type fails.
+
+use std::fs;
+
+use crate::emit::{generate, Options};
+
+/// `foo`'s result is spelt `Fooo`, so `Foo`, the method's result, is
+/// defined by no constructor.
+const SCHEMA: &str = "\
+boolFalse#bc799737 = Bool;
+boolTrue#997275b5 = Bool;
+foo#1f2e3d4c n:int = Fooo;
+---functions---
+demo.getFoo#5a6b7c8d n:int = Foo;
+";
+
+const METHOD_PAGE: &str = "\
+# Method: demo.getFoo
+[Back to methods index](index.md)
+
+Gets a foo.
+
+### Parameters:
+
+| Name | Type | Description | Required |
+|------|------|-------------|----------|
+|n|[int](../types/int.md) | Which one | Yes|
+
+
+### Return type: [Foo](../types/Foo.md)
+";
+
+const CONSTRUCTOR_PAGE: &str = "\
+# Constructor: foo
+[Back to constructors index](index.md)
+
+A foo.
+
+### Attributes:
+
+| Name | Type | Required | Description |
+|------|------|----------|-------------|
+|n|[int](../types/int.md) | Yes|The number|
+
+
+### Type: [Fooo](../types/Fooo.md)
+";
+
+const MAIN: &str = r#"#![deny(warnings)]
+use scratch::tl::{enums::Foo, functions::demo::GetFoo};
+use tlgen_runtime::{Deserialize, Method};
+
+fn decode<T: Deserialize + std::fmt::Debug>(bytes: &[u8]) -> String {
+    match T::from_bytes(bytes) {
+        Ok(value) => format!("decoded {value:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn main() {
+    let inputs: [&[u8]; 5] = [
+        &[],
+        &[0x4c, 0x3d, 0x2e, 0x1f, 1, 0, 0, 0],
+        &[0x8d, 0x7c, 0x6b, 0x5a],
+        &[0x11, 0x22, 0x33, 0x44, 0x55],
+        &[0xb5, 0x75, 0x72, 0x99],
+    ];
+    for bytes in inputs {
+        println!("{}", decode::<Foo>(bytes));
+    }
+    // The method's result is that type: no answer to it decodes either.
+    println!("{}", decode::<<GetFoo as Method>::Return>(&[0xb5, 0x75, 0x72, 0x99]));
+}
+"#;
+
+#[test]
+fn an_undefined_type_compiles_and_never_decodes() {
+    let runtime = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../runtime"));
+    assert!(
+        runtime.join("Cargo.toml").is_file(),
+        "the runtime crate is part of this repository"
+    );
+    let runtime = runtime.canonicalize().expect("runtime path");
+    let docs = tempfile::tempdir().expect("temp dir");
+    for (path, text) in [
+        ("methods/demo.getFoo.md", METHOD_PAGE),
+        ("constructors/foo.md", CONSTRUCTOR_PAGE),
+        ("types/README.md", ""),
+        ("schema.tl", SCHEMA),
+    ] {
+        let path = docs.path().join(path);
+        fs::create_dir_all(path.parent().expect("parent")).expect("docs dir");
+        fs::write(path, text).expect("docs file");
+    }
+    let merged = crate::merge::build(docs.path(), &[docs.path().join("schema.tl")]).expect("IR");
+    assert_eq!(merged.fatal(false).count(), 0, "{:?}", merged.diagnostics);
+    let undefined: Vec<String> = merged
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == crate::ir::DiagnosticKind::UndefinedType)
+        .map(|d| d.message.clone())
+        .collect();
+    assert_eq!(
+        undefined,
+        [
+            "method demo.getFoo result: type `Foo` is defined by no constructor (a misspelt \
+             result type?); it is generated as a type with no values, whose decoding always fails"
+        ]
+    );
+    let output = generate(&merged.api, &Options::default()).expect("generated");
+    let enums = &output.files["enums/mod.rs"];
+    assert!(enums.contains("pub enum Foo {}"), "{enums}");
+
+    let mut files: Vec<(String, String)> = output
+        .files
+        .iter()
+        .map(|(path, text)| (format!("src/tl/{path}"), text.clone()))
+        .collect();
+    files.push((
+        "src/lib.rs".into(),
+        "//! The generated tree.\n#![deny(warnings)]\npub mod tl;\n".into(),
+    ));
+    files.push(("src/main.rs".into(), MAIN.into()));
+    // The generated code's feature gates, as in the snapshot crate.
+    let manifest = format!(
+        "[package]\nname = \"scratch\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+         [features]\nserde = [\"dep:serde\", \"tlgen-runtime/serde\"]\ndeserializable-functions = []\nsample-values = []\n\n\
+         [dependencies]\ntlgen-runtime = {{ path = {:?} }}\nserde = {{ version = \"1\", optional = true, features = [\"derive\"] }}\n\n[workspace]\n",
+        runtime.display().to_string()
+    );
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let scratch = super::ScratchCrate::new(&manifest, &files);
+    let lock = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock"));
+    if lock.is_file() {
+        fs::copy(lock, scratch.path().join("Cargo.lock")).expect("lock file");
+    }
+    // With serde too: the uninhabited enum derives and implements it.
+    let check = scratch.cargo(&["check", "--quiet", "--all-features"]);
+    assert!(
+        check.status.success(),
+        "the generated tree failed to build with all features:\n{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let run = scratch.cargo(&["run", "--quiet"]);
+    assert!(
+        run.status.success(),
+        "the generated tree failed to build or run:\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    // Every input is an error: too short, another type's constructor, a
+    // method's ID, an unknown ID; the ID is read and reported either way.
+    assert_eq!(
+        String::from_utf8_lossy(&run.stdout),
+        "truncated input: 4 more bytes needed at offset 0\n\
+         expected Foo, got foo#1f2e3d4c\n\
+         expected Foo, got demo.getFoo#5a6b7c8d\n\
+         expected Foo, got unknown constructor #44332211\n\
+         expected Foo, got unknown constructor #997275b5\n\
+         expected Foo, got unknown constructor #997275b5\n"
+    );
+}

@@ -1,0 +1,141 @@
+//! A docs tree with one broken page among good ones, as a real layer has (an
+//! empty, 0-byte method page): `ir`, `stats` and `generate` each skip it with
+//! a warning naming the file, still produce their output (exit 0), and fail
+//! with exit 2 under `--deny-warnings`. The tree is the sample docs copied
+//! into a temp dir by the test.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A temp dir holding `docs/`: the sample docs and schemas, with
+/// `methods/help.getConfig.md` emptied.
+fn tree_with_an_empty_page() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
+    copy_tree(&sample, &tmp.path().join("docs"));
+    fs::write(tmp.path().join("docs/methods/help.getConfig.md"), "").unwrap();
+    tmp
+}
+
+/// `tlgen <command> --docs docs --schema ... <extra>` in `dir`.
+fn tlgen(dir: &Path, command: &str, extra: &[&str]) -> Output {
+    let mut args = vec![
+        command,
+        "--docs",
+        "docs",
+        "--schema",
+        "docs/schemas/sample.tl",
+        "--schema",
+        "docs/schemas/sample_secret.tl",
+    ];
+    args.extend(extra);
+    Command::new(env!("CARGO_BIN_EXE_tlgen"))
+        .args(&args)
+        .current_dir(dir)
+        .output()
+        .expect("tlgen runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The two warnings: the skipped page, and the schema entry it documented,
+/// now without a page (generated from the schema alone).
+const WARNINGS: &str = "\
+warning: docs/schemas/sample.tl:42: schema method help.getConfig has no page
+warning: docs/methods/help.getConfig.md:1: page skipped: expected a `# Method: <name>` heading, \
+found the end of the page; a schema entry it documents is generated from the schema alone, \
+without docs
+";
+
+const DENIED: &str = "error: 2 warnings and --deny-warnings is set\n";
+
+#[test]
+fn ir_warns_about_the_skipped_page_and_prints_the_ir() {
+    let tmp = tree_with_an_empty_page();
+    let out = tlgen(tmp.path(), "ir", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), WARNINGS);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the IR as JSON");
+    let methods = json["methods"].as_array().expect("methods");
+    let get_config = methods
+        .iter()
+        .find(|m| m["name"] == "help.getConfig")
+        .expect("help.getConfig is still in the IR, from the schema");
+    assert_eq!(get_config["source"], serde_json::Value::Null);
+    assert_eq!(methods.len(), 11);
+
+    let out = tlgen(tmp.path(), "ir", &["--deny-warnings"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(stderr(&out), format!("{WARNINGS}{DENIED}"));
+    assert_eq!(stdout(&out), "", "no IR when warnings are denied");
+}
+
+#[test]
+fn stats_lists_the_skipped_page() {
+    let tmp = tree_with_an_empty_page();
+    let out = tlgen(tmp.path(), "stats", &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("methods: 11 (10 with a page, 11 with an ID)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\ndiagnostics: 38 (2 warnings, 36 notes)\n"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("\n{WARNINGS}")), "{text}");
+
+    let out = tlgen(tmp.path(), "stats", &["--deny-warnings"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(stderr(&out), DENIED);
+    assert!(stdout(&out).contains(&format!("\n{WARNINGS}")));
+}
+
+#[test]
+fn generate_warns_about_the_skipped_page_and_writes_the_tree() {
+    let tmp = tree_with_an_empty_page();
+    let out = tlgen(tmp.path(), "generate", &["--out", "tl"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    let wrote = err
+        .strip_prefix(WARNINGS)
+        .unwrap_or_else(|| panic!("the warnings first: {err}"));
+    assert!(
+        wrote.starts_with("wrote 23 files (") && wrote.ends_with(" to tl with 2 warnings\n"),
+        "{wrote}"
+    );
+    // The method of the skipped page is generated from the schema alone.
+    let help = fs::read_to_string(tmp.path().join("tl/functions/help.rs")).unwrap();
+    assert!(help.contains("pub struct GetConfig"), "{help}");
+
+    let out = tlgen(
+        tmp.path(),
+        "generate",
+        &["--out", "denied", "--deny-warnings"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(stderr(&out), format!("{WARNINGS}{DENIED}"));
+    assert!(!tmp.path().join("denied").exists(), "nothing written");
+}
