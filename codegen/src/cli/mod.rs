@@ -94,12 +94,16 @@ pub struct InputArgs {
 impl InputArgs {
     /// Builds the IR, failing on unreadable or malformed input and on the
     /// merge's errors, which are printed with some of the warnings
-    /// (`tlgen::merge::Merged::failure`).
+    /// (`tlgen::merge::Merged::failure`). When it does not fail, the warnings
+    /// go to stderr (as [`report_diagnostics`] prints them): `encode`,
+    /// `decode` and `diff` work on what was read, and a page skipped as
+    /// unreadable must not pass unsaid.
     pub fn load(&self) -> anyhow::Result<tlgen::merge::Merged> {
         let merged = self.load_with_errors()?;
         if let Some(failure) = merged.failure(false, 20) {
             anyhow::bail!("the docs and schemas do not make a usable API:\n{failure}");
         }
+        report_diagnostics(&merged, false)?;
         Ok(merged)
     }
 
