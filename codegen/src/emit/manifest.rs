@@ -11,6 +11,17 @@ use std::path::Path;
 
 use super::Output;
 
+/// Whether a directory holding files tlgen did not write may be replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replace {
+    /// Only a missing or empty directory, or one tlgen wrote (the default).
+    OnlyGenerated,
+    /// Any directory, deleting what it holds (`--force`); the refusals that
+    /// protect files, the root, the current and home directories and crate
+    /// or repository roots still apply.
+    Anything,
+}
+
 /// The manifest's file name inside the output directory.
 pub const MANIFEST_FILE: &str = ".tlgen-manifest";
 

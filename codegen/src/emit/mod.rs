@@ -37,6 +37,7 @@ mod items;
 pub mod lines;
 pub mod manifest;
 mod output;
+#[cfg(feature = "replace")]
 pub mod replace;
 mod root;
 mod samples;
@@ -51,8 +52,10 @@ use crate::registry::items::Items;
 pub use crate::registry::items::BOX_THRESHOLD;
 pub use crate::registry::names;
 pub use crate::registry::select::{glob_match, select};
+pub use manifest::Replace;
 pub use manifest::{with_manifest, MANIFEST_FILE};
-pub use replace::{check_out_dir, replace_tree, Replace};
+#[cfg(feature = "replace")]
+pub use replace::{check_out_dir, replace_tree};
 #[cfg(feature = "diff")]
 pub use write::check;
 pub use write::{write_if_changed, WriteError};

@@ -27,20 +27,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+pub use super::manifest::Replace;
 use super::manifest::{self, Contents, MANIFEST_FILE};
 use super::Output;
 use crate::Error;
-
-/// Whether a directory holding files tlgen did not write may be replaced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Replace {
-    /// Only a missing or empty directory, or one tlgen wrote (the default).
-    OnlyGenerated,
-    /// Any directory, deleting what it holds (`--force`); the refusals that
-    /// protect files, the root, the current and home directories and crate
-    /// or repository roots still apply.
-    Anything,
-}
 
 /// How many entries a refusal names before it says "and N more".
 const LISTED: usize = 5;
