@@ -30,8 +30,6 @@ mod references;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::par::*;
-
 pub mod conventions;
 pub mod error_tables;
 
@@ -93,9 +91,8 @@ pub fn build(docs: &Path, schemas: &[PathBuf]) -> Result<Merged> {
     let (pages, schemas) = crate::par::join(
         || pages::read_docs_tolerant(docs),
         || {
-            schemas
-                .par_iter()
-                .map(|path| schema::load_schema(path))
+            crate::par::map(schemas, |path| schema::load_schema(path))
+                .into_iter()
                 .collect::<Result<Vec<_>>>()
         },
     );

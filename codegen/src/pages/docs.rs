@@ -4,8 +4,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::par::*;
-
 use super::page::parse_page;
 use super::Page;
 use crate::error::{Error, Result};
@@ -86,7 +84,7 @@ pub fn read_page(file: &PageFile) -> Result<Option<Page>> {
 /// Reads every page under `dir` in parallel (see [`crate::pages::read_docs`]).
 pub fn read_docs(dir: &Path) -> Result<Vec<Page>> {
     let files = list_pages(dir)?;
-    let results: Vec<Result<Option<Page>>> = files.par_iter().map(read_page).collect();
+    let results: Vec<Result<Option<Page>>> = crate::par::map(&files, |f| read_page(f));
     // The listing is sorted by source and `collect` keeps its order, so the
     // error reported is deterministic: the first failing page by source.
     let mut pages = Vec::with_capacity(results.len());
@@ -103,7 +101,7 @@ pub fn read_docs(dir: &Path) -> Result<Vec<Page>> {
 /// itself (no `methods/`, an unlistable folder) fails the call.
 pub fn read_docs_tolerant(dir: &Path) -> Result<(Vec<Page>, Vec<Error>)> {
     let files = list_pages(dir)?;
-    let results: Vec<Result<Option<Page>>> = files.par_iter().map(read_page).collect();
+    let results: Vec<Result<Option<Page>>> = crate::par::map(&files, |f| read_page(f));
     let mut pages = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
     for result in results {
