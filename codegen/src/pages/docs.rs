@@ -84,7 +84,7 @@ pub fn read_page(file: &PageFile) -> Result<Option<Page>> {
 /// Reads every page under `dir` in parallel (see [`crate::pages::read_docs`]).
 pub fn read_docs(dir: &Path) -> Result<Vec<Page>> {
     let files = list_pages(dir)?;
-    let results: Vec<Result<Option<Page>>> = crate::par::map(&files, |f| read_page(f));
+    let results: Vec<Result<Option<Page>>> = crate::par::map(&files, read_page);
     // The listing is sorted by source and `collect` keeps its order, so the
     // error reported is deterministic: the first failing page by source.
     let mut pages = Vec::with_capacity(results.len());
@@ -101,7 +101,7 @@ pub fn read_docs(dir: &Path) -> Result<Vec<Page>> {
 /// itself (no `methods/`, an unlistable folder) fails the call.
 pub fn read_docs_tolerant(dir: &Path) -> Result<(Vec<Page>, Vec<Error>)> {
     let files = list_pages(dir)?;
-    let results: Vec<Result<Option<Page>>> = crate::par::map(&files, |f| read_page(f));
+    let results: Vec<Result<Option<Page>>> = crate::par::map(&files, read_page);
     let mut pages = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
     for result in results {
