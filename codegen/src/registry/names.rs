@@ -101,7 +101,38 @@ pub fn is_tl_ident(name: &str) -> bool {
 /// `self` may only come first and `super` only in the leading run. On error,
 /// says what is wrong.
 pub fn check_root_path(path: &str) -> Result<(), String> {
-    const EXPECTED: &str = "expected a Rust path like `crate::tl`, `super::tl` or `::my_crate::tl`";
+    check_path(
+        path,
+        "expected a Rust path like `crate::tl`, `super::tl` or `::my_crate::tl`",
+    )
+}
+
+/// Checks the runtime crate's path given by the user: the crate's name
+/// (`tlgen_runtime`, `rt` for a renamed dependency) or a path to a re-export
+/// of it (`tlgen_api::runtime`, `::tlgen_api::runtime`, `crate::rt`). Every
+/// file of the tree names the runtime by it, at different depths, so a path
+/// relative to the module (`self::`, `super::`) is refused, and so is
+/// `crate` alone (the including crate is not the runtime).
+pub fn check_runtime_path(path: &str) -> Result<(), String> {
+    const EXPECTED: &str = "expected the runtime crate's name (`tlgen_runtime`, `rt`) or a path \
+                            to a re-export of it (`tlgen_api::runtime`, `crate::rt`)";
+    check_path(path, EXPECTED)?;
+    match path.split("::").next() {
+        Some(first @ ("self" | "super")) => Err(format!(
+            "`{first}` makes the path depend on the module it is written in, and the tree's \
+             files are at different depths; {EXPECTED}"
+        )),
+        _ if path == "crate" => Err(format!(
+            "`crate` is the including crate, not the runtime; {EXPECTED}"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// `path` as `::`-separated identifiers, where `crate` and `self` may only
+/// come first and `super` only in the leading run; `expected` ends the
+/// message that says what is wrong.
+fn check_path(path: &str, expected: &str) -> Result<(), String> {
     let body = path.strip_prefix("::").unwrap_or(path);
     let absolute = body.len() != path.len();
     let mut leading = true;
@@ -113,8 +144,8 @@ pub fn check_root_path(path: &str) -> Result<(), String> {
             && segment != "_";
         if !is_ident {
             return Err(match segment {
-                "" => format!("an empty segment; {EXPECTED}"),
-                _ => format!("`{segment}` is not an identifier; {EXPECTED}"),
+                "" => format!("an empty segment; {expected}"),
+                _ => format!("`{segment}` is not an identifier; {expected}"),
             });
         }
         let placed = match segment {
@@ -124,7 +155,7 @@ pub fn check_root_path(path: &str) -> Result<(), String> {
             _ => !KEYWORDS.contains(&segment),
         };
         if !placed {
-            return Err(format!("`{segment}` cannot appear there; {EXPECTED}"));
+            return Err(format!("`{segment}` cannot appear there; {expected}"));
         }
         leading &= matches!(segment, "self" | "super");
     }
@@ -290,6 +321,25 @@ mod tests {
         assert!(err("tl::super").starts_with("`super` cannot appear there"));
         assert!(err("crate::fn").starts_with("`fn` cannot appear there"));
         assert!(err("crate tl").starts_with("`crate tl` is not an identifier"));
+    }
+
+    #[test]
+    fn runtime_paths() {
+        for ok in [
+            "tlgen_runtime",
+            "rt",
+            "tlgen_api::runtime",
+            "::tlgen_api::runtime",
+            "crate::rt",
+        ] {
+            assert_eq!(super::check_runtime_path(ok), Ok(()), "{ok}");
+        }
+        let err = |p: &str| super::check_runtime_path(p).unwrap_err();
+        assert!(err("super::rt").starts_with("`super` makes the path depend on the module"));
+        assert!(err("self::rt").starts_with("`self` makes the path depend on the module"));
+        assert!(err("crate").starts_with("`crate` is the including crate, not the runtime"));
+        assert!(err("rt::").starts_with("an empty segment; expected the runtime crate's name"));
+        assert!(err("tlgen-runtime").starts_with("`tlgen-runtime` is not an identifier"));
     }
 
     #[test]
