@@ -1,0 +1,94 @@
+//! What the v223 bindings' docs say, over the whole layer: none of
+//! MadelineProto's PHP-client text survives into them (docs/FORMATS-NOTES.md,
+//! "Text written for MadelineProto's PHP client"), no item or field has a
+//! sentence that only repeats its name, and every item links to its page on
+//! core.telegram.org.
+
+mod support;
+
+use tlgen::emit::{generate, Options};
+
+/// The doc-comment text of every generated file, one entry per `///` line.
+fn doc_lines(files: &std::collections::BTreeMap<String, String>) -> Vec<(&str, &str)> {
+    files
+        .iter()
+        .flat_map(|(path, text)| {
+            text.lines()
+                .filter_map(|l| l.trim_start().strip_prefix("///"))
+                .map(move |doc| (path.as_str(), doc.trim()))
+        })
+        .collect()
+}
+
+#[test]
+fn v223_docs_carry_no_php_and_no_name_only_sentences() {
+    if !support::shared_data_present("v223_docs_carry_no_php_and_no_name_only_sentences") {
+        return;
+    }
+    let merged =
+        tlgen::merge::build(&support::docs("v223"), &support::schemas("v223")).expect("v223 IR");
+    let output = generate(&merged.api, &Options::default()).expect("v223 bindings");
+    let docs = doc_lines(&output.files);
+    assert!(docs.len() > 40_000, "only {} doc lines", docs.len());
+
+    for (path, doc) in &docs {
+        for php in [
+            "$MadelineProto",
+            "<?php",
+            "You cannot use this method directly",
+        ] {
+            assert!(!doc.contains(php), "{path}: PHP-client text in `{doc}`");
+        }
+        // What the docs said where they had nothing: a type's name alone,
+        // a parameter's name alone.
+        let only_a_name = |prefix: &str, suffix: &str| {
+            doc.strip_prefix(prefix)
+                .and_then(|rest| rest.strip_suffix(suffix))
+                .is_some_and(|name| !name.contains('`'))
+        };
+        let name_only = only_a_name("The TL type `", "`.") || only_a_name("The `", "` parameter.");
+        assert!(
+            !name_only,
+            "{path}: a sentence that only repeats a name: `{doc}`"
+        );
+    }
+
+    // The stripping is reported, one note per item, and did happen: v223 has
+    // PHP-only type descriptions and "cannot use this method directly" pages.
+    let stripped = merged
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("left out MadelineProto-specific text"))
+        .count();
+    assert!(
+        stripped >= 40,
+        "{stripped} items had PHP-client text left out"
+    );
+
+    // Every item links to its page: each type, constructor and method (but
+    // `Bool` and its two constructors, which are Rust's `bool`).
+    let all: String = output.files.values().map(String::as_str).collect();
+    let linked = |kind: &str, name: &str| {
+        all.contains(&format!("(https://core.telegram.org/{kind}/{name})"))
+    };
+    let missing: Vec<String> = (merged.api.types.iter())
+        .filter(|t| t.name != "Bool")
+        .filter(|t| !linked("type", &t.name))
+        .map(|t| format!("type {}", t.name))
+        .chain(
+            (merged.api.constructors.iter())
+                .filter(|c| c.type_name != "Bool")
+                .filter(|c| !linked("constructor", c.tl_name.as_deref().unwrap_or(&c.name)))
+                .map(|c| format!("constructor {}", c.name)),
+        )
+        .chain(
+            (merged.api.methods.iter())
+                .filter(|m| !linked("method", &m.name))
+                .map(|m| format!("method {}", m.name)),
+        )
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no link to core.telegram.org: {missing:?}"
+    );
+}
