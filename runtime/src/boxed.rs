@@ -34,19 +34,39 @@ impl<T: Identifiable + BareDeserialize> Deserialize for Boxed<T> {
 
 /// Implements `Identifiable` for the constructor structs of one generated
 /// file; for `fn` lists (methods) also the boxed (constructor ID + bare
-/// fields) `Serialize`, and `Deserialize` when the *calling* crate enables
-/// its `deserializable-functions` feature. Constructor structs get their
-/// boxed form from [`Boxed`] or their type enum instead: one generic impl
-/// instead of three per constructor.
+/// fields) `Serialize`, and `Deserialize` as the generator was told:
+///
+/// * `fn[no_de] A = 0x..`: none;
+/// * `fn[de] A = 0x..`: always;
+/// * `fn[de if (<cfg predicate>)] A = 0x..`: where the predicate holds in
+///   the *calling* crate (`(feature = "server")`);
+/// * `fn A = 0x..`: where the calling crate enables its
+///   `deserializable-functions` feature (what trees generated before the
+///   setting existed say).
+///
+/// Constructor structs get their boxed form from [`Boxed`] or their type
+/// enum instead: one generic impl instead of three per constructor.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! tl_boxed {
-    (fn $($t:ident = $id:literal),* $(,)?) => {$(
+    (fn[no_de] $($t:ident = $id:literal),* $(,)?) => {$(
         $crate::tl_boxed!(@id $t = $id);
         $crate::tl_boxed!(@ser $t);
-        #[cfg(feature = "deserializable-functions")]
+    )*};
+    (fn[de] $($t:ident = $id:literal),* $(,)?) => {$(
+        $crate::tl_boxed!(@id $t = $id);
+        $crate::tl_boxed!(@ser $t);
         $crate::tl_boxed!(@de $t);
     )*};
+    (fn[de if $cfg:tt] $($t:ident = $id:literal),* $(,)?) => {$(
+        $crate::tl_boxed!(@id $t = $id);
+        $crate::tl_boxed!(@ser $t);
+        #[cfg $cfg]
+        $crate::tl_boxed!(@de $t);
+    )*};
+    (fn $($t:ident = $id:literal),* $(,)?) => {
+        $crate::tl_boxed!(fn[de if (feature = "deserializable-functions")] $($t = $id),*);
+    };
     (@id $t:ident = $id:literal) => {
         impl $crate::Identifiable for $t {
             const CONSTRUCTOR_ID: u32 = $id;

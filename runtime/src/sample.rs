@@ -105,24 +105,48 @@ impl<T: Sample> Sample for Box<T> {
     }
 }
 
-/// Defines, in the calling crate, the `Json` bound (the JSON form when *that*
-/// crate enables its `serde` feature) and the `Visitor` trait that receives
-/// every sample value.
+/// Defines, in the calling crate, the `Json` bound (the JSON form, where
+/// the generated code has serde) and the `Visitor` trait that receives every
+/// sample value:
+///
+/// * `json`: serde always;
+/// * `no_json`: no serde (`Json` holds for every type);
+/// * `json if (<cfg predicate>)`: serde where the predicate holds in the
+///   calling crate (`(feature = "json")`);
+/// * nothing: where the calling crate enables its `serde` feature (what
+///   trees generated before the setting existed say).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! sample_visitor {
     () => {
-        /// Extra bounds the visitor needs: the JSON form with the `serde` feature.
-        #[cfg(feature = "serde")]
+        $crate::sample_visitor!(json if (feature = "serde"));
+    };
+    (json) => {
+        /// Extra bounds the visitor needs: the JSON form.
         pub trait Json: ::serde::Serialize + ::serde::de::DeserializeOwned {}
-        #[cfg(feature = "serde")]
         impl<T: ::serde::Serialize + ::serde::de::DeserializeOwned> Json for T {}
-        /// Extra bounds the visitor needs: the JSON form with the `serde` feature.
-        #[cfg(not(feature = "serde"))]
+        $crate::sample_visitor!(@visitor);
+    };
+    (no_json) => {
+        /// Extra bounds the visitor needs: none without serde.
         pub trait Json {}
-        #[cfg(not(feature = "serde"))]
         impl<T> Json for T {}
-
+        $crate::sample_visitor!(@visitor);
+    };
+    (json if $cfg:tt) => {
+        /// Extra bounds the visitor needs: the JSON form where serde is generated.
+        #[cfg $cfg]
+        pub trait Json: ::serde::Serialize + ::serde::de::DeserializeOwned {}
+        #[cfg $cfg]
+        impl<T: ::serde::Serialize + ::serde::de::DeserializeOwned> Json for T {}
+        /// Extra bounds the visitor needs: the JSON form where serde is generated.
+        #[cfg(not $cfg)]
+        pub trait Json {}
+        #[cfg(not $cfg)]
+        impl<T> Json for T {}
+        $crate::sample_visitor!(@visitor);
+    };
+    (@visitor) => {
         /// Receives every sample value.
         pub trait Visitor {
             /// One value, named by its TL name (`Type/constructor` for enum-wrapped ones).
