@@ -34,7 +34,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::exit;
 
-use tlgen::emit::Formatting;
+use tlgen::emit::{Formatting, Gate};
 
 const HOW: &str = "set TLGEN_DOCS to an absolute docs root and TLGEN_SCHEMAS to the \
 absolute schema file(s), or TLGEN_DOCS=sample for the bundled sample API; from \
@@ -81,8 +81,18 @@ fn main() {
         .docs(&input.docs)
         .schemas(&input.schemas)
         .root_path("crate")
-        // The samples module only with the `sample-values` feature.
-        .sample_values(env::var_os("CARGO_FEATURE_SAMPLE_VALUES").is_some())
+        // This crate's features (Cargo.toml) gate what the generated code
+        // has; `sample-values` enables `deserializable-functions`, which the
+        // samples need.
+        .serde(Gate::feature("serde"))
+        .deserializable_functions(Gate::feature("deserializable-functions"))
+        // The samples module only with the `sample-values` feature: without
+        // it they would only cost generation time.
+        .sample_values(if env::var_os("CARGO_FEATURE_SAMPLE_VALUES").is_some() {
+            Gate::feature("sample-values")
+        } else {
+            Gate::Off
+        })
         .formatting(formatting);
     if let Some(list) = env::var_os("TLGEN_ERROR_DOCS") {
         for dir in env::split_paths(&list).filter(|p| !p.as_os_str().is_empty()) {

@@ -17,7 +17,7 @@ fn v223_lines_layout_is_the_prettyplease_code() {
         .api;
     let with = |formatting| Options {
         formatting,
-        sample_values: true,
+        sample_values: tlgen::emit::Gate::feature("sample-values"),
         ..Options::default()
     };
     let pretty = generate(&api, &with(Formatting::Prettyplease)).expect("prettyplease");

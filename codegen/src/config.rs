@@ -13,7 +13,29 @@
 //! ```
 //!
 //! and in the crate: `include!(concat!(env!("OUT_DIR"), "/mod.rs"));`, plus
-//! `tlgen-runtime` as a dependency (and `serde` for the `serde` feature).
+//! `tlgen-runtime` as a dependency.
+//!
+//! # What the tree asks of the crate
+//!
+//! Nothing but the runtime, by default: serde, methods' `Deserialize` and
+//! the samples are not generated, and no code tests a cargo feature, so the
+//! crate declares none. Each is a [`Gate`]: [`Config::serde`],
+//! [`Config::deserializable_functions`], [`Config::sample_values`] turn it
+//! on always ([`Gate::On`]) or behind a feature of the crate whose name you
+//! choose ([`Gate::Feature`]). Serde needs `serde` (with `derive`) and the
+//! runtime's `serde` feature wherever it compiles:
+//!
+//! ```toml
+//! [dependencies]
+//! tlgen-runtime = { path = "../tlgen/runtime" }
+//! serde = { version = "1", features = ["derive"], optional = true }
+//!
+//! [features]
+//! json = ["dep:serde", "tlgen-runtime/serde"]  # with .serde(Gate::feature("json"))
+//! ```
+//!
+//! The code names the runtime `tlgen_runtime`; [`Config::runtime_path`]
+//! changes that for a renamed dependency or a re-export.
 //!
 //! By default the tree is written to `$OUT_DIR` with [`Layout::Include`]
 //! (submodules pulled in by `include!`); with an explicit [`Config::out_dir`]
@@ -54,7 +76,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::emit::{self, EmitError, Formatting, Layout, Options, Output, Replace, WriteError};
+use crate::emit::{
+    self, EmitError, Formatting, Gate, Layout, Options, Output, Replace, WriteError,
+};
 use crate::ir::{Diagnostic, Severity};
 use crate::merge::Merged;
 
@@ -205,7 +229,10 @@ pub struct Config {
     layout: Option<Layout>,
     root_path: Option<String>,
     cargo_directives: Option<bool>,
-    sample_values: bool,
+    serde: Gate,
+    deserializable_functions: Gate,
+    sample_values: Gate,
+    runtime_path: Option<String>,
     formatting: Formatting,
     deny_warnings: bool,
     force: bool,
@@ -283,11 +310,38 @@ impl Config {
         self
     }
 
-    /// Also emit the `samples` module (behind a `sample-values` cargo feature
-    /// of the including crate): a sample value of every item and a visitor
-    /// over all of them, for round-trip tests. Default: off.
-    pub fn sample_values(&mut self, enabled: bool) -> &mut Self {
-        self.sample_values = enabled;
+    /// `serde::Serialize`/`Deserialize` for every item, in the JSON form
+    /// `{"_": "<TL name>", ...}` (default: [`Gate::Off`]). Where it compiles
+    /// the crate needs `serde` with `derive` and `tlgen-runtime`'s `serde`
+    /// feature: with [`Gate::Feature`], make that feature enable both.
+    pub fn serde(&mut self, gate: Gate) -> &mut Self {
+        self.serde = gate;
+        self
+    }
+
+    /// The runtime's `Deserialize` for method structs, for servers, proxies
+    /// and test tools (default: [`Gate::Off`]).
+    pub fn deserializable_functions(&mut self, gate: Gate) -> &mut Self {
+        self.deserializable_functions = gate;
+        self
+    }
+
+    /// The `samples` module: a sample value of every item and a visitor over
+    /// all of them, for round-trip tests (default: [`Gate::Off`]). The
+    /// visitor decodes methods, so it needs
+    /// [`Config::deserializable_functions`] wherever it compiles: with two
+    /// features, make this one enable the other.
+    pub fn sample_values(&mut self, gate: Gate) -> &mut Self {
+        self.sample_values = gate;
+        self
+    }
+
+    /// The path the code names the runtime crate by (default:
+    /// `tlgen_runtime`): a renamed dependency (`rt` for
+    /// `rt = { package = "tlgen-runtime", .. }`) or a re-export
+    /// (`tlgen_api::runtime`, `crate::rt`). Checked before anything is read.
+    pub fn runtime_path(&mut self, path: impl Into<String>) -> &mut Self {
+        self.runtime_path = Some(path.into());
         self
     }
 
@@ -332,7 +386,13 @@ impl Config {
             // As the CLI's: no docs folder or schema file names, so moving
             // the inputs does not change the tree.
             source_note: emit::source_note(&self.select),
-            sample_values: self.sample_values,
+            serde: self.serde.clone(),
+            deserializable_functions: self.deserializable_functions.clone(),
+            sample_values: self.sample_values.clone(),
+            runtime_path: self
+                .runtime_path
+                .clone()
+                .unwrap_or_else(|| emit::DEFAULT_RUNTIME_PATH.to_owned()),
             formatting: self.formatting,
         }
     }
@@ -353,6 +413,8 @@ impl Config {
     }
 
     fn merged(&self) -> Result<Merged, ConfigError> {
+        // Settings first: a typo should not cost a full read of the docs.
+        emit::check_options(&self.options())?;
         let mut merged = crate::merge::build(self.docs_dir()?, &self.schemas)?;
         for dir in &self.error_docs {
             let notes = crate::merge::error_tables::import_from(&mut merged.api, dir)?;

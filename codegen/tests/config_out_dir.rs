@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use tlgen::config::{Config, ConfigError};
-use tlgen::emit::WriteError;
+use tlgen::emit::{Gate, WriteError};
 
 fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input")
@@ -129,7 +129,9 @@ fn headers_record_no_input_paths_and_match_the_cli() {
     let again = config(&moved, &out).select("help.*").generate().unwrap();
     assert_eq!(again.written, 0, "nothing changed");
 
-    // The CLI sees its own tree: `--check` passes.
+    // The CLI sees its own tree: `--check` passes (told Config's defaults:
+    // serde and methods' `Deserialize` off, where the CLI gates them behind
+    // features by default).
     let check = Command::new(env!("CARGO_BIN_EXE_tlgen"))
         .args(["generate", "--docs"])
         .arg(&moved)
@@ -137,7 +139,8 @@ fn headers_record_no_input_paths_and_match_the_cli() {
         .arg(moved.join("schemas/sample.tl"))
         .arg("--schema")
         .arg(moved.join("schemas/sample_secret.tl"))
-        .args(["--select", "help.*", "--check", "--out"])
+        .args(["--select", "help.*", "--serde", "off"])
+        .args(["--deserializable-functions", "off", "--check", "--out"])
         .arg(&out)
         .output()
         .unwrap();
@@ -148,4 +151,59 @@ fn headers_record_no_input_paths_and_match_the_cli() {
         String::from_utf8_lossy(&check.stdout),
         String::from_utf8_lossy(&check.stderr)
     );
+}
+
+/// By default the tree asks nothing of its crate but the runtime: no serde,
+/// no feature tests. Each gate then puts its part in as told.
+#[test]
+fn defaults_test_no_feature_and_gates_add_their_part() {
+    let tmp = tempfile::tempdir().unwrap();
+    let all = |config: &Config| -> String {
+        let (output, _) = config.output().unwrap();
+        // Without whitespace: what matters is the tokens, not the layout.
+        output
+            .files
+            .values()
+            .flat_map(|f| f.split_whitespace())
+            .collect()
+    };
+    let mut config = config(&sample(), &tmp.path().join("tl"));
+    let plain = all(&config);
+    for absent in ["cfg", "serde", "feature", "DeserializeforGetConfig"] {
+        assert!(!plain.contains(absent), "`{absent}` in the default tree");
+    }
+    assert!(plain.contains("tlgen_runtime::tl_boxed!(fn[no_de]GetConfig"));
+
+    config
+        .serde(Gate::feature("json"))
+        .deserializable_functions(Gate::On)
+        .runtime_path("rt");
+    let gated = all(&config);
+    assert!(gated.contains(r#"#[cfg_attr(feature="json",derive(serde::Serialize"#));
+    assert!(gated.contains(r#"#[cfg(feature="json")]implserde::Serialize"#));
+    assert!(gated.contains("rt::tl_boxed!(fn[de]GetConfig"));
+    assert!(!gated.contains("tlgen_runtime"));
+}
+
+/// A setting generated code cannot use fails before the docs are read (here
+/// there are none).
+#[test]
+fn bad_settings_fail_before_reading() {
+    let mut config = Config::new();
+    config.docs("/nonexistent/docs").schema("/nonexistent/s.tl");
+    let err = |config: &Config| match config.output() {
+        Err(ConfigError::Emit(e)) => e.to_string(),
+        other => panic!("{other:?}"),
+    };
+    assert!(err(config.clone().runtime_path("super::rt"))
+        .starts_with("runtime path `super::rt`: `super` makes the path depend on the module"));
+    assert_eq!(
+        err(config.clone().serde(Gate::feature("a b"))),
+        "setting `serde`: `a b` is not a cargo feature name: ` ` is not allowed (letters, \
+         digits, `_`, `-`, `+`, `.`)"
+    );
+    assert!(err(config.clone().sample_values(Gate::On)).starts_with(
+        "setting `sample_values`: the samples decode every method, so they need \
+         deserializable_functions wherever they compile; it is off"
+    ));
 }

@@ -138,36 +138,54 @@ fn cli_generate_and_check() {
 
 /// The fast token printer lays out the same code that prettyplease prints:
 /// every file of the sample tree, parsed with syn and printed with
-/// prettyplease, is exactly the prettyplease tree.
+/// prettyplease, is exactly the prettyplease tree; with the default gates
+/// (`cfg_attr`s) and with every part always on (plain attributes, another
+/// runtime path).
 #[test]
 fn lines_layout_is_the_same_code_as_prettyplease() {
+    use tlgen::emit::Gate;
     let api = sample();
-    let with = |formatting| Options {
-        formatting,
-        sample_values: true,
-        ..Options::default()
-    };
-    let pretty = generate(&api, &with(tlgen::emit::Formatting::Prettyplease)).expect("generate");
-    let lines = generate(&api, &with(tlgen::emit::Formatting::Lines)).expect("generate");
-    assert_eq!(
-        lines.files.keys().collect::<Vec<_>>(),
-        pretty.files.keys().collect::<Vec<_>>()
-    );
-    for (path, text) in &lines.files {
-        let canonical = tlgen::emit::lines::canonical;
-        assert_eq!(canonical(text), canonical(&pretty.files[path]), "{path}");
-        // Line-oriented: no file is a few giant lines (doc lines are the
-        // docs' own paragraphs, as prettyplease prints them).
-        let longest = text
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("///"))
-            .map(str::len)
-            .max()
-            .unwrap_or(0);
-        assert!(longest < 200, "{path}: a line of {longest} bytes");
+    let settings = [
+        Options {
+            sample_values: Gate::feature("sample-values"),
+            ..Options::default()
+        },
+        Options {
+            serde: Gate::On,
+            deserializable_functions: Gate::On,
+            sample_values: Gate::On,
+            runtime_path: "crate::rt".into(),
+            ..Options::default()
+        },
+    ];
+    for options in settings {
+        let with = |formatting| Options {
+            formatting,
+            ..options.clone()
+        };
+        let pretty =
+            generate(&api, &with(tlgen::emit::Formatting::Prettyplease)).expect("generate");
+        let lines = generate(&api, &with(tlgen::emit::Formatting::Lines)).expect("generate");
+        assert_eq!(
+            lines.files.keys().collect::<Vec<_>>(),
+            pretty.files.keys().collect::<Vec<_>>()
+        );
+        for (path, text) in &lines.files {
+            let canonical = tlgen::emit::lines::canonical;
+            assert_eq!(canonical(text), canonical(&pretty.files[path]), "{path}");
+            // Line-oriented: no file is a few giant lines (doc lines are the
+            // docs' own paragraphs, as prettyplease prints them).
+            let longest = text
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("///"))
+                .map(str::len)
+                .max()
+                .unwrap_or(0);
+            assert!(longest < 200, "{path}: a line of {longest} bytes");
+        }
+        assert_ne!(
+            lines.files, pretty.files,
+            "the two layouts differ in whitespace"
+        );
     }
-    assert_ne!(
-        lines.files, pretty.files,
-        "the two layouts differ in whitespace"
-    );
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use tlgen::emit::{self, EmitError, Layout, Options, Replace};
+use tlgen::emit::{self, EmitError, Gate, Layout, Options, Replace};
 
 /// The safety rules of `--out`, shown under `generate --help`.
 pub const OUT_RULES: &str = "\
@@ -50,6 +50,23 @@ pub struct GenerateArgs {
     /// by default cross-references are relative (`super::super::...`).
     #[arg(long, value_name = "PATH")]
     root_path: Option<String>,
+    /// serde `Serialize`/`Deserialize` for every item: `off`, `on` (the
+    /// crate depends on serde), or `feature:NAME` (behind the crate's cargo
+    /// feature NAME, which must enable serde and `tlgen-runtime/serde`).
+    #[arg(long, value_name = "GATE", default_value = "feature:serde")]
+    serde: Gate,
+    /// The runtime's `Deserialize` for method structs: `off`, `on` or
+    /// `feature:NAME`.
+    #[arg(
+        long,
+        value_name = "GATE",
+        default_value = "feature:deserializable-functions"
+    )]
+    deserializable_functions: Gate,
+    /// The path the code names the runtime crate by: a renamed dependency
+    /// (`rt`) or a re-export (`tlgen_api::runtime`, `crate::rt`).
+    #[arg(long, value_name = "PATH", default_value = emit::DEFAULT_RUNTIME_PATH)]
+    runtime_path: String,
 }
 
 pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
@@ -63,6 +80,9 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
         emit::names::check_root_path(path)
             .map_err(|message| anyhow::anyhow!("--root-path `{path}`: {message}"))?;
     }
+    let path = &args.runtime_path;
+    emit::names::check_runtime_path(path)
+        .map_err(|message| anyhow::anyhow!("--runtime-path `{path}`: {message}"))?;
     for pattern in &args.select {
         if pattern.is_empty() {
             anyhow::bail!("--select: an empty pattern matches no method; use `*` for all");
@@ -90,7 +110,10 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
         select: args.select.clone(),
         root_path: args.root_path.clone(),
         source_note: emit::source_note(&args.select),
-        sample_values: false,
+        serde: args.serde.clone(),
+        deserializable_functions: args.deserializable_functions.clone(),
+        sample_values: Gate::Off,
+        runtime_path: args.runtime_path.clone(),
         formatting: emit::Formatting::Prettyplease,
     };
     let output = emit::generate(&merged.api, &options).map_err(shorten)?;

@@ -47,7 +47,14 @@ use crate::ir::{Api, ErrorEntry, Method};
 /// `name()` accessor.
 ///
 /// A method without documented errors gets the same enum with only `Other`.
-pub fn method_error_enum(api: &Api, method: &Method, enum_ident: &Ident) -> TokenStream {
+/// `runtime` is the runtime crate's path as the code starts a path with it
+/// (`::tlgen_runtime`).
+pub fn method_error_enum(
+    api: &Api,
+    method: &Method,
+    enum_ident: &Ident,
+    runtime: &TokenStream,
+) -> TokenStream {
     let specs = collect(method.errors.iter(), Some(api));
     let doc = if specs.is_empty() {
         format!(
@@ -61,18 +68,20 @@ pub fn method_error_enum(api: &Api, method: &Method, enum_ident: &Ident) -> Toke
             method.name
         )
     };
-    enum_tokens(specs, enum_ident, &doc)
+    enum_tokens(specs, enum_ident, &doc, runtime)
 }
 
 /// One enum over every error name documented for any method of the API: the
 /// shared type for methods without documented errors, or for code that
-/// handles errors regardless of the call.
-pub fn all_errors_enum(api: &Api, enum_ident: &Ident) -> TokenStream {
+/// handles errors regardless of the call. `runtime` as for
+/// [`method_error_enum`].
+pub fn all_errors_enum(api: &Api, enum_ident: &Ident, runtime: &TokenStream) -> TokenStream {
     let specs = collect(api.methods.iter().flat_map(|m| m.errors.iter()), None);
     enum_tokens(
         specs,
         enum_ident,
         " Every RPC error documented for any method of this API.",
+        runtime,
     )
 }
 
@@ -199,18 +208,18 @@ fn variant_doc(spec: &Spec) -> String {
 }
 
 /// The kind enum of `specs`, its `ErrorKind` impl and its `name()`.
-fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str) -> TokenStream {
+fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str, rt: &TokenStream) -> TokenStream {
     // Errors any method can raise are `Common`, whatever a table lists.
     let specs: Vec<Spec> = specs.into_iter().filter(|s| !is_common(&s.name)).collect();
     let variants = plan(specs);
-    let declaration = declaration(&variants, ident, doc);
-    let classify = classify_impl(&variants, ident);
+    let declaration = declaration(&variants, ident, doc, rt);
+    let classify = classify_impl(&variants, ident, rt);
     let name = name_impl(&variants, ident);
     quote!(#declaration #classify #name)
 }
 
 /// The enum: one variant per documented name, then `Common` and `Other`.
-fn declaration(variants: &[Variant], ident: &Ident, doc: &str) -> TokenStream {
+fn declaration(variants: &[Variant], ident: &Ident, doc: &str, rt: &TokenStream) -> TokenStream {
     let enum_doc = doc_attrs(doc.trim_start());
     let decls = variants.iter().map(|v| {
         let doc = doc_attrs(&variant_doc(&v.spec));
@@ -227,7 +236,7 @@ fn declaration(variants: &[Variant], ident: &Ident, doc: &str) -> TokenStream {
         pub enum #ident {
             #(#decls,)*
             /// An error any method can raise (flood waits, migrations, sessions).
-            Common(::tlgen_runtime::CommonError),
+            Common(#rt::CommonError),
             /// Any other error: nothing documents it here (`MethodError::rpc`
             /// has the server's text).
             Other,
@@ -237,7 +246,7 @@ fn declaration(variants: &[Variant], ident: &Ident, doc: &str) -> TokenStream {
 
 /// `ErrorKind::classify`: by message, then by name, then by pattern, then
 /// the common errors; never by code (the module's "Matching").
-fn classify_impl(variants: &[Variant], ident: &Ident) -> TokenStream {
+fn classify_impl(variants: &[Variant], ident: &Ident, rt: &TokenStream) -> TokenStream {
     let mut message_arms = Vec::new();
     let mut name_arms = Vec::new();
     let mut pattern_checks = Vec::new();
@@ -267,12 +276,12 @@ fn classify_impl(variants: &[Variant], ident: &Ident) -> TokenStream {
         quote!(match err.name.as_str() { #(#name_arms)* _ => {} })
     };
     quote! {
-        impl ::tlgen_runtime::ErrorKind for #ident {
-            fn classify(err: &::tlgen_runtime::RpcError) -> Self {
+        impl #rt::ErrorKind for #ident {
+            fn classify(err: &#rt::RpcError) -> Self {
                 #by_message
                 #by_name
                 #(#pattern_checks)*
-                match ::tlgen_runtime::CommonError::from_rpc(err) {
+                match #rt::CommonError::from_rpc(err) {
                     ::core::option::Option::Some(common) => Self::Common(common),
                     ::core::option::Option::None => Self::Other,
                 }
@@ -353,6 +362,11 @@ fn is_common(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The runtime as generated code names it by default.
+    fn rt() -> TokenStream {
+        quote!(::tlgen_runtime)
+    }
 
     fn method(name: &str, errors: &[(i32, &str, &str)]) -> Method {
         Method {
@@ -540,7 +554,7 @@ mod tests {
             methods: vec![m.clone()],
             ..Api::default()
         };
-        let tokens = method_error_enum(&api, &m, &format_ident!("SendMessageError"));
+        let tokens = method_error_enum(&api, &m, &format_ident!("SendMessageError"), &rt());
         let file = parse(tokens);
         let e = enum_of(&file);
         assert_eq!(e.ident, "SendMessageError");
@@ -627,12 +641,13 @@ mod tests {
             &api,
             &m,
             &format_ident!("GetConfigError"),
+            &rt(),
         ));
         assert_eq!(shape(enum_of(&file)), ["Common{_}", "Other"]);
         let text = prettyplease::unparse(&file);
         assert!(!text.contains("err.name"), "{text}");
         assert!(!text.contains("err.message"), "{text}");
-        let all = parse(all_errors_enum(&api, &format_ident!("RpcErrorKind")));
+        let all = parse(all_errors_enum(&api, &format_ident!("RpcErrorKind"), &rt()));
         assert_eq!(shape(enum_of(&all)), ["Common{_}", "Other"]);
     }
 
@@ -650,14 +665,14 @@ mod tests {
             methods: vec![a.clone(), b],
             ..Api::default()
         };
-        let file = parse(all_errors_enum(&api, &format_ident!("RpcErrorKind")));
+        let file = parse(all_errors_enum(&api, &format_ident!("RpcErrorKind"), &rt()));
         let e = enum_of(&file);
         // FLOOD_WAIT_X is one of the errors any method can raise: `Common`.
         assert_eq!(shape(e), ["ChatAdminRequired", "Common{_}", "Other"]);
         let doc = quote!(#e).to_string();
         assert!(doc.contains("(400, 403): You must be an admin"), "{doc}");
         // The per-method enum borrows the description from elsewhere in the API.
-        let file = parse(method_error_enum(&api, &a, &format_ident!("AError")));
+        let file = parse(method_error_enum(&api, &a, &format_ident!("AError"), &rt()));
         let e = enum_of(&file);
         assert!(quote!(#e)
             .to_string()
@@ -755,14 +770,19 @@ mod tests {
                     );
                 }
             }
-            let file = parse(all_errors_enum(&api, &format_ident!("RpcErrorKind")));
+            let file = parse(all_errors_enum(&api, &format_ident!("RpcErrorKind"), &rt()));
             let e = enum_of(&file);
             assert_eq!(e.variants.len(), own + 2);
             let unique: BTreeSet<String> = e.variants.iter().map(|v| v.ident.to_string()).collect();
             assert_eq!(unique.len(), own + 2, "{layer}: duplicate variant idents");
             prettyplease::unparse(&file);
             for m in &api.methods {
-                let file = parse(method_error_enum(&api, m, &format_ident!("MethodError")));
+                let file = parse(method_error_enum(
+                    &api,
+                    m,
+                    &format_ident!("MethodError"),
+                    &rt(),
+                ));
                 let e = enum_of(&file);
                 let distinct: BTreeSet<&str> = m
                     .errors
@@ -801,17 +821,19 @@ mod tests {
             &api,
             &tricky,
             &format_ident!("SendMessageError"),
+            &rt(),
         ));
         code.extend(method_error_enum(
             &api,
             &none,
             &format_ident!("GetConfigError"),
+            &rt(),
         ));
-        code.extend(all_errors_enum(&api, &format_ident!("RpcErrorKind")));
+        code.extend(all_errors_enum(&api, &format_ident!("RpcErrorKind"), &rt()));
         let per_method = shared
             .iter()
             .enumerate()
-            .map(|(i, m)| method_error_enum(&api, m, &format_ident!("E{}", i)));
+            .map(|(i, m)| method_error_enum(&api, m, &format_ident!("E{}", i), &rt()));
         code.extend(quote!(pub mod each { #(#per_method)* }));
         let generated = prettyplease::unparse(&parse(code));
         let main = r#"

@@ -9,7 +9,10 @@
 //! pushes all repeated logic into `tlgen_runtime` (flags, bytes, vectors, the
 //! `tlgen_runtime::tl_boxed!` macro for constructor IDs and the boxed forms
 //! of methods, `tlgen_runtime::Boxed` for those of constructors), keeping
-//! each item to its fields and one line per field per direction.
+//! each item to its fields and one line per field per direction. The runtime
+//! is written as [`Gen::rt`] says (`tlgen_runtime` unless
+//! [`Options::runtime_path`] is set), serde and methods' `Deserialize` as
+//! their [`Gate`]s say.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -19,6 +22,8 @@ use crate::ir::{Flag, Param, TlType};
 use super::docs_link::{render, Resolver};
 use super::item_docs::{self, TlKind};
 use super::names;
+use super::settings::{Gate, Runtime};
+use super::Options;
 use crate::registry::items::{Ctor, Field, FieldKind, Func, ItemPath, Items, Type};
 
 /// Generates items for one module, given the path from that module to the
@@ -30,6 +35,10 @@ pub struct Gen<'m, 'a> {
     pub root: TokenStream,
     /// The same, as text (for intra-doc links).
     pub root_text: String,
+    /// What to generate.
+    pub options: &'m Options,
+    /// How the code names the runtime crate.
+    pub rt: &'m Runtime,
 }
 
 /// The derives of a constructor or method struct: `Default` too where every
@@ -41,6 +50,10 @@ fn derives(fields: &[Field<'_>]) -> TokenStream {
         quote!(#[derive(Debug, Clone, PartialEq)])
     }
 }
+
+/// The feature the runtime's `tl_boxed!(fn ...)` gates methods'
+/// `Deserialize` behind when not told otherwise.
+const LEGACY_DE_FEATURE: &str = "deserializable-functions";
 
 pub(super) fn lit_u32_hex(v: u32) -> Literal {
     format!("{v:#010x}").parse().expect("hex literal")
@@ -86,11 +99,13 @@ pub fn tl_definition(
 
 impl<'m, 'a> Gen<'m, 'a> {
     /// A generator for a module whose path to the root is `root`.
-    pub fn new(model: &'m Items<'a>, root: &str) -> Self {
+    pub fn new(model: &'m Items<'a>, root: &str, options: &'m Options, rt: &'m Runtime) -> Self {
         Gen {
             model,
             root: root.parse().expect("root path"),
             root_text: root.to_string(),
+            options,
+            rt,
         }
     }
 
@@ -182,29 +197,33 @@ impl<'m, 'a> Gen<'m, 'a> {
     }
 
     fn serde_field_attrs(&self, f: &Field<'_>) -> TokenStream {
+        if !self.options.serde.is_generated() {
+            return TokenStream::new();
+        }
         let mut attrs: Vec<TokenStream> = Vec::new();
         if f.name != f.param.name {
             let n = &f.param.name;
             attrs.push(quote!(rename = #n));
         }
+        // The helper module under the runtime's `serde` module.
         let with = |ty: &TlType, optional: bool| -> Option<&'static str> {
             Some(match (ty, optional) {
-                (TlType::Bytes, false) => "tlgen_runtime::serde::bytes",
-                (TlType::Bytes, true) => "tlgen_runtime::serde::option_bytes",
-                (TlType::Int128, false) => "tlgen_runtime::serde::int128",
-                (TlType::Int128, true) => "tlgen_runtime::serde::option_int128",
-                (TlType::Int256, false) => "tlgen_runtime::serde::int256",
-                (TlType::Int256, true) => "tlgen_runtime::serde::option_int256",
+                (TlType::Bytes, false) => "bytes",
+                (TlType::Bytes, true) => "option_bytes",
+                (TlType::Int128, false) => "int128",
+                (TlType::Int128, true) => "option_int128",
+                (TlType::Int256, false) => "int256",
+                (TlType::Int256, true) => "option_int256",
                 (TlType::Vector { inner, .. }, false) => match **inner {
-                    TlType::Bytes => "tlgen_runtime::serde::vec_bytes",
-                    TlType::Int128 => "tlgen_runtime::serde::vec_int128",
-                    TlType::Int256 => "tlgen_runtime::serde::vec_int256",
+                    TlType::Bytes => "vec_bytes",
+                    TlType::Int128 => "vec_int128",
+                    TlType::Int256 => "vec_int256",
                     _ => return None,
                 },
                 (TlType::Vector { inner, .. }, true) => match **inner {
-                    TlType::Bytes => "tlgen_runtime::serde::option_vec_bytes",
-                    TlType::Int128 => "tlgen_runtime::serde::option_vec_int128",
-                    TlType::Int256 => "tlgen_runtime::serde::option_vec_int256",
+                    TlType::Bytes => "option_vec_bytes",
+                    TlType::Int128 => "option_vec_int128",
+                    TlType::Int256 => "option_vec_int256",
                     _ => return None,
                 },
                 _ => return None,
@@ -222,6 +241,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                     attrs.push(quote!(default, skip_serializing_if = "Option::is_none"));
                 }
                 if let Some(w) = with(ty, flag.is_some()) {
+                    let w = format!("{}::serde::{w}", self.rt.text);
                     attrs.push(quote!(with = #w));
                 }
             }
@@ -230,7 +250,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         if attrs.is_empty() {
             quote!()
         } else {
-            quote!(#[cfg_attr(feature = "serde", serde(#(#attrs),*))])
+            self.options.serde.attrs(&[quote!(serde(#(#attrs),*))])
         }
     }
 
@@ -312,17 +332,23 @@ impl<'m, 'a> Gen<'m, 'a> {
         let wire = self.wire_impls(&ident_ts, None, &c.fields, Some(quote!()));
         let derives = derives(&c.fields);
         let construction = self.construction(&ident, None, &c.fields);
+        let serde = self.options.serde.attrs(&[
+            quote!(derive(serde::Serialize, serde::Deserialize)),
+            quote!(serde(tag = "_", rename = #tl_name)),
+        ]);
         quote! {
             #doc
             #derives
-            #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(tag = "_", rename = #tl_name))]
+            #serde
             pub struct #ident { #(#fields,)* }
             #construction
             #wire
         }
     }
 
-    /// `tlgen_runtime::tl_boxed!(A = 0x..., B = 0x...);` for the structs of one file.
+    /// `tlgen_runtime::tl_boxed!(A = 0x..., B = 0x...);` for the structs of one
+    /// file; for methods `fn ...`, with their `Deserialize` as
+    /// [`Options::deserializable_functions`] says.
     pub fn boxed_invocation(&self, items: &[(String, u32)], functions: bool) -> TokenStream {
         if items.is_empty() {
             return quote!();
@@ -332,11 +358,22 @@ impl<'m, 'a> Gen<'m, 'a> {
             let id = lit_u32_hex(*id);
             quote!(#ident = #id)
         });
-        if functions {
-            quote!(tlgen_runtime::tl_boxed!(fn #(#entries),*);)
-        } else {
-            quote!(tlgen_runtime::tl_boxed!(#(#entries),*);)
+        let rt = &self.rt.path;
+        if !functions {
+            return quote!(#rt::tl_boxed!(#(#entries),*););
         }
+        let mode = match &self.options.deserializable_functions {
+            // The macro's short form means this feature, and is what trees
+            // generated before the setting existed say.
+            Gate::Feature(name) if name == LEGACY_DE_FEATURE => quote!(fn),
+            Gate::Off => quote!(fn[no_de]),
+            Gate::On => quote!(fn[de]),
+            gate @ Gate::Feature(_) => {
+                let predicate = gate.predicate();
+                quote!(fn[de if #predicate])
+            }
+        };
+        quote!(#rt::tl_boxed!(#mode #(#entries),*);)
     }
 
     /// A type enum, its wire impls, and the conversions to and from its
@@ -346,6 +383,9 @@ impl<'m, 'a> Gen<'m, 'a> {
             return self.undefined_type(t);
         }
         let root = &self.root;
+        let rt = &self.rt.path;
+        let serde = &self.options.serde;
+        let serde_impl = serde.item_cfg();
         let ident = names::ident(&t.path.ident);
         let mut doc = t
             .def
@@ -386,12 +426,14 @@ impl<'m, 'a> Gen<'m, 'a> {
                 c.tl_name,
                 c.id
             ));
-            let rename = quote!(#[cfg_attr(feature = "serde", serde(rename = #tl_name))]);
+            let rename = serde.attrs(&[quote!(serde(rename = #tl_name))]);
             if c.is_unit() {
                 variants.push(quote!(#vdoc #rename #v));
                 len_arms.push(quote!(Self::#v => 4));
-                ser_arms.push(quote!(Self::#v => tlgen_runtime::wire::write_u32(out, #id)));
-                serde_arms.push(quote!(Self::#v => serde::Serialize::serialize(&#spath {}, s)));
+                ser_arms.push(quote!(Self::#v => #rt::wire::write_u32(out, #id)));
+                if serde_impl.is_some() {
+                    serde_arms.push(quote!(Self::#v => serde::Serialize::serialize(&#spath {}, s)));
+                }
                 de_arms.push(quote!(#id => Self::#v));
                 let try_body = if single {
                     quote!(let #ident::#v = v; Ok(Self {}))
@@ -415,17 +457,17 @@ impl<'m, 'a> Gen<'m, 'a> {
                 };
                 variants.push(quote!(#vdoc #rename #v(#held)));
                 let inner = if c.boxed { quote!(&**x) } else { quote!(x) };
-                len_arms.push(
-                    quote!(Self::#v(x) => 4 + tlgen_runtime::BareSerialize::bare_len(#inner)),
-                );
+                len_arms.push(quote!(Self::#v(x) => 4 + #rt::BareSerialize::bare_len(#inner)));
                 ser_arms.push(quote!(Self::#v(x) => {
-                    tlgen_runtime::BareSerialize::serialize_boxed(#inner, out)
+                    #rt::BareSerialize::serialize_boxed(#inner, out)
                 }));
-                serde_arms.push(quote!(Self::#v(x) => serde::Serialize::serialize(x, s)));
+                if serde_impl.is_some() {
+                    serde_arms.push(quote!(Self::#v(x) => serde::Serialize::serialize(x, s)));
+                }
                 let read_wrap = if c.boxed {
-                    quote!(Self::#v(Box::new(tlgen_runtime::tri!(tlgen_runtime::BareDeserialize::deserialize_bare(r)))))
+                    quote!(Self::#v(Box::new(#rt::tri!(#rt::BareDeserialize::deserialize_bare(r)))))
                 } else {
-                    quote!(Self::#v(tlgen_runtime::tri!(tlgen_runtime::BareDeserialize::deserialize_bare(r))))
+                    quote!(Self::#v(#rt::tri!(#rt::BareDeserialize::deserialize_bare(r))))
                 };
                 de_arms.push(quote!(#id => #read_wrap));
                 let try_body = if single {
@@ -447,38 +489,47 @@ impl<'m, 'a> Gen<'m, 'a> {
         let dispatch = quote! {
             match id {
                 #(#de_arms,)*
-                _ => return Err(tlgen_runtime::DecodeError::UnknownConstructor { id, expected: #tname, found: #root::name_for_id(id) }),
+                _ => return Err(#rt::DecodeError::UnknownConstructor { id, expected: #tname, found: #root::name_for_id(id) }),
             }
         };
         let all_unit = t.variants.iter().all(|&i| self.model.ctors[i].is_unit());
         let de_body = if all_unit {
-            quote!(let id = tlgen_runtime::tri!(r.read_u32()); Ok(#dispatch))
+            quote!(let id = #rt::tri!(r.read_u32()); Ok(#dispatch))
         } else {
-            quote!(let id = tlgen_runtime::tri!(r.read_u32()); r.nested(|r| Ok(#dispatch)))
+            quote!(let id = #rt::tri!(r.read_u32()); r.nested(|r| Ok(#dispatch)))
         };
+        let serde_derive =
+            serde.attrs(&[quote!(derive(serde::Deserialize)), quote!(serde(tag = "_"))]);
+        // Serialized by hand: each variant as its constructor struct, which
+        // carries the `_` tag.
+        let serde_ser = serde_impl.map(|cfg| {
+            quote! {
+                #cfg
+                impl serde::Serialize for #ident {
+                    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                        match self { #(#serde_arms,)* }
+                    }
+                }
+            }
+        });
         quote! {
             #doc
             #[derive(Debug, Clone, PartialEq)]
-            #[cfg_attr(feature = "serde", derive(serde::Deserialize), serde(tag = "_"))]
+            #serde_derive
             // Telegram adds constructors to types in most layers; matches
             // written against this layer keep compiling against the next.
             #[non_exhaustive]
             pub enum #ident { #(#variants,)* }
-            impl tlgen_runtime::Serialize for #ident {
+            impl #rt::Serialize for #ident {
                 #[inline] fn serialized_len(&self) -> usize { match self { #(#len_arms,)* } }
                 #[inline] fn serialize(&self, out: &mut Vec<u8>) { match self { #(#ser_arms,)* } }
             }
-            impl tlgen_runtime::Deserialize for #ident {
-                #[inline] fn deserialize(r: &mut tlgen_runtime::Reader<'_>) -> Result<Self, tlgen_runtime::DecodeError> {
+            impl #rt::Deserialize for #ident {
+                #[inline] fn deserialize(r: &mut #rt::Reader<'_>) -> Result<Self, #rt::DecodeError> {
                     #de_body
                 }
             }
-            #[cfg(feature = "serde")]
-            impl serde::Serialize for #ident {
-                fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                    match self { #(#serde_arms,)* }
-                }
-            }
+            #serde_ser
             #(#convs)*
         }
     }
@@ -488,6 +539,7 @@ impl<'m, 'a> Gen<'m, 'a> {
     /// value of it exists and decoding it always fails.
     fn undefined_type(&self, t: &Type<'_>) -> TokenStream {
         let root = &self.root;
+        let rt = &self.rt.path;
         let ident = names::ident(&t.path.ident);
         let tname = &t.name;
         let doc = doc_attrs(&format!(
@@ -495,27 +547,36 @@ impl<'m, 'a> Gen<'m, 'a> {
              generator warned about it): it has no values, and decoding it always fails \
              with `DecodeError::UnknownConstructor`."
         ));
+        let serde_derive = self
+            .options
+            .serde
+            .attrs(&[quote!(derive(serde::Deserialize))]);
+        let serde_ser = self.options.serde.item_cfg().map(|cfg| {
+            quote! {
+                #cfg
+                impl serde::Serialize for #ident {
+                    fn serialize<S: serde::Serializer>(&self, _s: S) -> Result<S::Ok, S::Error> {
+                        match *self {}
+                    }
+                }
+            }
+        });
         quote! {
             #doc
             #[derive(Debug, Clone, PartialEq)]
-            #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+            #serde_derive
             pub enum #ident {}
-            impl tlgen_runtime::Serialize for #ident {
+            impl #rt::Serialize for #ident {
                 #[inline] fn serialized_len(&self) -> usize { match *self {} }
                 #[inline] fn serialize(&self, _out: &mut Vec<u8>) { match *self {} }
             }
-            impl tlgen_runtime::Deserialize for #ident {
-                #[inline] fn deserialize(r: &mut tlgen_runtime::Reader<'_>) -> Result<Self, tlgen_runtime::DecodeError> {
-                    let id = tlgen_runtime::tri!(r.read_u32());
-                    Err(tlgen_runtime::DecodeError::UnknownConstructor { id, expected: #tname, found: #root::name_for_id(id) })
+            impl #rt::Deserialize for #ident {
+                #[inline] fn deserialize(r: &mut #rt::Reader<'_>) -> Result<Self, #rt::DecodeError> {
+                    let id = #rt::tri!(r.read_u32());
+                    Err(#rt::DecodeError::UnknownConstructor { id, expected: #tname, found: #root::name_for_id(id) })
                 }
             }
-            #[cfg(feature = "serde")]
-            impl serde::Serialize for #ident {
-                fn serialize<S: serde::Serializer>(&self, _s: S) -> Result<S::Ok, S::Error> {
-                    match *self {}
-                }
-            }
+            #serde_ser
         }
     }
 
@@ -565,18 +626,22 @@ impl<'m, 'a> Gen<'m, 'a> {
             None => quote!(None),
         };
         let (bots, users) = (opt(m.bots), opt(m.users));
-        let de_cfg = quote!(#[cfg(feature = "deserializable-functions")]);
-        let serde_attr = quote!(#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(tag = "_", rename = #name))]);
+        let rt = &self.rt.path;
+        let de_cfg = self.options.deserializable_functions.item_cfg();
+        let serde_attr = self.options.serde.attrs(&[
+            quote!(derive(serde::Serialize, serde::Deserialize)),
+            quote!(serde(tag = "_", rename = #name)),
+        ]);
         match generic {
             None => {
                 let ident_ts = quote!(#ident);
-                let wire = self.wire_impls(&ident_ts, None, &f.fields, Some(de_cfg));
+                let wire = self.wire_impls(&ident_ts, None, &f.fields, de_cfg);
                 let error = match &f.error {
                     Some(e) => {
                         let kind = self.path(e);
-                        quote!(tlgen_runtime::MethodError<#kind>)
+                        quote!(#rt::MethodError<#kind>)
                     }
-                    None => quote!(tlgen_runtime::MethodError<Option<tlgen_runtime::CommonError>>),
+                    None => quote!(#rt::MethodError<Option<#rt::CommonError>>),
                 };
                 let derives = derives(&f.fields);
                 let construction = self.construction(&ident, None, &f.fields);
@@ -587,7 +652,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                     pub struct #ident { #(#fields,)* }
                     #construction
                     #wire
-                    impl tlgen_runtime::Method for #ident {
+                    impl #rt::Method for #ident {
                         const NAME: &'static str = #name;
                         const BOTS: Option<bool> = #bots;
                         const USERS: Option<bool> = #users;
@@ -599,8 +664,19 @@ impl<'m, 'a> Gen<'m, 'a> {
             Some(g) => {
                 let g = format_ident!("{}", g);
                 let ident_ts = quote!(#ident);
-                let wire = self.wire_impls(&ident_ts, Some(&g), &f.fields, Some(de_cfg.clone()));
                 let id = lit_u32_hex(f.id);
+                let wire = self.wire_impls(&ident_ts, Some(&g), &f.fields, de_cfg.clone());
+                let de = de_cfg.map(|cfg| {
+                    quote! {
+                        #cfg
+                        impl<#g: #rt::Deserialize> #rt::Deserialize for #ident<#g> {
+                            #[inline] fn deserialize(r: &mut #rt::Reader<'_>) -> Result<Self, #rt::DecodeError> {
+                                #rt::wire::expect_constructor(r, #id, #name)?;
+                                r.nested(<Self as #rt::BareDeserialize>::deserialize_bare)
+                            }
+                        }
+                    }
+                });
                 let construction = self.construction(&ident, generic, &f.fields);
                 quote! {
                     #doc
@@ -609,23 +685,17 @@ impl<'m, 'a> Gen<'m, 'a> {
                     pub struct #ident<#g> { #(#fields,)* }
                     #construction
                     #wire
-                    impl<#g> tlgen_runtime::Identifiable for #ident<#g> {
+                    impl<#g> #rt::Identifiable for #ident<#g> {
                         const CONSTRUCTOR_ID: u32 = #id;
                     }
-                    impl<#g: tlgen_runtime::Serialize> tlgen_runtime::Serialize for #ident<#g> {
-                        fn serialized_len(&self) -> usize { 4 + tlgen_runtime::BareSerialize::bare_len(self) }
+                    impl<#g: #rt::Serialize> #rt::Serialize for #ident<#g> {
+                        fn serialized_len(&self) -> usize { 4 + #rt::BareSerialize::bare_len(self) }
                         fn serialize(&self, out: &mut Vec<u8>) {
-                            tlgen_runtime::BareSerialize::serialize_boxed(self, out)
+                            #rt::BareSerialize::serialize_boxed(self, out)
                         }
                     }
-                    #de_cfg
-                    impl<#g: tlgen_runtime::Deserialize> tlgen_runtime::Deserialize for #ident<#g> {
-                        #[inline] fn deserialize(r: &mut tlgen_runtime::Reader<'_>) -> Result<Self, tlgen_runtime::DecodeError> {
-                            tlgen_runtime::wire::expect_constructor(r, #id, #name)?;
-                            r.nested(<Self as tlgen_runtime::BareDeserialize>::deserialize_bare)
-                        }
-                    }
-                    impl<#g: tlgen_runtime::Method> tlgen_runtime::Method for #ident<#g> {
+                    #de
+                    impl<#g: #rt::Method> #rt::Method for #ident<#g> {
                         const NAME: &'static str = #name;
                         const BOTS: Option<bool> = #bots;
                         const USERS: Option<bool> = #users;

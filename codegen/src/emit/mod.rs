@@ -21,6 +21,14 @@
 //! `include!(concat!(env!("OUT_DIR"), ...))` so the tree can live in a build
 //! script's `OUT_DIR`; with [`Layout::Modules`] they are ordinary `mod x;`
 //! files for a tree checked into a crate's sources.
+//!
+//! # What the tree asks of its crate
+//!
+//! serde, method deserialization and the samples are [`Gate`] settings of
+//! [`Options`] (not generated, always compiled, or behind a cargo feature
+//! whose name the caller picks), and [`Options::runtime_path`] is how the
+//! tree names the runtime crate: generated code tests no feature and names
+//! no crate its includer did not choose.
 
 use std::collections::BTreeMap;
 
@@ -41,6 +49,9 @@ mod output;
 pub mod replace;
 mod root;
 mod samples;
+mod settings;
+#[cfg(test)]
+mod settings_crate;
 #[cfg(test)]
 mod snapshot_crate;
 #[cfg(test)]
@@ -56,6 +67,7 @@ pub use manifest::Replace;
 pub use manifest::{with_manifest, MANIFEST_FILE};
 #[cfg(feature = "replace")]
 pub use replace::{check_out_dir, replace_tree};
+pub use settings::{Gate, DEFAULT_RUNTIME_PATH};
 #[cfg(feature = "diff")]
 pub use write::check;
 pub use write::{write_if_changed, WriteError};
@@ -76,6 +88,11 @@ pub enum Layout {
 }
 
 /// What to generate and how.
+///
+/// The default is what `tlgen generate` writes: serde and method
+/// deserialization behind the including crate's `serde` and
+/// `deserializable-functions` features, no samples, the runtime as
+/// `tlgen_runtime`. [`crate::config::Config`] starts from every part off.
 #[derive(Debug, Clone)]
 pub struct Options {
     /// How files reference each other.
@@ -89,9 +106,25 @@ pub struct Options {
     /// Lines written into every file's header after the `@generated` line
     /// (see [`source_note`]).
     pub source_note: String,
-    /// Also emit `samples.rs` (behind the `sample-values` cargo feature): a
-    /// sample value of every item and a visitor over all of them.
-    pub sample_values: bool,
+    /// `serde::Serialize`/`Deserialize` for every item, in the JSON form
+    /// `{"_": "<TL name>", ...}`. When generated, the including crate needs
+    /// `serde` (with `derive`) and the runtime's `serde` feature.
+    pub serde: Gate,
+    /// The runtime's `Deserialize` for method structs (servers, proxies,
+    /// test tools).
+    pub deserializable_functions: Gate,
+    /// `samples.rs`: a sample value of every item and a visitor over all of
+    /// them. The visitor decodes methods, so wherever the samples compile
+    /// `deserializable_functions` must too: [`generate`] refuses the
+    /// settings where it cannot (the samples on, methods not always
+    /// deserializable); with two features, the samples' feature must enable
+    /// the other.
+    pub sample_values: Gate,
+    /// The path generated code names the runtime crate by: its name
+    /// (`tlgen_runtime`, [`DEFAULT_RUNTIME_PATH`]), the name of a renamed
+    /// dependency (`rt` for `rt = { package = "tlgen-runtime", .. }`) or a
+    /// path to a re-export of it (`tlgen_api::runtime`, `crate::rt`).
+    pub runtime_path: String,
     /// How the files are laid out as text.
     pub formatting: Formatting,
 }
@@ -124,7 +157,10 @@ impl Default for Options {
             select: Vec::new(),
             root_path: None,
             source_note: String::new(),
-            sample_values: false,
+            serde: Gate::feature("serde"),
+            deserializable_functions: Gate::feature("deserializable-functions"),
+            sample_values: Gate::Off,
+            runtime_path: DEFAULT_RUNTIME_PATH.to_owned(),
             formatting: Formatting::default(),
         }
     }
@@ -156,6 +192,22 @@ pub enum EmitError {
         /// What is wrong with it.
         message: String,
     },
+    /// The runtime path ([`Options::runtime_path`]) is not one generated
+    /// code can use.
+    RuntimePath {
+        /// The path as given.
+        path: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A [`Gate`] setting names an impossible feature, or the settings do
+    /// not fit together.
+    Setting {
+        /// The setting (the [`Options`] field).
+        setting: &'static str,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A generated file did not parse (a bug in the emitter).
     Syntax {
         /// The file.
@@ -175,6 +227,10 @@ impl std::fmt::Display for EmitError {
                 write!(f, "cannot generate bindings:\n  {}", problems.join("\n  "))
             }
             EmitError::RootPath { path, message } => write!(f, "root path `{path}`: {message}"),
+            EmitError::RuntimePath { path, message } => {
+                write!(f, "runtime path `{path}`: {message}")
+            }
+            EmitError::Setting { setting, message } => write!(f, "setting `{setting}`: {message}"),
             EmitError::Syntax { file, message } => {
                 write!(f, "generated {file} does not parse: {message}")
             }
@@ -201,6 +257,14 @@ pub fn source_note(select: &[String]) -> String {
     }
 }
 
+/// Checks the settings of `options` (the root and runtime paths, the
+/// feature names, whether the gates fit together) without generating
+/// anything, so that a caller can refuse them before reading its input;
+/// [`generate`] checks them too.
+pub fn check_options(options: &Options) -> Result<(), EmitError> {
+    settings::check(options)
+}
+
 /// Generates the module tree for `api` (after applying `options.select`).
 ///
 /// The files and the order of their pieces are planned in an
@@ -208,16 +272,11 @@ pub fn source_note(select: &[String]) -> String {
 /// formatted in parallel (rayon, with the `parallel` feature), each as its own `syn::File`, and
 /// concatenated per file in that order.
 pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
-    if let Some(path) = &options.root_path {
-        names::check_root_path(path).map_err(|message| EmitError::RootPath {
-            path: path.clone(),
-            message,
-        })?;
-    }
+    settings::check(options)?;
     let api = select(api, &options.select).map_err(EmitError::Invalid)?;
     let reg = crate::registry::Registry::new(&api);
     let model = Items::new(&api, &reg).map_err(EmitError::Invalid)?;
-    let space = output::OutputSpace::plan(&model, options.sample_values);
+    let space = output::OutputSpace::plan(&model, options.sample_values.is_generated());
     space.render(&model, options)
 }
 
@@ -246,14 +305,21 @@ impl ScratchCrate {
     /// A crate with `manifest` as its `Cargo.toml` and `files` (paths under
     /// its root, e.g. `src/lib.rs`).
     pub(crate) fn new(manifest: &str, files: &[(&str, &str)]) -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join("Cargo.toml"), manifest).expect("manifest");
+        let scratch = ScratchCrate {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        scratch.write(&[("Cargo.toml", manifest)]);
+        scratch.write(files);
+        scratch
+    }
+
+    /// Writes `files` (paths under the root), replacing what is there.
+    pub(crate) fn write(&self, files: &[(&str, &str)]) {
         for (path, text) in files {
-            let path = dir.path().join(path);
+            let path = self.path().join(path);
             std::fs::create_dir_all(path.parent().expect("parent")).expect("source dir");
             std::fs::write(path, text).expect("source file");
         }
-        ScratchCrate { dir }
     }
 
     /// The crate's root directory.

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::settings::Runtime;
 use super::{
     errors, format_file, items, lines, names, samples, EmitError, Formatting, Layout, Options,
     Output,
@@ -201,7 +202,15 @@ impl Renderer<'_, '_, '_> {
         let model = self.model;
         let api = model.api;
         let path = module.path();
-        let gen = items::Gen::new(model, &self.root_for(module.depth()));
+        // Per piece: token streams cannot be shared between threads.
+        let runtime = Runtime::new(&self.options.runtime_path);
+        let gen = items::Gen::new(
+            model,
+            &self.root_for(module.depth()),
+            self.options,
+            &runtime,
+        );
+        let rt_absolute = &runtime.absolute;
         let tokens = match piece {
             Piece::Ctor(i) => gen.ctor(&model.ctors[i]),
             Piece::Type(i) => gen.type_enum(&model.types[i]),
@@ -209,12 +218,14 @@ impl Renderer<'_, '_, '_> {
             Piece::ErrorEnum(i) => {
                 let f = &model.funcs[i];
                 let e = f.error.as_ref().expect("error path");
-                errors::method_error_enum(api, f.ir, &names::ident(&e.ident))
+                errors::method_error_enum(api, f.ir, &names::ident(&e.ident), rt_absolute)
             }
-            Piece::AllErrors => errors::all_errors_enum(api, &names::ident(model::API_ERROR)),
-            Piece::Samples => samples::samples_module(model, &self.root_for(1)),
+            Piece::AllErrors => {
+                errors::all_errors_enum(api, &names::ident(model::API_ERROR), rt_absolute)
+            }
+            Piece::Samples => samples::samples_module(&gen),
             Piece::Tail => self.tail(module, &gen),
-            Piece::RootModules => self.root_modules(),
+            Piece::RootModules => self.root_modules(&runtime),
         };
         match self.options.formatting {
             Formatting::Prettyplease => format_file(&path, tokens),
@@ -256,7 +267,11 @@ impl Renderer<'_, '_, '_> {
     }
 
     /// `pub use tlgen_runtime::Boxed;` and the top-level modules.
-    fn root_modules(&self) -> TokenStream {
+    fn root_modules(&self, runtime: &Runtime) -> TokenStream {
+        let functions_doc = format!(
+            " Method structs: one per RPC function, implementing `{}::Method`.",
+            runtime.text
+        );
         let mods = [
             (
                 Kind::Types,
@@ -266,10 +281,7 @@ impl Renderer<'_, '_, '_> {
                 Kind::Enums,
                 " Type enums: one per TL type, one variant per constructor.",
             ),
-            (
-                Kind::Functions,
-                " Method structs: one per RPC function, implementing `tlgen_runtime::Method`.",
-            ),
+            (Kind::Functions, functions_doc.as_str()),
             (
                 Kind::Errors,
                 " RPC error enums: one per method that documents its errors.",
@@ -285,16 +297,18 @@ impl Renderer<'_, '_, '_> {
             .collect();
         if self.space.files.contains_key(&Module::Samples) {
             let body = self.include("samples.rs");
+            let cfg = self.options.sample_values.item_cfg();
             root_mods.push(quote! {
                 /// Sample values of every item, for round-trip tests.
-                #[cfg(feature = "sample-values")]
+                #cfg
                 pub mod samples #body
             });
         }
         root_mods.push(super::root::layer_items(self.model));
+        let rt = &runtime.path;
         quote! {
             #[doc(inline)]
-            pub use tlgen_runtime::Boxed;
+            pub use #rt::Boxed;
             #(#root_mods)*
         }
     }

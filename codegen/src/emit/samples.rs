@@ -11,7 +11,7 @@
 //!
 //! The generator and the primitive impls are `tlgen_runtime::sample`; the
 //! `Visitor` trait comes from `tlgen_runtime::sample_visitor!`, expanded in
-//! the generated crate so that its bounds follow that crate's `serde` feature.
+//! the generated crate so that its bounds follow the serde setting there.
 
 use proc_macro2::TokenStream;
 
@@ -20,6 +20,7 @@ use quote::{format_ident, quote};
 
 use super::items::Gen;
 use super::names;
+use super::settings::Gate;
 use crate::registry::items::{FieldKind, Items};
 
 /// The cheapest variant of each type (index into `Type::variants`): the
@@ -40,9 +41,9 @@ fn cheapest(model: &Items<'_>) -> Vec<usize> {
         .collect()
 }
 
-/// The `samples` module's items.
-pub fn samples_module(model: &Items<'_>, root: &str) -> TokenStream {
-    let gen = Gen::new(model, root);
+/// The `samples` module's items, from the generator of its file.
+pub fn samples_module(gen: &Gen<'_, '_>) -> TokenStream {
+    let model = gen.model;
     let cheap = cheapest(model);
     let mut items = Vec::new();
     let mut visits = Vec::new();
@@ -133,9 +134,21 @@ pub fn samples_module(model: &Items<'_>, root: &str) -> TokenStream {
             }
         }
     }
+    let rt = &gen.rt.path;
+    // The JSON bound where serde is generated; the macro's short form
+    // means the `serde` feature.
+    let json = match &gen.options.serde {
+        Gate::Feature(name) if name == "serde" => quote!(),
+        Gate::Off => quote!(no_json),
+        Gate::On => quote!(json),
+        gate @ Gate::Feature(_) => {
+            let predicate = gate.predicate();
+            quote!(json if #predicate)
+        }
+    };
     quote! {
-        pub use tlgen_runtime::sample::{Sample, SampleGen};
-        tlgen_runtime::sample_visitor!();
+        pub use #rt::sample::{Sample, SampleGen};
+        #rt::sample_visitor!(#json);
         #(#items)*
         /// Visits a sample value of every constructor (wrapped in its type
         /// enum) and every method; `seed` varies the values.

@@ -85,7 +85,7 @@ fn fixed_bytes(ty: &TlType, v: &TokenStream) -> TokenStream {
 /// const generic `BOXED` of the enclosing `serialize_fields` is true: the
 /// boxed form then costs one store for ID and fields together.
 /// Returns whether it wrote such a leading run.
-fn flush_fixed(run: &mut Vec<FixedPart>, writes: &mut Vec<TokenStream>) -> bool {
+fn flush_fixed(rt: &TokenStream, run: &mut Vec<FixedPart>, writes: &mut Vec<TokenStream>) -> bool {
     let leading = writes.is_empty();
     match run.len() {
         0 => false,
@@ -103,7 +103,7 @@ fn flush_fixed(run: &mut Vec<FixedPart>, writes: &mut Vec<TokenStream>) -> bool 
                     let lo = Literal::usize_unsuffixed(at);
                     at += p.width;
                     let bytes = p.bytes;
-                    quote!(tlgen_runtime::wire::put(&mut __b, #lo, #bytes);)
+                    quote!(#rt::wire::put(&mut __b, #lo, #bytes);)
                 })
                 .collect();
             let total = Literal::usize_unsuffixed(total);
@@ -111,10 +111,10 @@ fn flush_fixed(run: &mut Vec<FixedPart>, writes: &mut Vec<TokenStream>) -> bool 
                 (
                     quote! {
                         if BOXED {
-                            tlgen_runtime::wire::put(
+                            #rt::wire::put(
                                 &mut __b,
                                 0,
-                                <Self as tlgen_runtime::Identifiable>::CONSTRUCTOR_ID.to_le_bytes()
+                                <Self as #rt::Identifiable>::CONSTRUCTOR_ID.to_le_bytes()
                             );
                         }
                     },
@@ -148,19 +148,19 @@ struct FixedRead {
 /// Reads a run of fixed-width fields: a lone one as it is, two or more with
 /// one bounds-checked `read_array` split at constant offsets (one early
 /// return for the whole run instead of one per field).
-fn flush_reads(run: &mut Vec<FixedRead>, reads: &mut Vec<TokenStream>) {
+fn flush_reads(rt: &TokenStream, run: &mut Vec<FixedRead>, reads: &mut Vec<TokenStream>) {
     match run.len() {
         0 => {}
         1 => reads.push(run.remove(0).plain),
         _ => {
             let total = Literal::usize_unsuffixed(run.iter().map(|p| p.width).sum());
-            reads.push(quote!(let __r: [u8; #total] = tlgen_runtime::tri!(r.read_array());));
+            reads.push(quote!(let __r: [u8; #total] = #rt::tri!(r.read_array());));
             let mut at = 0usize;
             for p in run.drain(..) {
                 let (local, from, width) = (p.local, p.from, Literal::usize_unsuffixed(p.width));
                 let lo = Literal::usize_unsuffixed(at);
                 at += p.width;
-                let bytes = quote!(tlgen_runtime::wire::get::<#width, #total>(&__r, #lo));
+                let bytes = quote!(#rt::wire::get::<#width, #total>(&__r, #lo));
                 reads.push(if from.is_empty() {
                     quote!(let #local = #bytes;)
                 } else {
@@ -186,18 +186,19 @@ impl Gen<'_, '_> {
         if let Some(n) = fixed_size(ty) {
             return Size::Fixed(n);
         }
+        let rt = &self.rt.path;
         Size::Expr(match ty {
-            _ if is_trait(ty) => quote!(tlgen_runtime::Serialize::serialized_len(#v)),
-            TlType::Bytes => quote!(tlgen_runtime::wire::bytes_len(#v)),
-            TlType::Bare(_) => quote!(tlgen_runtime::BareSerialize::bare_len(#v)),
+            _ if is_trait(ty) => quote!(#rt::Serialize::serialized_len(#v)),
+            TlType::Bytes => quote!(#rt::wire::bytes_len(#v)),
+            TlType::Bare(_) => quote!(#rt::BareSerialize::bare_len(#v)),
             TlType::Vector { boxed: true, inner } if **inner == TlType::Bytes => {
-                quote!(tlgen_runtime::wire::bytes_vector_len(#v))
+                quote!(#rt::wire::bytes_vector_len(#v))
             }
             TlType::Vector {
                 boxed: false,
                 inner,
             } if matches!(**inner, TlType::Bare(_)) => {
-                quote!(tlgen_runtime::wire::bare_vector_len(#v))
+                quote!(#rt::wire::bare_vector_len(#v))
             }
             TlType::Vector { boxed, inner } => {
                 let item = match self.size(inner, quote!(x)) {
@@ -208,9 +209,9 @@ impl Gen<'_, '_> {
                     Size::Expr(e) => quote!(|x| #e),
                 };
                 if *boxed {
-                    quote!(tlgen_runtime::wire::vector_len_with(#v, #item))
+                    quote!(#rt::wire::vector_len_with(#v, #item))
                 } else {
-                    quote!(tlgen_runtime::wire::bare_vector_len_with(#v, #item))
+                    quote!(#rt::wire::bare_vector_len_with(#v, #item))
                 }
             }
             _ => quote!(0),
@@ -218,25 +219,26 @@ impl Gen<'_, '_> {
     }
 
     fn write(&self, ty: &TlType, v: TokenStream) -> TokenStream {
+        let rt = &self.rt.path;
         match ty {
-            _ if is_trait(ty) => quote!(tlgen_runtime::Serialize::serialize(#v, out)),
-            TlType::Bytes => quote!(tlgen_runtime::wire::write_bytes(out, #v)),
-            TlType::Bare(_) => quote!(tlgen_runtime::BareSerialize::serialize_bare(#v, out)),
+            _ if is_trait(ty) => quote!(#rt::Serialize::serialize(#v, out)),
+            TlType::Bytes => quote!(#rt::wire::write_bytes(out, #v)),
+            TlType::Bare(_) => quote!(#rt::BareSerialize::serialize_bare(#v, out)),
             TlType::Vector { boxed: true, inner } if **inner == TlType::Bytes => {
-                quote!(tlgen_runtime::wire::write_bytes_vector(out, #v))
+                quote!(#rt::wire::write_bytes_vector(out, #v))
             }
             TlType::Vector {
                 boxed: false,
                 inner,
             } if matches!(**inner, TlType::Bare(_)) => {
-                quote!(tlgen_runtime::wire::write_bare_vector(out, #v))
+                quote!(#rt::wire::write_bare_vector(out, #v))
             }
             TlType::Vector { boxed, inner } => {
                 let item = self.write(inner, quote!(x));
                 if *boxed {
-                    quote!(tlgen_runtime::wire::write_vector_with(out, #v, |out, x| #item))
+                    quote!(#rt::wire::write_vector_with(out, #v, |out, x| #item))
                 } else {
-                    quote!(tlgen_runtime::wire::write_bare_vector_with(out, #v, |out, x| #item))
+                    quote!(#rt::wire::write_bare_vector_with(out, #v, |out, x| #item))
                 }
             }
             _ => quote!(),
@@ -246,27 +248,28 @@ impl Gen<'_, '_> {
     /// An expression of type `Result<T, DecodeError>` reading from `r`. `T`
     /// is left to inference (the caller annotates the binding), which keeps
     /// type paths out of the `tri!` arguments that formatters print verbatim.
-    fn read(ty: &TlType) -> TokenStream {
+    fn read(&self, ty: &TlType) -> TokenStream {
+        let rt = &self.rt.path;
         match ty {
-            _ if is_trait(ty) => quote!(tlgen_runtime::Deserialize::deserialize(r)),
-            TlType::Bytes => quote!(tlgen_runtime::wire::read_bytes(r)),
-            TlType::Bare(_) => quote!(tlgen_runtime::BareDeserialize::deserialize_bare(r)),
+            _ if is_trait(ty) => quote!(#rt::Deserialize::deserialize(r)),
+            TlType::Bytes => quote!(#rt::wire::read_bytes(r)),
+            TlType::Bare(_) => quote!(#rt::BareDeserialize::deserialize_bare(r)),
             TlType::Vector { boxed: true, inner } if **inner == TlType::Bytes => {
-                quote!(tlgen_runtime::wire::read_bytes_vector(r))
+                quote!(#rt::wire::read_bytes_vector(r))
             }
             TlType::Vector {
                 boxed: false,
                 inner,
             } if matches!(**inner, TlType::Bare(_)) => {
-                quote!(tlgen_runtime::wire::read_bare_vector(r))
+                quote!(#rt::wire::read_bare_vector(r))
             }
             TlType::Vector { boxed, inner } => {
-                let item = Self::read(inner);
+                let item = self.read(inner);
                 let min = Literal::usize_unsuffixed(min_wire_size(inner));
                 if *boxed {
-                    quote!(tlgen_runtime::wire::read_vector_with(r, #min, |r| #item))
+                    quote!(#rt::wire::read_vector_with(r, #min, |r| #item))
                 } else {
-                    quote!(tlgen_runtime::wire::read_bare_vector_with(r, #min, |r| #item))
+                    quote!(#rt::wire::read_bare_vector_with(r, #min, |r| #item))
                 }
             }
             _ => quote!(Ok(::core::default::Default::default())),
@@ -281,12 +284,13 @@ impl Gen<'_, '_> {
         fields: &[Field<'_>],
         de_cfg: Option<TokenStream>,
     ) -> TokenStream {
+        let rt = &self.rt.path;
         let generic_name = generic.map(|g| g.to_string());
         let (impl_ser, impl_de, generics) = match generic {
             None => (quote!(), quote!(), quote!()),
             Some(g) => (
-                quote!(<#g: tlgen_runtime::Serialize>),
-                quote!(<#g: tlgen_runtime::Deserialize>),
+                quote!(<#g: #rt::Serialize>),
+                quote!(<#g: #rt::Deserialize>),
                 quote!(<#g>),
             ),
         };
@@ -318,11 +322,11 @@ impl Gen<'_, '_> {
                             match &g.kind {
                                 FieldKind::TrueFlag(fl) if &fl.field == word => {
                                     let bit = Literal::u8_unsuffixed(fl.bit);
-                                    Some(quote!(tlgen_runtime::wire::flag_if(self.#gname, #bit)))
+                                    Some(quote!(#rt::wire::flag_if(self.#gname, #bit)))
                                 }
                                 FieldKind::Value { flag: Some(fl), .. } if &fl.field == word => {
                                     let bit = Literal::u8_unsuffixed(fl.bit);
-                                    Some(quote!(tlgen_runtime::wire::flag_if(self.#gname.is_some(), #bit)))
+                                    Some(quote!(#rt::wire::flag_if(self.#gname.is_some(), #bit)))
                                 }
                                 _ => None,
                             }
@@ -336,14 +340,14 @@ impl Gen<'_, '_> {
                     run.push(FixedPart {
                         width: 4,
                         bytes: quote!(u32::to_le_bytes(#value)),
-                        plain: quote!(tlgen_runtime::wire::write_flags(out, #value);),
+                        plain: quote!(#rt::wire::write_flags(out, #value);),
                     });
                     let local = format_ident!("__{}", names::field_name(word));
                     read_run.push(FixedRead {
                         local: quote!(#local),
                         width: 4,
                         from: quote!(u32::from_le_bytes),
-                        plain: quote!(let #local = tlgen_runtime::tri!(tlgen_runtime::wire::read_flags(r));),
+                        plain: quote!(let #local = #rt::tri!(#rt::wire::read_flags(r));),
                     });
                 }
                 FieldKind::TrueFlag(fl) => {
@@ -351,12 +355,11 @@ impl Gen<'_, '_> {
                     let bit = Literal::u8_unsuffixed(fl.bit);
                     // No wire form: decoded from its word after all reads,
                     // so that it does not split a run of fixed-width reads.
-                    flag_reads
-                        .push(quote!(let #name = tlgen_runtime::wire::has_flag(#local, #bit);));
+                    flag_reads.push(quote!(let #name = #rt::wire::has_flag(#local, #bit);));
                     names.push(name);
                 }
                 FieldKind::Value { ty, flag } => {
-                    let read = Self::read(ty);
+                    let read = self.read(ty);
                     let rust_ty = self.field_type(f, generic_name.as_deref());
                     match flag {
                         None => {
@@ -371,7 +374,7 @@ impl Gen<'_, '_> {
                                 Size::Expr(e) => lens.push(e),
                             }
                             let w = self.write(ty, quote!(&self.#name));
-                            let plain = quote!(let #name: #rust_ty = tlgen_runtime::tri!(#read););
+                            let plain = quote!(let #name: #rust_ty = #rt::tri!(#read););
                             if joins_run(ty) {
                                 let width = fixed_size(ty).unwrap_or_default();
                                 run.push(FixedPart {
@@ -386,9 +389,9 @@ impl Gen<'_, '_> {
                                     plain,
                                 });
                             } else {
-                                folded |= flush_fixed(&mut run, &mut writes);
+                                folded |= flush_fixed(rt, &mut run, &mut writes);
                                 writes.push(quote!(#w;));
-                                flush_reads(&mut read_run, &mut reads);
+                                flush_reads(rt, &mut read_run, &mut reads);
                                 reads.push(plain);
                             }
                         }
@@ -405,12 +408,12 @@ impl Gen<'_, '_> {
                                 }
                             });
                             let w = self.write(ty, quote!(x));
-                            folded |= flush_fixed(&mut run, &mut writes);
+                            folded |= flush_fixed(rt, &mut run, &mut writes);
                             writes.push(quote!(if let Some(x) = &self.#name { #w; }));
-                            flush_reads(&mut read_run, &mut reads);
+                            flush_reads(rt, &mut read_run, &mut reads);
                             reads.push(quote! {
-                                let #name: #rust_ty = if tlgen_runtime::wire::has_flag(#local, #bit) {
-                                    Some(tlgen_runtime::tri!(#read))
+                                let #name: #rust_ty = if #rt::wire::has_flag(#local, #bit) {
+                                    Some(#rt::tri!(#read))
                                 } else {
                                     None
                                 };
@@ -421,8 +424,8 @@ impl Gen<'_, '_> {
                 }
             }
         }
-        folded |= flush_fixed(&mut run, &mut writes);
-        flush_reads(&mut read_run, &mut reads);
+        folded |= flush_fixed(rt, &mut run, &mut writes);
+        flush_reads(rt, &mut read_run, &mut reads);
         reads.append(&mut flag_reads);
         let fixed_lit = Literal::usize_unsuffixed(fixed);
         let len = match (fixed, lens.is_empty()) {
@@ -444,13 +447,13 @@ impl Gen<'_, '_> {
                 0,
                 quote! {
                     if BOXED {
-                        tlgen_runtime::wire::write_u32(out, <Self as tlgen_runtime::Identifiable>::CONSTRUCTOR_ID);
+                        #rt::wire::write_u32(out, <Self as #rt::Identifiable>::CONSTRUCTOR_ID);
                     }
                 },
             );
         }
         let ser = quote! {
-            impl #impl_ser tlgen_runtime::BareSerialize for #ident #generics {
+            impl #impl_ser #rt::BareSerialize for #ident #generics {
                 #[inline] fn bare_len(&self) -> usize { #len }
                 #[inline] fn serialize_fields<const BOXED: bool>(&self, out: &mut Vec<u8>) { #(#writes)* }
             }
@@ -459,8 +462,8 @@ impl Gen<'_, '_> {
         quote! {
             #ser
             #cfg
-            impl #impl_de tlgen_runtime::BareDeserialize for #ident #generics {
-                #[inline] fn deserialize_bare(#r: &mut tlgen_runtime::Reader<'_>) -> Result<Self, tlgen_runtime::DecodeError> {
+            impl #impl_de #rt::BareDeserialize for #ident #generics {
+                #[inline] fn deserialize_bare(#r: &mut #rt::Reader<'_>) -> Result<Self, #rt::DecodeError> {
                     #(#reads)*
                     Ok(Self { #(#names),* })
                 }
