@@ -4,7 +4,9 @@
 //!
 //! Generated code names the prelude types it uses (`Option`, `Vec`, `String`,
 //! `Box`) unqualified, which is safe because no generated item takes those
-//! names ([`crate::registry::names`] suffixes them), spells every other path
+//! names ([`crate::registry::names`] suffixes them); a file that names the
+//! `alloc` ones imports them from the runtime's `alloc_prelude`, so the tree
+//! builds in `#![no_std]` crates. It spells every other path
 //! out (`tlgen_runtime::Serialize::serialize`), and
 //! pushes all repeated logic into `tlgen_runtime` (flags, bytes, vectors, the
 //! `tlgen_runtime::tl_boxed!` macro for constructor IDs and the boxed forms

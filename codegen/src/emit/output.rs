@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{TokenStream, TokenTree};
 use quote::quote;
 
 use super::settings::Runtime;
@@ -147,7 +147,7 @@ impl OutputSpace {
             .iter()
             .flat_map(|(m, pieces)| pieces.iter().map(move |&p| (m, p)))
             .collect();
-        let texts: Vec<String> =
+        let texts: Vec<(String, bool)> =
             crate::par::map(&work, |&(module, piece)| renderer.piece(module, piece))
                 .into_iter()
                 .collect::<Result<_, _>>()?;
@@ -156,13 +156,20 @@ impl OutputSpace {
         for line in options.source_note.lines() {
             let _ = writeln!(header, "// {line}");
         }
-        let mut bodies: BTreeMap<&Module, String> = BTreeMap::new();
-        for (&(module, _), text) in work.iter().zip(texts) {
-            bodies.entry(module).or_default().push_str(&text);
+        let mut bodies: BTreeMap<&Module, (String, bool)> = BTreeMap::new();
+        for (&(module, _), (text, alloc)) in work.iter().zip(texts) {
+            let body = bodies.entry(module).or_default();
+            body.0.push_str(&text);
+            body.1 |= alloc;
         }
+        let prelude = renderer.alloc_prelude();
         let mut out = Output::default();
-        for (module, body) in bodies {
-            out.files.insert(module.path(), format!("{header}\n{body}"));
+        for (module, (body, alloc)) in bodies {
+            // Only where something uses it: an unused glob import is a
+            // warning in the including crate.
+            let prelude = if alloc { prelude.as_str() } else { "" };
+            out.files
+                .insert(module.path(), format!("{header}\n{prelude}{body}"));
         }
         Ok(out)
     }
@@ -198,7 +205,20 @@ impl Renderer<'_, '_, '_> {
         }
     }
 
-    fn piece(&self, module: &Module, piece: Piece) -> Result<String, EmitError> {
+    /// `use <runtime>::alloc_prelude::*;` and a blank line: the `alloc`
+    /// names generated code writes unqualified (`Vec`, `String`, `Box`),
+    /// which a `#![no_std]` crate does not have in scope. The path is the
+    /// absolute form ([`Runtime::absolute`]), so that a namespace module of
+    /// the runtime's name cannot capture it. Written as text, the same in
+    /// both layouts.
+    fn alloc_prelude(&self) -> String {
+        let path = Runtime::new(&self.options.runtime_path).absolute_text;
+        format!("use {path}::alloc_prelude::*;\n\n")
+    }
+
+    /// A piece's text, and whether it names anything of the runtime's
+    /// `alloc_prelude`.
+    fn piece(&self, module: &Module, piece: Piece) -> Result<(String, bool), EmitError> {
         let model = self.model;
         let api = model.api;
         let path = module.path();
@@ -227,10 +247,12 @@ impl Renderer<'_, '_, '_> {
             Piece::Tail => self.tail(module, &gen),
             Piece::RootModules => self.root_modules(&runtime),
         };
-        match self.options.formatting {
-            Formatting::Prettyplease => format_file(&path, tokens),
-            Formatting::Lines => Ok(lines::print(tokens)),
-        }
+        let alloc = names_alloc(&tokens);
+        let text = match self.options.formatting {
+            Formatting::Prettyplease => format_file(&path, tokens)?,
+            Formatting::Lines => lines::print(tokens),
+        };
+        Ok((text, alloc))
     }
 
     /// A file's `tlgen_runtime::tl_boxed!` invocation and, in a kind's root
@@ -312,4 +334,24 @@ impl Renderer<'_, '_, '_> {
             #(#root_mods)*
         }
     }
+}
+
+/// Whether `tokens` name an item of the runtime's `alloc_prelude` (or call
+/// a method of its traits), which `std`'s prelude has and `core`'s lacks.
+/// Docs are literals, so a name in a doc comment does not count.
+fn names_alloc(tokens: &TokenStream) -> bool {
+    const NAMES: &[&str] = &[
+        "Vec",
+        "String",
+        "Box",
+        "ToOwned",
+        "ToString",
+        "to_owned",
+        "to_string",
+    ];
+    tokens.clone().into_iter().any(|tree| match tree {
+        TokenTree::Ident(ident) => NAMES.iter().any(|name| ident == name),
+        TokenTree::Group(group) => names_alloc(&group.stream()),
+        TokenTree::Punct(_) | TokenTree::Literal(_) => false,
+    })
 }

@@ -189,21 +189,24 @@ pub(super) struct Runtime {
     /// As set, for paths inside string literals (`#[serde(with = "...")]`)
     /// and docs.
     pub text: String,
+    /// [`Runtime::absolute`] as text, for lines written as text.
+    pub absolute_text: String,
 }
 
 impl Runtime {
     /// The tokens of `path`, checked by [`check`].
     pub(super) fn new(path: &str) -> Runtime {
         let tokens: TokenStream = path.parse().expect("checked runtime path");
-        let absolute = if path.starts_with("::") || path.starts_with("crate::") {
-            tokens.clone()
+        let (absolute, absolute_text) = if path.starts_with("::") || path.starts_with("crate::") {
+            (tokens.clone(), path.to_owned())
         } else {
-            quote!(::#tokens)
+            (quote!(::#tokens), format!("::{path}"))
         };
         Runtime {
             path: tokens,
             absolute,
             text: path.to_owned(),
+            absolute_text,
         }
     }
 }

@@ -2,7 +2,10 @@
 //! emitter writes them by default) compiled as a crate under
 //! `#![deny(warnings)]`, with and without its features, as progenitor keeps
 //! its goldens a compilable crate: a snapshot accepted with a warning or an
-//! error in it fails here.
+//! error in it fails here. The crate is `#![no_std]`, without an `extern
+//! crate alloc` of its own, and nothing in its graph has `std` (the runtime
+//! and serde without default features), so generated code that names `std`
+//! or a `std` prelude item the runtime's `alloc_prelude` lacks fails too.
 
 use std::path::Path;
 
@@ -56,12 +59,13 @@ fn snapshot_tree_compiles_without_warnings() {
     );
     files.push((
         "src/lib.rs".into(),
-        "//! The snapshot tree.\n#![deny(warnings)]\npub mod tl;\n".into(),
+        "//! The snapshot tree.\n#![no_std]\n#![deny(warnings)]\npub mod tl;\n".into(),
     ));
     let manifest = format!(
         "[package]\nname = \"tlgen-snapshot-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
          [features]\nserde = [\"dep:serde\", \"tlgen-runtime/serde\"]\ndeserializable-functions = []\nsample-values = []\n\n\
-         [dependencies]\ntlgen-runtime = {{ path = {:?} }}\nserde = {{ version = \"1\", optional = true, features = [\"derive\"] }}\n\n[workspace]\n",
+         [dependencies]\ntlgen-runtime = {{ path = {:?}, default-features = false }}\n\
+         serde = {{ version = \"1\", optional = true, default-features = false, features = [\"derive\", \"alloc\"] }}\n\n[workspace]\n",
         runtime.display().to_string()
     );
     let files: Vec<(&str, &str)> = files
