@@ -19,7 +19,10 @@
 //!
 //! # Features
 //!
-//! * `serde`: `serde::Serialize`/`Deserialize` in the JSON form.
+//! * `std` (default): `std` for the runtime (nothing the bindings need;
+//!   kept so that std-only additions stay additive).
+//! * `serde`: `serde::Serialize`/`Deserialize` in the JSON form, with or
+//!   without `std`.
 //! * `deserializable-functions`: `tlgen_runtime::Deserialize` for method structs.
 //! * `sample-values`: the `samples` module (a sample value of every item and a
 //!   visitor over all of them) for whole-layer round-trip tests.
@@ -46,6 +49,17 @@
 //! ```
 //!
 //! The files are laid out by tlgen's fast token printer.
+//!
+//! # `no_std`
+//!
+//! The crate is `#![no_std]` and needs only `alloc`: a generated file that
+//! uses `Vec`, `String` or `Box` takes them from
+//! [`tlgen_runtime::alloc_prelude`], and the error types implement
+//! `core::error::Error`. Turn off default features to build without `std`
+//! (`serde` works either way).
+// Without `std` even when it is on: the `std` feature only passes through to
+// the runtime, so the bindings cannot come to rely on `std` unnoticed.
+#![no_std]
 #![allow(clippy::all)]
 
 /// The wire-format runtime the bindings are built on, re-exported so that a

@@ -227,6 +227,12 @@ fn conversions_and_errors() {
     };
     let typed = <functions::messages::ImportChatInvite as Method>::Error::from(err);
     assert!(!typed.to_string().is_empty());
+    // `core`'s trait, which `std`'s re-exports: the errors are errors with
+    // or without `std`.
+    fn is_error<E: core::error::Error>(_: &E) {}
+    is_error(&typed);
+    is_error(typed.rpc());
+    is_error(&enums::InputPeer::from_bytes(&[]).unwrap_err());
 }
 
 #[test]

@@ -839,7 +839,7 @@ mod tests {
         let main = r#"
 use tlgen_runtime::{CommonError, ErrorKind, MethodError, RpcError};
 
-fn is_error<T: std::error::Error>() {}
+fn is_error<T: core::error::Error>() {}
 
 fn kind<K: ErrorKind>(code: i32, message: &str) -> K {
     K::classify(&RpcError::parse(code, message))
