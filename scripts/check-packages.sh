@@ -9,20 +9,34 @@ cd "$(dirname "$0")/.."
 # tlgen-api's verification build generates from its bundled sample; the
 # workspace's .cargo/config.toml makes that choice (TLGEN_DOCS=sample) for
 # builds under this directory, the packaged copy included.
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' codegen/Cargo.toml | head -n 1)
+# Cargo takes a registry crate of the same name and version for unchanged:
+# it would reuse the sources it unpacked from its scratch registry on an
+# earlier run ($CARGO_HOME/registry/src/-<hash>/) and the builds made from
+# them. Both are removed first (only those of these three crates), and the
+# verification builds go to a target dir of their own.
+for unpacked in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/; do
+    for crate in tlgen-runtime tlgen tlgen-api; do
+        rm -rf "$unpacked$crate-$version"
+    done
+done
+export CARGO_TARGET_DIR="$PWD/target/package-check"
+if [ -d "$CARGO_TARGET_DIR" ]; then
+    cargo clean -q -p tlgen-runtime -p tlgen -p tlgen-api
+fi
 cargo publish --dry-run --allow-dirty -p tlgen-runtime -p tlgen -p tlgen-api
 
 # The same packages again, kept as .crate files (the dry run keeps its own
 # only in cargo's scratch space).
 cargo package --quiet --no-verify --allow-dirty -p tlgen-runtime -p tlgen
 
-version=$(sed -n 's/^version = "\(.*\)"/\1/p' codegen/Cargo.toml | head -n 1)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 # Unpacked outside the workspace, as crates.io would serve them. The runtime
 # is not on crates.io yet, so the CLI's dependency on it is patched to the
 # runtime's own package.
 for crate in tlgen-runtime tlgen; do
-    tar -xzf "target/package/$crate-$version.crate" -C "$scratch"
+    tar -xzf "$CARGO_TARGET_DIR/package/$crate-$version.crate" -C "$scratch"
 done
 CARGO_TARGET_DIR="$PWD/target/install-check" cargo install --debug --quiet \
     --path "$scratch/tlgen-$version" --root "$scratch/root" \
