@@ -42,6 +42,8 @@ mod docs_link;
 pub mod errors;
 mod item_docs;
 mod items;
+#[cfg(test)]
+mod layer_update_crate;
 pub mod lines;
 pub mod manifest;
 mod output;

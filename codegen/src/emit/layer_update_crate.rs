@@ -1,0 +1,141 @@
+//! Code written with `new` and setters survives a layer that adds an
+//! optional field: the same user program compiles, under
+//! `#![deny(warnings)]`, against two layers built here that differ only by
+//! `reply_to:flags.1?int` on `demo.send`, while a struct literal naming
+//! every field compiles against the first and not the second. This is what
+//! `tlgen diff` calls not breaking (docs/FORMATS-NOTES.md has the schema
+//! rules; the README says which style is stable).
+
+use std::fs;
+
+use crate::emit::{generate, Options};
+
+const BOOL: &str = "boolFalse#bc799737 = Bool;\nboolTrue#997275b5 = Bool;\n";
+
+const OLD: &str = "---functions---\n\
+    demo.send#6123022a flags:# silent:flags.0?true peer:int text:string = Bool;\n";
+const NEW: &str = "---functions---\n\
+    demo.send#47bf1402 flags:# silent:flags.0?true peer:int text:string reply_to:flags.1?int = Bool;\n";
+
+fn page(extra_row: &str) -> String {
+    format!(
+        "# Method: demo.send\n[Back to methods index](index.md)\n\nSends a text.\n\n\
+         ### Parameters:\n\n\
+         | Name | Type | Description | Required |\n\
+         |------|------|-------------|----------|\n\
+         |silent|[Bool](../types/Bool.md) | Quietly | Optional|\n\
+         |peer|[int](../types/int.md) | To whom | Yes|\n\
+         |text|[string](../types/string.md) | What | Yes|\n\
+         {extra_row}\n\n### Return type: [Bool](../types/Bool.md)\n"
+    )
+}
+
+/// Written once, against whichever layer is generated.
+const STABLE: &str = "#![deny(warnings)]\n\
+    use scratch::tl::functions::demo::Send;\n\
+    use tlgen_runtime::Serialize;\n\
+    fn main() {\n\
+        let send = Send::new(7, \"hi\").silent(true);\n\
+        let update = Send { silent: false, ..Send::new(7, \"hi\") };\n\
+        println!(\"{} {}\", send.to_bytes().len(), update.to_bytes().len());\n\
+    }\n";
+
+/// Names every field of the first layer's struct.
+const LITERAL: &str = "#![deny(warnings)]\n\
+    use scratch::tl::functions::demo::Send;\n\
+    fn main() {\n\
+        let send = Send { silent: true, peer: 7, text: \"hi\".into() };\n\
+        let _ = send;\n\
+    }\n";
+
+/// The generated tree of one layer, as the files of a scratch crate.
+fn layer_files(schema: &str, extra_row: &str) -> Vec<(String, String)> {
+    let docs = tempfile::tempdir().expect("temp dir");
+    for (path, text) in [
+        ("methods/demo.send.md", page(extra_row)),
+        ("types/README.md", String::new()),
+        ("schema.tl", format!("{BOOL}{schema}")),
+    ] {
+        let path = docs.path().join(path);
+        fs::create_dir_all(path.parent().expect("parent")).expect("docs dir");
+        fs::write(path, text).expect("docs file");
+    }
+    let merged = crate::merge::build(docs.path(), &[docs.path().join("schema.tl")]).expect("IR");
+    assert_eq!(merged.fatal(false).count(), 0, "{:?}", merged.diagnostics);
+    let output = generate(&merged.api, &Options::default()).expect("generated");
+    let mut files: Vec<(String, String)> = output
+        .files
+        .into_iter()
+        .map(|(path, text)| (format!("src/tl/{path}"), text))
+        .collect();
+    files.push((
+        "src/lib.rs".into(),
+        "//! The generated tree.\n#![deny(warnings)]\npub mod tl;\n".into(),
+    ));
+    files
+}
+
+#[test]
+fn new_and_setters_survive_an_added_optional_field_and_literals_do_not() {
+    let runtime = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../runtime"))
+        .canonicalize()
+        .expect("the runtime crate is part of this repository");
+    let manifest = format!(
+        "[package]\nname = \"scratch\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+         [features]\nserde = []\ndeserializable-functions = []\nsample-values = []\n\n\
+         [dependencies]\ntlgen-runtime = {{ path = {:?} }}\n\n[workspace]\n",
+        runtime.display().to_string()
+    );
+    let scratch = super::ScratchCrate::new(&manifest, &[]);
+    let lock = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock"));
+    if lock.is_file() {
+        fs::copy(lock, scratch.path().join("Cargo.lock")).expect("lock file");
+    }
+    let build = |files: &[(String, String)], main: &str| {
+        let _ = fs::remove_dir_all(scratch.path().join("src"));
+        let mut all: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        all.push(("src/main.rs", main));
+        scratch.write(&all);
+        scratch.cargo(&["run", "--quiet"])
+    };
+
+    let old = layer_files(OLD, "");
+    let new = layer_files(
+        NEW,
+        "|reply_to|[int](../types/int.md) | In reply to | Optional|",
+    );
+    // The two layers differ in the field, not only in the ID.
+    let struct_of = |files: &[(String, String)]| {
+        files
+            .iter()
+            .find(|(p, _)| p == "src/tl/functions/demo.rs")
+            .map(|(_, t)| t.contains("pub reply_to: Option<i32>"))
+            .expect("functions/demo.rs")
+    };
+    assert!(!struct_of(&old) && struct_of(&new));
+
+    for (layer, files, len) in [("old", &old, "16 16"), ("new", &new, "16 16")] {
+        let run = build(files, STABLE);
+        assert!(
+            run.status.success(),
+            "new + setters failed against the {layer} layer:\n{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&run.stdout).trim(), len, "{layer}");
+    }
+    let run = build(&old, LITERAL);
+    assert!(
+        run.status.success(),
+        "a struct literal failed against the layer it names:\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let run = build(&new, LITERAL);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        !run.status.success() && stderr.contains("missing field `reply_to`"),
+        "a struct literal built against a layer with a field it does not name:\n{stderr}"
+    );
+}
