@@ -8,18 +8,9 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+#[path = "support/tree.rs"]
+mod tree;
+use tree::copy_tree;
 
 /// A temp dir holding `docs/`: the sample docs and schemas, with
 /// `methods/help.getConfig.md` emptied.
@@ -31,9 +22,17 @@ fn tree_with_an_empty_page() -> tempfile::TempDir {
     tmp
 }
 
-/// `tlgen <command> --docs docs --schema ... <extra>` in `dir`.
+/// `tlgen <command> --docs docs --schema ... <extra>` in `dir`, run to the end.
 fn tlgen(dir: &Path, command: &str, extra: &[&str]) -> Output {
-    let mut args = vec![
+    tlgen_command(dir, command, extra)
+        .output()
+        .expect("tlgen runs")
+}
+
+/// The command [`tlgen`] runs, for a caller that feeds it stdin.
+fn tlgen_command(dir: &Path, command: &str, extra: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tlgen"));
+    cmd.args([
         command,
         "--docs",
         "docs",
@@ -41,13 +40,10 @@ fn tlgen(dir: &Path, command: &str, extra: &[&str]) -> Output {
         "docs/schemas/sample.tl",
         "--schema",
         "docs/schemas/sample_secret.tl",
-    ];
-    args.extend(extra);
-    Command::new(env!("CARGO_BIN_EXE_tlgen"))
-        .args(&args)
-        .current_dir(dir)
-        .output()
-        .expect("tlgen runs")
+    ])
+    .args(extra)
+    .current_dir(dir);
+    cmd
 }
 
 fn stderr(out: &Output) -> String {
@@ -143,17 +139,7 @@ fn generate_warns_about_the_skipped_page_and_writes_the_tree() {
 #[test]
 fn encode_warns_about_the_skipped_page_and_encodes() {
     let tmp = tree_with_an_empty_page();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tlgen"))
-        .args([
-            "encode",
-            "--docs",
-            "docs",
-            "--schema",
-            "docs/schemas/sample.tl",
-            "--schema",
-            "docs/schemas/sample_secret.tl",
-        ])
-        .current_dir(tmp.path())
+    let mut child = tlgen_command(tmp.path(), "encode", &[])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

@@ -10,6 +10,10 @@ use std::process::Command;
 use tlgen::config::{Config, ConfigError};
 use tlgen::emit::{Gate, WriteError};
 
+#[path = "support/tree.rs"]
+mod tree;
+use tree::copy_tree;
+
 fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input")
 }
@@ -24,19 +28,6 @@ fn config(docs: &Path, out: &Path) -> Config {
         .out_dir(out)
         .cargo_directives(false);
     config
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -885,10 +885,7 @@ fn main() {
         );
         let source = format!("{generated}\n{main}");
         let scratch = crate::emit::ScratchCrate::new(&manifest, &[("src/main.rs", &source)]);
-        let lock = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock"));
-        if lock.is_file() {
-            std::fs::copy(lock, scratch.path().join("Cargo.lock")).expect("lock file");
-        }
+        scratch.use_workspace_lock();
         let run = |args: &[&str]| {
             let output = scratch.cargo(args);
             let stderr = String::from_utf8_lossy(&output.stderr);

@@ -87,10 +87,7 @@ fn new_and_setters_survive_an_added_optional_field_and_literals_do_not() {
         runtime.display().to_string()
     );
     let scratch = super::ScratchCrate::new(&manifest, &[]);
-    let lock = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock"));
-    if lock.is_file() {
-        fs::copy(lock, scratch.path().join("Cargo.lock")).expect("lock file");
-    }
+    scratch.use_workspace_lock();
     let build = |files: &[(String, String)], main: &str| {
         let _ = fs::remove_dir_all(scratch.path().join("src"));
         let mut all: Vec<(&str, &str)> = files

@@ -324,6 +324,16 @@ impl ScratchCrate {
         }
     }
 
+    /// Copies this workspace's `Cargo.lock` into the crate (when there is
+    /// one), so that offline builds resolve to the versions the workspace
+    /// builds with. Called again after a rewrite of `Cargo.toml`.
+    pub(crate) fn use_workspace_lock(&self) {
+        let lock = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock"));
+        if lock.is_file() {
+            std::fs::copy(lock, self.path().join("Cargo.lock")).expect("lock file");
+        }
+    }
+
     /// The crate's root directory.
     pub(crate) fn path(&self) -> &std::path::Path {
         self.dir.path()

@@ -6,7 +6,7 @@
 //! the samples are generated, a binary round-trips every one of them through
 //! the wire form and, with serde, through JSON.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::emit::{generate, Gate, Options};
 
@@ -187,7 +187,6 @@ fn every_gate_setting_and_runtime_path_builds_without_warnings() {
     // One crate for every case, rewritten in turn, so that its dependencies
     // are built once.
     let scratch = super::ScratchCrate::new("", &[]);
-    let lock: PathBuf = root.join("../Cargo.lock");
     for case in cases() {
         let output = generate(&api, &case.options)
             .unwrap_or_else(|e| panic!("{}: generate: {e}", case.what));
@@ -222,9 +221,7 @@ fn every_gate_setting_and_runtime_path_builds_without_warnings() {
             .collect();
         scratch.write(&files);
         // Offline, with the versions this workspace builds with.
-        if lock.is_file() {
-            std::fs::copy(&lock, scratch.path().join("Cargo.lock")).expect("lock file");
-        }
+        scratch.use_workspace_lock();
         let cargo = |args: &[&str]| {
             let out = scratch.cargo(args);
             let stderr = String::from_utf8_lossy(&out.stderr);

@@ -73,10 +73,7 @@ fn snapshot_tree_compiles_without_warnings() {
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
     let scratch = super::ScratchCrate::new(&manifest, &files);
-    let lock = root.join("../Cargo.lock");
-    if lock.is_file() {
-        std::fs::copy(lock, scratch.path().join("Cargo.lock")).expect("lock file");
-    }
+    scratch.use_workspace_lock();
     for args in [
         &["check", "--quiet"][..],
         &["check", "--quiet", "--all-features"][..],

@@ -136,10 +136,7 @@ fn an_undefined_type_compiles_and_never_decodes() {
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
     let scratch = super::ScratchCrate::new(&manifest, &files);
-    let lock = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock"));
-    if lock.is_file() {
-        fs::copy(lock, scratch.path().join("Cargo.lock")).expect("lock file");
-    }
+    scratch.use_workspace_lock();
     // With serde too: the uninhabited enum derives and implements it.
     let check = scratch.cargo(&["check", "--quiet", "--all-features"]);
     assert!(
