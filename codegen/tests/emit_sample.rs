@@ -189,3 +189,59 @@ fn lines_layout_is_the_same_code_as_prettyplease() {
         );
     }
 }
+
+/// Generated code names the tree root once per file, in a `use` at its top
+/// (`use super::super::{enums, types};`), never at every use; only doc links
+/// spell the root out.
+#[test]
+fn root_items_are_imported_once_at_the_top() {
+    let api = sample();
+    for root_path in [None, Some("crate".to_owned())] {
+        let options = Options {
+            root_path: root_path.clone(),
+            ..Options::default()
+        };
+        let out = generate(&api, &options).expect("generate");
+        let mut imports = 0;
+        for (path, text) in &out.files {
+            let depth = path.matches('/').count() + usize::from(!path.ends_with("mod.rs"));
+            let root = match &root_path {
+                Some(root) => root.clone(),
+                None => vec!["super"; depth].join("::"),
+            };
+            for (n, line) in text.lines().enumerate() {
+                let code = line.trim_start();
+                if code.starts_with("///") || code.starts_with("//!") {
+                    continue;
+                }
+                if code.starts_with(&format!("use {root}::")) {
+                    assert!(
+                        text.lines().take(n).all(|l| {
+                            l.is_empty() || l.starts_with("//") || l.starts_with("use ")
+                        }),
+                        "{path}:{}: an import below code",
+                        n + 1
+                    );
+                    imports += 1;
+                    continue;
+                }
+                assert!(
+                    !code.contains("super::") && !code.contains("crate::"),
+                    "{path}:{} ({root_path:?}) names the root outside the imports: {line}",
+                    n + 1
+                );
+            }
+        }
+        // Every file of enums and functions names something of the root
+        // (the errors files and the root name nothing).
+        let users = out
+            .files
+            .keys()
+            .filter(|p| p.starts_with("enums/") || p.starts_with("functions/"))
+            .count();
+        assert!(
+            users > 0 && imports >= users,
+            "{imports} imports, {users} files"
+        );
+    }
+}

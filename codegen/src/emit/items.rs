@@ -16,6 +16,8 @@
 //! [`Options::runtime_path`] is set), serde and methods' `Deserialize` as
 //! their [`Gate`]s say.
 
+use std::cell::Cell;
+
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
@@ -33,14 +35,17 @@ use crate::registry::items::{Ctor, Field, FieldKind, Func, ItemPath, Items, Type
 pub struct Gen<'m, 'a> {
     /// The resolved API.
     pub model: &'m Items<'a>,
-    /// Path from the current module to the tree root.
-    pub root: TokenStream,
-    /// The same, as text (for intra-doc links).
+    /// Path from the current module to the tree root, for intra-doc links
+    /// (code names the root's items through [`Gen::imports`]).
     pub root_text: String,
     /// What to generate.
     pub options: &'m Options,
     /// How the code names the runtime crate.
     pub rt: &'m Runtime,
+    /// Which of [`names::ROOT_IMPORTS`] the generated tokens name (bit `i`
+    /// for entry `i`): the file imports them from the root once, at the top,
+    /// and every use is short (`enums::InputPeer`, `name_for_id(id)`).
+    imports: Cell<u8>,
 }
 
 /// The derives of a constructor or method struct: `Default` too where every
@@ -104,25 +109,48 @@ impl<'m, 'a> Gen<'m, 'a> {
     pub fn new(model: &'m Items<'a>, root: &str, options: &'m Options, rt: &'m Runtime) -> Self {
         Gen {
             model,
-            root: root.parse().expect("root path"),
             root_text: root.to_string(),
             options,
             rt,
+            imports: Cell::new(0),
         }
     }
 
-    /// Tokens for an item path.
+    /// Records that the tokens name `name`, one of [`names::ROOT_IMPORTS`],
+    /// and returns its identifier.
+    fn import(&self, name: &str) -> proc_macro2::Ident {
+        let bit = names::ROOT_IMPORTS
+            .iter()
+            .position(|n| *n == name)
+            .expect("a root import");
+        self.imports.set(self.imports.get() | 1 << bit);
+        format_ident!("{}", name)
+    }
+
+    /// What the generated tokens name from the tree root: bit `i` for
+    /// entry `i` of [`names::ROOT_IMPORTS`].
+    pub fn imports(&self) -> u8 {
+        self.imports.get()
+    }
+
+    /// Tokens for an item path, from its top-level module: the file imports
+    /// that module ([`Gen::imports`]).
     pub fn path(&self, p: &ItemPath) -> TokenStream {
-        let root = &self.root;
-        let kind = format_ident!("{}", p.kind.module());
+        let kind = self.import(p.kind.module());
         let ident = names::ident(&p.ident);
         match &p.ns {
             Some(ns) => {
                 let ns = names::ident(ns);
-                quote!(#root::#kind::#ns::#ident)
+                quote!(#kind::#ns::#ident)
             }
-            None => quote!(#root::#kind::#ident),
+            None => quote!(#kind::#ident),
         }
+    }
+
+    /// `name_for_id`, the root's ID-to-name lookup, imported like
+    /// [`Gen::path`]'s modules.
+    fn name_for_id(&self) -> proc_macro2::Ident {
+        self.import("name_for_id")
     }
 
     /// The path as text, for doc links.
@@ -384,7 +412,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         if t.variants.is_empty() {
             return self.undefined_type(t);
         }
-        let root = &self.root;
+        let name_for_id = self.name_for_id();
         let rt = &self.rt.path;
         let serde = &self.options.serde;
         let serde_impl = serde.item_cfg();
@@ -491,7 +519,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         let dispatch = quote! {
             match id {
                 #(#de_arms,)*
-                _ => return Err(#rt::DecodeError::UnknownConstructor { id, expected: #tname, found: #root::name_for_id(id) }),
+                _ => return Err(#rt::DecodeError::UnknownConstructor { id, expected: #tname, found: #name_for_id(id) }),
             }
         };
         let all_unit = t.variants.iter().all(|&i| self.model.ctors[i].is_unit());
@@ -540,7 +568,7 @@ impl<'m, 'a> Gen<'m, 'a> {
     /// warns; usually a misspelt result type): an uninhabited enum, so no
     /// value of it exists and decoding it always fails.
     fn undefined_type(&self, t: &Type<'_>) -> TokenStream {
-        let root = &self.root;
+        let name_for_id = self.name_for_id();
         let rt = &self.rt.path;
         let ident = names::ident(&t.path.ident);
         let tname = &t.name;
@@ -575,7 +603,7 @@ impl<'m, 'a> Gen<'m, 'a> {
             impl #rt::Deserialize for #ident {
                 #[inline] fn deserialize(r: &mut #rt::Reader<'_>) -> Result<Self, #rt::DecodeError> {
                     let id = #rt::tri!(r.read_u32());
-                    Err(#rt::DecodeError::UnknownConstructor { id, expected: #tname, found: #root::name_for_id(id) })
+                    Err(#rt::DecodeError::UnknownConstructor { id, expected: #tname, found: #name_for_id(id) })
                 }
             }
             #serde_ser

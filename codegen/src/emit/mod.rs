@@ -102,8 +102,10 @@ pub struct Options {
     /// Method patterns (`messages.*`, `*`, exact names); empty = everything.
     pub select: Vec<String>,
     /// The path of the tree root as seen from the crate (`crate` when the tree
-    /// is the crate root); `None` makes every cross-reference relative
-    /// (`super::super::types::...`), so the tree works at any depth.
+    /// is the crate root); `None` makes the path relative (`super::super`),
+    /// so the tree works at any depth. Each file imports what it names from
+    /// the root once, at its top (`use super::super::{enums, types};`), and
+    /// writes `enums::InputPeer` at every use.
     pub root_path: Option<String>,
     /// Lines written into every file's header after the `@generated` line
     /// (see [`source_note`]).

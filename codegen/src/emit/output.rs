@@ -147,7 +147,7 @@ impl OutputSpace {
             .iter()
             .flat_map(|(m, pieces)| pieces.iter().map(move |&p| (m, p)))
             .collect();
-        let texts: Vec<(String, bool)> =
+        let texts: Vec<PieceText> =
             crate::par::map(&work, |&(module, piece)| renderer.piece(module, piece))
                 .into_iter()
                 .collect::<Result<_, _>>()?;
@@ -156,23 +156,40 @@ impl OutputSpace {
         for line in options.source_note.lines() {
             let _ = writeln!(header, "// {line}");
         }
-        let mut bodies: BTreeMap<&Module, (String, bool)> = BTreeMap::new();
-        for (&(module, _), (text, alloc)) in work.iter().zip(texts) {
+        let mut bodies: BTreeMap<&Module, PieceText> = BTreeMap::new();
+        for (&(module, _), piece) in work.iter().zip(texts) {
             let body = bodies.entry(module).or_default();
-            body.0.push_str(&text);
-            body.1 |= alloc;
+            body.text.push_str(&piece.text);
+            body.alloc |= piece.alloc;
+            body.imports |= piece.imports;
         }
         let prelude = renderer.alloc_prelude();
         let mut out = Output::default();
-        for (module, (body, alloc)) in bodies {
-            // Only where something uses it: an unused glob import is a
-            // warning in the including crate.
-            let prelude = if alloc { prelude.as_str() } else { "" };
+        for (module, body) in bodies {
+            // Only what something uses: an unused import is a warning in the
+            // including crate.
+            let prelude = if body.alloc { prelude.as_str() } else { "" };
+            let imports = renderer.root_imports(module, body.imports);
+            let uses = if prelude.is_empty() && imports.is_empty() {
+                String::new()
+            } else {
+                format!("{prelude}{imports}\n")
+            };
             out.files
-                .insert(module.path(), format!("{header}\n{prelude}{body}"));
+                .insert(module.path(), format!("{header}\n{uses}{}", body.text));
         }
         Ok(out)
     }
+}
+
+/// A piece as text, with what its file must import for it.
+#[derive(Default)]
+struct PieceText {
+    text: String,
+    /// Whether it names anything of the runtime's `alloc_prelude`.
+    alloc: bool,
+    /// What it names from the tree root ([`items::Gen::imports`]).
+    imports: u8,
 }
 
 /// What rendering a piece needs.
@@ -205,7 +222,28 @@ impl Renderer<'_, '_, '_> {
         }
     }
 
-    /// `use <runtime>::alloc_prelude::*;` and a blank line: the `alloc`
+    /// `use <root>::{enums, types};`: what a file's code names from the tree
+    /// root (`imports`, [`items::Gen::imports`]), imported once so that
+    /// every use is short. The root file declares those modules itself and
+    /// imports nothing.
+    fn root_imports(&self, module: &Module, imports: u8) -> String {
+        let names: Vec<&str> = names::ROOT_IMPORTS
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| imports & 1 << i != 0)
+            .map(|(_, n)| *n)
+            .collect();
+        if module.depth() == 0 || names.is_empty() {
+            return String::new();
+        }
+        let root = self.root_for(module.depth());
+        match names.as_slice() {
+            [one] => format!("use {root}::{one};\n"),
+            many => format!("use {root}::{{{}}};\n", many.join(", ")),
+        }
+    }
+
+    /// `use <runtime>::alloc_prelude::*;`: the `alloc`
     /// names generated code writes unqualified (`Vec`, `String`, `Box`),
     /// which a `#![no_std]` crate does not have in scope. The path is the
     /// absolute form ([`Runtime::absolute`]), so that a namespace module of
@@ -213,12 +251,11 @@ impl Renderer<'_, '_, '_> {
     /// both layouts.
     fn alloc_prelude(&self) -> String {
         let path = Runtime::new(&self.options.runtime_path).absolute_text;
-        format!("use {path}::alloc_prelude::*;\n\n")
+        format!("use {path}::alloc_prelude::*;\n")
     }
 
-    /// A piece's text, and whether it names anything of the runtime's
-    /// `alloc_prelude`.
-    fn piece(&self, module: &Module, piece: Piece) -> Result<(String, bool), EmitError> {
+    /// A piece's text, and what its file must import for it.
+    fn piece(&self, module: &Module, piece: Piece) -> Result<PieceText, EmitError> {
         let model = self.model;
         let api = model.api;
         let path = module.path();
@@ -252,7 +289,11 @@ impl Renderer<'_, '_, '_> {
             Formatting::Prettyplease => format_file(&path, tokens)?,
             Formatting::Lines => lines::print(tokens),
         };
-        Ok((text, alloc))
+        Ok(PieceText {
+            text,
+            alloc,
+            imports: gen.imports(),
+        })
     }
 
     /// A file's `tlgen_runtime::tl_boxed!` invocation and, in a kind's root

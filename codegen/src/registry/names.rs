@@ -73,9 +73,20 @@ pub fn field_name(tl: &str) -> String {
     }
 }
 
-/// `snake_case` module name of a TL namespace.
+/// The names every generated file may import from the tree root (the
+/// top-level modules, see [`super::items::Kind`], and `name_for_id`): a
+/// namespace module of one of these names would clash with the import.
+pub const ROOT_IMPORTS: &[&str] = &["enums", "errors", "functions", "name_for_id", "types"];
+
+/// `snake_case` module name of a TL namespace; suffixed with `_ns` when it
+/// would clash with one of the [`ROOT_IMPORTS`].
 pub fn module_name(ns: &str) -> String {
-    field_name(ns)
+    let name = field_name(ns);
+    if ROOT_IMPORTS.contains(&name.as_str()) {
+        format!("{name}_ns")
+    } else {
+        name
+    }
 }
 
 /// The identifier for `name`, raw when it is a keyword.
@@ -371,6 +382,9 @@ mod tests {
         assert_eq!(field_name("type"), "type");
         assert_eq!(ident("type").to_string(), "r#type");
         assert_eq!(ident("static").to_string(), "r#static");
+        assert_eq!(module_name("messages"), "messages");
+        assert_eq!(module_name("types"), "types_ns");
+        assert_eq!(module_name("nameForId"), "name_for_id_ns");
         assert_eq!(
             split_namespace("messages.sendMessage"),
             (Some("messages"), "sendMessage")
