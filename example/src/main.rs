@@ -4,6 +4,8 @@
 //! command builds (the bundled sample, layer 65, layer 223 with layer 65's
 //! error tables).
 
+use std::collections::HashSet;
+
 use tlgen_api::errors::messages::ImportChatInviteError;
 use tlgen_api::functions::messages::{ImportChatInvite, SendMessage};
 use tlgen_api::functions::InvokeWithLayer;
@@ -25,6 +27,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         tlgen_api::LAYER,
         bytes.len()
     );
+
+    // Items without a TL `double` inside are `Eq` and `Hash`: peers go in sets.
+    let peers: HashSet<enums::InputPeer> = [
+        types::InputPeerSelf {}.into(),
+        types::InputPeerUser::new(7, 99).into(),
+        types::InputPeerSelf {}.into(),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(peers.len(), 2);
 
     // The server's answer to a join, as the body of an `rpc_result`.
     let join = ImportChatInvite::new("AbCdEf012");

@@ -48,13 +48,37 @@ pub struct Gen<'m, 'a> {
     imports: Cell<u8>,
 }
 
-/// The derives of a constructor or method struct: `Default` too where every
-/// field has one.
-fn derives(fields: &[Field<'_>]) -> TokenStream {
-    if super::construct::derives_default(fields) {
-        quote!(#[derive(Debug, Clone, PartialEq, Default)])
-    } else {
-        quote!(#[derive(Debug, Clone, PartialEq)])
+/// The derives of an item, and its `impl Eq` where it has one.
+///
+/// `Eq` and `Hash` come where the registry found them possible
+/// ([`Ctor::hashable`]). `Eq` is an empty `impl Eq for X {}` rather than
+/// derived: the derive adds a method whose body names every field's type,
+/// which costs about 4% of a full layer's compile time. The derived `Hash`
+/// still checks at compile time what the empty impl promises (`f64`, the
+/// one field type without `Eq`, has no `Hash` either). A generic item
+/// (`ident` `None`) derives both, for the bound on its parameter.
+/// `Default` comes where `fields` (a struct's) all have one.
+fn derives(
+    hashable: bool,
+    ident: Option<&proc_macro2::Ident>,
+    fields: Option<&[Field<'_>]>,
+) -> (TokenStream, TokenStream) {
+    let default = fields
+        .filter(|f| super::construct::derives_default(f))
+        .map(|_| quote!(, Default));
+    match (hashable, ident) {
+        (false, _) => (
+            quote!(#[derive(Debug, Clone, PartialEq #default)]),
+            quote!(),
+        ),
+        (true, Some(ident)) => (
+            quote!(#[derive(Debug, Clone, PartialEq, Hash #default)]),
+            quote!(impl Eq for #ident {}),
+        ),
+        (true, None) => (
+            quote!(#[derive(Debug, Clone, PartialEq, Eq, Hash #default)]),
+            quote!(),
+        ),
     }
 }
 
@@ -360,7 +384,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         let fields = self.struct_fields(&c.fields, None);
         let tl_name = c.json_name;
         let wire = self.wire_impls(&ident_ts, None, &c.fields, Some(quote!()));
-        let derives = derives(&c.fields);
+        let (derives, eq) = derives(c.hashable, Some(&ident), Some(&c.fields));
         let construction = self.construction(&ident, None, &c.fields);
         let serde = self.options.serde.attrs(&[
             quote!(derive(serde::Serialize, serde::Deserialize)),
@@ -371,6 +395,7 @@ impl<'m, 'a> Gen<'m, 'a> {
             #derives
             #serde
             pub struct #ident { #(#fields,)* }
+            #eq
             #construction
             #wire
         }
@@ -542,14 +567,16 @@ impl<'m, 'a> Gen<'m, 'a> {
                 }
             }
         });
+        let (derives, eq) = derives(t.hashable, Some(&ident), None);
         quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq)]
+            #derives
             #serde_derive
             // Telegram adds constructors to types in most layers; matches
             // written against this layer keep compiling against the next.
             #[non_exhaustive]
             pub enum #ident { #(#variants,)* }
+            #eq
             impl #rt::Serialize for #ident {
                 #[inline] fn serialized_len(&self) -> usize { match self { #(#len_arms,)* } }
                 #[inline] fn serialize(&self, out: &mut Vec<u8>) { match self { #(#ser_arms,)* } }
@@ -593,7 +620,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         });
         quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq)]
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
             #serde_derive
             pub enum #ident {}
             impl #rt::Serialize for #ident {
@@ -673,13 +700,14 @@ impl<'m, 'a> Gen<'m, 'a> {
                     }
                     None => quote!(#rt::MethodError<Option<#rt::CommonError>>),
                 };
-                let derives = derives(&f.fields);
+                let (derives, eq) = derives(f.hashable, Some(&ident), Some(&f.fields));
                 let construction = self.construction(&ident, None, &f.fields);
                 quote! {
                     #doc
                     #derives
                     #serde_attr
                     pub struct #ident { #(#fields,)* }
+                    #eq
                     #construction
                     #wire
                     impl #rt::Method for #ident {
@@ -708,9 +736,10 @@ impl<'m, 'a> Gen<'m, 'a> {
                     }
                 });
                 let construction = self.construction(&ident, generic, &f.fields);
+                let (derives, _) = derives(f.hashable, None, None);
                 quote! {
                     #doc
-                    #[derive(Debug, Clone, PartialEq)]
+                    #derives
                     #serde_attr
                     pub struct #ident<#g> { #(#fields,)* }
                     #construction

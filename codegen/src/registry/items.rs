@@ -13,7 +13,13 @@
 //!    large constructor does not make every value of its type large.
 //!
 //! Boxed variants hold `Box<Struct>`; the `From`/`TryFrom` conversions box
-//! and unbox, so users rarely see the difference. A bare field on such a
+//! and unbox, so users rarely see the difference.
+//!
+//! # `Eq` and `Hash`
+//!
+//! An item derives `Eq` and `Hash` unless it holds a `double` (`f64` has
+//! neither), directly, in a `Vec` or `Option`, or through any type it
+//! contains ([`Items::decide_hashing`]). A bare field on such a
 //! cycle (a struct inside a struct, with no enum variant to box) would still
 //! be infinitely large: [`Items::resolve`] lists it as a problem.
 
@@ -141,6 +147,8 @@ pub struct Ctor<'a> {
     pub variant: String,
     /// Whether the enum variant boxes the struct.
     pub boxed: bool,
+    /// Whether the struct derives `Eq` and `Hash` (it holds no `double`).
+    pub hashable: bool,
     /// Wire params (docs-only ones excluded).
     pub fields: Vec<Field<'a>>,
 }
@@ -163,6 +171,8 @@ pub struct Type<'a> {
     pub path: ItemPath,
     /// Indices into [`Items::ctors`], sorted by TL name.
     pub variants: Vec<usize>,
+    /// Whether the enum derives `Eq` and `Hash` (no variant holds a `double`).
+    pub hashable: bool,
 }
 
 /// A method struct.
@@ -185,6 +195,8 @@ pub struct Func<'a> {
     /// is `tlgen_runtime::RpcError`) otherwise, and for generic methods (which
     /// use their query's error type).
     pub error: Option<ItemPath>,
+    /// Whether the struct derives `Eq` and `Hash` (it holds no `double`).
+    pub hashable: bool,
 }
 
 /// Everything the emitter generates, resolved.
@@ -304,6 +316,7 @@ impl<'a> Items<'a> {
                 def: defs.get(name.as_str()).copied(),
                 path: item_path(Kind::Enums, name),
                 variants: Vec::new(),
+                hashable: true,
             })
             .collect();
         dedup_paths(&mut types.iter_mut().map(|t| &mut t.path).collect::<Vec<_>>());
@@ -342,6 +355,7 @@ impl<'a> Items<'a> {
                 ty,
                 variant: String::new(),
                 boxed: false,
+                hashable: true,
                 fields: fields_of(&c.params),
             });
         }
@@ -396,6 +410,7 @@ impl<'a> Items<'a> {
                 fields,
                 returns: m.returns.clone(),
                 error,
+                hashable: true,
             });
         }
         dedup_paths(&mut funcs.iter_mut().map(|f| &mut f.path).collect::<Vec<_>>());
@@ -421,6 +436,7 @@ impl<'a> Items<'a> {
         if problems.is_empty() {
             model.decide_boxing(&mut problems);
         }
+        model.decide_hashing();
         (model, problems)
     }
 
@@ -595,6 +611,88 @@ impl<'a> Items<'a> {
         }
     }
 
+    /// Marks the items that hold a `double`, directly or through what they
+    /// contain, as not [`Ctor::hashable`]. Linear: the holders are found by
+    /// walking containment backwards from the constructors with a `double`
+    /// field, each item visited once.
+    fn decide_hashing(&mut self) {
+        let n = self.ctors.len();
+        // Nodes: constructor `i` is `i`, type `t` is `n + t`.
+        let mut holders: Vec<Vec<usize>> = vec![Vec::new(); n + self.types.len()];
+        let mut bad = vec![false; n + self.types.len()];
+        let mut queue = Vec::new();
+        for (i, c) in self.ctors.iter().enumerate() {
+            for f in &c.fields {
+                let FieldKind::Value { ty, .. } = &f.kind else {
+                    continue;
+                };
+                match self.contained(ty) {
+                    Contained::Double => {
+                        if !bad[i] {
+                            bad[i] = true;
+                            queue.push(i);
+                        }
+                    }
+                    Contained::Ctor(j) => holders[j].push(i),
+                    Contained::Type(t) => holders[n + t].push(i),
+                    Contained::Nothing => {}
+                }
+            }
+        }
+        for (t, ty) in self.types.iter().enumerate() {
+            for &v in &ty.variants {
+                holders[v].push(n + t);
+            }
+        }
+        while let Some(node) = queue.pop() {
+            for &holder in &holders[node] {
+                if !bad[holder] {
+                    bad[holder] = true;
+                    queue.push(holder);
+                }
+            }
+        }
+        for (c, bad) in self.ctors.iter_mut().zip(&bad) {
+            c.hashable = !bad;
+        }
+        for (t, bad) in self.types.iter_mut().zip(&bad[n..]) {
+            t.hashable = !bad;
+        }
+        let hashable: Vec<bool> = self
+            .funcs
+            .iter()
+            .map(|f| {
+                f.fields.iter().all(|f| match &f.kind {
+                    FieldKind::Value { ty, .. } => match self.contained(ty) {
+                        Contained::Double => false,
+                        Contained::Ctor(c) => !bad[c],
+                        Contained::Type(t) => !bad[n + t],
+                        Contained::Nothing => true,
+                    },
+                    _ => true,
+                })
+            })
+            .collect();
+        for (f, h) in self.funcs.iter_mut().zip(hashable) {
+            f.hashable = h;
+        }
+    }
+
+    /// What a field of type `ty` holds, for [`Items::decide_hashing`].
+    fn contained(&self, ty: &TlType) -> Contained {
+        match ty {
+            TlType::Double => Contained::Double,
+            TlType::Vector { inner, .. } => self.contained(inner),
+            TlType::Bare(name) => self
+                .bare_ctor(name)
+                .map_or(Contained::Nothing, Contained::Ctor),
+            TlType::Boxed(name) => self
+                .type_index(name)
+                .map_or(Contained::Nothing, Contained::Type),
+            _ => Contained::Nothing,
+        }
+    }
+
     /// Estimated `size_of` of constructor `i`'s struct.
     fn struct_size(
         &self,
@@ -669,6 +767,18 @@ impl<'a> Items<'a> {
             },
         }
     }
+}
+
+/// What a field holds, as far as `Eq` and `Hash` are concerned.
+enum Contained {
+    /// An `f64`, which has neither.
+    Double,
+    /// This constructor's struct.
+    Ctor(usize),
+    /// This type's enum.
+    Type(usize),
+    /// Only values that have both.
+    Nothing,
 }
 
 /// Tarjan's strongly connected components; returns the component of each node.
@@ -755,5 +865,56 @@ mod tests {
         assert_eq!(c[0], c[1]);
         assert_ne!(c[2], c[3]);
         assert_ne!(c[0], c[3]);
+    }
+
+    /// `Eq`/`Hash` are lost through a `Vec`, an `Option`, a bare field and a
+    /// type enum, and only there.
+    #[cfg(feature = "tools")]
+    #[test]
+    fn a_double_anywhere_inside_rules_out_eq_and_hash() {
+        let api = crate::tools::tests::api_from_tl(
+            "point#00000001 x:double = Point;\n\
+             peer#00000002 id:long name:string = Peer;\n\
+             place#00000003 flags:# at:flags.0?Vector<Point> peer:Peer = Place;\n\
+             bare#00000004 p:point = Bare;\n\
+             lonely#00000005 n:int = Place;\n\
+             ---functions---\n\
+             getPeer#00000006 peer:Peer = Peer;\n\
+             getPlace#00000007 place:Place = Place;\n",
+        );
+        let reg = Registry::new(&api);
+        let items = Items::new(&api, &reg).expect("items");
+        let ctor = |n: &str| items.ctors[items.ctor_index(n).unwrap()].hashable;
+        let ty = |n: &str| items.types[items.type_index(n).unwrap()].hashable;
+        let func = |n: &str| items.funcs[items.func_index(n).unwrap()].hashable;
+        assert!(!ctor("point") && !ty("Point"));
+        assert!(ctor("peer") && ty("Peer") && func("getPeer"));
+        assert!(!ctor("place") && !ty("Place") && !func("getPlace"));
+        assert!(!ctor("bare"));
+        // Its type holds a double through `place`; the struct itself does not.
+        assert!(ctor("lonely"));
+    }
+
+    /// Each item is visited once: a chain of 50,000 constructors, each
+    /// holding the next, with a double at the far end.
+    #[cfg(feature = "tools")]
+    #[test]
+    fn eq_and_hash_are_decided_in_linear_time() {
+        use std::fmt::Write;
+        const N: usize = 50_000;
+        let mut tl = String::new();
+        for i in 0..N {
+            let field = if i + 1 == N {
+                "x:double".to_owned()
+            } else {
+                format!("next:Vector<T{}>", i + 1)
+            };
+            let _ = writeln!(tl, "t{i}#{:08x} {field} = T{i};", i + 1);
+        }
+        let api = crate::tools::tests::api_from_tl(&tl);
+        let reg = Registry::new(&api);
+        let items = Items::new(&api, &reg).expect("items");
+        assert!(items.ctors.iter().all(|c| !c.hashable));
+        assert!(items.types.iter().all(|t| !t.hashable));
     }
 }

@@ -61,18 +61,21 @@ pub(crate) fn api_from_tl(text: &str) -> Api {
             });
         }
     }
-    let mut types: Vec<TypeDef> = Vec::new();
+    // By name, so that a long schema (the linear-time tests) builds fast.
+    let mut types: std::collections::BTreeMap<&str, TypeDef> = Default::default();
     for c in &api.constructors {
-        match types.iter_mut().find(|t| t.name == c.type_name) {
-            Some(t) => t.constructors.push(c.name.clone()),
-            None => types.push(TypeDef {
+        types
+            .entry(&c.type_name)
+            .or_insert_with(|| TypeDef {
                 name: c.type_name.clone(),
-                constructors: vec![c.name.clone()],
+                constructors: Vec::new(),
                 description: String::new(),
                 source: None,
-            }),
-        }
+            })
+            .constructors
+            .push(c.name.clone());
     }
+    let types = types.into_values().collect();
     api.types = types;
     api
 }
