@@ -6,7 +6,7 @@
 
 mod support;
 
-use tlgen::emit::{generate, Options};
+use tlgen::emit::{generate, Formatting, Options};
 
 /// The doc-comment text of every generated file, one entry per `///` line.
 fn doc_lines(files: &std::collections::BTreeMap<String, String>) -> Vec<(&str, &str)> {
@@ -90,5 +90,50 @@ fn v223_docs_carry_no_php_and_no_name_only_sentences() {
     assert!(
         missing.is_empty(),
         "no link to core.telegram.org: {missing:?}"
+    );
+}
+
+/// Which variants are boxed can be read off the docs: every boxed variant
+/// says why, and no unboxed one claims to be.
+#[test]
+fn v223_boxed_variants_say_why() {
+    if !support::shared_data_present("v223_boxed_variants_say_why") {
+        return;
+    }
+    let merged =
+        tlgen::merge::build(&support::docs("v223"), &support::schemas("v223")).expect("v223 IR");
+    // One line per attribute, so that a variant's docs are the `///` lines
+    // right above it and its attributes.
+    let options = Options {
+        formatting: Formatting::Lines,
+        ..Options::default()
+    };
+    let output = generate(&merged.api, &options).expect("v223 bindings");
+    let (mut by_size, mut by_recursion) = (0, 0);
+    for (path, text) in &output.files {
+        let mut doc = String::new();
+        for line in text.lines().map(str::trim_start) {
+            if let Some(d) = line.strip_prefix("///") {
+                doc.push_str(d);
+                continue;
+            }
+            if line.starts_with("#[") {
+                continue;
+            }
+            let is_variant = line.ends_with("),") && line.contains('(') && !line.contains(' ');
+            if is_variant {
+                let boxed = line.contains("(Box<");
+                let says = doc.contains(" Boxed: ");
+                assert_eq!(boxed, says, "{path}: `{line}` after `{doc}`");
+                by_size += usize::from(boxed && doc.contains("-byte limit"));
+                by_recursion += usize::from(boxed && doc.contains("holds this type again"));
+            }
+            doc.clear();
+        }
+    }
+    eprintln!("v223: {by_size} variants boxed for size, {by_recursion} for recursion");
+    assert!(
+        by_size > 50 && by_recursion > 10,
+        "{by_size} / {by_recursion}"
     );
 }

@@ -611,9 +611,33 @@ mod v223 {
         eprintln!("messages.messages: both decoders accept both encoders' bytes and round-trip");
     }
 
+    /// `size_of` of the enums a client holds most of, next to grammers':
+    /// what the boxing rule (tlgen's registry, "Boxing rule") buys.
+    fn report_sizes() {
+        use std::mem::size_of;
+        macro_rules! row {
+            ($($t:ident)::+) => {
+                eprintln!(
+                    "size_of {:<22} tlgen-api {:>4} B, grammers {:>4} B",
+                    stringify!($($t)::+),
+                    size_of::<tlgen_api::enums::$($t)::+>(),
+                    size_of::<gl::enums::$($t)::+>()
+                )
+            };
+        }
+        row!(Message);
+        row!(Update);
+        row!(Updates);
+        row!(MessageMedia);
+        row!(User);
+        row!(Chat);
+        row!(messages::Messages);
+    }
+
     pub fn main() {
         check_ids();
         cross_check();
+        report_sizes();
 
         let mut c = Criterion::default()
             .warm_up_time(Duration::from_secs(1))

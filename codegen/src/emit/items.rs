@@ -28,7 +28,9 @@ use super::item_docs::{self, TlKind};
 use super::names;
 use super::settings::{Gate, Runtime};
 use super::Options;
-use crate::registry::items::{Ctor, Field, FieldKind, Func, ItemPath, Items, Type};
+use crate::registry::items::{
+    Boxing, Ctor, Field, FieldKind, Func, ItemPath, Items, Type, BOX_THRESHOLD,
+};
 
 /// Generates items for one module, given the path from that module to the
 /// tree root (`crate`, `super::super`, ...).
@@ -474,8 +476,18 @@ impl<'m, 'a> Gen<'m, 'a> {
             let spath = self.path(&c.path);
             let tl_name = c.json_name;
             let id = lit_u32_hex(c.id);
+            let boxed = match c.boxed_because {
+                None => String::new(),
+                Some(Boxing::Recursion) => {
+                    " Boxed: the struct holds this type again, through its fields.".to_owned()
+                }
+                Some(Boxing::Size(bytes)) => format!(
+                    " Boxed: the struct is estimated at {bytes} bytes, over the {BOX_THRESHOLD}-byte \
+                     limit for a variant held inline."
+                ),
+            };
             let vdoc = doc_attrs(&format!(
-                "[`{}`]({}): `{}#{:08x}`.",
+                "[`{}`]({}): `{}#{:08x}`.{boxed}",
                 c.path.ident,
                 self.path_text(&c.path),
                 c.tl_name,

@@ -43,6 +43,16 @@ pub fn has_documented_errors(method: &Method) -> bool {
 /// Variants whose struct is estimated larger than this many bytes are boxed.
 pub const BOX_THRESHOLD: usize = 128;
 
+/// Why a type enum's variant boxes its struct (see the [boxing
+/// rule](self#boxing-rule)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Boxing {
+    /// The struct contains its own type by value, through a chain of fields.
+    Recursion,
+    /// The struct's estimated size, in bytes, exceeds [`BOX_THRESHOLD`].
+    Size(usize),
+}
+
 /// Which top-level module an item lives in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
@@ -147,6 +157,8 @@ pub struct Ctor<'a> {
     pub variant: String,
     /// Whether the enum variant boxes the struct.
     pub boxed: bool,
+    /// Why it does, when it does (the variant's docs say so).
+    pub boxed_because: Option<Boxing>,
     /// Whether the struct derives `Eq` and `Hash` (it holds no `double`).
     pub hashable: bool,
     /// Wire params (docs-only ones excluded).
@@ -355,6 +367,7 @@ impl<'a> Items<'a> {
                 ty,
                 variant: String::new(),
                 boxed: false,
+                boxed_because: None,
                 hashable: true,
                 fields: fields_of(&c.params),
             });
@@ -600,13 +613,15 @@ impl<'a> Items<'a> {
         }
         for (c, cyc) in self.ctors.iter_mut().zip(&cyclic) {
             c.boxed = *cyc;
+            c.boxed_because = cyc.then_some(Boxing::Recursion);
         }
         let mut memo: Vec<Option<usize>> = vec![None; n];
         let mut active = vec![false; n];
         for i in 0..n {
             let size = self.struct_size(i, &mut memo, &mut active);
-            if size > BOX_THRESHOLD {
+            if size > BOX_THRESHOLD && !self.ctors[i].boxed {
                 self.ctors[i].boxed = true;
+                self.ctors[i].boxed_because = Some(Boxing::Size(size));
             }
         }
     }
