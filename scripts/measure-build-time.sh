@@ -156,6 +156,10 @@ tlgen-api = { path = "$ROOT/generated" }
 
 [profile.dev.package.tlgen-api]
 incremental = false
+[profile.dev.package.tlgen]
+incremental = false
+[profile.dev.package.tlgen-runtime]
+incremental = false
 
 [workspace]
 EOF
