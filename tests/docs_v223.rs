@@ -6,7 +6,7 @@
 
 mod support;
 
-use tlgen::emit::{generate, Formatting, Options};
+use tlgen::emit::{generate, Formatting, Options, Output};
 
 /// The doc-comment text of every generated file, one entry per `///` line.
 fn doc_lines(files: &std::collections::BTreeMap<String, String>) -> Vec<(&str, &str)> {
@@ -20,14 +20,24 @@ fn doc_lines(files: &std::collections::BTreeMap<String, String>) -> Vec<(&str, &
         .collect()
 }
 
-#[test]
-fn v223_docs_carry_no_php_and_no_name_only_sentences() {
-    if !support::shared_data_present("v223_docs_carry_no_php_and_no_name_only_sentences") {
-        return;
+/// The v223 IR and its bindings, or `None` (the test passes) when the
+/// shared data is missing outside CI.
+fn v223(test: &str, options: &Options) -> Option<(tlgen::merge::Merged, Output)> {
+    if !support::shared_data_present(test) {
+        return None;
     }
     let merged =
         tlgen::merge::build(&support::docs("v223"), &support::schemas("v223")).expect("v223 IR");
-    let output = generate(&merged.api, &Options::default()).expect("v223 bindings");
+    let output = generate(&merged.api, options).expect("v223 bindings");
+    Some((merged, output))
+}
+
+#[test]
+fn v223_docs_carry_no_php_and_no_name_only_sentences() {
+    let test = "v223_docs_carry_no_php_and_no_name_only_sentences";
+    let Some((merged, output)) = v223(test, &Options::default()) else {
+        return;
+    };
     let docs = doc_lines(&output.files);
     assert!(docs.len() > 40_000, "only {} doc lines", docs.len());
 
@@ -97,18 +107,15 @@ fn v223_docs_carry_no_php_and_no_name_only_sentences() {
 /// says why, and no unboxed one claims to be.
 #[test]
 fn v223_boxed_variants_say_why() {
-    if !support::shared_data_present("v223_boxed_variants_say_why") {
-        return;
-    }
-    let merged =
-        tlgen::merge::build(&support::docs("v223"), &support::schemas("v223")).expect("v223 IR");
     // One line per attribute, so that a variant's docs are the `///` lines
     // right above it and its attributes.
     let options = Options {
         formatting: Formatting::Lines,
         ..Options::default()
     };
-    let output = generate(&merged.api, &options).expect("v223 bindings");
+    let Some((_, output)) = v223("v223_boxed_variants_say_why", &options) else {
+        return;
+    };
     let (mut by_size, mut by_recursion) = (0, 0);
     for (path, text) in &output.files {
         let mut doc = String::new();

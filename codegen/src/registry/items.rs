@@ -13,15 +13,17 @@
 //!    large constructor does not make every value of its type large.
 //!
 //! Boxed variants hold `Box<Struct>`; the `From`/`TryFrom` conversions box
-//! and unbox, so users rarely see the difference.
+//! and unbox, so users rarely see the difference, and each boxed variant's
+//! docs say why ([`Ctor::boxed_because`]). A bare field on such a cycle (a
+//! struct inside a struct, with no enum variant to box) would still be
+//! infinitely large: [`Items::resolve`] lists it as a problem.
 //!
 //! # `Eq` and `Hash`
 //!
-//! An item derives `Eq` and `Hash` unless it holds a `double` (`f64` has
+//! An item has `Eq` and `Hash` unless it holds a `double` (`f64` has
 //! neither), directly, in a `Vec` or `Option`, or through any type it
-//! contains ([`Items::decide_hashing`]). A bare field on such a
-//! cycle (a struct inside a struct, with no enum variant to box) would still
-//! be infinitely large: [`Items::resolve`] lists it as a problem.
+//! contains ([`Ctor::hashable`], decided in one backward walk over the
+//! containment graph).
 
 use std::collections::{BTreeMap, BTreeSet};
 

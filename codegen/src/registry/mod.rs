@@ -14,9 +14,10 @@
 //! | which types accept any constructor (`Object`, undefined types) | [`Registry::is_open_type`] |
 //! | the MTProto service constructors a wire reader needs | [`Registry::with_service_constructors`] |
 //! | how deep the shallowest value of an entry or type nests | [`heights`] |
-//! | the Rust name of a TL name: items, fields, modules, keywords, collisions, RPC error variants | [`names`] |
+//! | the Rust name of a TL name: items, fields, modules, keywords, collisions, RPC error variants, the names every file may import from the root | [`names`] |
 //! | every emitted item with its Rust path, its fields and their resolved types | [`items::Items`] |
 //! | recursion and boxing: which enum variants box their struct (by-value cycles, size), which bare cycles cannot be emitted | [`items`] ("Boxing rule"), [`items::Ctor::boxed`] |
+//! | which items have `Eq` and `Hash` (none that holds a `double`) | [`items`] ("`Eq` and `Hash`"), [`items::Ctor::hashable`] |
 //! | which error type a method's call returns | [`items::Func::error`] |
 //! | the part of an API that `--select` patterns keep | [`select::select`], [`select::glob_match`] |
 //!
