@@ -143,7 +143,7 @@ impl Gen<'_, '_> {
             None => (quote!(), quote!(#ident)),
         };
         let new_doc = format!(
-            " A `{ident}` with the given unconditional fields and every optional field absent; \
+            " Builds `{ident}` from its unconditional fields, every optional field absent; \
              set those with the methods below. Stays source-compatible when a layer adds \
              optional fields."
         );
