@@ -77,9 +77,7 @@ fn layer_files(schema: &str, extra_row: &str) -> Vec<(String, String)> {
 
 #[test]
 fn new_and_setters_survive_an_added_optional_field_and_literals_do_not() {
-    let runtime = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../runtime"))
-        .canonicalize()
-        .expect("the runtime crate is part of this repository");
+    let runtime = super::ScratchCrate::runtime_dir();
     let manifest = format!(
         "[package]\nname = \"scratch\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
          [features]\nserde = []\ndeserializable-functions = []\nsample-values = []\n\n\

@@ -336,6 +336,17 @@ impl ScratchCrate {
         }
     }
 
+    /// The absolute path of this repository's `tlgen-runtime` crate, which
+    /// scratch crates depend on by path.
+    pub(crate) fn runtime_dir() -> std::path::PathBuf {
+        let runtime = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../runtime"));
+        assert!(
+            runtime.join("Cargo.toml").is_file(),
+            "the runtime crate is part of this repository"
+        );
+        runtime.canonicalize().expect("runtime path")
+    }
+
     /// The crate's root directory.
     pub(crate) fn path(&self) -> &std::path::Path {
         self.dir.path()

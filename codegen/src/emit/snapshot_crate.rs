@@ -44,12 +44,7 @@ fn snapshot_files(dir: &Path) -> Vec<(String, String)> {
 #[test]
 fn snapshot_tree_compiles_without_warnings() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let runtime = root.join("../runtime");
-    assert!(
-        runtime.join("Cargo.toml").is_file(),
-        "the runtime crate is part of this repository"
-    );
-    let runtime = runtime.canonicalize().expect("runtime path");
+    let runtime = super::ScratchCrate::runtime_dir();
     let mut files = snapshot_files(&root.join("tests/snapshots"));
     assert!(
         files.iter().any(|(p, _)| p == "src/tl/mod.rs")

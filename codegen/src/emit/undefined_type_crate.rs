@@ -78,12 +78,7 @@ fn main() {
 
 #[test]
 fn an_undefined_type_compiles_and_never_decodes() {
-    let runtime = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../runtime"));
-    assert!(
-        runtime.join("Cargo.toml").is_file(),
-        "the runtime crate is part of this repository"
-    );
-    let runtime = runtime.canonicalize().expect("runtime path");
+    let runtime = super::ScratchCrate::runtime_dir();
     let docs = tempfile::tempdir().expect("temp dir");
     for (path, text) in [
         ("methods/demo.getFoo.md", METHOD_PAGE),

@@ -633,26 +633,31 @@ impl<'a> Items<'a> {
     /// walking containment backwards from the constructors with a `double`
     /// field, each item visited once.
     fn decide_hashing(&mut self) {
-        let n = self.ctors.len();
-        // Nodes: constructor `i` is `i`, type `t` is `n + t`.
-        let mut holders: Vec<Vec<usize>> = vec![Vec::new(); n + self.types.len()];
-        let mut bad = vec![false; n + self.types.len()];
+        // Nodes: constructor `i` is `i`, type `t` is `n + t`, method `k` is
+        // `n + types + k`; `holders[x]` are the nodes that contain node `x`.
+        let (n, types) = (self.ctors.len(), self.types.len());
+        let nodes = n + types + self.funcs.len();
+        let mut holders: Vec<Vec<usize>> = vec![Vec::new(); nodes];
+        let mut bad = vec![false; nodes];
         let mut queue = Vec::new();
-        for (i, c) in self.ctors.iter().enumerate() {
-            for f in &c.fields {
+        let fields = (self.ctors.iter().map(|c| &c.fields)).enumerate().chain(
+            (self.funcs.iter().map(|f| &f.fields))
+                .enumerate()
+                .map(|(k, f)| (n + types + k, f)),
+        );
+        for (holder, fields) in fields {
+            for f in fields {
                 let FieldKind::Value { ty, .. } = &f.kind else {
                     continue;
                 };
                 match self.contained(ty) {
-                    Contained::Double => {
-                        if !bad[i] {
-                            bad[i] = true;
-                            queue.push(i);
-                        }
+                    Contained::Double if !bad[holder] => {
+                        bad[holder] = true;
+                        queue.push(holder);
                     }
-                    Contained::Ctor(j) => holders[j].push(i),
-                    Contained::Type(t) => holders[n + t].push(i),
-                    Contained::Nothing => {}
+                    Contained::Ctor(c) => holders[c].push(holder),
+                    Contained::Type(t) => holders[n + t].push(holder),
+                    Contained::Double | Contained::Nothing => {}
                 }
             }
         }
@@ -675,23 +680,8 @@ impl<'a> Items<'a> {
         for (t, bad) in self.types.iter_mut().zip(&bad[n..]) {
             t.hashable = !bad;
         }
-        let hashable: Vec<bool> = self
-            .funcs
-            .iter()
-            .map(|f| {
-                f.fields.iter().all(|f| match &f.kind {
-                    FieldKind::Value { ty, .. } => match self.contained(ty) {
-                        Contained::Double => false,
-                        Contained::Ctor(c) => !bad[c],
-                        Contained::Type(t) => !bad[n + t],
-                        Contained::Nothing => true,
-                    },
-                    _ => true,
-                })
-            })
-            .collect();
-        for (f, h) in self.funcs.iter_mut().zip(hashable) {
-            f.hashable = h;
+        for (f, bad) in self.funcs.iter_mut().zip(&bad[n + types..]) {
+            f.hashable = !bad;
         }
     }
 
