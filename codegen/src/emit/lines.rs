@@ -34,6 +34,10 @@ pub fn print(tokens: TokenStream) -> String {
 /// printed one argument per line.
 const LONG_GROUP: usize = 32;
 
+/// A block-level sum (`12 + a + b + ...`) breaks before the next `+` once its
+/// line is this long.
+const BLOCK_LINE: usize = 80;
+
 /// A token tree taken apart once, moving the tokens out of their streams
 /// (a `TokenStream` iterated while shared would copy them), with each
 /// group's size measured on the way.
@@ -118,6 +122,11 @@ const KEYWORDS: &[&str] = &[
 ];
 
 impl Printer {
+    /// Bytes on the line being written.
+    fn line_len(&self) -> usize {
+        self.out.len() - self.out.rfind('\n').map_or(0, |i| i + 1)
+    }
+
     fn newline(&mut self) {
         if !self.at_line_start {
             self.out.push('\n');
@@ -175,10 +184,17 @@ impl Printer {
                             continue;
                         }
                     }
-                    let binary_operand = breaks == Breaks::Long
+                    // In a long group every `|`/`+` operand gets a line; in
+                    // a block (a sum of sizes as a body's value) a `+` once
+                    // the line has grown long.
+                    let breaks_here = match breaks {
+                        Breaks::Long => matches!(c, '|' | '+'),
+                        Breaks::Block => c == '+' && self.line_len() > BLOCK_LINE,
+                        Breaks::None => false,
+                    };
+                    let binary_operand = breaks_here
                         && angles == 0
                         && p.spacing() == Spacing::Alone
-                        && matches!(c, '|' | '+')
                         && matches!(self.prev, Prev::Ident | Prev::Other);
                     if binary_operand {
                         self.newline();

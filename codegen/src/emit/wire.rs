@@ -73,6 +73,10 @@ fn joins_run(ty: &TlType) -> bool {
 fn fixed_bytes(ty: &TlType, v: &TokenStream) -> TokenStream {
     match ty {
         TlType::Int128 | TlType::Int256 => quote!(#v),
+        // A path call, not a method call: no method lookup for rustc.
+        TlType::Int => quote!(i32::to_le_bytes(#v)),
+        TlType::Long => quote!(i64::to_le_bytes(#v)),
+        TlType::Double => quote!(f64::to_le_bytes(#v)),
         _ => quote!(#v.to_le_bytes()),
     }
 }
@@ -114,7 +118,7 @@ fn flush_fixed(rt: &TokenStream, run: &mut Vec<FixedPart>, writes: &mut Vec<Toke
                             #rt::wire::put(
                                 &mut __b,
                                 0,
-                                <Self as #rt::Identifiable>::CONSTRUCTOR_ID.to_le_bytes()
+                                u32::to_le_bytes(<Self as #rt::Identifiable>::CONSTRUCTOR_ID)
                             );
                         }
                     },
@@ -326,7 +330,7 @@ impl Gen<'_, '_> {
                                 }
                                 FieldKind::Value { flag: Some(fl), .. } if &fl.field == word => {
                                     let bit = Literal::u8_unsuffixed(fl.bit);
-                                    Some(quote!(#rt::wire::flag_if(self.#gname.is_some(), #bit)))
+                                    Some(quote!(#rt::wire::flag_some(&self.#gname, #bit)))
                                 }
                                 _ => None,
                             }
@@ -398,26 +402,37 @@ impl Gen<'_, '_> {
                         Some(fl) => {
                             let local = flag_word(&fl.field);
                             let bit = Literal::u8_unsuffixed(fl.bit);
-                            lens.push(match self.size(ty, quote!(x)) {
-                                Size::Fixed(n) => {
-                                    let n = Literal::usize_unsuffixed(n);
-                                    quote!(match self.#name { Some(_) => #n, None => 0 })
-                                }
-                                Size::Expr(e) => {
-                                    quote!(match &self.#name { Some(x) => #e, None => 0 })
-                                }
-                            });
-                            let w = self.write(ty, quote!(x));
                             folded |= flush_fixed(rt, &mut run, &mut writes);
-                            writes.push(quote!(if let Some(x) = &self.#name { #w; }));
                             flush_reads(rt, &mut read_run, &mut reads);
-                            reads.push(quote! {
-                                let #name: #rust_ty = if #rt::wire::has_flag(#local, #bit) {
-                                    Some(#rt::tri!(#read))
-                                } else {
-                                    None
-                                };
-                            });
+                            if is_trait(ty) {
+                                // One runtime call per use: far less for rustc
+                                // to check than a `match` per field, and the
+                                // same code once inlined.
+                                lens.push(quote!(#rt::wire::opt_len(&self.#name)));
+                                writes.push(quote!(#rt::wire::write_opt(out, &self.#name);));
+                                reads.push(quote! {
+                                    let #name: #rust_ty = #rt::tri!(#rt::wire::read_opt(r, #local, #bit));
+                                });
+                            } else {
+                                lens.push(match self.size(ty, quote!(x)) {
+                                    Size::Fixed(n) => {
+                                        let n = Literal::usize_unsuffixed(n);
+                                        quote!(match self.#name { Some(_) => #n, None => 0 })
+                                    }
+                                    Size::Expr(e) => {
+                                        quote!(match &self.#name { Some(x) => #e, None => 0 })
+                                    }
+                                });
+                                let w = self.write(ty, quote!(x));
+                                writes.push(quote!(if let Some(x) = &self.#name { #w; }));
+                                reads.push(quote! {
+                                    let #name: #rust_ty = if #rt::wire::has_flag(#local, #bit) {
+                                        Some(#rt::tri!(#read))
+                                    } else {
+                                        None
+                                    };
+                                });
+                            }
                         }
                     }
                     names.push(name);
