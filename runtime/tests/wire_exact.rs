@@ -425,3 +425,35 @@ fn readers_report_position() {
     assert_eq!(reader.read_rest(), &input[4..]);
     assert_eq!(reader.finish(), Ok(()));
 }
+
+#[test]
+fn optional_fields_write_read_and_size_only_when_present() {
+    let present = Some(String::from("hi"));
+    let absent: Option<String> = None;
+
+    assert_eq!(wire::flag_some(&present, 3), 1 << 3);
+    assert_eq!(wire::flag_some(&absent, 3), 0);
+    assert_eq!(wire::flag_some(&present, 32), 0, "bits past 31 are never set");
+
+    assert_eq!(wire::opt_len(&present), 4);
+    assert_eq!(wire::opt_len(&absent), 0);
+    assert_eq!(wire::opt_len(&Some(7i64)), 8);
+
+    let mut out = Vec::new();
+    wire::write_opt(&mut out, &absent);
+    assert!(out.is_empty());
+    wire::write_opt(&mut out, &present);
+    assert_eq!(out, [2, b'h', b'i', 0]);
+
+    // Absent: nothing is consumed; present: the value is read.
+    let mut r = Reader::new(&out);
+    assert_eq!(wire::read_opt::<String>(&mut r, 0b0100, 3), Ok(None));
+    assert_eq!(
+        wire::read_opt::<String>(&mut r, 0b1000, 3),
+        Ok(Some(String::from("hi")))
+    );
+    assert_eq!(wire::read_opt::<String>(&mut r, 0, 3), Ok(None));
+    // Set but truncated: the reader's error, not a panic or a `None`.
+    let mut r = Reader::new(&out[..2]);
+    assert!(wire::read_opt::<String>(&mut r, 1 << 3, 3).is_err());
+}
