@@ -433,7 +433,11 @@ fn optional_fields_write_read_and_size_only_when_present() {
 
     assert_eq!(wire::flag_some(&present, 3), 1 << 3);
     assert_eq!(wire::flag_some(&absent, 3), 0);
-    assert_eq!(wire::flag_some(&present, 32), 0, "bits past 31 are never set");
+    assert_eq!(
+        wire::flag_some(&present, 32),
+        0,
+        "bits past 31 are never set"
+    );
 
     assert_eq!(wire::opt_len(&present), 4);
     assert_eq!(wire::opt_len(&absent), 0);
