@@ -30,7 +30,7 @@ cd "$ROOT"
 # TLGEN_SELECT changes.
 target=$ROOT/target/instructions
 export CARGO_TARGET_DIR=$target
-cargo build -q -p tlgen-api 2>/dev/null
+cargo build -q -p tlgen-api
 # The exact rustc command cargo runs for the crate (touching lib.rs makes it
 # rerun), without the JSON diagnostics cargo asks for.
 touch generated/src/lib.rs

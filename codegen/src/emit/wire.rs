@@ -69,15 +69,23 @@ fn joins_run(ty: &TlType) -> bool {
     )
 }
 
+/// The Rust number type of a fixed-width field that [`joins_run`], converted
+/// to and from `[u8; width]` by path calls (`i64::to_le_bytes(x)`: no method
+/// lookup for rustc); `None` for `int128`/`int256`, which stay byte arrays.
+fn number_type(ty: &TlType) -> Option<TokenStream> {
+    match ty {
+        TlType::Int => Some(quote!(i32)),
+        TlType::Long => Some(quote!(i64)),
+        TlType::Double => Some(quote!(f64)),
+        _ => None,
+    }
+}
+
 /// The `[u8; width]` expression of a field that [`joins_run`].
 fn fixed_bytes(ty: &TlType, v: &TokenStream) -> TokenStream {
-    match ty {
-        TlType::Int128 | TlType::Int256 => quote!(#v),
-        // A path call, not a method call: no method lookup for rustc.
-        TlType::Int => quote!(i32::to_le_bytes(#v)),
-        TlType::Long => quote!(i64::to_le_bytes(#v)),
-        TlType::Double => quote!(f64::to_le_bytes(#v)),
-        _ => quote!(#v.to_le_bytes()),
+    match number_type(ty) {
+        Some(n) => quote!(#n::to_le_bytes(#v)),
+        None => quote!(#v),
     }
 }
 
@@ -177,11 +185,9 @@ fn flush_reads(rt: &TokenStream, run: &mut Vec<FixedRead>, reads: &mut Vec<Token
 
 /// The `[u8; N]` -> value conversion of a fixed-width field in a read run.
 fn fixed_from(ty: &TlType) -> TokenStream {
-    match ty {
-        TlType::Int => quote!(i32::from_le_bytes),
-        TlType::Long => quote!(i64::from_le_bytes),
-        TlType::Double => quote!(f64::from_le_bytes),
-        _ => quote!(),
+    match number_type(ty) {
+        Some(n) => quote!(#n::from_le_bytes),
+        None => quote!(),
     }
 }
 
