@@ -17,6 +17,35 @@ use proc_macro2::{Delimiter, Ident, Literal, Punct, Spacing, TokenStream, TokenT
 
 /// Prints `tokens` as lines of Rust.
 pub fn print(tokens: TokenStream) -> String {
+    print_file(tokens).text
+}
+
+/// A file printed by [`print_file`].
+pub struct Printed {
+    /// The Rust text.
+    pub text: String,
+    /// Whether the code (docs aside) names an item of the runtime's
+    /// `alloc_prelude`, which `std`'s prelude has and `core`'s lacks:
+    /// [`ALLOC_NAMES`].
+    pub names_alloc: bool,
+}
+
+/// Identifiers that need the runtime's `alloc_prelude` without `std`: its
+/// items, and the methods of its traits.
+pub const ALLOC_NAMES: &[&str] = &[
+    "Vec",
+    "String",
+    "Box",
+    "ToOwned",
+    "ToString",
+    "to_owned",
+    "to_string",
+];
+
+/// Prints `tokens` as lines of Rust, noting on the way whether they name
+/// anything of [`ALLOC_NAMES`] (the printer sees every identifier anyway;
+/// a second walk over the tokens would copy every shared stream).
+pub fn print_file(tokens: TokenStream) -> Printed {
     let mut p = Printer {
         out: String::new(),
         depth: 0,
@@ -24,10 +53,14 @@ pub fn print(tokens: TokenStream) -> String {
         glue: true,
         prev: Prev::None,
         after_keyword: false,
+        names_alloc: false,
     };
     p.seq(&tree(tokens), Breaks::Block);
     p.newline();
-    p.out
+    Printed {
+        text: p.out,
+        names_alloc: p.names_alloc,
+    }
 }
 
 /// Groups of more tokens than this (counting into nested groups) are
@@ -114,12 +147,9 @@ struct Printer {
     prev: Prev,
     /// The last identifier was a keyword (`if !x` is not a macro call).
     after_keyword: bool,
+    /// An identifier of [`ALLOC_NAMES`] was printed.
+    names_alloc: bool,
 }
-
-/// Keywords that an expression may follow (`if !x`, `return !x`, `in &v`).
-const KEYWORDS: &[&str] = &[
-    "as", "break", "else", "for", "if", "in", "let", "match", "move", "mut", "return", "while",
-];
 
 impl Printer {
     /// Bytes on the line being written.
@@ -286,9 +316,31 @@ impl Printer {
         match t {
             Tok::Group(delimiter, items, size) => self.group(*delimiter, items, *size),
             Tok::Ident(id) => {
-                self.after_keyword = KEYWORDS.iter().any(|k| id == k);
                 self.space(false);
+                let start = self.out.len();
                 let _ = write!(self.out, "{id}");
+                // One `match` on the printed text: comparing the `Ident`
+                // with each name would take a dozen calls per identifier.
+                let word = &self.out[start..];
+                // Keywords that an expression may follow (`if !x`,
+                // `return !x`, `in &v`).
+                self.after_keyword = matches!(
+                    word,
+                    "as" | "break"
+                        | "else"
+                        | "for"
+                        | "if"
+                        | "in"
+                        | "let"
+                        | "match"
+                        | "move"
+                        | "mut"
+                        | "return"
+                        | "while"
+                );
+                if !self.names_alloc && ALLOC_NAMES.contains(&word) {
+                    self.names_alloc = true;
+                }
                 self.prev = Prev::Ident;
             }
             Tok::Literal(l) => {
@@ -353,6 +405,9 @@ fn doc_text(attr: &[Tok]) -> Option<String> {
 fn unescape_str(lit: &Literal) -> Option<String> {
     let s = lit.to_string();
     let body = s.strip_prefix('"')?.strip_suffix('"')?;
+    if !body.contains('\\') {
+        return Some(body.to_owned());
+    }
     let mut out = String::with_capacity(body.len());
     let mut chars = body.chars();
     while let Some(c) = chars.next() {

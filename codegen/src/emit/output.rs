@@ -284,10 +284,15 @@ impl Renderer<'_, '_, '_> {
             Piece::Tail => self.tail(module, &gen),
             Piece::RootModules => self.root_modules(&runtime),
         };
-        let alloc = names_alloc(&tokens);
-        let text = match self.options.formatting {
-            Formatting::Prettyplease => format_file(&path, tokens)?,
-            Formatting::Lines => lines::print(tokens),
+        let (text, alloc) = match self.options.formatting {
+            Formatting::Prettyplease => {
+                let alloc = names_alloc(&tokens);
+                (format_file(&path, tokens)?, alloc)
+            }
+            Formatting::Lines => {
+                let printed = lines::print_file(tokens);
+                (printed.text, printed.names_alloc)
+            }
         };
         Ok(PieceText {
             text,
@@ -381,17 +386,8 @@ impl Renderer<'_, '_, '_> {
 /// a method of its traits), which `std`'s prelude has and `core`'s lacks.
 /// Docs are literals, so a name in a doc comment does not count.
 fn names_alloc(tokens: &TokenStream) -> bool {
-    const NAMES: &[&str] = &[
-        "Vec",
-        "String",
-        "Box",
-        "ToOwned",
-        "ToString",
-        "to_owned",
-        "to_string",
-    ];
     tokens.clone().into_iter().any(|tree| match tree {
-        TokenTree::Ident(ident) => NAMES.iter().any(|name| ident == name),
+        TokenTree::Ident(ident) => lines::ALLOC_NAMES.iter().any(|name| ident == name),
         TokenTree::Group(group) => names_alloc(&group.stream()),
         TokenTree::Punct(_) | TokenTree::Literal(_) => false,
     })
