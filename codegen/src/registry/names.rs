@@ -22,7 +22,9 @@ use std::collections::BTreeSet;
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span};
 
-/// Rust keywords (strict, reserved and edition-2024 reserved) that need `r#`.
+/// Rust keywords (strict, reserved and edition-2024 reserved) that need `r#`,
+/// sorted: [`is_keyword`] binary-searches them (every generated name is
+/// checked, in an unoptimized build script).
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
     "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
@@ -91,11 +93,16 @@ pub fn module_name(ns: &str) -> String {
 
 /// The identifier for `name`, raw when it is a keyword.
 pub fn ident(name: &str) -> Ident {
-    if KEYWORDS.contains(&name) {
+    if is_keyword(name) {
         Ident::new_raw(name, Span::call_site())
     } else {
         Ident::new(name, Span::call_site())
     }
+}
+
+/// Whether `name` is a Rust keyword that needs `r#`.
+fn is_keyword(name: &str) -> bool {
+    KEYWORDS.binary_search(&name).is_ok()
 }
 
 /// Whether `name` is a TL identifier we can map (letters, digits, `_`, `.`).
@@ -163,7 +170,7 @@ fn check_path(path: &str, expected: &str) -> Result<(), String> {
             "crate" | "self" => i == 0 && !absolute,
             "super" => leading && !absolute,
             "Self" => false,
-            _ => !KEYWORDS.contains(&segment),
+            _ => !is_keyword(segment),
         };
         if !placed {
             return Err(format!("`{segment}` cannot appear there; {expected}"));
@@ -312,6 +319,18 @@ pub fn error_variants<'a>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn keywords_are_sorted_for_the_binary_search() {
+        assert!(super::KEYWORDS.windows(2).all(|w| w[0] < w[1]));
+        for k in super::KEYWORDS {
+            assert!(super::is_keyword(k), "{k}");
+            assert_eq!(super::ident(k).to_string(), format!("r#{k}"));
+        }
+        for not in ["peer", "types", "a", "zzz", ""] {
+            assert!(!super::is_keyword(not), "{not}");
+        }
+    }
+
     #[test]
     fn root_paths() {
         for ok in [
