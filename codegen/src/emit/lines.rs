@@ -95,23 +95,30 @@ impl Tok {
 }
 
 fn tree(tokens: TokenStream) -> Vec<Tok> {
-    tokens
-        .into_iter()
-        .map(|t| match t {
+    let tokens = tokens.into_iter();
+    // A plain loop: the unoptimized build script pays for every iterator
+    // adapter layer a token moves through.
+    let mut out = Vec::with_capacity(tokens.size_hint().0);
+    for t in tokens {
+        out.push(match t {
             TokenTree::Group(g) => {
                 let delimiter = g.delimiter();
                 let stream = g.stream();
                 // The group held the other reference to its stream.
                 drop(g);
                 let items = tree(stream);
-                let size = 2 + items.iter().map(Tok::size).sum::<usize>();
+                let mut size = 2;
+                for item in &items {
+                    size += item.size();
+                }
                 Tok::Group(delimiter, items, size)
             }
             TokenTree::Ident(i) => Tok::Ident(i),
             TokenTree::Punct(p) => Tok::Punct(p),
             TokenTree::Literal(l) => Tok::Literal(l),
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// Where a token sequence breaks lines.
