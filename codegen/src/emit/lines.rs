@@ -496,6 +496,18 @@ mod tests {
     }
 
     #[test]
+    fn alloc_names_are_noted_in_code_but_not_in_docs_or_as_raw_parts() {
+        let uses = |tokens: TokenStream| print_file(tokens).names_alloc;
+        assert!(uses(quote! { fn f() -> Vec<u8> { todo!() } }));
+        assert!(uses(quote! { fn f(x: &str) -> X { x.to_owned().into() } }));
+        assert!(!uses(quote! {
+            /// Returns a Vec of String.
+            fn f(v: &[u8]) -> usize { v.len() }
+        }));
+        assert!(!uses(quote! { struct Vector; fn vec() {} }));
+    }
+
+    #[test]
     fn docs_that_cannot_be_line_comments_stay_attributes() {
         for doc in [
             "/ starts with a slash",
