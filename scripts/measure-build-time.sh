@@ -48,17 +48,14 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${WORK:-/tmp/tlgen-buildtime}
-SHARED=$(cd "$ROOT/.." && pwd)/shared
-DOCS=${TLGEN_DOCS:-$SHARED/madelineproto-docs/v223}
-SCHEMAS=${TLGEN_SCHEMAS:-$SHARED/tl-schemas/TL_telegram_v223.tl:$SHARED/tl-schemas/TL_secret.tl}
+# DOCS, SCHEMAS, SEL_small, SEL_mid
+. "$ROOT/scripts/measured-input.sh"
 PROFILES=${PROFILES:-debug release}
 CASES=${CASES:-full small mid full-pretty}
 GRAMMERS=${GRAMMERS:-1}
 ROUNDS=${ROUNDS:-3}
 WHOLE_ROUNDS=${WHOLE_ROUNDS:-3}
 ROUND=0
-SEL_small='users.getUsers,help.getConfig,auth.sendCode'
-SEL_mid='messages.sendMessage,messages.getHistory,channels.getParticipants,users.getFullUser,updates.getDifference'
 
 if [ ! -x /usr/bin/time ]; then
     apt-get install -y time >/dev/null

@@ -14,15 +14,13 @@
 # Runs of different variants can go in parallel (one core each).
 #
 # Environment (all optional): TLGEN_DOCS / TLGEN_SCHEMAS (default v223 in
-# ../shared), SELECT (TLGEN_SELECT; default the five methods of `mid` in
-# scripts/measure-build-time.sh), SOURCE.
+# ../shared), SELECT (TLGEN_SELECT; default `mid` of
+# scripts/measured-input.sh), SOURCE.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SHARED=$(cd "$ROOT/.." && pwd)/shared
-export TLGEN_DOCS=${TLGEN_DOCS:-$SHARED/madelineproto-docs/v223}
-export TLGEN_SCHEMAS=${TLGEN_SCHEMAS:-$SHARED/tl-schemas/TL_telegram_v223.tl:$SHARED/tl-schemas/TL_secret.tl}
-export TLGEN_SELECT=${SELECT-messages.sendMessage,messages.getHistory,channels.getParticipants,users.getFullUser,updates.getDifference}
+. "$ROOT/scripts/measured-input.sh"
+export TLGEN_DOCS=$DOCS TLGEN_SCHEMAS=$SCHEMAS TLGEN_SELECT=${SELECT-$SEL_mid}
 command -v valgrind >/dev/null || { echo "error: valgrind is not installed" >&2; exit 1; }
 
 cd "$ROOT"
