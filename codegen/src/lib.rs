@@ -23,6 +23,7 @@
 #![warn(missing_docs)]
 
 pub mod config;
+mod crc32;
 #[cfg(feature = "diff")]
 pub mod diff;
 pub mod emit;

@@ -100,7 +100,7 @@ pub(crate) fn is_ours(
 }
 
 fn fingerprint(bytes: &[u8]) -> (u32, u64) {
-    (crc32fast::hash(bytes), bytes.len() as u64)
+    (crate::crc32::hash(bytes), bytes.len() as u64)
 }
 
 /// What an existing output directory holds, as far as replacing it goes.
@@ -152,7 +152,7 @@ pub fn inspect(dir: &Path) -> io::Result<Contents> {
             Some(listed) => match listed.get(rel) {
                 None => contents.foreign.push(rel.clone()),
                 Some(&(crc, listed_len)) => {
-                    if listed_len != *len || crc32fast::hash(&fs::read(&path)?) != crc {
+                    if listed_len != *len || crate::crc32::hash(&fs::read(&path)?) != crc {
                         contents.edited.push(rel.clone());
                     }
                 }

@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 
 use super::Entry;
+use crate::crc32::Crc32;
 use crate::ir::{
     bare_name, resolve_bare, Api, Diagnostic, DiagnosticKind, Severity, TlType, TypeDef,
 };
@@ -236,14 +237,14 @@ fn param_text(p: &SchemaParam, ty: &str) -> String {
 /// whether the run is empty (no space joins it then).
 #[derive(Clone)]
 struct Run {
-    crc: crc32fast::Hasher,
+    crc: Crc32,
     empty: bool,
 }
 
 impl Run {
     fn empty() -> Self {
         Run {
-            crc: crc32fast::Hasher::new(),
+            crc: Crc32::new(),
             empty: true,
         }
     }

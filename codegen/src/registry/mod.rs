@@ -24,6 +24,7 @@
 //! Entries are addressed by [`EntryId`], their position in
 //! [`Registry::entries`]: methods first, then constructors, each in IR order.
 
+mod case;
 pub mod heights;
 pub mod items;
 pub mod names;

@@ -19,8 +19,9 @@
 
 use std::collections::BTreeSet;
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span};
+
+use super::case;
 
 /// Rust keywords (strict, reserved and edition-2024 reserved) that need `r#`,
 /// sorted: [`is_keyword`] binary-searches them (every generated name is
@@ -52,7 +53,7 @@ pub fn split_namespace(tl_name: &str) -> (Option<&str>, &str) {
 
 /// `UpperCamelCase` of a TL local name, made a legal identifier.
 pub fn type_name(local: &str) -> String {
-    let mut name = local.to_upper_camel_case();
+    let mut name = case::upper_camel(local);
     if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert(0, 'T');
     }
@@ -64,7 +65,7 @@ pub fn type_name(local: &str) -> String {
 
 /// `snake_case` of a TL parameter name, with the unrepresentable keywords renamed.
 pub fn field_name(tl: &str) -> String {
-    let mut name = tl.to_snake_case();
+    let mut name = case::snake(tl);
     if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert(0, 'f');
     }

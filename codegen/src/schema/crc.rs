@@ -57,7 +57,7 @@ const KNOWN_EXCEPTIONS: &[KnownException] = &[
 /// (`name[#id] params = Result`, with or without the trailing `;` and any
 /// trailing `// comment`).
 pub fn compute_id(definition: &str) -> u32 {
-    crc32fast::hash(&normalized_bytes(definition))
+    crate::crc32::hash(&normalized_bytes(definition))
 }
 
 /// The normalized text the ID is the CRC-32 of (for diagnostics and tests).

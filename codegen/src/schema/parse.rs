@@ -215,7 +215,7 @@ impl<'a> Parser<'a> {
         }
 
         normalize_into(self.tokens.iter().copied(), &mut self.crc_buf);
-        let computed_id = crc32fast::hash(&self.crc_buf);
+        let computed_id = crate::crc32::hash(&self.crc_buf);
 
         Ok(Definition {
             name,
