@@ -142,14 +142,14 @@ impl Gen<'_, '_> {
             }
             None => (quote!(), quote!(#ident)),
         };
-        let new_doc = format!(
-            " Builds `{ident}` from its unconditional fields, every optional field absent; \
+        let new_doc = self.docs.attrs(&format!(
+            "Builds `{ident}` from its unconditional fields, every optional field absent; \
              set those with the methods below. Stays source-compatible when a layer adds \
              optional fields."
-        );
+        ));
         quote! {
             impl #impl_generics #self_ty {
-                #[doc = #new_doc]
+                #new_doc
                 #[must_use]
                 #[inline]
                 #[allow(clippy::too_many_arguments)]
@@ -186,13 +186,13 @@ impl Gen<'_, '_> {
     ) -> TokenStream {
         let method = names::ident(&setter_name(&f.name));
         // Intra-doc links cannot name raw identifiers (`Self::r#final`).
-        let doc = if name.to_string().starts_with("r#") {
-            format!(" Sets the `{}` field.", f.name)
+        let doc = self.docs.attrs(&if name.to_string().starts_with("r#") {
+            format!("Sets the `{}` field.", f.name)
         } else {
-            format!(" Sets [`{}`](Self::{}).", f.name, name)
-        };
+            format!("Sets [`{}`](Self::{}).", f.name, name)
+        });
         quote! {
-            #[doc = #doc]
+            #doc
             #[must_use]
             #[inline]
             pub fn #method(mut self, value: #param) -> Self {

@@ -25,9 +25,10 @@ use crate::ir::{Flag, Param, TlType};
 
 use super::docs_link::{render, Resolver};
 use super::item_docs::{self, TlKind};
+use super::lines::DocLines;
 use super::names;
 use super::settings::{Gate, Runtime};
-use super::Options;
+use super::{Formatting, Options};
 use crate::registry::items::{
     Boxing, Ctor, Field, FieldKind, Func, ItemPath, Items, Type, BOX_THRESHOLD,
 };
@@ -48,6 +49,8 @@ pub struct Gen<'m, 'a> {
     /// for entry `i`): the file imports them from the root once, at the top,
     /// and every use is short (`enums::InputPeer`, `name_for_id(id)`).
     imports: Cell<u8>,
+    /// The doc lines of the tokens (a table for the token printer).
+    pub docs: DocLines,
 }
 
 /// The derives of an item, and its `impl Eq` where it has one.
@@ -94,18 +97,7 @@ pub(super) fn lit_u32_hex(v: u32) -> Literal {
 
 /// `#[doc = "..."]` lines for `text`.
 pub fn doc_attrs(text: &str) -> TokenStream {
-    let text = text.trim_end();
-    if text.is_empty() {
-        return TokenStream::new();
-    }
-    let lines = text.lines().map(|l| {
-        if l.is_empty() {
-            String::new()
-        } else {
-            format!(" {l}")
-        }
-    });
-    quote! { #( #[doc = #lines] )* }
+    DocLines::literals().attrs(text)
 }
 
 /// The TL definition line of an item, as the schema writes it.
@@ -139,6 +131,10 @@ impl<'m, 'a> Gen<'m, 'a> {
             options,
             rt,
             imports: Cell::new(0),
+            docs: match options.formatting {
+                Formatting::Lines => DocLines::table(),
+                Formatting::Prettyplease => DocLines::literals(),
+            },
         }
     }
 
@@ -341,7 +337,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                     }
                     _ => {}
                 }
-                let doc = doc_attrs(&doc);
+                let doc = self.docs.attrs(&doc);
                 quote! { #doc #serde pub #name: #ty }
             })
             .collect()
@@ -381,7 +377,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                 &c.ir.type_name
             ))
         ));
-        let mut doc = doc_attrs(doc.trim_start());
+        let mut doc = self.docs.attrs(doc.trim_start());
         doc.extend(item_docs::aliases(&c.path.ident, &[&c.ir.name, c.tl_name]));
         let fields = self.struct_fields(&c.fields, None);
         let tl_name = c.json_name;
@@ -460,7 +456,7 @@ impl<'m, 'a> Gen<'m, 'a> {
             "\n\n{}.",
             item_docs::telegram_link(TlKind::Type, &t.name)
         ));
-        let mut doc = doc_attrs(doc.trim_start());
+        let mut doc = self.docs.attrs(doc.trim_start());
         doc.extend(item_docs::aliases(&t.path.ident, &[&t.name]));
         let tname = &t.name;
         let mut variants = Vec::new();
@@ -486,7 +482,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                      limit for a variant held inline."
                 ),
             };
-            let vdoc = doc_attrs(&format!(
+            let vdoc = self.docs.attrs(&format!(
                 "[`{}`]({}): `{}#{:08x}`.{boxed}",
                 c.path.ident,
                 self.path_text(&c.path),
@@ -611,7 +607,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         let rt = &self.rt.path;
         let ident = names::ident(&t.path.ident);
         let tname = &t.name;
-        let doc = doc_attrs(&format!(
+        let doc = self.docs.attrs(&format!(
             "The TL type `{tname}`, which no constructor of the schema defines (the \
              generator warned about it): it has no values, and decoding it always fails \
              with `DecodeError::UnknownConstructor`."
@@ -685,7 +681,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         doc.push_str(&item_docs::definition_block(&tl_definition(
             &m.name, f.id, generic, &m.params, &m.returns,
         )));
-        let mut doc = doc_attrs(doc.trim_start());
+        let mut doc = self.docs.attrs(doc.trim_start());
         doc.extend(item_docs::aliases(&f.path.ident, &[&m.name]));
         let fields = self.struct_fields(&f.fields, generic);
         let name = &m.name;

@@ -11,13 +11,16 @@
 //! carefully: the tests parse both layouts (the sample tree, and all of v223
 //! in `tests/layout_v223.rs`) and require the same [`canonical`] form.
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt::Write as _;
 
 use proc_macro2::{Delimiter, Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
+use quote::quote;
 
 /// Prints `tokens` as lines of Rust.
 pub fn print(tokens: TokenStream) -> String {
-    print_file(tokens).text
+    print_file(tokens, &[]).text
 }
 
 /// A file printed by [`print_file`].
@@ -45,8 +48,12 @@ pub const ALLOC_NAMES: &[&str] = &[
 /// Prints `tokens` as lines of Rust, noting on the way whether they name
 /// anything of [`ALLOC_NAMES`] (the printer sees every identifier anyway;
 /// a second walk over the tokens would copy every shared stream).
-pub fn print_file(tokens: TokenStream) -> Printed {
+///
+/// `docs` is the table of [`DocLines`]: an attribute `#[doc = N]` with an
+/// integer `N` prints as the `///` line of `docs[N]`.
+pub fn print_file(tokens: TokenStream, docs: &[String]) -> Printed {
     let mut p = Printer {
+        docs,
         out: String::new(),
         depth: 0,
         at_line_start: true,
@@ -143,7 +150,9 @@ enum Prev {
     Other,
 }
 
-struct Printer {
+struct Printer<'a> {
+    /// The doc lines `#[doc = N]` attributes stand for.
+    docs: &'a [String],
     out: String,
     /// Brace nesting: the indentation level.
     depth: usize,
@@ -158,7 +167,7 @@ struct Printer {
     names_alloc: bool,
 }
 
-impl Printer {
+impl Printer<'_> {
     /// Bytes on the line being written.
     fn line_len(&self) -> usize {
         self.out.len() - self.out.rfind('\n').map_or(0, |i| i + 1)
@@ -262,7 +271,7 @@ impl Printer {
 
     /// `#[...]`: a doc string as a `///` line, anything else as written.
     fn attribute(&mut self, attr: &[Tok]) {
-        if let Some(text) = doc_text(attr) {
+        if let Some(text) = doc_text(attr, self.docs) {
             self.word("///", false);
             self.out.push_str(&text);
             self.prev = Prev::Other;
@@ -392,26 +401,110 @@ impl Printer {
 }
 
 /// The text of `doc = "..."` when it can be a `///` line that lexes back to
-/// the same attribute: one line, no control characters, and not starting with
-/// `/` (`////` is an ordinary comment).
-fn doc_text(attr: &[Tok]) -> Option<String> {
+/// the same attribute ([`is_line_safe`]), or of `doc = N` (an entry of
+/// `docs`, the table of [`DocLines`]).
+fn doc_text<'d>(attr: &[Tok], docs: &'d [String]) -> Option<Cow<'d, str>> {
     match attr {
         [Tok::Ident(id), Tok::Punct(eq), Tok::Literal(lit)]
             if id == "doc" && eq.as_char() == '=' =>
         {
-            let text = unescape_str(lit)?;
-            let line_safe = !text.chars().any(char::is_control) && !text.starts_with('/');
-            line_safe.then_some(text)
+            let repr = lit.to_string();
+            if let Ok(index) = repr.parse::<usize>() {
+                return docs.get(index).map(|line| Cow::Borrowed(line.as_str()));
+            }
+            let text = unescape_str(&repr)?;
+            is_line_safe(&text).then_some(Cow::Owned(text))
         }
         _ => None,
     }
 }
 
+/// Whether a doc line can be a `///` comment that lexes back to the same
+/// attribute: no control characters (a line break among them), and not
+/// starting with `/` (`////` is an ordinary comment).
+pub fn is_line_safe(text: &str) -> bool {
+    // Bytes, not chars: this runs over every doc line in an unoptimized
+    // build script. The control characters are C0, DEL and C1 (U+0080 to
+    // U+009F, which UTF-8 writes as 0xC2 followed by 0x80 to 0x9F; 0xC2
+    // only ever leads a character).
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b'/') {
+        return false;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x20 || b == 0x7f || (b == 0xc2 && matches!(bytes.get(i + 1), Some(0x80..=0x9f))) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Doc lines kept out of the token stream for [`print_file`]: escaping every
+/// character of a doc line into a string literal, and back when printing it,
+/// took a tenth of a build script's run. [`DocLines::attrs`] gives the
+/// `#[doc]` attributes of a text; lines the printer writes as `///`
+/// comments ([`is_line_safe`]) hold an index into [`DocLines::take_table`]
+/// instead of the text. Only for the token printer: any other reader of
+/// the tokens needs the real literals ([`DocLines::literals`]).
+pub struct DocLines {
+    /// `None`: every line a string literal.
+    table: Option<RefCell<Vec<String>>>,
+}
+
+impl DocLines {
+    /// A table of lines, for tokens [`print_file`] prints.
+    pub fn table() -> Self {
+        DocLines {
+            table: Some(RefCell::new(Vec::new())),
+        }
+    }
+
+    /// No table: string literals, for tokens anything else reads.
+    pub fn literals() -> Self {
+        DocLines { table: None }
+    }
+
+    /// `#[doc = ...]` attributes for the lines of `text` (trailing
+    /// whitespace trimmed), each line after a space.
+    pub fn attrs(&self, text: &str) -> TokenStream {
+        let text = text.trim_end();
+        let mut out = TokenStream::new();
+        if text.is_empty() {
+            return out;
+        }
+        for line in text.lines() {
+            let line = if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            };
+            let value = match &self.table {
+                Some(table) if is_line_safe(&line) => {
+                    let mut table = table.borrow_mut();
+                    table.push(line);
+                    Literal::usize_unsuffixed(table.len() - 1)
+                }
+                _ => Literal::string(&line),
+            };
+            out.extend(quote!(#[doc = #value]));
+        }
+        out
+    }
+
+    /// The lines the attributes made so far stand for, by index; the table
+    /// starts again empty.
+    pub fn take_table(&self) -> Vec<String> {
+        self.table.as_ref().map(RefCell::take).unwrap_or_default()
+    }
+}
+
 /// The value of a plain string literal (`"..."`), or `None` for anything
 /// else or an escape this printer does not know (the attribute then stays).
-fn unescape_str(lit: &Literal) -> Option<String> {
-    let s = lit.to_string();
-    let body = s.strip_prefix('"')?.strip_suffix('"')?;
+fn unescape_str(repr: &str) -> Option<String> {
+    let body = repr.strip_prefix('"')?.strip_suffix('"')?;
     if !body.contains('\\') {
         return Some(body.to_owned());
     }
@@ -495,9 +588,80 @@ mod tests {
         );
     }
 
+    /// The two forms of [`DocLines`] print the same text, and the table
+    /// form lexes back to the literal form (what every other reader sees).
+    #[test]
+    fn doc_lines_print_the_same_from_the_table_as_from_literals() {
+        let text = "Sets [`x`](Self::x).\n\nTwo\tcolumns\n/// not a comment\nlast line   ";
+        let literals = DocLines::literals();
+        let table = DocLines::table();
+        let item = |docs: &DocLines| {
+            let attrs = docs.attrs(text);
+            quote! { #attrs pub struct S; }
+        };
+        let from_literals = item(&literals);
+        let from_table = item(&table);
+        let lines = table.take_table();
+        // The tab keeps its string literal (a `///` line cannot hold it).
+        assert_eq!(
+            lines,
+            [
+                " Sets [`x`](Self::x).",
+                "",
+                " /// not a comment",
+                " last line"
+            ]
+        );
+        assert!(table.take_table().is_empty());
+        assert!(literals.take_table().is_empty());
+        let printed = print_file(from_table.clone(), &lines).text;
+        assert_eq!(printed, print(from_literals.clone()));
+        assert_eq!(canonical(&printed), canonical(&from_literals.to_string()));
+        assert_eq!(
+            printed,
+            "/// Sets [`x`](Self::x).\n///\n#[doc = \" Two\\tcolumns\"]\n\
+             /// /// not a comment\n/// last line\npub struct S;\n"
+        );
+        assert!(from_table.to_string().contains("doc = 0"));
+    }
+
+    #[test]
+    fn line_safety_by_bytes_matches_the_char_rule() {
+        let by_chars = |t: &str| !t.chars().any(char::is_control) && !t.starts_with('/');
+        let pieces = [
+            "",
+            "a",
+            "/",
+            "//",
+            " /",
+            "\t",
+            "\n",
+            "\r",
+            "\u{7f}",
+            "\u{80}",
+            "\u{9f}",
+            "\u{a0}",
+            "\u{bf}",
+            "é",
+            "\u{200b}",
+            "\u{2028}",
+            "x y",
+            "\u{1f600}",
+            "\u{c2}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in ["", "z", "\u{85}"] {
+                    let t = format!("{a}{b}{c}");
+                    assert_eq!(is_line_safe(&t), by_chars(&t), "{t:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn alloc_names_are_noted_in_code_but_not_in_docs_or_as_raw_parts() {
-        let uses = |tokens: TokenStream| print_file(tokens).names_alloc;
+        let uses = |tokens: TokenStream| print_file(tokens, &[]).names_alloc;
         assert!(uses(quote! { fn f() -> Vec<u8> { todo!() } }));
         assert!(uses(quote! { fn f(x: &str) -> X { x.to_owned().into() } }));
         assert!(!uses(quote! {
