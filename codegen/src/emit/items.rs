@@ -50,7 +50,7 @@ pub struct Gen<'m, 'a> {
     /// and every use is short (`enums::InputPeer`, `name_for_id(id)`).
     imports: Cell<u8>,
     /// The doc lines of the tokens (a table for the token printer).
-    pub docs: DocLines,
+    pub(crate) docs: DocLines,
 }
 
 /// The derives of an item, and its `impl Eq` where it has one.

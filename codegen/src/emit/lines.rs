@@ -20,7 +20,7 @@ use quote::quote;
 
 /// Prints `tokens` as lines of Rust.
 pub fn print(tokens: TokenStream) -> String {
-    print_file(tokens, &[]).text
+    print_file(tokens).text
 }
 
 /// A file printed by [`print_file`].
@@ -48,10 +48,14 @@ pub const ALLOC_NAMES: &[&str] = &[
 /// Prints `tokens` as lines of Rust, noting on the way whether they name
 /// anything of [`ALLOC_NAMES`] (the printer sees every identifier anyway;
 /// a second walk over the tokens would copy every shared stream).
-///
-/// `docs` is the table of [`DocLines`]: an attribute `#[doc = N]` with an
-/// integer `N` prints as the `///` line of `docs[N]`.
-pub fn print_file(tokens: TokenStream, docs: &[String]) -> Printed {
+pub fn print_file(tokens: TokenStream) -> Printed {
+    print_file_with(tokens, &[])
+}
+
+/// [`print_file`] for tokens whose doc attributes may hold indexes into
+/// `docs`, the table of [`DocLines`]: `#[doc = N]` with an integer `N`
+/// prints as the `///` line of `docs[N]`.
+pub(crate) fn print_file_with(tokens: TokenStream, docs: &[String]) -> Printed {
     let mut p = Printer {
         docs,
         out: String::new(),
@@ -422,7 +426,7 @@ fn doc_text<'d>(attr: &[Tok], docs: &'d [String]) -> Option<Cow<'d, str>> {
 /// Whether a doc line can be a `///` comment that lexes back to the same
 /// attribute: no control characters (a line break among them), and not
 /// starting with `/` (`////` is an ordinary comment).
-pub fn is_line_safe(text: &str) -> bool {
+pub(crate) fn is_line_safe(text: &str) -> bool {
     // Bytes, not chars: this runs over every doc line in an unoptimized
     // build script. The control characters are C0, DEL and C1 (U+0080 to
     // U+009F, which UTF-8 writes as 0xC2 followed by 0x80 to 0x9F; 0xC2
@@ -442,34 +446,34 @@ pub fn is_line_safe(text: &str) -> bool {
     true
 }
 
-/// Doc lines kept out of the token stream for [`print_file`]: escaping every
+/// Doc lines kept out of the token stream for [`print_file_with`]: escaping every
 /// character of a doc line into a string literal, and back when printing it,
 /// took a tenth of a build script's run. [`DocLines::attrs`] gives the
 /// `#[doc]` attributes of a text; lines the printer writes as `///`
 /// comments ([`is_line_safe`]) hold an index into [`DocLines::take_table`]
 /// instead of the text. Only for the token printer: any other reader of
 /// the tokens needs the real literals ([`DocLines::literals`]).
-pub struct DocLines {
+pub(crate) struct DocLines {
     /// `None`: every line a string literal.
     table: Option<RefCell<Vec<String>>>,
 }
 
 impl DocLines {
-    /// A table of lines, for tokens [`print_file`] prints.
-    pub fn table() -> Self {
+    /// A table of lines, for tokens [`print_file_with`] prints.
+    pub(crate) fn table() -> Self {
         DocLines {
             table: Some(RefCell::new(Vec::new())),
         }
     }
 
     /// No table: string literals, for tokens anything else reads.
-    pub fn literals() -> Self {
+    pub(crate) fn literals() -> Self {
         DocLines { table: None }
     }
 
     /// `#[doc = ...]` attributes for the lines of `text` (trailing
     /// whitespace trimmed), each line after a space.
-    pub fn attrs(&self, text: &str) -> TokenStream {
+    pub(crate) fn attrs(&self, text: &str) -> TokenStream {
         let text = text.trim_end();
         let mut out = TokenStream::new();
         if text.is_empty() {
@@ -496,7 +500,7 @@ impl DocLines {
 
     /// The lines the attributes made so far stand for, by index; the table
     /// starts again empty.
-    pub fn take_table(&self) -> Vec<String> {
+    pub(crate) fn take_table(&self) -> Vec<String> {
         self.table.as_ref().map(RefCell::take).unwrap_or_default()
     }
 }
@@ -614,7 +618,7 @@ mod tests {
         );
         assert!(table.take_table().is_empty());
         assert!(literals.take_table().is_empty());
-        let printed = print_file(from_table.clone(), &lines).text;
+        let printed = print_file_with(from_table.clone(), &lines).text;
         assert_eq!(printed, print(from_literals.clone()));
         assert_eq!(canonical(&printed), canonical(&from_literals.to_string()));
         assert_eq!(
@@ -661,7 +665,7 @@ mod tests {
 
     #[test]
     fn alloc_names_are_noted_in_code_but_not_in_docs_or_as_raw_parts() {
-        let uses = |tokens: TokenStream| print_file(tokens, &[]).names_alloc;
+        let uses = |tokens: TokenStream| print_file(tokens).names_alloc;
         assert!(uses(quote! { fn f() -> Vec<u8> { todo!() } }));
         assert!(uses(quote! { fn f(x: &str) -> X { x.to_owned().into() } }));
         assert!(!uses(quote! {

@@ -290,7 +290,7 @@ impl Renderer<'_, '_, '_> {
                 (format_file(&path, tokens)?, alloc)
             }
             Formatting::Lines => {
-                let printed = lines::print_file(tokens, &gen.docs.take_table());
+                let printed = lines::print_file_with(tokens, &gen.docs.take_table());
                 (printed.text, printed.names_alloc)
             }
         };
