@@ -107,36 +107,28 @@ impl Crc32 {
         if other.len == 0 {
             return;
         }
-        // The operator that shifts a checksum by one zero bit, then
-        // squared into two and four bits.
-        let mut odd = [0u32; 32];
-        odd[0] = POLY;
-        for (n, row) in odd.iter_mut().enumerate().skip(1) {
+        // The operator that shifts a checksum through one zero bit, squared
+        // three times: through one zero byte. Squared again after each bit
+        // of the length, it shifts through 2, 4, 8, ... bytes.
+        let mut op = [0u32; 32];
+        op[0] = POLY;
+        for (n, row) in op.iter_mut().enumerate().skip(1) {
             *row = 1 << (n - 1);
         }
-        let mut even = square(&odd);
-        odd = square(&even);
-        // From here `odd` and `even` alternately shift by 8, 16, 32, ... bits,
-        // that is 1, 2, 4, ... zero bytes: apply the ones the length's bits ask for.
+        for _ in 0..3 {
+            op = square(&op);
+        }
         let mut crc = self.crc;
         let mut len = other.len;
         loop {
-            even = square(&odd);
             if len & 1 == 1 {
-                crc = apply(&even, crc);
+                crc = apply(&op, crc);
             }
             len >>= 1;
             if len == 0 {
                 break;
             }
-            odd = square(&even);
-            if len & 1 == 1 {
-                crc = apply(&odd, crc);
-            }
-            len >>= 1;
-            if len == 0 {
-                break;
-            }
+            op = square(&op);
         }
         self.crc = crc ^ other.crc;
         self.len += other.len;
