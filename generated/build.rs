@@ -83,16 +83,13 @@ fn main() {
         .root_path("crate")
         // This crate's features (Cargo.toml) gate what the generated code
         // has; `sample-values` enables `deserializable-functions`, which the
-        // samples need.
-        .serde(Gate::feature("serde"))
-        .deserializable_functions(Gate::feature("deserializable-functions"))
-        // The samples module only with the `sample-values` feature: without
-        // it they would only cost generation time.
-        .sample_values(if env::var_os("CARGO_FEATURE_SAMPLE_VALUES").is_some() {
-            Gate::feature("sample-values")
-        } else {
-            Gate::Off
-        })
+        // samples need. Cargo runs this script once per feature set, so a
+        // feature that is off leaves its code out of the tree altogether:
+        // the compiler need not read thousands of `cfg_attr`s that could
+        // never apply (PERFORMANCE.md, "Features decided when generating").
+        .serde(feature_gate("serde"))
+        .deserializable_functions(feature_gate("deserializable-functions"))
+        .sample_values(feature_gate("sample-values"))
         .formatting(formatting);
     if let Some(list) = env::var_os("TLGEN_ERROR_DOCS") {
         for dir in env::split_paths(&list).filter(|p| !p.as_os_str().is_empty()) {
@@ -141,6 +138,20 @@ fn main() {
         counts.types,
         input.describe()
     );
+}
+
+/// `feature` of this crate as the generated code's gate: the feature itself
+/// when the build enables it, else [`Gate::Off`].
+fn feature_gate(feature: &str) -> Gate {
+    let var = format!(
+        "CARGO_FEATURE_{}",
+        feature.to_ascii_uppercase().replace('-', "_")
+    );
+    if env::var_os(var).is_some() {
+        Gate::feature(feature)
+    } else {
+        Gate::Off
+    }
 }
 
 /// The docs and schemas to generate from, absolute.
