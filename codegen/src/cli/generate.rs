@@ -63,6 +63,10 @@ pub struct GenerateArgs {
         default_value = "feature:deserializable-functions"
     )]
     deserializable_functions: Gate,
+    /// `Hash` on every item whose fields allow it: `on`, `off` or
+    /// `feature:NAME`.
+    #[arg(long, value_name = "GATE", default_value = "on")]
+    hash: Gate,
     /// The path the code names the runtime crate by: a renamed dependency
     /// (`rt`) or a re-export (`tlgen_api::runtime`, `crate::rt`).
     #[arg(long, value_name = "PATH", default_value = emit::DEFAULT_RUNTIME_PATH)]
@@ -112,6 +116,7 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
         source_note: emit::source_note(&args.select),
         serde: args.serde.clone(),
         deserializable_functions: args.deserializable_functions.clone(),
+        hash: args.hash.clone(),
         sample_values: Gate::Off,
         runtime_path: args.runtime_path.clone(),
         formatting: emit::Formatting::Prettyplease,

@@ -62,29 +62,38 @@ pub struct Gen<'m, 'a> {
 /// still checks at compile time what the empty impl promises (`f64`, the
 /// one field type without `Eq`, has no `Hash` either). A generic item
 /// (`ident` `None`) derives both, for the bound on its parameter.
-/// `Default` comes where `fields` (a struct's) all have one.
+/// `Default` comes where `fields` (a struct's) all have one. `Hash` as
+/// [`Options::hash`] says: with it off, nothing checks at compile time what
+/// `impl Eq` promises, but the registry's rule is the same either way and
+/// the default settings check it.
 fn derives(
     hashable: bool,
+    hash: &Gate,
     ident: Option<&proc_macro2::Ident>,
     fields: Option<&[Field<'_>]>,
 ) -> (TokenStream, TokenStream) {
     let default = fields
         .filter(|f| super::construct::derives_default(f))
         .map(|_| quote!(, Default));
-    match (hashable, ident) {
-        (false, _) => (
+    if !hashable {
+        return (
             quote!(#[derive(Debug, Clone, PartialEq #default)]),
             quote!(),
-        ),
-        (true, Some(ident)) => (
-            quote!(#[derive(Debug, Clone, PartialEq, Hash #default)]),
-            quote!(impl Eq for #ident {}),
-        ),
-        (true, None) => (
-            quote!(#[derive(Debug, Clone, PartialEq, Eq, Hash #default)]),
-            quote!(),
-        ),
+        );
     }
+    let (eq, eq_impl) = match ident {
+        Some(ident) => (quote!(), quote!(impl Eq for #ident {})),
+        None => (quote!(, Eq), quote!()),
+    };
+    let derive = match hash {
+        Gate::On => quote!(#[derive(Debug, Clone, PartialEq #eq, Hash #default)]),
+        Gate::Off => quote!(#[derive(Debug, Clone, PartialEq #eq #default)]),
+        Gate::Feature(_) => {
+            let hash = hash.attrs(&[quote!(derive(Hash))]);
+            quote!(#[derive(Debug, Clone, PartialEq #eq #default)] #hash)
+        }
+    };
+    (derive, eq_impl)
 }
 
 /// The feature the runtime's `tl_boxed!(fn ...)` gates methods'
@@ -382,7 +391,12 @@ impl<'m, 'a> Gen<'m, 'a> {
         let fields = self.struct_fields(&c.fields, None);
         let tl_name = c.json_name;
         let wire = self.wire_impls(&ident_ts, None, &c.fields, Some(quote!()));
-        let (derives, eq) = derives(c.hashable, Some(&ident), Some(&c.fields));
+        let (derives, eq) = derives(
+            c.hashable,
+            &self.options.hash,
+            Some(&ident),
+            Some(&c.fields),
+        );
         let construction = self.construction(&ident, None, &c.fields);
         let serde = self.options.serde.attrs(&[
             quote!(derive(serde::Serialize, serde::Deserialize)),
@@ -575,7 +589,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                 }
             }
         });
-        let (derives, eq) = derives(t.hashable, Some(&ident), None);
+        let (derives, eq) = derives(t.hashable, &self.options.hash, Some(&ident), None);
         quote! {
             #doc
             #derives
@@ -612,6 +626,9 @@ impl<'m, 'a> Gen<'m, 'a> {
              generator warned about it): it has no values, and decoding it always fails \
              with `DecodeError::UnknownConstructor`."
         ));
+        // Uninhabited, so every trait holds; `Hash` still follows the
+        // setting, as for every other type.
+        let (derive, _) = derives(true, &self.options.hash, None, None);
         let serde_derive = self
             .options
             .serde
@@ -628,7 +645,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         });
         quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            #derive
             #serde_derive
             pub enum #ident {}
             impl #rt::Serialize for #ident {
@@ -708,7 +725,12 @@ impl<'m, 'a> Gen<'m, 'a> {
                     }
                     None => quote!(#rt::MethodError<Option<#rt::CommonError>>),
                 };
-                let (derives, eq) = derives(f.hashable, Some(&ident), Some(&f.fields));
+                let (derives, eq) = derives(
+                    f.hashable,
+                    &self.options.hash,
+                    Some(&ident),
+                    Some(&f.fields),
+                );
                 let construction = self.construction(&ident, None, &f.fields);
                 quote! {
                     #doc
@@ -744,7 +766,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                     }
                 });
                 let construction = self.construction(&ident, generic, &f.fields);
-                let (derives, _) = derives(f.hashable, None, None);
+                let (derives, _) = derives(f.hashable, &self.options.hash, None, None);
                 quote! {
                     #doc
                     #derives

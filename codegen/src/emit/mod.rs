@@ -93,8 +93,9 @@ pub enum Layout {
 ///
 /// The default is what `tlgen generate` writes: serde and method
 /// deserialization behind the including crate's `serde` and
-/// `deserializable-functions` features, no samples, the runtime as
-/// `tlgen_runtime`. [`crate::config::Config`] starts from every part off.
+/// `deserializable-functions` features, `Hash`, no samples, the runtime as
+/// `tlgen_runtime`. [`crate::config::Config`] starts from every part off
+/// but `Hash`.
 #[derive(Debug, Clone)]
 pub struct Options {
     /// How files reference each other.
@@ -117,6 +118,11 @@ pub struct Options {
     /// The runtime's `Deserialize` for method structs (servers, proxies,
     /// test tools).
     pub deserializable_functions: Gate,
+    /// `Hash` on the constructor structs, type enums and method structs
+    /// whose fields allow it (no TL `double` inside), so that they go in
+    /// hash sets and maps; they are `Eq` either way. It needs nothing of the
+    /// including crate, and costs about 7% of a full layer's compile time.
+    pub hash: Gate,
     /// `samples.rs`: a sample value of every item and a visitor over all of
     /// them. The visitor decodes methods, so wherever the samples compile
     /// `deserializable_functions` must too: [`generate`] refuses the
@@ -163,6 +169,7 @@ impl Default for Options {
             source_note: String::new(),
             serde: Gate::feature("serde"),
             deserializable_functions: Gate::feature("deserializable-functions"),
+            hash: Gate::On,
             sample_values: Gate::Off,
             runtime_path: DEFAULT_RUNTIME_PATH.to_owned(),
             formatting: Formatting::default(),

@@ -150,6 +150,7 @@ pub(super) fn check(options: &Options) -> Result<(), EmitError> {
             "deserializable_functions",
             &options.deserializable_functions,
         ),
+        ("hash", &options.hash),
         ("sample_values", &options.sample_values),
     ] {
         if let Gate::Feature(name) = gate {

@@ -88,6 +88,7 @@ fn cases() -> Vec<Case> {
                 serde: Gate::feature("json"),
                 deserializable_functions: Gate::feature("server"),
                 sample_values: Gate::feature("samples"),
+                hash: Gate::feature("hashing"),
                 runtime_path: "crate::runtime".into(),
                 ..Options::default()
             },
@@ -98,18 +99,20 @@ fn cases() -> Vec<Case> {
                 [features]\n\
                 json = [\"dep:serde\", \"dep:serde_json\", \"tlgen-runtime/serde\"]\n\
                 server = []\n\
-                samples = [\"server\"]\n\n\
+                samples = [\"server\"]\n\
+                hashing = []\n\n\
                 [[bin]]\nname = \"scratch\"\nrequired-features = [\"samples\"]\n",
             lib: "pub use tlgen_runtime as runtime;\n",
             json: Some(format!("#[cfg(feature = \"json\")]\n        {JSON_ROUND_TRIP}")),
-            features: &["", "json", "server", "samples"],
+            features: &["", "json", "server", "samples", "hashing"],
         },
         Case {
-            what: "every gate off, the runtime as a renamed dependency (rt)",
+            what: "every gate off (`Hash` too), the runtime as a renamed dependency (rt)",
             options: Options {
                 serde: Gate::Off,
                 deserializable_functions: Gate::Off,
                 sample_values: Gate::Off,
+                hash: Gate::Off,
                 runtime_path: "rt".into(),
                 ..Options::default()
             },
@@ -138,6 +141,7 @@ fn check_text(case: &Case, text: &str) {
         &case.options.serde,
         &case.options.deserializable_functions,
         &case.options.sample_values,
+        &case.options.hash,
     ]
     .into_iter()
     .filter_map(|gate| match gate {
@@ -164,6 +168,17 @@ fn check_text(case: &Case, text: &str) {
     }
     if case.options.serde == Gate::Off {
         assert!(!text.contains("serde"), "{}: the tree has serde", case.what);
+    }
+    // Error kinds are always `Hash` (they are `Copy`, and few); no API item
+    // is without the setting.
+    if case.options.hash == Gate::Off {
+        for derive in ["Clone, PartialEq, Hash", "Clone, PartialEq, Eq, Hash"] {
+            assert!(
+                !text.contains(derive),
+                "{}: the tree derives Hash",
+                case.what
+            );
+        }
     }
 }
 
