@@ -20,7 +20,10 @@
 #   CASES                       "full small mid full-pretty" (default); full-pretty
 #                               is the full layer with TLGEN_FORMAT=prettyplease
 #                               (the build script checks and prints the files with
-#                               syn + prettyplease instead of the token printer)
+#                               syn + prettyplease instead of the token printer);
+#                               full-nohash (not in the default) is the full layer
+#                               without tlgen-api's default `hash` feature, and
+#                               also adds a whole-build row for it
 #   GRAMMERS                    1 (default) to measure grammers-tl-types too
 #   ROUNDS                      crate-only rounds (default 3): each round builds
 #                               grammers, then every tlgen-api case, back to back,
@@ -163,11 +166,23 @@ EOF
 echo >"$U/src/lib.rs"
 (cd "$U" && { cargo generate-lockfile -q --offline 2>/dev/null || cargo generate-lockfile -q; })
 
-user_whole() { # PROFILE
-    local td=$U/target-$1
+# The same crate on tlgen-api without its default `hash` feature.
+UN=$WORK/user-nohash
+mkdir -p "$UN/src"
+sed -e 's/^name = "tlgen-buildtime-user"/name = "tlgen-buildtime-user-nohash"/' \
+    -e 's#^tlgen-api = { path = "\(.*\)" }#tlgen-api = { path = "\1", default-features = false, features = ["std"] }#' \
+    "$U/Cargo.toml" >"$UN/Cargo.toml"
+grep -q 'default-features = false' "$UN/Cargo.toml" || { echo "error: could not derive $UN/Cargo.toml" >&2; exit 1; }
+echo >"$UN/src/lib.rs"
+cp "$U/Cargo.lock" "$UN/Cargo.lock"
+
+user_whole() { # PROFILE [nohash]
+    local dir=$U label=tlapi-user-whole-$1
+    if [ "${2:-}" = nohash ]; then dir=$UN label=tlapi-user-nohash-whole-$1; fi
+    local td=$dir/target-$1
     rm -rf "$td"
-    (cd "$U" && TLGEN_DOCS=$DOCS TLGEN_SCHEMAS=$SCHEMAS CARGO_TARGET_DIR=$td \
-        timed "tlapi-user-whole-$1" whole tlgen-api "$1" "$td" -- cargo build $(profile_flag "$1"))
+    (cd "$dir" && TLGEN_DOCS=$DOCS TLGEN_SCHEMAS=$SCHEMAS CARGO_TARGET_DIR=$td \
+        timed "$label" whole tlgen-api "$1" "$td" -- cargo build $(profile_flag "$1"))
 }
 grammers_whole() { # PROFILE
     local td=$G/target-$1
@@ -181,7 +196,8 @@ LINES=$WORK/lines.tsv
 : >"$LINES"
 count_generated() { # CASE TARGET_DIR PROFILE
     local out
-    out=$(ls -d "$2/$3"/build/tlgen-api-*/out 2>/dev/null | head -1)
+    # The newest: each feature set has its own OUT_DIR.
+    out=$(ls -td "$2/$3"/build/tlgen-api-*/out 2>/dev/null | head -1)
     local lines ctors fns
     lines=$(find "$out" -name '*.rs' -print0 | xargs -0 cat | wc -l)
     ctors=$(count_ids "$out" types)
@@ -193,6 +209,11 @@ count_generated() { # CASE TARGET_DIR PROFILE
 count_ids() {
     { cat "$1/$2.rs" 2>/dev/null || true; find "$1/$2" -name '*.rs' -exec cat {} + 2>/dev/null || true; } |
         tr '\n' ' ' | { grep -oE '\b[A-Z][A-Za-z0-9]* = +0x[0-9a-f]{8}' || true; } | wc -l
+}
+
+# case_features CASE: cargo's feature flags for one tlgen-api case.
+case_features() {
+    if [ "$1" = full-nohash ]; then echo --no-default-features --features std; fi
 }
 
 # api_env CASE: the environment of one tlgen-api case.
@@ -210,6 +231,7 @@ for p in $PROFILES; do
     for ROUND in $(seq "$WHOLE_ROUNDS"); do
         if [ "$GRAMMERS" = 1 ]; then grammers_whole "$p"; fi
         user_whole "$p"
+        case " $CASES " in *" full-nohash "*) user_whole "$p" nohash ;; esac
     done
     ROUND=0
     # The crate-only builds below reuse these dependencies.
@@ -223,7 +245,8 @@ for p in $PROFILES; do
         for c in $CASES; do
             api_env "$c"
             CARGO_TARGET_DIR=$td cargo clean -q -p tlgen-api $(profile_flag "$p")
-            CARGO_TARGET_DIR=$td timed "tlapi-$c-crate-$p" crate tlgen-api "$p" "$td" -- cargo build -p tlgen-api $(profile_flag "$p")
+            # shellcheck disable=SC2046 # the flags are words
+            CARGO_TARGET_DIR=$td timed "tlapi-$c-crate-$p" crate tlgen-api "$p" "$td" -- cargo build -p tlgen-api $(profile_flag "$p") $(case_features "$c")
             if [ "$c" != full-pretty ] && ! grep -q "^$c	" "$LINES"; then count_generated "$c" "$td" "$p"; fi
         done
     done
