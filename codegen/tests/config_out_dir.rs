@@ -142,6 +142,25 @@ fn headers_record_no_input_paths_and_match_the_cli() {
         String::from_utf8_lossy(&check.stdout),
         String::from_utf8_lossy(&check.stderr)
     );
+    // `--hash off` asks for another tree: `--check` finds this one stale.
+    let unhashed = Command::new(env!("CARGO_BIN_EXE_tlgen"))
+        .args(["generate", "--docs"])
+        .arg(&moved)
+        .arg("--schema")
+        .arg(moved.join("schemas/sample.tl"))
+        .arg("--schema")
+        .arg(moved.join("schemas/sample_secret.tl"))
+        .args(["--select", "help.*", "--serde", "off", "--hash", "off"])
+        .args(["--deserializable-functions", "off", "--check", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&unhashed.stdout);
+    assert_ne!(unhashed.status.code(), Some(0), "{report}");
+    assert!(
+        report.contains("-#[derive(Debug, Clone, PartialEq, Hash"),
+        "{report}"
+    );
 }
 
 /// By default the tree asks nothing of its crate but the runtime: no serde,
@@ -174,6 +193,16 @@ fn defaults_test_no_feature_and_gates_add_their_part() {
     assert!(gated.contains(r#"#[cfg(feature="json")]implserde::Serialize"#));
     assert!(gated.contains("rt::tl_boxed!(fn[de]GetConfig"));
     assert!(!gated.contains("tlgen_runtime"));
+
+    // `Hash` is on by default, and a gate like the others.
+    let hashed = "#[derive(Debug,Clone,PartialEq,Hash";
+    assert!(plain.contains(hashed));
+    let unhashed = all(config.hash(Gate::Off));
+    assert!(!unhashed.contains(hashed) && !unhashed.contains("derive(Hash)"));
+    assert!(unhashed.contains("implEqforGetConfig{}"));
+    let gated = all(config.hash(Gate::feature("hashing")));
+    assert!(!gated.contains(hashed));
+    assert!(gated.contains(r#"#[cfg_attr(feature="hashing",derive(Hash))]"#));
 }
 
 /// A setting generated code cannot use fails before the docs are read (here
