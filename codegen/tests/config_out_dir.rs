@@ -123,18 +123,23 @@ fn headers_record_no_input_paths_and_match_the_cli() {
     // The CLI sees its own tree: `--check` passes (told Config's defaults:
     // serde and methods' `Deserialize` off, where the CLI gates them behind
     // features by default).
-    let check = Command::new(env!("CARGO_BIN_EXE_tlgen"))
-        .args(["generate", "--docs"])
-        .arg(&moved)
-        .arg("--schema")
-        .arg(moved.join("schemas/sample.tl"))
-        .arg("--schema")
-        .arg(moved.join("schemas/sample_secret.tl"))
-        .args(["--select", "help.*", "--serde", "off"])
-        .args(["--deserializable-functions", "off", "--check", "--out"])
-        .arg(&out)
-        .output()
-        .unwrap();
+    let cli_check = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_tlgen"))
+            .args(["generate", "--docs"])
+            .arg(&moved)
+            .arg("--schema")
+            .arg(moved.join("schemas/sample.tl"))
+            .arg("--schema")
+            .arg(moved.join("schemas/sample_secret.tl"))
+            .args(["--select", "help.*", "--serde", "off"])
+            .args(["--deserializable-functions", "off", "--check"])
+            .args(extra)
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap()
+    };
+    let check = cli_check(&[]);
     assert_eq!(
         check.status.code(),
         Some(0),
@@ -143,18 +148,7 @@ fn headers_record_no_input_paths_and_match_the_cli() {
         String::from_utf8_lossy(&check.stderr)
     );
     // `--hash off` asks for another tree: `--check` finds this one stale.
-    let unhashed = Command::new(env!("CARGO_BIN_EXE_tlgen"))
-        .args(["generate", "--docs"])
-        .arg(&moved)
-        .arg("--schema")
-        .arg(moved.join("schemas/sample.tl"))
-        .arg("--schema")
-        .arg(moved.join("schemas/sample_secret.tl"))
-        .args(["--select", "help.*", "--serde", "off", "--hash", "off"])
-        .args(["--deserializable-functions", "off", "--check", "--out"])
-        .arg(&out)
-        .output()
-        .unwrap();
+    let unhashed = cli_check(&["--hash", "off"]);
     let report = String::from_utf8_lossy(&unhashed.stdout);
     assert_ne!(unhashed.status.code(), Some(0), "{report}");
     assert!(
