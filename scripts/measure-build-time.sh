@@ -142,17 +142,19 @@ grammers_crate() { # PROFILE
 # Outside this workspace (so none of its profile or [env] settings apply),
 # depending on tlgen-api by path the way the README's "As a dependency"
 # section says, full layer.
-U=$WORK/user
-mkdir -p "$U/src"
-cat >"$U/Cargo.toml" <<EOF
+# user_crate DIR NAME DEPENDENCY_EXTRA: that crate, an empty lib.rs, its
+# lockfile; DEPENDENCY_EXTRA follows the path in tlgen-api's dependency line.
+user_crate() {
+    mkdir -p "$1/src"
+    cat >"$1/Cargo.toml" <<EOF
 [package]
-name = "tlgen-buildtime-user"
+name = "$2"
 version = "0.1.0"
 edition = "2021"
 publish = false
 
 [dependencies]
-tlgen-api = { path = "$ROOT/generated" }
+tlgen-api = { path = "$ROOT/generated"$3 }
 
 [profile.dev.package.tlgen-api]
 incremental = false
@@ -163,18 +165,14 @@ incremental = false
 
 [workspace]
 EOF
-echo >"$U/src/lib.rs"
-(cd "$U" && { cargo generate-lockfile -q --offline 2>/dev/null || cargo generate-lockfile -q; })
-
+    echo >"$1/src/lib.rs"
+    (cd "$1" && { cargo generate-lockfile -q --offline 2>/dev/null || cargo generate-lockfile -q; })
+}
+U=$WORK/user
+user_crate "$U" tlgen-buildtime-user ""
 # The same crate on tlgen-api without its default `hash` feature.
 UN=$WORK/user-nohash
-mkdir -p "$UN/src"
-sed -e 's/^name = "tlgen-buildtime-user"/name = "tlgen-buildtime-user-nohash"/' \
-    -e 's#^tlgen-api = { path = "\(.*\)" }#tlgen-api = { path = "\1", default-features = false, features = ["std"] }#' \
-    "$U/Cargo.toml" >"$UN/Cargo.toml"
-grep -q 'default-features = false' "$UN/Cargo.toml" || { echo "error: could not derive $UN/Cargo.toml" >&2; exit 1; }
-echo >"$UN/src/lib.rs"
-cp "$U/Cargo.lock" "$UN/Cargo.lock"
+user_crate "$UN" tlgen-buildtime-user-nohash ', default-features = false, features = ["std"]'
 
 user_whole() { # PROFILE [nohash]
     local dir=$U label=tlapi-user-whole-$1
