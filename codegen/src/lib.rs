@@ -31,11 +31,13 @@ pub mod error;
 mod input;
 pub mod ir;
 pub mod merge;
+pub mod model;
 pub mod pages;
 mod par;
-pub mod registry;
 pub mod report;
 pub mod schema;
+#[cfg(test)]
+mod test_support;
 #[cfg(feature = "tools")]
 pub mod tools;
 

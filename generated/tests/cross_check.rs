@@ -27,14 +27,18 @@ fn layer_inputs() -> (PathBuf, Vec<PathBuf>) {
     (docs, schemas)
 }
 
-fn index() -> ApiIndex {
-    let (docs, schemas) = layer_inputs();
-    let merged = tlgen::merge::build(&docs, &schemas).expect("the layer tlgen-api was built from");
-    ApiIndex::new(&merged.api)
+fn index() -> ApiIndex<'static> {
+    static API: std::sync::OnceLock<tlgen::ir::Api> = std::sync::OnceLock::new();
+    ApiIndex::new(API.get_or_init(|| {
+        let (docs, schemas) = layer_inputs();
+        let merged =
+            tlgen::merge::build(&docs, &schemas).expect("the layer tlgen-api was built from");
+        merged.api
+    }))
 }
 
 struct AgainstTools<'a> {
-    index: &'a ApiIndex,
+    index: &'a ApiIndex<'a>,
     count: usize,
     failures: Vec<String>,
 }

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Args;
-use tlgen::tools;
+use tlgen::tools::{self, ApiIndex};
 
 /// Arguments of `tlgen decode`.
 #[derive(Debug, Args)]
@@ -17,6 +17,7 @@ pub struct DecodeArgs {
 }
 
 pub fn run(args: &DecodeArgs) -> anyhow::Result<ExitCode> {
-    let index = args.source.index()?;
+    let api = args.source.api()?;
+    let index = ApiIndex::new(&api);
     super::encode::convert_lines(args.hex.as_deref(), |line| tools::decode_line(&index, line))
 }

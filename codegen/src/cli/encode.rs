@@ -26,8 +26,8 @@ pub struct ApiSource {
 }
 
 impl ApiSource {
-    /// Builds the IR and indexes it.
-    pub fn index(&self) -> anyhow::Result<ApiIndex> {
+    /// Builds the IR (index it with `ApiIndex::new`).
+    pub fn api(&self) -> anyhow::Result<tlgen::ir::Api> {
         let api = match (&self.ir, &self.docs) {
             (Some(path), _) => {
                 let text = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
@@ -44,7 +44,7 @@ impl ApiSource {
             }
             (None, None) => anyhow::bail!("pass --docs DIR [--schema FILE...] or --ir FILE"),
         };
-        Ok(ApiIndex::new(&api))
+        Ok(api)
     }
 }
 
@@ -59,7 +59,8 @@ pub struct EncodeArgs {
 }
 
 pub fn run(args: &EncodeArgs) -> anyhow::Result<ExitCode> {
-    let index = args.source.index()?;
+    let api = args.source.api()?;
+    let index = ApiIndex::new(&api);
     convert_lines(args.json.as_deref(), |line| {
         tools::encode_line(&index, line)
     })

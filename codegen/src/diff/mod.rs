@@ -32,14 +32,16 @@
 //! | constructor removed from a type | **yes** | the variant disappears |
 //! | bot / user / business usability changed (yes <-> no; "the page does not say" is not a value) | no | documentation only |
 //! | RPC error added | no | a new variant of a non-exhaustive error set |
-//! | RPC error removed (no code left for the name) | **yes** | the variant disappears |
+//! | RPC error removed (no code left for the name) | **yes** when it was a variant of the method's enum | the variant disappears |
+//! | one of the errors any method can raise (`FLOOD_WAIT_X`, ...) no longer listed | no | it is never a variant: still matched as `Common` |
 //! | RPC error code changed for a name | no | same variant |
 //! | description changed (only with [`DiffOptions::text`]) | no | documentation only |
-//! | generated Rust name changed (struct, enum, variant, field, module path, error enum) | **yes** | code naming the old item stops compiling |
+//! | generated Rust name changed (struct, enum, variant, field, module path, error enum, error variant) | **yes** | code naming the old item stops compiling |
 //! | enum variant became boxed / unboxed (`Box<Struct>`) | **yes** | patterns and constructors of the variant change |
 //!
-//! The last two rows compare what the emitter generates from each version
-//! (the [`Items`] of each), so a change the IR does not show is still
+//! The last two rows and the error rows compare what the emitter generates
+//! from each version (the [`Model`] of each, error plan included), so a
+//! change the IR does not show is still
 //! caught: a new constructor whose variant name collides with an existing
 //! one renames the existing variant (`InputPeer::User` ->
 //! `InputPeer::InputPeerUser`), and the existing constructor is reported as
@@ -50,9 +52,9 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ir::{Api, Constructor, ErrorEntry, Flag, Method, Param, TlType, TypeDef};
-use crate::registry::items::Items;
-use crate::registry::Registry;
+use crate::ir::{is_flags_word, Api, Constructor, ErrorEntry, Method, Param, TypeDef};
+use crate::model::errors::is_common;
+use crate::model::{ErrorEnum, Field, Model};
 
 #[cfg(test)]
 mod tests;
@@ -192,10 +194,9 @@ impl Report {
 
 /// Compares `old` with `new`.
 pub fn diff(old: &Api, new: &Api, options: &DiffOptions) -> Report {
-    let (old_reg, new_reg) = (Registry::new(old), Registry::new(new));
     let rust = RustPair {
-        old: Items::resolve(old, &old_reg).0,
-        new: Items::resolve(new, &new_reg).0,
+        old: Model::new(old),
+        new: Model::new(new),
     };
     let mut changes = Vec::new();
     compare(&mut changes, &old.methods, &new.methods, options, &rust);
@@ -213,36 +214,45 @@ pub fn diff(old: &Api, new: &Api, options: &DiffOptions) -> Report {
 
 /// What the emitter generates from each version.
 struct RustPair<'a> {
-    old: Items<'a>,
-    new: Items<'a>,
+    old: Model<'a>,
+    new: Model<'a>,
 }
 
 impl RustPair<'_> {
     fn constructor(&self, name: &str, out: &mut Vec<Detail>) {
-        let (Some(o), Some(n)) = (self.old.ctor_index(name), self.new.ctor_index(name)) else {
+        let (Some(o), Some(n)) = (
+            self.old.constructor_named(name),
+            self.new.constructor_named(name),
+        ) else {
             return;
         };
-        let (o, n) = (&self.old.ctors[o], &self.new.ctors[n]);
-        renamed("struct", &o.path.display(), &n.path.display(), out);
-        let (ot, nt) = (&self.old.types[o.ty], &self.new.types[n.ty]);
-        if ot.name == nt.name {
+        let (o, n) = (self.old.ctor(o), self.new.ctor(n));
+        let (Some(or), Some(nr)) = (&o.rust, &n.rust) else {
+            return;
+        };
+        renamed("struct", &or.path.display(), &nr.path.display(), out);
+        let (Some(ot), Some(nt)) = (o.ty, n.ty) else {
+            return;
+        };
+        let (ot, nt) = (self.old.ty(ot), self.new.ty(nt));
+        if let (true, Some(otr), Some(ntr)) = (ot.name == nt.name, &ot.rust, &nt.rust) {
             renamed(
                 "variant",
-                &format!("{}::{}", ot.path.display(), o.variant),
-                &format!("{}::{}", nt.path.display(), n.variant),
+                &format!("{}::{}", otr.path.display(), or.variant),
+                &format!("{}::{}", ntr.path.display(), nr.variant),
                 out,
             );
-            if o.boxed != n.boxed {
-                let text = if n.boxed {
+            if or.boxed.is_some() != nr.boxed.is_some() {
+                let text = if nr.boxed.is_some() {
                     "now holds Box<"
                 } else {
                     "no longer holds Box<"
                 };
                 out.push(breaks(format!(
                     "variant {}::{} {text}{}>",
-                    nt.path.display(),
-                    n.variant,
-                    n.path.ident
+                    ntr.path.display(),
+                    nr.variant,
+                    nr.path.ident
                 )));
             }
         }
@@ -250,22 +260,39 @@ impl RustPair<'_> {
     }
 
     fn method(&self, name: &str, out: &mut Vec<Detail>) {
-        let (Some(o), Some(n)) = (self.old.func_index(name), self.new.func_index(name)) else {
+        let (Some(o), Some(n)) = (self.old.method_named(name), self.new.method_named(name)) else {
             return;
         };
-        let (o, n) = (&self.old.funcs[o], &self.new.funcs[n]);
-        renamed("struct", &o.path.display(), &n.path.display(), out);
-        if let (Some(oe), Some(ne)) = (&o.error, &n.error) {
-            renamed("error type", &oe.display(), &ne.display(), out);
+        let (of, nf) = (self.old.func(o), self.new.func(n));
+        let (Some(or), Some(nr)) = (&of.rust, &nf.rust) else {
+            return;
+        };
+        renamed("struct", &or.path.display(), &nr.path.display(), out);
+        if let (Some(oe), Some(ne)) = (self.old.errors.of_func(o), self.new.errors.of_func(n)) {
+            renamed("error type", &oe.path.display(), &ne.path.display(), out);
         }
-        fields_renamed(&o.fields, &n.fields, out);
+        fields_renamed(&of.fields, &nf.fields, out);
+    }
+
+    /// The enums of method `name`'s own errors in each version.
+    fn own_errors(&self, name: &str) -> (Option<&ErrorEnum>, Option<&ErrorEnum>) {
+        (
+            self.old
+                .method_named(name)
+                .and_then(|f| self.old.errors.own(f)),
+            self.new
+                .method_named(name)
+                .and_then(|f| self.new.errors.own(f)),
+        )
     }
 
     fn type_enum(&self, name: &str, out: &mut Vec<Detail>) {
-        let (Some(o), Some(n)) = (self.old.type_index(name), self.new.type_index(name)) else {
+        let (Some(o), Some(n)) = (self.old.type_named(name), self.new.type_named(name)) else {
             return;
         };
-        let (o, n) = (&self.old.types[o], &self.new.types[n]);
+        let (Some(o), Some(n)) = (&self.old.ty(o).rust, &self.new.ty(n).rust) else {
+            return;
+        };
         renamed("enum", &o.path.display(), &n.path.display(), out);
     }
 }
@@ -278,18 +305,14 @@ fn renamed(what: &str, old: &str, new: &str, out: &mut Vec<Detail>) {
 
 /// Fields of params both versions have whose Rust name changed (a new
 /// param can take a name that a deduplicated one had).
-fn fields_renamed(
-    old: &[crate::registry::items::Field<'_>],
-    new: &[crate::registry::items::Field<'_>],
-    out: &mut Vec<Detail>,
-) {
-    for o in old.iter().filter(|f| f.is_field()) {
+fn fields_renamed(old: &[Field<'_>], new: &[Field<'_>], out: &mut Vec<Detail>) {
+    for o in old.iter().filter(|f| f.is_struct_field()) {
         if let Some(n) = new
             .iter()
-            .find(|n| n.param.name == o.param.name && n.is_field())
+            .find(|n| n.tl_name() == o.tl_name() && n.is_struct_field())
         {
             renamed(
-                &format!("field of param {}", o.param.name),
+                &format!("field of param {}", o.tl_name()),
                 &o.name,
                 &n.name,
                 out,
@@ -326,8 +349,15 @@ trait Compared {
     fn name(&self) -> &String;
     /// Its description, compared only with [`DiffOptions::text`].
     fn description(&self) -> &str;
-    /// What differs in the item itself: IDs, params, types, members.
-    fn own_details(old: &Self, new: &Self, options: &DiffOptions, out: &mut Vec<Detail>);
+    /// What differs in the item itself: IDs, params, types, members
+    /// (`rust` for what the IR alone does not decide: error variants).
+    fn own_details(
+        old: &Self,
+        new: &Self,
+        options: &DiffOptions,
+        rust: &RustPair<'_>,
+        out: &mut Vec<Detail>,
+    );
     /// What differs in the Rust generated from the item named `name`.
     fn rust_details(rust: &RustPair<'_>, name: &str, out: &mut Vec<Detail>);
 }
@@ -341,7 +371,7 @@ fn details<T: Compared>(
     rust: &RustPair<'_>,
 ) -> Vec<Detail> {
     let mut out = Vec::new();
-    T::own_details(old, new, options, &mut out);
+    T::own_details(old, new, options, rust, &mut out);
     if options.text && old.description() != new.description() {
         out.push(note(description_change(
             "description",
@@ -439,7 +469,13 @@ impl Compared for Method {
         rust.method(name, out);
     }
 
-    fn own_details(old: &Self, new: &Self, options: &DiffOptions, out: &mut Vec<Detail>) {
+    fn own_details(
+        old: &Self,
+        new: &Self,
+        options: &DiffOptions,
+        rust: &RustPair<'_>,
+        out: &mut Vec<Detail>,
+    ) {
         id_details(old.id, new.id, out);
         param_details(&old.params, &new.params, options, out);
         if old.returns != new.returns {
@@ -465,7 +501,7 @@ impl Compared for Method {
                 }
             }
         }
-        error_details(&old.errors, &new.errors, out);
+        error_details(&old.errors, &new.errors, rust.own_errors(&old.name), out);
     }
 }
 
@@ -484,7 +520,13 @@ impl Compared for Constructor {
         rust.constructor(name, out);
     }
 
-    fn own_details(old: &Self, new: &Self, options: &DiffOptions, out: &mut Vec<Detail>) {
+    fn own_details(
+        old: &Self,
+        new: &Self,
+        options: &DiffOptions,
+        _: &RustPair<'_>,
+        out: &mut Vec<Detail>,
+    ) {
         id_details(old.id, new.id, out);
         param_details(&old.params, &new.params, options, out);
         if old.type_name != new.type_name {
@@ -511,7 +553,13 @@ impl Compared for TypeDef {
         rust.type_enum(name, out);
     }
 
-    fn own_details(old: &Self, new: &Self, _: &DiffOptions, out: &mut Vec<Detail>) {
+    fn own_details(
+        old: &Self,
+        new: &Self,
+        _: &DiffOptions,
+        _: &RustPair<'_>,
+        out: &mut Vec<Detail>,
+    ) {
         let old_set: BTreeSet<&String> = old.constructors.iter().collect();
         let new_set: BTreeSet<&String> = new.constructors.iter().collect();
         for name in old_set.difference(&new_set) {
@@ -531,26 +579,23 @@ fn yes_no(value: bool) -> &'static str {
     }
 }
 
-/// `name:flags.3?type` as the schema writes it.
-fn param_text(p: &Param) -> String {
-    match &p.flag {
-        Some(flag) => format!("{}:{}?{}", p.name, flag_text(flag), p.ty),
-        None => format!("{}:{}", p.name, p.ty),
-    }
-}
-
-fn flag_text(flag: &Flag) -> String {
-    format!("{}.{}", flag.field, flag.bit)
+/// Whether `p` is a flags word of `params` ([`is_flags_word`]).
+fn flags_word(p: &Param, params: &[Param]) -> bool {
+    is_flags_word(
+        &p.name,
+        &p.ty,
+        params.iter().filter_map(|q| q.flag.as_ref()),
+    )
 }
 
 fn param_details(old: &[Param], new: &[Param], options: &DiffOptions, out: &mut Vec<Detail>) {
     let find = |params: &[Param], name: &str| params.iter().find(|p| p.name == name).cloned();
     for p in old {
         let Some(q) = find(new, &p.name) else {
-            out.push(match (p.docs_only, p.ty == TlType::Flags) {
+            out.push(match (p.docs_only, flags_word(p, old)) {
                 (true, _) => note(format!("docs-only param removed: {}", p.name)),
                 (_, true) => note(format!("flags word removed: {}", p.name)),
-                _ => breaks(format!("param removed: {}", param_text(p))),
+                _ => breaks(format!("param removed: {}", p.tl_text())),
             });
             continue;
         };
@@ -571,21 +616,16 @@ fn param_details(old: &[Param], new: &[Param], options: &DiffOptions, out: &mut 
         }
         match (&p.flag, &q.flag) {
             (None, Some(flag)) => out.push(breaks(format!(
-                "param {} became conditional ({})",
-                p.name,
-                flag_text(flag)
+                "param {} became conditional ({flag})",
+                p.name
             ))),
             (Some(flag), None) => out.push(breaks(format!(
-                "param {} became required (was {})",
-                p.name,
-                flag_text(flag)
+                "param {} became required (was {flag})",
+                p.name
             ))),
-            (Some(a), Some(b)) if a != b => out.push(breaks(format!(
-                "param {} flag moved: {} -> {}",
-                p.name,
-                flag_text(a),
-                flag_text(b)
-            ))),
+            (Some(a), Some(b)) if a != b => {
+                out.push(breaks(format!("param {} flag moved: {a} -> {b}", p.name)))
+            }
             _ => {}
         }
         if options.text && p.description != q.description && !p.docs_only {
@@ -602,13 +642,13 @@ fn param_details(old: &[Param], new: &[Param], options: &DiffOptions, out: &mut 
         }
         out.push(if q.docs_only {
             note(format!("docs-only param added: {}", q.name))
-        } else if q.ty == TlType::Flags {
+        } else if flags_word(q, new) {
             note(format!("flags word added: {}", q.name))
         } else if q.flag.is_some() {
             // `new` and every existing setter are unchanged (see the table).
-            note(format!("optional param added: {}", param_text(q)))
+            note(format!("optional param added: {}", q.tl_text()))
         } else {
-            breaks(format!("required param added: {}", param_text(q)))
+            breaks(format!("required param added: {}", q.tl_text()))
         });
     }
     // Relative wire order of the params both versions put on the wire.
@@ -630,25 +670,64 @@ fn param_details(old: &[Param], new: &[Param], options: &DiffOptions, out: &mut 
     }
 }
 
-fn error_details(old: &[ErrorEntry], new: &[ErrorEntry], out: &mut Vec<Detail>) {
+/// The documented errors of both versions by name (trimmed, as the error
+/// plan groups them), and the Rust variants of the method's own enums.
+fn error_details(
+    old: &[ErrorEntry],
+    new: &[ErrorEntry],
+    (old_enum, new_enum): (Option<&ErrorEnum>, Option<&ErrorEnum>),
+    out: &mut Vec<Detail>,
+) {
     let codes = |errors: &[ErrorEntry]| -> BTreeMap<String, BTreeSet<i32>> {
         let mut map: BTreeMap<String, BTreeSet<i32>> = BTreeMap::new();
-        for e in errors {
-            map.entry(e.name.clone()).or_default().insert(e.code);
+        for e in errors.iter().filter(|e| !e.name.trim().is_empty()) {
+            map.entry(e.name.trim().to_owned())
+                .or_default()
+                .insert(e.code);
         }
         map
     };
     let (old, new) = (codes(old), codes(new));
     let list = |set: &BTreeSet<i32>| set.iter().map(i32::to_string).collect::<Vec<_>>().join("/");
     for (name, old_codes) in &old {
-        match new.get(name) {
-            None => out.push(breaks(format!("error removed: {} {name}", list(old_codes)))),
-            Some(new_codes) if new_codes != old_codes => out.push(note(format!(
+        let Some(new_codes) = new.get(name) else {
+            let text = format!("error removed: {} {name}", list(old_codes));
+            out.push(if is_common(name) {
+                note(format!(
+                    "{text} (one of the errors any method can raise: still matched as `Common`)"
+                ))
+            } else if old_enum.is_some_and(|e| e.variant(name).is_some()) {
+                breaks(text)
+            } else {
+                note(text)
+            });
+            continue;
+        };
+        if new_codes != old_codes {
+            out.push(note(format!(
                 "error {name} code: {} -> {}",
                 list(old_codes),
                 list(new_codes)
-            ))),
-            Some(_) => {}
+            )));
+        }
+        let variants = (
+            old_enum.and_then(|e| Some((e, e.variant(name)?))),
+            new_enum.and_then(|e| Some((e, e.variant(name)?))),
+        );
+        if let (Some((_, ov)), Some((ne, nv))) = variants {
+            // Named under the new enum's path on both sides: a renamed enum
+            // is reported once, as the error type.
+            let path = ne.path.display();
+            let shape = |ident: &str, field: &Option<String>| match field {
+                Some(field) => format!("{path}::{ident} {{ {field} }}"),
+                None => format!("{path}::{ident}"),
+            };
+            renamed(
+                "error variant",
+                &shape(&ov.ident, &ov.field),
+                &shape(&nv.ident, &nv.field),
+                out,
+            );
         }
     }
     for (name, new_codes) in &new {

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::ir::ErrorEntry;
-use crate::tools::tests::api_from_tl;
+use crate::test_support::api_from_tl;
 
 const OLD: &str = r#"
 inputPeerEmpty#7f3b18ea = InputPeer;
@@ -167,6 +167,69 @@ fn required_params_retyping_and_errors() {
         ]
     );
     assert!(r.changes[0].breaking);
+}
+
+/// The diff reads the error plan: an error any method can raise is never a
+/// variant, so no longer listing it breaks nothing; a variant renamed by a
+/// newly documented name breaks; names are grouped as the plan groups them
+/// (trimmed).
+#[test]
+fn error_changes_follow_the_error_plan() {
+    let mut old = api_from_tl("---functions---\nm#2 x:int = A;");
+    let mut new = old.clone();
+    let e = |code: i32, name: &str| ErrorEntry {
+        code,
+        name: name.into(),
+        description: String::new(),
+    };
+    old.methods[0].errors = vec![
+        e(420, "FLOOD_WAIT_X"),
+        e(400, "EMAIL_UNCONFIRMED_X"),
+        e(400, " PADDED "),
+    ];
+    new.methods[0].errors = vec![
+        e(400, "EMAIL_UNCONFIRMED_X"),
+        e(400, "EMAIL_UNCONFIRMED"),
+        e(400, "PADDED"),
+    ];
+    let r = diff(&old, &new, &DiffOptions::default());
+    assert_eq!(
+        r.changes[0].details,
+        [
+            "Rust error variant renamed: errors::MError::EmailUnconfirmed { value } -> \
+             errors::MError::EmailUnconfirmedX { value } (breaking)",
+            "error removed: 420 FLOOD_WAIT_X (one of the errors any method can raise: still \
+             matched as `Common`)",
+            "error added: 400 EMAIL_UNCONFIRMED",
+        ]
+    );
+    assert!(r.changes[0].breaking);
+    // Without the rename, dropping a common error breaks nothing.
+    new.methods[0].errors.remove(1);
+    let r = diff(&old, &new, &DiffOptions::default());
+    assert_eq!(
+        r.changes[0].details,
+        [
+            "error removed: 420 FLOOD_WAIT_X (one of the errors any method can raise: still \
+          matched as `Common`)"
+        ]
+    );
+    assert!(!r.has_breaking());
+}
+
+/// An old layer's `flags:int` is a flags word by the model's one rule.
+#[test]
+fn an_int_flags_word_is_a_flags_word() {
+    let old = api_from_tl("---functions---\nm#2 a:int = A;");
+    let new = api_from_tl("---functions---\nm#2 flags:int a:int b:flags.0?true = A;");
+    let r = diff(&old, &new, &DiffOptions::default());
+    assert_eq!(
+        r.changes[0].details,
+        [
+            "flags word added: flags",
+            "optional param added: b:flags.0?true"
+        ]
+    );
 }
 
 #[test]

@@ -21,11 +21,9 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ir::TlType;
-
 use super::items::Gen;
 use super::names;
-use crate::registry::items::{Field, FieldKind};
+use crate::model::{Field, FieldKind, Ty};
 
 /// Method names a setter must not take: they would shadow the struct's
 /// constructor or, in method-call syntax, the wire traits' methods.
@@ -58,44 +56,24 @@ pub fn setter_name(field: &str) -> String {
     }
 }
 
-/// Whether a value of this TL type has a `Default` (and is one a user would
+/// Whether a value of this type has a `Default` (and is one a user would
 /// expect: zero, empty, false).
-fn has_default(ty: &TlType) -> bool {
-    ty.is_primitive() || matches!(ty, TlType::Vector { .. })
+fn has_default(ty: &Ty) -> bool {
+    matches!(ty, Ty::Prim(_) | Ty::Vector { .. })
 }
 
-/// Whether the Rust type is passed as it is (`Copy` numbers and flags)
-/// rather than as `impl Into<T>`.
-fn by_value(ty: &TlType) -> bool {
-    matches!(
-        ty,
-        TlType::Int
-            | TlType::Long
-            | TlType::Double
-            | TlType::Int128
-            | TlType::Int256
-            | TlType::Bool
-            | TlType::True
-            | TlType::Flags
-    )
-}
-
-/// Whether an argument is taken as `impl Into<T>` (not a number, a flag or
-/// a method's generic query).
-fn takes_into(ty: &TlType) -> bool {
-    !by_value(ty) && !matches!(ty, TlType::Generic(_))
+/// Whether an argument is taken as `impl Into<T>`: not a `Copy` number or
+/// flag (passed as it is), nor a method's generic query.
+fn takes_into(ty: &Ty) -> bool {
+    !ty.is_copy() && !matches!(ty, Ty::Query(_))
 }
 
 /// Whether every field of the struct has a default, so `Default` can be derived.
 pub fn derives_default(fields: &[Field<'_>]) -> bool {
-    fields
-        .iter()
-        .filter(|f| f.is_field())
-        .all(|f| match &f.kind {
-            FieldKind::Flags | FieldKind::TrueFlag(_) => true,
-            FieldKind::Value { flag: Some(_), .. } => true,
-            FieldKind::Value { ty, flag: None } => has_default(ty),
-        })
+    fields.iter().all(|f| match &f.kind {
+        FieldKind::Value { ty, flag: None } => has_default(ty),
+        _ => true,
+    })
 }
 
 impl Gen<'_, '_> {
@@ -110,10 +88,10 @@ impl Gen<'_, '_> {
         let mut args = Vec::new();
         let mut inits = Vec::new();
         let mut setters = Vec::new();
-        for f in fields.iter().filter(|f| f.is_field()) {
+        for f in fields.iter().filter(|f| f.is_struct_field()) {
             let name = names::ident(&f.name);
             match &f.kind {
-                FieldKind::Flags => {}
+                FieldKind::FlagsWord | FieldKind::ConstTrue | FieldKind::DocsOnly => {}
                 FieldKind::TrueFlag(_) => {
                     inits.push(quote!(#name: false));
                     setters.push(self.setter(f, &name, quote!(bool), quote!(value)));
@@ -121,12 +99,12 @@ impl Gen<'_, '_> {
                 FieldKind::Value { ty, flag: Some(_) } => {
                     inits.push(quote!(#name: None));
                     let value = format_ident!("value");
-                    let (param, converted) = self.input(ty, generic, &value);
+                    let (param, converted) = self.input(ty, &value);
                     let value = converted.unwrap_or_else(|| quote!(#value));
                     setters.push(self.setter(f, &name, param, quote!(Some(#value))));
                 }
                 FieldKind::Value { ty, flag: None } => {
-                    let (param, converted) = self.input(ty, generic, &name);
+                    let (param, converted) = self.input(ty, &name);
                     args.push(quote!(#name: #param));
                     inits.push(match converted {
                         Some(value) => quote!(#name: #value),
@@ -163,13 +141,8 @@ impl Gen<'_, '_> {
 
     /// The parameter type of a value, and the conversion of the argument
     /// `arg` into the field's type where it is not the field's type already.
-    fn input(
-        &self,
-        ty: &TlType,
-        generic: Option<&str>,
-        arg: &Ident,
-    ) -> (TokenStream, Option<TokenStream>) {
-        let rust = self.rust_type(ty, generic);
+    fn input(&self, ty: &Ty, arg: &Ident) -> (TokenStream, Option<TokenStream>) {
+        let rust = self.rust_type(ty);
         if takes_into(ty) {
             (quote!(impl Into<#rust>), Some(quote!(#arg.into())))
         } else {

@@ -2,13 +2,13 @@
 //! link targets to the paths of generated items.
 
 use super::docs::{render_docs, LinkKind, LinkTarget};
-use crate::registry::items::Items;
+use crate::model::Model;
 
 /// Resolves link targets relative to one module (`root` is the path from
 /// that module to the tree root).
 pub struct Resolver<'m, 'a> {
     /// The resolved API.
-    pub model: &'m Items<'a>,
+    pub model: &'m Model<'a>,
     /// Path from the current module to the tree root.
     pub root: &'m str,
 }
@@ -18,13 +18,16 @@ impl Resolver<'_, '_> {
     pub fn resolve(&self, target: &LinkTarget) -> Option<String> {
         let m = self.model;
         let path = match target.kind {
-            LinkKind::Method => &m.funcs[m.func_index(&target.name)?].path,
-            LinkKind::Constructor => &m.ctors[m.ctor_index(&target.name)?].path,
+            LinkKind::Method => &m.func(m.method_named(&target.name)?).rust.as_ref()?.path,
+            LinkKind::Constructor => {
+                let c = m.ctor(m.constructor_named(&target.name)?);
+                &c.rust.as_ref()?.path
+            }
             LinkKind::Type => {
                 if target.name == "Bool" {
                     return Some("bool".to_string());
                 }
-                &m.types[m.type_index(&target.name)?].path
+                &m.ty(m.type_named(&target.name)?).rust.as_ref()?.path
             }
         };
         Some(format!("{}::{}", self.root, path.display()))

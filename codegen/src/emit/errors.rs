@@ -1,39 +1,12 @@
-//! Typed RPC error enums from the docs' `### Errors` tables.
-//!
-//! Each method gets a kind enum (`Copy`, to `match` on) with one variant per
-//! documented error *name* (a name listed under several codes is one
-//! variant), then `Common(tlgen_runtime::CommonError)` for the errors any
-//! method can raise (`FLOOD_WAIT_X`, `*_MIGRATE_X`, session errors; a table
-//! that lists one does not make it a variant of its own), then `Other`. The
-//! method's error type is `tlgen_runtime::MethodError<Kind>`, which keeps the
-//! `RpcError` as received next to its kind. [`all_errors_enum`] builds the
-//! same shape over every name of the API.
-//!
-//! # Matching
-//!
-//! `tlgen_runtime::RpcError` carries the server's message verbatim and the name
-//! with a trailing numeric segment replaced by `X` (`SLOWMODE_WAIT_30` ->
-//! `SLOWMODE_WAIT_X`, value 30). The generated `ErrorKind::classify` matches,
-//! never on the code (the docs list `CHANNEL_PRIVATE` as 400, the server
-//! may send 403: the same error):
-//!
-//! * the normalized name, for UPPER_SNAKE names that normalization leaves
-//!   unchanged (`PEER_ID_INVALID`, `SLOWMODE_WAIT_X`, `2FA_CONFIRM_WAIT_X`);
-//!   a trailing `X` becomes a `u64` field filled from `RpcError::value`;
-//! * the message, verbatim, for every other name without a placeholder
-//!   (`No workers running`, an UPPER_SNAKE name ending in digits);
-//! * the message against `prefix <digits> suffix`, for names with an `X`
-//!   placeholder anywhere else (`All workers are busy. Active_queries = X`).
-//!
-//! # Naming
-//!
-//! See [`names::error_variant`] and [`names::error_variants`]. When two names map to the same identifier, names
-//! without a placeholder keep it, a name with one gets an `X` suffix
-//! (`EMAIL_UNCONFIRMED` -> `EmailUnconfirmed`, `EMAIL_UNCONFIRMED_X` ->
-//! `EmailUnconfirmedX { value }`), and any further clash `2`, `3`, ... in
-//! sorted name order.
-
-use std::collections::{BTreeMap, BTreeSet};
+//! The RPC error enums of the model's error plan ([`crate::model::errors`]
+//! decides which enums exist, their variants, names and matchers): each a
+//! kind enum (`Copy`, to `match` on) with one variant per documented error
+//! name, then `Common(tlgen_runtime::CommonError)` for the errors any
+//! method can raise, then `Other`, with an `ErrorKind` impl whose
+//! `classify` follows each variant's matcher (never the code) and a
+//! `name()` accessor. A method's error type is
+//! `tlgen_runtime::MethodError<Kind>`, which keeps the `RpcError` as
+//! received next to its kind.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -41,162 +14,46 @@ use quote::{format_ident, quote};
 use super::docs::render_docs;
 use super::items::doc_attrs;
 use super::names;
-use crate::ir::{Api, ErrorEntry, Method};
+use crate::model::{ErrorEnum, ErrorOwner, ErrorVariant, Matcher, Model};
 
-/// The error kind enum of one method, with its `ErrorKind` impl and a
-/// `name()` accessor.
-///
-/// A method without documented errors gets the same enum with only `Other`.
-/// `runtime` is the runtime crate's path as the code starts a path with it
-/// (`::tlgen_runtime`).
-pub fn method_error_enum(
-    api: &Api,
-    method: &Method,
-    enum_ident: &Ident,
-    runtime: &TokenStream,
-) -> TokenStream {
-    let specs = collect(method.errors.iter(), Some(api));
-    let doc = if specs.is_empty() {
-        format!(
-            " The errors of `{}`. None are documented: errors any method can raise are \
-             [`Common`](Self::Common), the rest [`Other`](Self::Other).",
-            method.name
-        )
-    } else {
-        format!(
+/// An error enum of the model's plan, with its `ErrorKind` impl and a
+/// `name()` accessor. `runtime` is the runtime crate's path as the code
+/// starts a path with it (`::tlgen_runtime`).
+pub fn error_enum(model: &Model<'_>, e: &ErrorEnum, runtime: &TokenStream) -> TokenStream {
+    let doc = match e.owner {
+        ErrorOwner::Method(f) => format!(
             " The RPC errors `{}` is documented to fail with.",
-            method.name
-        )
+            model.func(f).ir.name
+        ),
+        ErrorOwner::Api => " Every RPC error documented for any method of this API.".to_owned(),
     };
-    enum_tokens(specs, enum_ident, &doc, runtime)
+    let ident = names::ident(&e.path.ident);
+    let variants: Vec<Variant<'_>> = e.variants.iter().map(Variant::new).collect();
+    let declaration = declaration(&variants, &ident, &doc, runtime);
+    let classify = classify_impl(&variants, &ident, runtime);
+    let name = name_impl(&variants, &ident);
+    quote!(#declaration #classify #name)
 }
 
-/// One enum over every error name documented for any method of the API: the
-/// shared type for methods without documented errors, or for code that
-/// handles errors regardless of the call. `runtime` as for
-/// [`method_error_enum`].
-pub fn all_errors_enum(api: &Api, enum_ident: &Ident, runtime: &TokenStream) -> TokenStream {
-    let specs = collect(api.methods.iter().flat_map(|m| m.errors.iter()), None);
-    enum_tokens(
-        specs,
-        enum_ident,
-        " Every RPC error documented for any method of this API.",
-        runtime,
-    )
-}
-
-/// One error name with all its codes.
-#[derive(Debug)]
-struct Spec {
-    name: String,
-    codes: BTreeSet<i32>,
-    description: String,
-}
-
-/// Groups entries by name (sorted), uniting codes; the description is the
-/// first non-empty one, falling back to the same name elsewhere in `api`.
-fn collect<'a>(entries: impl Iterator<Item = &'a ErrorEntry>, api: Option<&Api>) -> Vec<Spec> {
-    let mut by_name: BTreeMap<&str, Spec> = BTreeMap::new();
-    for entry in entries {
-        let name = entry.name.trim();
-        if name.is_empty() {
-            continue;
-        }
-        let spec = by_name.entry(name).or_insert_with(|| Spec {
-            name: name.to_owned(),
-            codes: BTreeSet::new(),
-            description: String::new(),
-        });
-        spec.codes.insert(entry.code);
-        if spec.description.trim().is_empty() {
-            spec.description = entry.description.trim().to_owned();
-        }
-    }
-    if let Some(api) = api {
-        for spec in by_name.values_mut().filter(|s| s.description.is_empty()) {
-            let other = api.methods.iter().flat_map(|m| m.errors.iter());
-            if let Some(found) = other
-                .filter(|e| e.name.trim() == spec.name)
-                .find(|e| !e.description.trim().is_empty())
-            {
-                spec.description = found.description.trim().to_owned();
-            }
-        }
-    }
-    by_name.into_values().collect()
-}
-
-/// How `From<RpcError>` recognizes a variant.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Matcher {
-    /// `RpcError::name` equals this (normalized) name.
-    Name(String),
-    /// `RpcError::message` equals this.
-    Message(String),
-    /// `RpcError::message` is `prefix` + digits + `suffix`.
-    Pattern { prefix: String, suffix: String },
-}
-
-/// What `RpcError` turns a server message into: the trailing `_<digits>`
-/// segment becomes `_X`.
-fn normalize(name: &str) -> String {
-    match name.rsplit_once('_') {
-        Some((head, tail)) if !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_digit()) => {
-            format!("{head}_X")
-        }
-        _ => name.to_owned(),
-    }
-}
-
-fn matcher(name: &str) -> Matcher {
-    let bytes = name.as_bytes();
-    let standalone = |i: usize| {
-        bytes[i] == b'X'
-            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
-            && (i + 1 == bytes.len() || !bytes[i + 1].is_ascii_alphanumeric())
-    };
-    let placeholder = (0..bytes.len()).rev().find(|&i| standalone(i));
-    let upper_snake = name
-        .bytes()
-        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
-    match placeholder {
-        Some(at) if upper_snake && at + 1 == name.len() && at > 0 && bytes[at - 1] == b'_' => {
-            Matcher::Name(name.to_owned())
-        }
-        Some(at) => Matcher::Pattern {
-            prefix: name[..at].to_owned(),
-            suffix: name[at + 1..].to_owned(),
-        },
-        None if upper_snake && normalize(name) == name => Matcher::Name(name.to_owned()),
-        None => Matcher::Message(name.to_owned()),
-    }
-}
-
-/// A planned variant.
-struct Variant {
+/// A planned variant with its identifiers.
+struct Variant<'e> {
     ident: Ident,
     /// The placeholder's `u64` field.
     field: Option<Ident>,
-    spec: Spec,
-    matcher: Matcher,
+    plan: &'e ErrorVariant,
 }
 
-/// Gives every spec its variant ([`names::error_variants`]) and matcher.
-fn plan(specs: Vec<Spec>) -> Vec<Variant> {
-    let named = names::error_variants(specs.iter().map(|s| s.name.as_str()));
-    specs
-        .into_iter()
-        .zip(named)
-        .map(|(spec, (ident, field))| Variant {
-            ident: Ident::new(&ident, Span::call_site()),
-            field: field.map(|f| format_ident!("{}", f)),
-            matcher: matcher(&spec.name),
-            spec,
-        })
-        .collect()
+impl<'e> Variant<'e> {
+    fn new(plan: &'e ErrorVariant) -> Self {
+        Variant {
+            ident: Ident::new(&plan.ident, Span::call_site()),
+            field: plan.field.as_ref().map(|f| format_ident!("{}", f)),
+            plan,
+        }
+    }
 }
 
-fn variant_doc(spec: &Spec) -> String {
+fn variant_doc(spec: &ErrorVariant) -> String {
     let codes: Vec<String> = spec.codes.iter().map(i32::to_string).collect();
     let head = format!("`{}` ({})", spec.name.replace('`', "'"), codes.join(", "));
     let description = render_docs(&spec.description, &|_| None);
@@ -207,22 +64,16 @@ fn variant_doc(spec: &Spec) -> String {
     }
 }
 
-/// The kind enum of `specs`, its `ErrorKind` impl and its `name()`.
-fn enum_tokens(specs: Vec<Spec>, ident: &Ident, doc: &str, rt: &TokenStream) -> TokenStream {
-    // Errors any method can raise are `Common`, whatever a table lists.
-    let specs: Vec<Spec> = specs.into_iter().filter(|s| !is_common(&s.name)).collect();
-    let variants = plan(specs);
-    let declaration = declaration(&variants, ident, doc, rt);
-    let classify = classify_impl(&variants, ident, rt);
-    let name = name_impl(&variants, ident);
-    quote!(#declaration #classify #name)
-}
-
 /// The enum: one variant per documented name, then `Common` and `Other`.
-fn declaration(variants: &[Variant], ident: &Ident, doc: &str, rt: &TokenStream) -> TokenStream {
+fn declaration(
+    variants: &[Variant<'_>],
+    ident: &Ident,
+    doc: &str,
+    rt: &TokenStream,
+) -> TokenStream {
     let enum_doc = doc_attrs(doc.trim_start());
     let decls = variants.iter().map(|v| {
-        let doc = doc_attrs(&variant_doc(&v.spec));
+        let doc = doc_attrs(&variant_doc(v.plan));
         let name = &v.ident;
         match &v.field {
             Some(field) => quote!(#doc #name { #field: u64 }),
@@ -246,12 +97,12 @@ fn declaration(variants: &[Variant], ident: &Ident, doc: &str, rt: &TokenStream)
 
 /// `ErrorKind::classify`: by message, then by name, then by pattern, then
 /// the common errors; never by code (the module's "Matching").
-fn classify_impl(variants: &[Variant], ident: &Ident, rt: &TokenStream) -> TokenStream {
+fn classify_impl(variants: &[Variant<'_>], ident: &Ident, rt: &TokenStream) -> TokenStream {
     let mut message_arms = Vec::new();
     let mut name_arms = Vec::new();
     let mut pattern_checks = Vec::new();
     for v in variants {
-        match &v.matcher {
+        match &v.plan.matcher {
             Matcher::Message(message) => {
                 let value = construct(v, quote!(0));
                 message_arms.push(quote!(#message => return #value,));
@@ -292,7 +143,7 @@ fn classify_impl(variants: &[Variant], ident: &Ident, rt: &TokenStream) -> Token
 
 /// The variant `v` built with `value` in its placeholder field (shorthand
 /// when `value` is the field's own name).
-fn construct(v: &Variant, value: TokenStream) -> TokenStream {
+fn construct(v: &Variant<'_>, value: TokenStream) -> TokenStream {
     let name = &v.ident;
     match &v.field {
         Some(field) if *field == value.to_string() => quote!(Self::#name { #field }),
@@ -303,7 +154,7 @@ fn construct(v: &Variant, value: TokenStream) -> TokenStream {
 
 /// The `classify` statement that returns `v` when the message is `prefix`,
 /// digits, `suffix`.
-fn pattern_check(v: &Variant, prefix: &str, suffix: &str) -> TokenStream {
+fn pattern_check(v: &Variant<'_>, prefix: &str, suffix: &str) -> TokenStream {
     let field = v.field.clone().unwrap_or_else(|| format_ident!("value"));
     let value = construct(v, quote!(#field));
     let strip_suffix = if suffix.is_empty() {
@@ -324,12 +175,12 @@ fn pattern_check(v: &Variant, prefix: &str, suffix: &str) -> TokenStream {
 }
 
 /// `name()`: the documented name of each variant.
-fn name_impl(variants: &[Variant], ident: &Ident) -> TokenStream {
+fn name_impl(variants: &[Variant<'_>], ident: &Ident) -> TokenStream {
     let arms = variants.iter().map(|v| {
         let name = &v.ident;
-        let text = match &v.matcher {
+        let text = match &v.plan.matcher {
             Matcher::Name(n) | Matcher::Message(n) => n.clone(),
-            Matcher::Pattern { .. } => v.spec.name.clone(),
+            Matcher::Pattern { .. } => v.plan.name.clone(),
         };
         if v.field.is_some() {
             quote!(Self::#name { .. } => ::core::option::Option::Some(#text))
@@ -353,54 +204,23 @@ fn name_impl(variants: &[Variant], ident: &Ident) -> TokenStream {
     }
 }
 
-/// The names of `tlgen_runtime::CommonError`, the errors any method can
-/// raise: written out here so that a build script's generator does not
-/// compile the runtime (and its gzip decoder) before it can start; a test
-/// checks the list against the runtime's `CommonError::NAMES`.
-const COMMON_ERRORS: &[&str] = &[
-    "FLOOD_WAIT_X",
-    "FLOOD_PREMIUM_WAIT_X",
-    "FILE_MIGRATE_X",
-    "PHONE_MIGRATE_X",
-    "NETWORK_MIGRATE_X",
-    "USER_MIGRATE_X",
-    "STATS_MIGRATE_X",
-    "AUTH_KEY_UNREGISTERED",
-    "AUTH_KEY_INVALID",
-    "AUTH_KEY_PERM_EMPTY",
-    "AUTH_KEY_DUPLICATED",
-    "SESSION_REVOKED",
-    "SESSION_EXPIRED",
-    "SESSION_PASSWORD_NEEDED",
-    "USER_DEACTIVATED",
-    "USER_DEACTIVATED_BAN",
-    "Timeout",
-];
-
-/// Whether `name` is one of the errors any method can raise
-/// (`tlgen_runtime::CommonError`).
-fn is_common(name: &str) -> bool {
-    COMMON_ERRORS.contains(&name)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::collections::{BTreeMap, BTreeSet};
 
-    #[test]
-    fn common_errors_are_the_runtimes() {
-        assert_eq!(COMMON_ERRORS, tlgen_runtime::CommonError::NAMES);
-    }
+    use super::*;
+    use crate::ir::{Api, ErrorEntry, Method};
+    use crate::model::errors::{error_variant, is_common};
 
     /// The runtime as generated code names it by default.
     fn rt() -> TokenStream {
         quote!(::tlgen_runtime)
     }
 
-    fn method(name: &str, errors: &[(i32, &str, &str)]) -> Method {
+    fn method(name: &str, id: u32, errors: &[(i32, &str, &str)]) -> Method {
         Method {
             name: name.to_owned(),
-            id: None,
+            id: Some(id),
             description: String::new(),
             params: Vec::new(),
             returns: crate::ir::TlType::Bool,
@@ -418,6 +238,25 @@ mod tests {
             errors_source: None,
             source: None,
         }
+    }
+
+    fn api(methods: Vec<Method>) -> Api {
+        Api {
+            methods,
+            ..Api::default()
+        }
+    }
+
+    /// The generated enum of `method`'s own errors (`None`: the API-wide one).
+    fn enum_tokens(model: &Model<'_>, method: Option<&str>) -> TokenStream {
+        let e = match method {
+            Some(name) => model
+                .errors
+                .own(model.method_named(name).expect("method"))
+                .expect("its own enum"),
+            None => model.errors.api_enum().expect("the API enum"),
+        };
+        error_enum(model, e, &rt())
     }
 
     const TRICKY: &[(i32, &str, &str)] = &[
@@ -500,91 +339,10 @@ mod tests {
     }
 
     #[test]
-    fn variant_names() {
-        let cases = [
-            ("SLOWMODE_WAIT_X", "SlowmodeWait", Some("seconds")),
-            ("FLOOD_WAIT_X", "FloodWait", Some("seconds")),
-            ("EMAIL_UNCONFIRMED_X", "EmailUnconfirmed", Some("value")),
-            (
-                "INPUT_METHOD_INVALID_1615239032_X",
-                "InputMethodInvalid1615239032",
-                Some("value"),
-            ),
-            ("2FA_CONFIRM_WAIT_X", "TwoFaConfirmWait", Some("seconds")),
-            ("PHONE_MIGRATE_X", "PhoneMigrate", Some("dc")),
-            ("TAKEOUT_INIT_DELAY_X", "TakeoutInitDelay", Some("seconds")),
-            ("PASSWORD_TOO_FRESH_X", "PasswordTooFresh", Some("seconds")),
-            ("Timeout", "Timeout", None),
-            (
-                "All workers are busy. Active_queries = X",
-                "AllWorkersAreBusyActiveQueries",
-                Some("value"),
-            ),
-            ("No workers running", "NoWorkersRunning", None),
-            ("memory limit exit", "MemoryLimitExit", None),
-            ("PEER_ID_INVALID", "PeerIdInvalid", None),
-            ("OTHER", "OtherError", None),
-            ("SELF", "SelfError", None),
-            ("404_NOT_FOUND", "FourZeroFourNotFound", None),
-            ("___", "Unnamed", None),
-            ("XML_INVALID", "XmlInvalid", None),
-        ];
-        for (name, ident, field) in cases {
-            let (got, got_field) = names::error_variant(name);
-            assert_eq!(
-                (got.to_string().as_str(), got_field.as_deref()),
-                (ident, field),
-                "{name}"
-            );
-        }
-    }
-
-    #[test]
-    fn matchers() {
-        assert_eq!(
-            matcher("SLOWMODE_WAIT_X"),
-            Matcher::Name("SLOWMODE_WAIT_X".into())
-        );
-        assert_eq!(
-            matcher("2FA_CONFIRM_WAIT_X"),
-            Matcher::Name("2FA_CONFIRM_WAIT_X".into())
-        );
-        assert_eq!(
-            matcher("PEER_ID_INVALID"),
-            Matcher::Name("PEER_ID_INVALID".into())
-        );
-        assert_eq!(matcher("Timeout"), Matcher::Message("Timeout".into()));
-        assert_eq!(
-            matcher("AUTH_BYTES_INVALID_2"),
-            Matcher::Message("AUTH_BYTES_INVALID_2".into())
-        );
-        assert_eq!(
-            matcher("All workers are busy. Active_queries = X"),
-            Matcher::Pattern {
-                prefix: "All workers are busy. Active_queries = ".into(),
-                suffix: String::new()
-            }
-        );
-        assert_eq!(
-            matcher("FOO_X_BAR"),
-            Matcher::Pattern {
-                prefix: "FOO_".into(),
-                suffix: "_BAR".into()
-            }
-        );
-        assert_eq!(normalize("FLOOD_WAIT_30"), "FLOOD_WAIT_X");
-        assert_eq!(normalize("2FA_CONFIRM_WAIT_X"), "2FA_CONFIRM_WAIT_X");
-    }
-
-    #[test]
     fn tricky_method_enum() {
-        let m = method("messages.sendMessage", TRICKY);
-        let api = Api {
-            methods: vec![m.clone()],
-            ..Api::default()
-        };
-        let tokens = method_error_enum(&api, &m, &format_ident!("SendMessageError"), &rt());
-        let file = parse(tokens);
+        let api = api(vec![method("messages.sendMessage", 1, TRICKY)]);
+        let model = Model::checked(&api).expect("model");
+        let file = parse(enum_tokens(&model, Some("messages.sendMessage")));
         let e = enum_of(&file);
         assert_eq!(e.ident, "SendMessageError");
         assert_eq!(
@@ -662,46 +420,52 @@ mod tests {
     }
 
     #[test]
-    fn minimal_enum_without_errors() {
-        let m = method("help.getConfig", &[]);
-        let api = Api::default();
-        assert!(!crate::registry::items::has_documented_errors(&m));
-        let file = parse(method_error_enum(
-            &api,
-            &m,
-            &format_ident!("GetConfigError"),
-            &rt(),
-        ));
-        assert_eq!(shape(enum_of(&file)), ["Common{_}", "Other"]);
-        let text = prettyplease::unparse(&file);
-        assert!(!text.contains("err.name"), "{text}");
-        assert!(!text.contains("err.message"), "{text}");
-        let all = parse(all_errors_enum(&api, &format_ident!("RpcErrorKind"), &rt()));
-        assert_eq!(shape(enum_of(&all)), ["Common{_}", "Other"]);
+    fn a_method_without_documented_errors_gets_no_enum() {
+        let alone = api(vec![method("help.getConfig", 1, &[])]);
+        let model = Model::checked(&alone).expect("model");
+        assert!(model.errors.enums.is_empty());
+        // Beside a method that documents errors, it takes the API-wide enum.
+        let both = api(vec![
+            method("help.getConfig", 1, &[]),
+            method("a", 2, &[(400, "Y_INVALID", "")]),
+        ]);
+        let model = Model::checked(&both).expect("model");
+        let get_config = model.method_named("help.getConfig").expect("method");
+        assert!(model.errors.own(get_config).is_none());
+        assert_eq!(
+            model.errors.of_func(get_config).map(|e| e.path.display()),
+            Some("errors::ApiError".to_owned())
+        );
+        let file = parse(enum_tokens(&model, None));
+        assert_eq!(shape(enum_of(&file)), ["YInvalid", "Common{_}", "Other"]);
     }
 
     #[test]
     fn all_errors_unites_codes_and_descriptions() {
-        let a = method(
-            "a",
-            &[
-                (400, "CHAT_ADMIN_REQUIRED", ""),
-                (420, "FLOOD_WAIT_X", "Wait"),
-            ],
-        );
-        let b = method("b", &[(403, "CHAT_ADMIN_REQUIRED", "You must be an admin")]);
-        let api = Api {
-            methods: vec![a.clone(), b],
-            ..Api::default()
-        };
-        let file = parse(all_errors_enum(&api, &format_ident!("RpcErrorKind"), &rt()));
+        let api = api(vec![
+            method(
+                "a",
+                1,
+                &[
+                    (400, "CHAT_ADMIN_REQUIRED", ""),
+                    (420, "FLOOD_WAIT_X", "Wait"),
+                ],
+            ),
+            method(
+                "b",
+                2,
+                &[(403, "CHAT_ADMIN_REQUIRED", "You must be an admin")],
+            ),
+        ]);
+        let model = Model::checked(&api).expect("model");
+        let file = parse(enum_tokens(&model, None));
         let e = enum_of(&file);
         // FLOOD_WAIT_X is one of the errors any method can raise: `Common`.
         assert_eq!(shape(e), ["ChatAdminRequired", "Common{_}", "Other"]);
         let doc = quote!(#e).to_string();
         assert!(doc.contains("(400, 403): You must be an admin"), "{doc}");
         // The per-method enum borrows the description from elsewhere in the API.
-        let file = parse(method_error_enum(&api, &a, &format_ident!("AError"), &rt()));
+        let file = parse(enum_tokens(&model, Some("a")));
         let e = enum_of(&file);
         assert!(quote!(#e)
             .to_string()
@@ -718,14 +482,15 @@ mod tests {
             .collect();
         paths.sort();
         let mut methods = Vec::new();
-        for path in paths {
+        for (id, path) in (1..).zip(paths) {
+            let name = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_owned();
             let text = std::fs::read_to_string(&path).ok()?;
             let Some(at) = text.find("### Errors") else {
-                let name = path
-                    .file_stem()
-                    .and_then(|s| s.to_str())
-                    .unwrap_or_default();
-                methods.push(method(name, &[]));
+                methods.push(method(&name, id, &[]));
                 continue;
             };
             let mut rows = Vec::new();
@@ -748,16 +513,11 @@ mod tests {
                     .unwrap_or_else(|_| panic!("{}: {line}", path.display()));
                 rows.push((code, cells[1].to_owned(), cells[2].to_owned()));
             }
-            let name = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default()
-                .to_owned();
             let rows: Vec<(i32, &str, &str)> = rows
                 .iter()
                 .map(|(c, n, d)| (*c, n.as_str(), d.as_str()))
                 .collect();
-            methods.push(method(&name, &rows));
+            methods.push(method(&name, id, &rows));
         }
         Some(methods)
     }
@@ -768,29 +528,24 @@ mod tests {
             let Some(methods) = shared_methods(layer) else {
                 return;
             };
-            assert_eq!(
-                methods
-                    .iter()
-                    .filter(|m| crate::registry::items::has_documented_errors(m))
-                    .count(),
-                tables,
-                "{layer}"
-            );
-            let api = Api {
-                methods,
-                ..Api::default()
-            };
+            let api = api(methods);
+            let model = Model::checked(&api).expect("model");
+            let own = model
+                .func_ids()
+                .filter(|(f, _)| model.errors.own(*f).is_some())
+                .count();
+            assert_eq!(own, tables, "{layer}");
             let all: BTreeSet<&str> = api
                 .methods
                 .iter()
                 .flat_map(|m| m.errors.iter().map(|e| e.name.as_str()))
                 .collect();
             assert_eq!(all.len(), names, "{layer}");
-            let own = all.iter().filter(|n| !is_common(n)).count();
+            let uncommon = all.iter().filter(|n| !is_common(n)).count();
             // The only clashes are `NAME` vs `NAME_X`.
             let mut idents = BTreeMap::new();
             for name in &all {
-                let (ident, _) = names::error_variant(name);
+                let (ident, _) = error_variant(name);
                 if let Some(other) = idents.insert(ident.to_string(), *name) {
                     let pair = [name.trim_end_matches("_X"), other.trim_end_matches("_X")];
                     assert_eq!(
@@ -799,19 +554,22 @@ mod tests {
                     );
                 }
             }
-            let file = parse(all_errors_enum(&api, &format_ident!("RpcErrorKind"), &rt()));
+            if tables == 0 {
+                assert!(model.errors.api_enum().is_none(), "{layer}");
+                continue;
+            }
+            let file = parse(enum_tokens(&model, None));
             let e = enum_of(&file);
-            assert_eq!(e.variants.len(), own + 2);
+            assert_eq!(e.variants.len(), uncommon + 2);
             let unique: BTreeSet<String> = e.variants.iter().map(|v| v.ident.to_string()).collect();
-            assert_eq!(unique.len(), own + 2, "{layer}: duplicate variant idents");
+            assert_eq!(
+                unique.len(),
+                uncommon + 2,
+                "{layer}: duplicate variant idents"
+            );
             prettyplease::unparse(&file);
-            for m in &api.methods {
-                let file = parse(method_error_enum(
-                    &api,
-                    m,
-                    &format_ident!("MethodError"),
-                    &rt(),
-                ));
+            for m in api.methods.iter().filter(|m| !m.errors.is_empty()) {
+                let file = parse(enum_tokens(&model, Some(&m.name)));
                 let e = enum_of(&file);
                 let distinct: BTreeSet<&str> = m
                     .errors
@@ -829,40 +587,28 @@ mod tests {
     /// them, and documents it with `rustdoc -D warnings`.
     #[test]
     fn generated_enums_compile_run_and_document() {
-        let runtime = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../runtime"));
-        if !runtime.join("Cargo.toml").is_file() {
-            eprintln!("NOTICE: generated_enums_compile_run_and_document skipped: no runtime crate");
-            return;
-        }
-        let runtime = runtime.canonicalize().expect("runtime path");
-        let tricky = method("messages.sendMessage", TRICKY);
-        let none = method("help.getConfig", &[]);
+        let runtime = crate::emit::ScratchCrate::runtime_dir();
         let shared = shared_methods("v65").unwrap_or_default();
-        let api = Api {
-            methods: shared.iter().cloned().chain([tricky.clone()]).collect(),
-            ..Api::default()
-        };
+        let tricky = method("tricky.sendMessage", u32::MAX, TRICKY);
+        let api = api(shared.into_iter().chain([tricky]).collect());
+        let model = Model::checked(&api).expect("model");
         let mut code = quote! {
             #![deny(warnings)]
             #![allow(dead_code)]
         };
-        code.extend(method_error_enum(
-            &api,
-            &tricky,
-            &format_ident!("SendMessageError"),
-            &rt(),
-        ));
-        code.extend(method_error_enum(
-            &api,
-            &none,
-            &format_ident!("GetConfigError"),
-            &rt(),
-        ));
-        code.extend(all_errors_enum(&api, &format_ident!("RpcErrorKind"), &rt()));
-        let per_method = shared
+        code.extend(enum_tokens(&model, Some("tricky.sendMessage")));
+        code.extend(enum_tokens(&model, None));
+        let per_method = model
+            .errors
+            .enums
             .iter()
+            .filter(|e| e.owner != ErrorOwner::Api)
             .enumerate()
-            .map(|(i, m)| method_error_enum(&api, m, &format_ident!("E{}", i), &rt()));
+            .map(|(i, e)| {
+                let module = format_ident!("e{}", i);
+                let tokens = error_enum(&model, e, &rt());
+                quote!(pub mod #module { #tokens })
+            });
         code.extend(quote!(pub mod each { #(#per_method)* }));
         let generated = prettyplease::unparse(&parse(code));
         let main = r#"
@@ -900,10 +646,10 @@ fn main() {
     let other: MethodError<E> = RpcError::parse(500, "WEIRD_5").into();
     assert_eq!((other.kind(), other.kind().name(), other.code()), (&E::Other, None, 500));
     assert_eq!(other.into_rpc(), RpcError::parse(500, "WEIRD_5"));
-    let e: GetConfigError = kind(401, "SESSION_REVOKED");
-    assert_eq!(e, GetConfigError::Common(CommonError::SessionRevoked));
-    assert_eq!(kind::<GetConfigError>(400, "PEER_ID_INVALID"), GetConfigError::Other);
-    assert_eq!(kind::<RpcErrorKind>(406, "PHONE_NUMBER_INVALID").name(), Some("PHONE_NUMBER_INVALID"));
+    let e: ApiError = kind(401, "SESSION_REVOKED");
+    assert_eq!(e, ApiError::Common(CommonError::SessionRevoked));
+    assert_eq!(kind::<ApiError>(400, "NO_SUCH_ERROR_ANYWHERE"), ApiError::Other);
+    assert_eq!(kind::<ApiError>(406, "PHONE_NUMBER_INVALID").name(), Some("PHONE_NUMBER_INVALID"));
     println!("ok");
 }
 "#;

@@ -4,7 +4,7 @@
 //!
 //! Generated code names the prelude types it uses (`Option`, `Vec`, `String`,
 //! `Box`) unqualified, which is safe because no generated item takes those
-//! names ([`crate::registry::names`] suffixes them); a file that names the
+//! names ([`crate::model::names`] suffixes them); a file that names the
 //! `alloc` ones imports them from the runtime's `alloc_prelude`, so the tree
 //! builds in `#![no_std]` crates. It spells every other path
 //! out (`tlgen_runtime::Serialize::serialize`), and
@@ -22,6 +22,10 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ir::{Flag, Param, TlType};
+use crate::model::{
+    Boxing, Ctor, CtorId, Field, FieldKind, Func, FuncId, ItemPath, Model, Prim, RustCtor, Ty,
+    TypeId, BOX_THRESHOLD,
+};
 
 use super::docs_link::{render, Resolver};
 use super::item_docs::{self, TlKind};
@@ -29,15 +33,12 @@ use super::lines::DocLines;
 use super::names;
 use super::settings::{Gate, Runtime};
 use super::{Formatting, Options};
-use crate::registry::items::{
-    Boxing, Ctor, Field, FieldKind, Func, ItemPath, Items, Type, BOX_THRESHOLD,
-};
 
 /// Generates items for one module, given the path from that module to the
 /// tree root (`crate`, `super::super`, ...).
 pub struct Gen<'m, 'a> {
     /// The resolved API.
-    pub model: &'m Items<'a>,
+    pub model: &'m Model<'a>,
     /// Path from the current module to the tree root, for intra-doc links
     /// (code names the root's items through [`Gen::imports`]).
     pub root_text: String,
@@ -51,12 +52,14 @@ pub struct Gen<'m, 'a> {
     imports: Cell<u8>,
     /// The doc lines of the tokens (a table for the token printer).
     pub(crate) docs: DocLines,
+    /// The Rust type of each primitive, in [`Prim::ALL`] order.
+    prims: [TokenStream; 8],
 }
 
 /// The derives of an item, and its `impl Eq` where it has one.
 ///
-/// `Eq` and `Hash` come where the registry found them possible
-/// ([`Ctor::hashable`]). `Eq` is an empty `impl Eq for X {}` rather than
+/// `Eq` and `Hash` come where the model found them possible
+/// ([`RustCtor::hashable`]). `Eq` is an empty `impl Eq for X {}` rather than
 /// derived: the derive adds a method whose body names every field's type,
 /// which costs about 4% of a full layer's compile time. The derived `Hash`
 /// still checks at compile time what the empty impl promises (`f64`, the
@@ -64,7 +67,7 @@ pub struct Gen<'m, 'a> {
 /// (`ident` `None`) derives both, for the bound on its parameter.
 /// `Default` comes where `fields` (a struct's) all have one. `Hash` as
 /// [`Options::hash`] says: with it off, nothing checks at compile time what
-/// `impl Eq` promises, but the registry's rule is the same either way and
+/// `impl Eq` promises, but the model's rule is the same either way and
 /// the default settings check it.
 fn derives(
     hashable: bool,
@@ -122,10 +125,8 @@ pub fn tl_definition(
         s.push_str(&format!(" {{{g}:Type}}"));
     }
     for p in params.iter().filter(|p| !p.docs_only) {
-        match &p.flag {
-            Some(Flag { field, bit }) => s.push_str(&format!(" {}:{field}.{bit}?{}", p.name, p.ty)),
-            None => s.push_str(&format!(" {}:{}", p.name, p.ty)),
-        }
+        s.push(' ');
+        s.push_str(&p.tl_text());
     }
     s.push_str(&format!(" = {result}"));
     s
@@ -133,7 +134,7 @@ pub fn tl_definition(
 
 impl<'m, 'a> Gen<'m, 'a> {
     /// A generator for a module whose path to the root is `root`.
-    pub fn new(model: &'m Items<'a>, root: &str, options: &'m Options, rt: &'m Runtime) -> Self {
+    pub fn new(model: &'m Model<'a>, root: &str, options: &'m Options, rt: &'m Runtime) -> Self {
         Gen {
             model,
             root_text: root.to_string(),
@@ -144,6 +145,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                 Formatting::Lines => DocLines::table(),
                 Formatting::Prettyplease => DocLines::literals(),
             },
+            prims: Prim::ALL.map(|p| p.info().rust.parse().expect("a Rust type")),
         }
     }
 
@@ -200,60 +202,71 @@ impl<'m, 'a> Gen<'m, 'a> {
         render(markdown, &self.resolver())
     }
 
-    /// Markdown naming a TL type, linked to its enum where there is one.
-    fn type_link(&self, ty: &TlType) -> String {
-        match ty {
-            TlType::Boxed(name) => match self.model.type_index(name) {
-                Some(t) => format!("[`{name}`]({})", self.path_text(&self.model.types[t].path)),
-                None => format!("`{name}`"),
-            },
-            TlType::Vector { inner, .. } => format!("a vector of {}", self.type_link(inner)),
-            other => format!("`{other}`"),
+    /// Markdown naming a value's type (`written` as the schema writes
+    /// it), linked to its enum where there is one.
+    fn type_link(&self, ty: &Ty, written: &TlType) -> String {
+        match (ty, written) {
+            (Ty::Enum(t), _) => {
+                let t = self.model.ty(*t);
+                match &t.rust {
+                    Some(rust) => format!("[`{}`]({})", t.name, self.path_text(&rust.path)),
+                    None => format!("`{}`", t.name),
+                }
+            }
+            (Ty::Vector { elem, .. }, TlType::Vector { inner, .. }) => {
+                format!("a vector of {}", self.type_link(elem, inner))
+            }
+            (_, written) => format!("`{written}`"),
         }
     }
 
-    /// The Rust type of a TL value type.
-    pub fn rust_type(&self, ty: &TlType, generic: Option<&str>) -> TokenStream {
+    /// The struct of a generated constructor (a checked model generates
+    /// every constructor its items name).
+    pub(super) fn rust_ctor(&self, c: CtorId) -> (&'m Ctor<'a>, &'m RustCtor) {
+        let ctor = self.model.ctor(c);
+        (ctor, ctor.rust.as_ref().expect("a generated constructor"))
+    }
+
+    /// The path of a generated type's enum.
+    fn enum_path(&self, t: TypeId) -> &'m ItemPath {
+        let rust = self.model.ty(t).rust.as_ref();
+        &rust.expect("a generated type").path
+    }
+
+    /// The Rust type of a value.
+    pub fn rust_type(&self, ty: &Ty) -> TokenStream {
         match ty {
-            TlType::Int => quote!(i32),
-            TlType::Long => quote!(i64),
-            TlType::Double => quote!(f64),
-            TlType::Int128 => quote!([u8; 16]),
-            TlType::Int256 => quote!([u8; 32]),
-            TlType::String => quote!(String),
-            TlType::Bytes => quote!(Vec<u8>),
-            TlType::Bool | TlType::True | TlType::Flags => quote!(bool),
-            TlType::Generic(g) => {
+            Ty::Prim(p) => self.prims[*p as usize].clone(),
+            Ty::Query(g) => {
                 let g = format_ident!("{}", g);
                 quote!(#g)
             }
-            TlType::Vector { inner, .. } => {
-                let inner = self.rust_type(inner, generic);
-                quote!(Vec<#inner>)
+            Ty::QueryResult(g) => {
+                let g = format_ident!("{}", g);
+                quote!(#g::Return)
             }
-            TlType::Boxed(name) => {
-                if Some(name.as_str()) == generic {
-                    let g = format_ident!("{}", name);
-                    return quote!(#g::Return);
-                }
-                let t = self.model.type_index(name).expect("checked type");
-                self.path(&self.model.types[t].path)
+            Ty::Vector { elem, .. } => {
+                let elem = self.rust_type(elem);
+                quote!(Vec<#elem>)
             }
-            TlType::Bare(name) => {
-                let c = self.model.bare_ctor(name).expect("checked bare type");
-                self.path(&self.model.ctors[c].path)
-            }
+            Ty::Enum(t) => self.path(self.enum_path(*t)),
+            Ty::Struct(c) => self.path(&self.rust_ctor(*c).1.path),
+            Ty::Unresolved(_) => unreachable!("a checked model resolves every type"),
         }
     }
 
-    pub(super) fn field_type(&self, f: &Field<'_>, generic: Option<&str>) -> TokenStream {
+    /// The Rust type of a struct field.
+    pub(super) fn field_type(&self, f: &Field<'_>) -> TokenStream {
         match &f.kind {
-            FieldKind::Flags | FieldKind::TrueFlag(_) => quote!(bool),
-            FieldKind::Value { ty, flag: None } => self.rust_type(ty, generic),
+            FieldKind::Value { ty, flag: None } => self.rust_type(ty),
             FieldKind::Value { ty, flag: Some(_) } => {
-                let t = self.rust_type(ty, generic);
+                let t = self.rust_type(ty);
                 quote!(Option<#t>)
             }
+            FieldKind::TrueFlag(_)
+            | FieldKind::FlagsWord
+            | FieldKind::ConstTrue
+            | FieldKind::DocsOnly => quote!(bool),
         }
     }
 
@@ -266,29 +279,17 @@ impl<'m, 'a> Gen<'m, 'a> {
             let n = &f.param.name;
             attrs.push(quote!(rename = #n));
         }
-        // The helper module under the runtime's `serde` module.
-        let with = |ty: &TlType, optional: bool| -> Option<&'static str> {
-            Some(match (ty, optional) {
-                (TlType::Bytes, false) => "bytes",
-                (TlType::Bytes, true) => "option_bytes",
-                (TlType::Int128, false) => "int128",
-                (TlType::Int128, true) => "option_int128",
-                (TlType::Int256, false) => "int256",
-                (TlType::Int256, true) => "option_int256",
-                (TlType::Vector { inner, .. }, false) => match **inner {
-                    TlType::Bytes => "vec_bytes",
-                    TlType::Int128 => "vec_int128",
-                    TlType::Int256 => "vec_int256",
-                    _ => return None,
-                },
-                (TlType::Vector { inner, .. }, true) => match **inner {
-                    TlType::Bytes => "option_vec_bytes",
-                    TlType::Int128 => "option_vec_int128",
-                    TlType::Int256 => "option_vec_int256",
-                    _ => return None,
-                },
+        // The helper module under the runtime's `serde` module:
+        // `[option_][vec_]<the primitive's helper>`.
+        let with = |ty: &Ty, optional: bool| -> Option<String> {
+            let (vec, prim) = match ty {
+                Ty::Prim(p) => ("", *p),
+                Ty::Vector { elem, .. } => ("vec_", elem.prim()?),
                 _ => return None,
-            })
+            };
+            let helper = prim.info().serde_with?;
+            let option = if optional { "option_" } else { "" };
+            Some(format!("{option}{vec}{helper}"))
         };
         match &f.kind {
             FieldKind::TrueFlag(_) => {
@@ -306,7 +307,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                     attrs.push(quote!(with = #w));
                 }
             }
-            FieldKind::Flags => {}
+            FieldKind::FlagsWord | FieldKind::ConstTrue | FieldKind::DocsOnly => {}
         }
         if attrs.is_empty() {
             quote!()
@@ -315,13 +316,13 @@ impl<'m, 'a> Gen<'m, 'a> {
         }
     }
 
-    fn struct_fields(&self, fields: &[Field<'_>], generic: Option<&str>) -> Vec<TokenStream> {
+    fn struct_fields(&self, fields: &[Field<'_>]) -> Vec<TokenStream> {
         fields
             .iter()
-            .filter(|f| f.is_field())
+            .filter(|f| f.is_struct_field())
             .map(|f| {
                 let name = names::ident(&f.name);
-                let ty = self.field_type(f, generic);
+                let ty = self.field_type(f);
                 let serde = self.serde_field_attrs(f);
                 let mut doc = self.render(&f.param.description);
                 let described = !doc.trim().is_empty();
@@ -336,7 +337,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                     }
                     (FieldKind::Value { ty, .. }, flag) => {
                         if !described {
-                            doc = format!("TL type: {}.", self.type_link(ty));
+                            doc = format!("TL type: {}.", self.type_link(ty, &f.param.ty));
                         }
                         if let Some(Flag { field, bit }) = flag {
                             doc.push_str(&format!(
@@ -367,32 +368,38 @@ impl<'m, 'a> Gen<'m, 'a> {
     /// A constructor struct with its bare wire impls (its constructor ID comes
     /// from the file's `tlgen_runtime::tl_boxed!` invocation; the boxed form from `Boxed`
     /// or its type enum).
-    pub fn ctor(&self, c: &Ctor<'_>) -> TokenStream {
-        let ident = names::ident(&c.path.ident);
+    pub fn ctor(&self, at: CtorId) -> TokenStream {
+        let (c, rc) = self.rust_ctor(at);
+        let ident = names::ident(&rc.path.ident);
         let ident_ts = quote!(#ident);
         let mut doc = self.render(&c.ir.description);
         doc.push_str(&self.docs_only_note(&c.ir.params));
-        let t = &self.model.types[c.ty];
+        let t = self
+            .model
+            .ty(c.ty.expect("a generated constructor has a type"));
         doc.push_str(&format!(
             "\n\nConstructor of [`{}`]({}); {}.\n\n{}",
             t.name,
-            self.path_text(&t.path),
+            self.path_text(self.enum_path(c.ty.expect("typed"))),
             item_docs::telegram_link(TlKind::Constructor, c.tl_name),
             item_docs::definition_block(&tl_definition(
                 c.tl_name,
-                c.id,
+                rc.id,
                 None,
                 &c.ir.params,
                 &c.ir.type_name
             ))
         ));
         let mut doc = self.docs.attrs(doc.trim_start());
-        doc.extend(item_docs::aliases(&c.path.ident, &[&c.ir.name, c.tl_name]));
-        let fields = self.struct_fields(&c.fields, None);
-        let tl_name = c.json_name;
+        doc.extend(item_docs::aliases(&rc.path.ident, &[&c.ir.name, c.tl_name]));
+        let fields = self.struct_fields(&c.fields);
+        // The JSON form's `"_"`: the IR name, unique even where secret-chat
+        // layers repeat a wire name (`decryptedMessage_8`), and what `tlgen
+        // encode` and `tlgen decode` read and write.
+        let tl_name = &c.ir.name;
         let wire = self.wire_impls(&ident_ts, None, &c.fields, Some(quote!()));
         let (derives, eq) = derives(
-            c.hashable,
+            rc.hashable,
             &self.options.hash,
             Some(&ident),
             Some(&c.fields),
@@ -445,48 +452,50 @@ impl<'m, 'a> Gen<'m, 'a> {
 
     /// A type enum, its wire impls, and the conversions to and from its
     /// constructor structs.
-    pub fn type_enum(&self, t: &Type<'_>) -> TokenStream {
-        if t.variants.is_empty() {
-            return self.undefined_type(t);
+    pub fn type_enum(&self, at: TypeId) -> TokenStream {
+        let t = self.model.ty(at);
+        let rust = t.rust.as_ref().expect("a generated type");
+        if rust.variants.is_empty() {
+            return self.undefined_type(at);
         }
         let name_for_id = self.name_for_id();
         let rt = &self.rt.path;
         let serde = &self.options.serde;
         let serde_impl = serde.item_cfg();
-        let ident = names::ident(&t.path.ident);
+        let ident = names::ident(&rust.path.ident);
         let mut doc = t
             .def
             .map(|d| self.render(&d.description))
             .unwrap_or_default();
         if doc.trim().is_empty() {
-            let ctors: Vec<&str> = t
+            let ctors: Vec<&str> = rust
                 .variants
                 .iter()
-                .map(|&i| self.model.ctors[i].tl_name)
+                .map(|&c| self.model.ctor(c).tl_name)
                 .collect();
-            doc = item_docs::type_fallback(&t.name, &ctors);
+            doc = item_docs::type_fallback(t.name, &ctors);
         }
         doc.push_str(&format!(
             "\n\n{}.",
-            item_docs::telegram_link(TlKind::Type, &t.name)
+            item_docs::telegram_link(TlKind::Type, t.name)
         ));
         let mut doc = self.docs.attrs(doc.trim_start());
-        doc.extend(item_docs::aliases(&t.path.ident, &[&t.name]));
-        let tname = &t.name;
+        doc.extend(item_docs::aliases(&rust.path.ident, &[t.name]));
+        let tname = t.name;
         let mut variants = Vec::new();
         let mut len_arms = Vec::new();
         let mut ser_arms = Vec::new();
         let mut serde_arms = Vec::new();
         let mut de_arms = Vec::new();
         let mut convs = Vec::new();
-        let single = t.variants.len() == 1;
-        for &i in &t.variants {
-            let c = &self.model.ctors[i];
-            let v = names::ident(&c.variant);
-            let spath = self.path(&c.path);
-            let tl_name = c.json_name;
-            let id = lit_u32_hex(c.id);
-            let boxed = match c.boxed_because {
+        let single = rust.variants.len() == 1;
+        for &i in &rust.variants {
+            let (c, rc) = self.rust_ctor(i);
+            let v = names::ident(&rc.variant);
+            let spath = self.path(&rc.path);
+            let tl_name = c.ir.name.as_str();
+            let id = lit_u32_hex(rc.id);
+            let boxed = match rc.boxed {
                 None => String::new(),
                 Some(Boxing::Recursion) => {
                     " Boxed: the struct holds this type again, through its fields.".to_owned()
@@ -498,13 +507,13 @@ impl<'m, 'a> Gen<'m, 'a> {
             };
             let vdoc = self.docs.attrs(&format!(
                 "[`{}`]({}): `{}#{:08x}`.{boxed}",
-                c.path.ident,
-                self.path_text(&c.path),
+                rc.path.ident,
+                self.path_text(&rc.path),
                 c.tl_name,
-                c.id
+                rc.id
             ));
             let rename = serde.attrs(&[quote!(serde(rename = #tl_name))]);
-            if c.is_unit() {
+            if is_unit(c) {
                 variants.push(quote!(#vdoc #rename #v));
                 len_arms.push(quote!(Self::#v => 4));
                 ser_arms.push(quote!(Self::#v => #rt::wire::write_u32(out, #id)));
@@ -527,13 +536,14 @@ impl<'m, 'a> Gen<'m, 'a> {
                     }
                 });
             } else {
-                let (held, wrap, unwrap) = if c.boxed {
+                let boxed = rc.boxed.is_some();
+                let (held, wrap, unwrap) = if boxed {
                     (quote!(Box<#spath>), quote!(Box::new(x)), quote!(*x))
                 } else {
                     (quote!(#spath), quote!(x), quote!(x))
                 };
                 variants.push(quote!(#vdoc #rename #v(#held)));
-                let inner = if c.boxed { quote!(&**x) } else { quote!(x) };
+                let inner = if boxed { quote!(&**x) } else { quote!(x) };
                 len_arms.push(quote!(Self::#v(x) => 4 + #rt::BareSerialize::bare_len(#inner)));
                 ser_arms.push(quote!(Self::#v(x) => {
                     #rt::BareSerialize::serialize_boxed(#inner, out)
@@ -541,7 +551,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                 if serde_impl.is_some() {
                     serde_arms.push(quote!(Self::#v(x) => serde::Serialize::serialize(x, s)));
                 }
-                let read_wrap = if c.boxed {
+                let read_wrap = if boxed {
                     quote!(Self::#v(Box::new(#rt::tri!(#rt::BareDeserialize::deserialize_bare(r)))))
                 } else {
                     quote!(Self::#v(#rt::tri!(#rt::BareDeserialize::deserialize_bare(r))))
@@ -569,7 +579,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                 _ => return Err(#rt::DecodeError::UnknownConstructor { id, expected: #tname, found: #name_for_id(id) }),
             }
         };
-        let all_unit = t.variants.iter().all(|&i| self.model.ctors[i].is_unit());
+        let all_unit = rust.variants.iter().all(|&c| is_unit(self.model.ctor(c)));
         let de_body = if all_unit {
             quote!(let id = #rt::tri!(r.read_u32()); Ok(#dispatch))
         } else {
@@ -589,7 +599,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                 }
             }
         });
-        let (derives, eq) = derives(t.hashable, &self.options.hash, Some(&ident), None);
+        let (derives, eq) = derives(rust.hashable, &self.options.hash, Some(&ident), None);
         quote! {
             #doc
             #derives
@@ -616,11 +626,11 @@ impl<'m, 'a> Gen<'m, 'a> {
     /// A type that params reference but no constructor defines (the merge
     /// warns; usually a misspelt result type): an uninhabited enum, so no
     /// value of it exists and decoding it always fails.
-    fn undefined_type(&self, t: &Type<'_>) -> TokenStream {
+    fn undefined_type(&self, at: TypeId) -> TokenStream {
         let name_for_id = self.name_for_id();
         let rt = &self.rt.path;
-        let ident = names::ident(&t.path.ident);
-        let tname = &t.name;
+        let ident = names::ident(&self.enum_path(at).ident);
+        let tname = self.model.ty(at).name;
         let doc = self.docs.attrs(&format!(
             "The TL type `{tname}`, which no constructor of the schema defines (the \
              generator warned about it): it has no values, and decoding it always fails \
@@ -663,9 +673,12 @@ impl<'m, 'a> Gen<'m, 'a> {
     }
 
     /// A method struct with its wire impls and its `Method` impl.
-    pub fn func(&self, f: &Func<'_>) -> TokenStream {
-        let ident = names::ident(&f.path.ident);
+    pub fn func(&self, at: FuncId) -> TokenStream {
+        let f: &Func<'_> = self.model.func(at);
+        let rf = f.rust.as_ref().expect("a generated method");
+        let ident = names::ident(&rf.path.ident);
         let generic = f.generic.as_deref();
+        let error = self.model.errors.of_func(at).map(|e| &e.path);
         let m = f.ir;
         let mut doc = self.render(&m.description);
         doc.push_str(&self.docs_only_note(&m.params));
@@ -679,30 +692,30 @@ impl<'m, 'a> Gen<'m, 'a> {
             who(m.users),
             who(m.bots)
         ));
-        if let Some(e) = &f.error {
+        if let Some(e) = error {
             doc.push_str(&format!(
                 " Documented errors: [`{}`]({}).",
                 e.ident,
                 self.path_text(e)
             ));
         }
-        let ret = generic
-            .filter(|g| matches!(&f.returns, TlType::Boxed(n) if n == g))
-            .map(|_| "the inner query's result".to_string())
-            .unwrap_or_else(|| self.type_link(&f.returns));
+        let ret = match &f.returns {
+            Ty::QueryResult(_) => "the inner query's result".to_string(),
+            returns => self.type_link(returns, &m.returns),
+        };
         doc.push_str(&format!(
             " Returns {ret}. {}.",
             item_docs::telegram_link(TlKind::Method, &m.name)
         ));
         doc.push_str("\n\n");
         doc.push_str(&item_docs::definition_block(&tl_definition(
-            &m.name, f.id, generic, &m.params, &m.returns,
+            &m.name, rf.id, generic, &m.params, &m.returns,
         )));
         let mut doc = self.docs.attrs(doc.trim_start());
-        doc.extend(item_docs::aliases(&f.path.ident, &[&m.name]));
-        let fields = self.struct_fields(&f.fields, generic);
+        doc.extend(item_docs::aliases(&rf.path.ident, &[&m.name]));
+        let fields = self.struct_fields(&f.fields);
         let name = &m.name;
-        let ret = self.rust_type(&f.returns, generic);
+        let ret = self.rust_type(&f.returns);
         let opt = |v: Option<bool>| match v {
             Some(b) => quote!(Some(#b)),
             None => quote!(None),
@@ -718,7 +731,7 @@ impl<'m, 'a> Gen<'m, 'a> {
             None => {
                 let ident_ts = quote!(#ident);
                 let wire = self.wire_impls(&ident_ts, None, &f.fields, de_cfg);
-                let error = match &f.error {
+                let error = match error {
                     Some(e) => {
                         let kind = self.path(e);
                         quote!(#rt::MethodError<#kind>)
@@ -726,7 +739,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                     None => quote!(#rt::MethodError<Option<#rt::CommonError>>),
                 };
                 let (derives, eq) = derives(
-                    f.hashable,
+                    rf.hashable,
                     &self.options.hash,
                     Some(&ident),
                     Some(&f.fields),
@@ -752,7 +765,7 @@ impl<'m, 'a> Gen<'m, 'a> {
             Some(g) => {
                 let g = format_ident!("{}", g);
                 let ident_ts = quote!(#ident);
-                let id = lit_u32_hex(f.id);
+                let id = lit_u32_hex(rf.id);
                 let wire = self.wire_impls(&ident_ts, Some(&g), &f.fields, de_cfg.clone());
                 let de = de_cfg.map(|cfg| {
                     quote! {
@@ -766,7 +779,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                     }
                 });
                 let construction = self.construction(&ident, generic, &f.fields);
-                let (derives, _) = derives(f.hashable, &self.options.hash, None, None);
+                let (derives, _) = derives(rf.hashable, &self.options.hash, None, None);
                 quote! {
                     #doc
                     #derives
@@ -795,4 +808,10 @@ impl<'m, 'a> Gen<'m, 'a> {
             }
         }
     }
+}
+
+/// Whether a constructor's struct has no fields (its enum variant is a unit
+/// variant).
+fn is_unit(c: &Ctor<'_>) -> bool {
+    !c.fields.iter().any(Field::is_struct_field)
 }

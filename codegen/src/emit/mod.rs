@@ -61,10 +61,10 @@ mod undefined_type_crate;
 mod wire;
 pub mod write;
 
-use crate::registry::items::Items;
-pub use crate::registry::items::BOX_THRESHOLD;
-pub use crate::registry::names;
-pub use crate::registry::select::{glob_match, select};
+pub use crate::model::names;
+pub use crate::model::select::{glob_match, select};
+use crate::model::Model;
+pub use crate::model::BOX_THRESHOLD;
 pub use manifest::Replace;
 pub use manifest::{with_manifest, MANIFEST_FILE};
 #[cfg(feature = "replace")]
@@ -194,7 +194,8 @@ impl Output {
 /// Why bindings could not be generated.
 #[derive(Debug)]
 pub enum EmitError {
-    /// The IR has items that cannot be emitted (e.g. no constructor IDs).
+    /// The IR has items that cannot be emitted (e.g. no constructor IDs):
+    /// the model's problems, or `--select` patterns that match nothing.
     Invalid(Vec<String>),
     /// The tree root path ([`Options::root_path`]) is not a Rust path.
     RootPath {
@@ -285,8 +286,9 @@ pub fn check_options(options: &Options) -> Result<(), EmitError> {
 pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
     settings::check(options)?;
     let api = select(api, &options.select).map_err(EmitError::Invalid)?;
-    let reg = crate::registry::Registry::new(&api);
-    let model = Items::new(&api, &reg).map_err(EmitError::Invalid)?;
+    let model = Model::checked(&api).map_err(|problems| {
+        EmitError::Invalid(problems.iter().map(ToString::to_string).collect())
+    })?;
     let space = output::OutputSpace::plan(&model, options.sample_values.is_generated());
     space.render(&model, options)
 }

@@ -13,7 +13,7 @@ use super::{
     errors, format_file, items, lines, names, samples, EmitError, Formatting, Layout, Options,
     Output,
 };
-use crate::registry::items::{self as model, Items, Kind};
+use crate::model::{CtorId, FuncId, Kind, Model, TypeId};
 
 /// A file of the tree.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -50,11 +50,12 @@ impl Module {
 /// the derived order (items by their index, the file's tail last).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Piece {
-    Ctor(usize),
-    Type(usize),
-    Func(usize),
+    Ctor(CtorId),
+    Type(TypeId),
+    Func(FuncId),
+    /// An enum of the model's error plan (by index: per-method ones, then
+    /// the API-wide one).
     ErrorEnum(usize),
-    AllErrors,
     /// The `tlgen_runtime::tl_boxed!` invocation and submodule declarations of a file.
     Tail,
     Samples,
@@ -69,43 +70,36 @@ pub(super) struct OutputSpace {
 
 impl OutputSpace {
     /// Where each item of `model` goes.
-    pub(super) fn plan(model: &Items<'_>, sample_values: bool) -> OutputSpace {
+    pub(super) fn plan(model: &Model<'_>, sample_values: bool) -> OutputSpace {
         let mut space = OutputSpace {
             files: BTreeMap::new(),
         };
         for kind in Kind::ALL {
             space.add(Module::Items(kind, None), Piece::Tail);
         }
-        for (i, c) in model.ctors.iter().enumerate() {
+        for (i, _, rc) in model.rust_ctors() {
             space.add(
-                Module::Items(Kind::Types, c.path.ns.clone()),
+                Module::Items(Kind::Types, rc.path.ns.clone()),
                 Piece::Ctor(i),
             );
         }
-        for (i, t) in model.types.iter().enumerate() {
+        for (i, _, rt) in model.rust_types() {
             space.add(
-                Module::Items(Kind::Enums, t.path.ns.clone()),
+                Module::Items(Kind::Enums, rt.path.ns.clone()),
                 Piece::Type(i),
             );
         }
-        for (i, f) in model.funcs.iter().enumerate() {
+        for (i, _, rf) in model.rust_funcs() {
             space.add(
-                Module::Items(Kind::Functions, f.path.ns.clone()),
+                Module::Items(Kind::Functions, rf.path.ns.clone()),
                 Piece::Func(i),
             );
-            if let Some(e) = f
-                .error
-                .as_ref()
-                .filter(|_| model::has_documented_errors(f.ir))
-            {
-                space.add(
-                    Module::Items(Kind::Errors, e.ns.clone()),
-                    Piece::ErrorEnum(i),
-                );
-            }
         }
-        if model.api.methods.iter().any(model::has_documented_errors) {
-            space.add(Module::Items(Kind::Errors, None), Piece::AllErrors);
+        for (i, e) in model.errors.enums.iter().enumerate() {
+            space.add(
+                Module::Items(Kind::Errors, e.path.ns.clone()),
+                Piece::ErrorEnum(i),
+            );
         }
         let namespaced: Vec<Module> = space
             .files
@@ -136,7 +130,7 @@ impl OutputSpace {
     }
 
     /// Generates every piece (in parallel) and assembles the files.
-    pub(super) fn render(&self, model: &Items<'_>, options: &Options) -> Result<Output, EmitError> {
+    pub(super) fn render(&self, model: &Model<'_>, options: &Options) -> Result<Output, EmitError> {
         let renderer = Renderer {
             space: self,
             model,
@@ -195,7 +189,7 @@ struct PieceText {
 /// What rendering a piece needs.
 struct Renderer<'s, 'm, 'a> {
     space: &'s OutputSpace,
-    model: &'m Items<'a>,
+    model: &'m Model<'a>,
     options: &'s Options,
 }
 
@@ -257,7 +251,6 @@ impl Renderer<'_, '_, '_> {
     /// A piece's text, and what its file must import for it.
     fn piece(&self, module: &Module, piece: Piece) -> Result<PieceText, EmitError> {
         let model = self.model;
-        let api = model.api;
         let path = module.path();
         // Per piece: token streams cannot be shared between threads.
         let runtime = Runtime::new(&self.options.runtime_path);
@@ -269,17 +262,10 @@ impl Renderer<'_, '_, '_> {
         );
         let rt_absolute = &runtime.absolute;
         let tokens = match piece {
-            Piece::Ctor(i) => gen.ctor(&model.ctors[i]),
-            Piece::Type(i) => gen.type_enum(&model.types[i]),
-            Piece::Func(i) => gen.func(&model.funcs[i]),
-            Piece::ErrorEnum(i) => {
-                let f = &model.funcs[i];
-                let e = f.error.as_ref().expect("error path");
-                errors::method_error_enum(api, f.ir, &names::ident(&e.ident), rt_absolute)
-            }
-            Piece::AllErrors => {
-                errors::all_errors_enum(api, &names::ident(model::API_ERROR), rt_absolute)
-            }
+            Piece::Ctor(i) => gen.ctor(i),
+            Piece::Type(i) => gen.type_enum(i),
+            Piece::Func(i) => gen.func(i),
+            Piece::ErrorEnum(i) => errors::error_enum(model, &model.errors.enums[i], rt_absolute),
             Piece::Samples => samples::samples_module(&gen),
             Piece::Tail => self.tail(module, &gen),
             Piece::RootModules => self.root_modules(&runtime),
@@ -312,12 +298,15 @@ impl Renderer<'_, '_, '_> {
         for piece in &self.space.files[module] {
             match *piece {
                 Piece::Ctor(i) => {
-                    let c = &model.ctors[i];
-                    boxed.push((c.path.ident.clone(), c.id));
+                    if let Some(rc) = &model.ctor(i).rust {
+                        boxed.push((rc.path.ident.clone(), rc.id));
+                    }
                 }
-                Piece::Func(i) if model.funcs[i].generic.is_none() => {
-                    let f = &model.funcs[i];
-                    boxed.push((f.path.ident.clone(), f.id));
+                Piece::Func(i) => {
+                    let f = model.func(i);
+                    if let (None, Some(rf)) = (&f.generic, &f.rust) {
+                        boxed.push((rf.path.ident.clone(), rf.id));
+                    }
                 }
                 _ => {}
             }

@@ -8,10 +8,10 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::items::lit_u32_hex;
-use crate::registry::items::Items;
+use crate::model::Model;
 
 /// `pub const LAYER` (when the schema declares one) and `pub fn name_for_id`.
-pub fn layer_items(model: &Items<'_>) -> TokenStream {
+pub fn layer_items(model: &Model<'_>) -> TokenStream {
     let layer = model
         .api
         .layer
@@ -30,11 +30,11 @@ pub fn layer_items(model: &Items<'_>) -> TokenStream {
     // One name per ID: an ID shared by several secret-chat layers' copies of
     // a constructor has one wire name; the first in sorted order stands.
     let mut names: BTreeMap<u32, &str> = BTreeMap::new();
-    for c in &model.ctors {
-        names.entry(c.id).or_insert(c.tl_name);
+    for (_, c, rc) in model.rust_ctors() {
+        names.entry(rc.id).or_insert(c.tl_name);
     }
-    for f in &model.funcs {
-        names.entry(f.id).or_insert(f.ir.name.as_str());
+    for (_, f, rf) in model.rust_funcs() {
+        names.entry(rf.id).or_insert(f.ir.name.as_str());
     }
     let arms = names.iter().map(|(&id, &name)| {
         let id = lit_u32_hex(id);

@@ -5,7 +5,7 @@
 //! Sample trees stay small: the top-level struct gets every optional field
 //! and two-element vectors; one level down, options are `None`, vectors are
 //! empty and each enum takes its *cheapest* constructor (fewest levels of
-//! required nesting: the registry's heights), so generation always
+//! required nesting: the model's heights), so generation always
 //! terminates. All flag bits of one struct are set or cleared together, so
 //! `true` flags and values sharing a bit stay consistent.
 //!
@@ -14,42 +14,32 @@
 //! the generated crate so that its bounds follow the serde setting there.
 
 use proc_macro2::TokenStream;
-
-use crate::ir::TlType;
 use quote::{format_ident, quote};
 
 use super::items::Gen;
 use super::names;
 use super::settings::Gate;
-use crate::registry::items::{FieldKind, Items};
+use crate::model::{Field, FieldKind, Handle, RustType};
 
-/// The cheapest variant of each type (index into `Type::variants`): the
-/// shallowest constructor by the registry's heights, the first on a tie.
-fn cheapest(model: &Items<'_>) -> Vec<usize> {
-    let heights = model.reg.heights();
-    model
-        .types
+/// The cheapest variant of a type (index into its variants): the
+/// shallowest constructor by the model's heights, the first on a tie.
+fn cheapest(gen: &Gen<'_, '_>, rust: &RustType) -> usize {
+    let heights = gen.model.heights();
+    let best = heights.shallowest(rust.variants.iter().map(|&c| Handle::Ctor(c)));
+    rust.variants
         .iter()
-        .map(|t| {
-            let at = |v: usize| model.reg.constructor(&model.ctors[v].ir.name).map(|e| e.at);
-            let best = heights.shallowest(t.variants.iter().filter_map(|&v| at(v)));
-            t.variants
-                .iter()
-                .position(|&v| best.is_some() && at(v) == best)
-                .unwrap_or(0)
-        })
-        .collect()
+        .position(|&c| best == Some(Handle::Ctor(c)))
+        .unwrap_or(0)
 }
 
 /// The `samples` module's items, from the generator of its file.
 pub fn samples_module(gen: &Gen<'_, '_>) -> TokenStream {
     let model = gen.model;
-    let cheap = cheapest(model);
     let mut items = Vec::new();
     let mut visits = Vec::new();
 
-    let struct_body = |fields: &[crate::registry::items::Field<'_>]| -> TokenStream {
-        let inits = fields.iter().filter(|f| f.is_field()).map(|f| {
+    let struct_body = |fields: &[Field<'_>]| -> TokenStream {
+        let inits = fields.iter().filter(|f| f.is_struct_field()).map(|f| {
             let name = names::ident(&f.name);
             match &f.kind {
                 FieldKind::TrueFlag(_) => quote!(#name: present),
@@ -58,18 +48,14 @@ pub fn samples_module(gen: &Gen<'_, '_>) -> TokenStream {
                 } else {
                     None
                 }),
-                FieldKind::Value {
-                    ty: TlType::True,
-                    flag: None,
-                } => quote!(#name: false),
                 _ => quote!(#name: Sample::sample(g)),
             }
         });
         quote!(g.nested(|g| { let present = !g.deep(); let _ = present; Self { #(#inits,)* } }))
     };
 
-    for c in &model.ctors {
-        let path = gen.path(&c.path);
+    for (_, c, rc) in model.rust_ctors() {
+        let path = gen.path(&rc.path);
         let body = struct_body(&c.fields);
         items.push(quote! {
             impl Sample for #path {
@@ -77,15 +63,14 @@ pub fn samples_module(gen: &Gen<'_, '_>) -> TokenStream {
             }
         });
     }
-    for (t, ty) in model.types.iter().enumerate() {
-        let path = gen.path(&ty.path);
-        let arms = ty.variants.iter().enumerate().map(|(k, &i)| {
-            let c = &model.ctors[i];
-            let cpath = gen.path(&c.path);
+    for (_, ty, rust) in model.rust_types() {
+        let path = gen.path(&rust.path);
+        let arms = rust.variants.iter().enumerate().map(|(k, &c)| {
+            let cpath = gen.path(&gen.rust_ctor(c).1.path);
             quote!(#k => <#cpath as Sample>::sample(g).into())
         });
-        let n = ty.variants.len();
-        let cheap_k = cheap[t];
+        let n = rust.variants.len();
+        let cheap_k = cheapest(gen, rust);
         items.push(quote! {
             impl Sample for #path {
                 fn sample(g: &mut SampleGen) -> Self {
@@ -94,20 +79,19 @@ pub fn samples_module(gen: &Gen<'_, '_>) -> TokenStream {
                 }
             }
         });
-        for &i in &ty.variants {
-            let c = &model.ctors[i];
-            let cpath = gen.path(&c.path);
-            let name = format!("{}/{}", ty.name, c.json_name);
+        for &c in &rust.variants {
+            let (c, rc) = gen.rust_ctor(c);
+            let cpath = gen.path(&rc.path);
+            let name = format!("{}/{}", ty.name, c.ir.name);
             visits.push(quote!(v.visit(#name, #path::from(<#cpath as Sample>::sample(&mut SampleGen::new(seed))));));
         }
     }
     let first_plain = model
-        .funcs
-        .iter()
-        .find(|f| f.generic.is_none())
-        .map(|f| gen.path(&f.path));
-    for f in &model.funcs {
-        let path = gen.path(&f.path);
+        .rust_funcs()
+        .find(|(_, f, _)| f.generic.is_none())
+        .map(|(_, _, rf)| gen.path(&rf.path));
+    for (_, f, rf) in model.rust_funcs() {
+        let path = gen.path(&rf.path);
         let body = struct_body(&f.fields);
         let name = &f.ir.name;
         match &f.generic {

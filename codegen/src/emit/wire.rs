@@ -8,8 +8,7 @@ use quote::{format_ident, quote};
 
 use super::items::Gen;
 use super::names;
-use crate::ir::TlType;
-use crate::registry::items::{Field, FieldKind};
+use crate::model::{Field, FieldKind, Prim, Ty};
 
 /// The size of a value on the wire: a constant or an expression.
 enum Size {
@@ -17,37 +16,24 @@ enum Size {
     Expr(TokenStream),
 }
 
-fn fixed_size(ty: &TlType) -> Option<usize> {
-    match ty {
-        TlType::Int | TlType::Bool => Some(4),
-        TlType::Long | TlType::Double => Some(8),
-        TlType::Int128 => Some(16),
-        TlType::Int256 => Some(32),
-        _ => None,
-    }
+/// The primitive of an unconditional field that joins a coalesced run of
+/// fixed-width writes and reads ([`crate::model::PrimInfo::joins_run`]).
+fn run_prim(ty: &Ty) -> Option<Prim> {
+    ty.prim().filter(|p| p.info().joins_run())
 }
 
-/// Whether the value implements `tlgen_runtime::Serialize`/`Deserialize` itself.
-fn is_trait(ty: &TlType) -> bool {
-    match ty {
-        TlType::Int
-        | TlType::Long
-        | TlType::Double
-        | TlType::Int128
-        | TlType::Int256
-        | TlType::String
-        | TlType::Bool
-        | TlType::Boxed(_)
-        | TlType::Generic(_) => true,
-        TlType::Vector { boxed: true, inner } => is_trait(inner),
-        _ => false,
-    }
+/// The Rust number type of a fixed-width primitive, converted to and from
+/// `[u8; width]` by path calls (`i64::to_le_bytes(x)`: no method lookup for
+/// rustc); `None` for `int128`/`int256`, which stay byte arrays.
+fn number_type(prim: Prim) -> Option<Ident> {
+    prim.info().number.map(|n| format_ident!("{}", n))
 }
 
-fn min_wire_size(ty: &TlType) -> usize {
-    match ty {
-        TlType::Bare(_) => 1,
-        other => fixed_size(other).unwrap_or(4),
+/// The `[u8; width]` expression of a field that joins a run.
+fn fixed_bytes(prim: Prim, v: &TokenStream) -> TokenStream {
+    match number_type(prim) {
+        Some(n) => quote!(#n::to_le_bytes(#v)),
+        None => quote!(#v),
     }
 }
 
@@ -57,36 +43,6 @@ struct FixedPart {
     width: usize,
     bytes: TokenStream,
     plain: TokenStream,
-}
-
-/// Whether an unconditional field of this type joins a coalesced run of
-/// fixed-width writes and reads (`Bool` is left out: its wire form is a
-/// constructor ID).
-fn joins_run(ty: &TlType) -> bool {
-    matches!(
-        ty,
-        TlType::Int | TlType::Long | TlType::Double | TlType::Int128 | TlType::Int256
-    )
-}
-
-/// The Rust number type of a fixed-width field that [`joins_run`], converted
-/// to and from `[u8; width]` by path calls (`i64::to_le_bytes(x)`: no method
-/// lookup for rustc); `None` for `int128`/`int256`, which stay byte arrays.
-fn number_type(ty: &TlType) -> Option<TokenStream> {
-    match ty {
-        TlType::Int => Some(quote!(i32)),
-        TlType::Long => Some(quote!(i64)),
-        TlType::Double => Some(quote!(f64)),
-        _ => None,
-    }
-}
-
-/// The `[u8; width]` expression of a field that [`joins_run`].
-fn fixed_bytes(ty: &TlType, v: &TokenStream) -> TokenStream {
-    match number_type(ty) {
-        Some(n) => quote!(#n::to_le_bytes(#v)),
-        None => quote!(#v),
-    }
 }
 
 /// Writes a run of fixed-width parts: a lone part as it is, two or more into
@@ -184,34 +140,36 @@ fn flush_reads(rt: &TokenStream, run: &mut Vec<FixedRead>, reads: &mut Vec<Token
 }
 
 /// The `[u8; N]` -> value conversion of a fixed-width field in a read run.
-fn fixed_from(ty: &TlType) -> TokenStream {
-    match number_type(ty) {
+fn fixed_from(prim: Prim) -> TokenStream {
+    match number_type(prim) {
         Some(n) => quote!(#n::from_le_bytes),
         None => quote!(),
     }
 }
 
+/// Whether `ty` is the primitive `prim`.
+fn is(ty: &Ty, prim: Prim) -> bool {
+    ty.prim() == Some(prim)
+}
+
 impl Gen<'_, '_> {
-    fn size(&self, ty: &TlType, v: TokenStream) -> Size {
-        if let Some(n) = fixed_size(ty) {
+    fn size(&self, ty: &Ty, v: TokenStream) -> Size {
+        if let Some(n) = ty.fixed_size() {
             return Size::Fixed(n);
         }
         let rt = &self.rt.path;
         Size::Expr(match ty {
-            _ if is_trait(ty) => quote!(#rt::Serialize::serialized_len(#v)),
-            TlType::Bytes => quote!(#rt::wire::bytes_len(#v)),
-            TlType::Bare(_) => quote!(#rt::BareSerialize::bare_len(#v)),
-            TlType::Vector { boxed: true, inner } if **inner == TlType::Bytes => {
+            _ if ty.has_wire_traits() => quote!(#rt::Serialize::serialized_len(#v)),
+            Ty::Prim(Prim::Bytes) => quote!(#rt::wire::bytes_len(#v)),
+            Ty::Struct(_) => quote!(#rt::BareSerialize::bare_len(#v)),
+            Ty::Vector { boxed: true, elem } if is(elem, Prim::Bytes) => {
                 quote!(#rt::wire::bytes_vector_len(#v))
             }
-            TlType::Vector {
-                boxed: false,
-                inner,
-            } if matches!(**inner, TlType::Bare(_)) => {
+            Ty::Vector { boxed: false, elem } if matches!(**elem, Ty::Struct(_)) => {
                 quote!(#rt::wire::bare_vector_len(#v))
             }
-            TlType::Vector { boxed, inner } => {
-                let item = match self.size(inner, quote!(x)) {
+            Ty::Vector { boxed, elem } => {
+                let item = match self.size(elem, quote!(x)) {
                     Size::Fixed(n) => {
                         let n = Literal::usize_unsuffixed(n);
                         quote!(|_| #n)
@@ -228,23 +186,20 @@ impl Gen<'_, '_> {
         })
     }
 
-    fn write(&self, ty: &TlType, v: TokenStream) -> TokenStream {
+    fn write(&self, ty: &Ty, v: TokenStream) -> TokenStream {
         let rt = &self.rt.path;
         match ty {
-            _ if is_trait(ty) => quote!(#rt::Serialize::serialize(#v, out)),
-            TlType::Bytes => quote!(#rt::wire::write_bytes(out, #v)),
-            TlType::Bare(_) => quote!(#rt::BareSerialize::serialize_bare(#v, out)),
-            TlType::Vector { boxed: true, inner } if **inner == TlType::Bytes => {
+            _ if ty.has_wire_traits() => quote!(#rt::Serialize::serialize(#v, out)),
+            Ty::Prim(Prim::Bytes) => quote!(#rt::wire::write_bytes(out, #v)),
+            Ty::Struct(_) => quote!(#rt::BareSerialize::serialize_bare(#v, out)),
+            Ty::Vector { boxed: true, elem } if is(elem, Prim::Bytes) => {
                 quote!(#rt::wire::write_bytes_vector(out, #v))
             }
-            TlType::Vector {
-                boxed: false,
-                inner,
-            } if matches!(**inner, TlType::Bare(_)) => {
+            Ty::Vector { boxed: false, elem } if matches!(**elem, Ty::Struct(_)) => {
                 quote!(#rt::wire::write_bare_vector(out, #v))
             }
-            TlType::Vector { boxed, inner } => {
-                let item = self.write(inner, quote!(x));
+            Ty::Vector { boxed, elem } => {
+                let item = self.write(elem, quote!(x));
                 if *boxed {
                     quote!(#rt::wire::write_vector_with(out, #v, |out, x| #item))
                 } else {
@@ -258,28 +213,31 @@ impl Gen<'_, '_> {
     /// An expression of type `Result<T, DecodeError>` reading from `r`. `T`
     /// is left to inference (the caller annotates the binding), which keeps
     /// type paths out of the `tri!` arguments that formatters print verbatim.
-    fn read(&self, ty: &TlType) -> TokenStream {
+    /// Vector counts are checked against the model's minimum element size.
+    fn read(&self, ty: &Ty) -> TokenStream {
         let rt = &self.rt.path;
         match ty {
-            _ if is_trait(ty) => quote!(#rt::Deserialize::deserialize(r)),
-            TlType::Bytes => quote!(#rt::wire::read_bytes(r)),
-            TlType::Bare(_) => quote!(#rt::BareDeserialize::deserialize_bare(r)),
-            TlType::Vector { boxed: true, inner } if **inner == TlType::Bytes => {
+            _ if ty.has_wire_traits() => quote!(#rt::Deserialize::deserialize(r)),
+            Ty::Prim(Prim::Bytes) => quote!(#rt::wire::read_bytes(r)),
+            Ty::Struct(_) => quote!(#rt::BareDeserialize::deserialize_bare(r)),
+            Ty::Vector { boxed: true, elem } if is(elem, Prim::Bytes) => {
                 quote!(#rt::wire::read_bytes_vector(r))
             }
-            TlType::Vector {
-                boxed: false,
-                inner,
-            } if matches!(**inner, TlType::Bare(_)) => {
-                quote!(#rt::wire::read_bare_vector(r))
-            }
-            TlType::Vector { boxed, inner } => {
-                let item = self.read(inner);
-                let min = Literal::usize_unsuffixed(min_wire_size(inner));
+            Ty::Vector { boxed, elem } => {
+                let min = Literal::usize_unsuffixed(self.model.min_size(elem));
+                let item = match **elem {
+                    // A function path, not a closure: formatters print the
+                    // `tri!` arguments this lands in verbatim.
+                    Ty::Struct(_) => quote!(#rt::BareDeserialize::deserialize_bare),
+                    _ => {
+                        let item = self.read(elem);
+                        quote!(|r| #item)
+                    }
+                };
                 if *boxed {
-                    quote!(#rt::wire::read_vector_with(r, #min, |r| #item))
+                    quote!(#rt::wire::read_vector_with(r, #min, #item))
                 } else {
-                    quote!(#rt::wire::read_bare_vector_with(r, #min, |r| #item))
+                    quote!(#rt::wire::read_bare_vector_with(r, #min, #item))
                 }
             }
             _ => quote!(Ok(::core::default::Default::default())),
@@ -295,7 +253,6 @@ impl Gen<'_, '_> {
         de_cfg: Option<TokenStream>,
     ) -> TokenStream {
         let rt = &self.rt.path;
-        let generic_name = generic.map(|g| g.to_string());
         let (impl_ser, impl_de, generics) = match generic {
             None => (quote!(), quote!(), quote!()),
             Some(g) => (
@@ -322,7 +279,8 @@ impl Gen<'_, '_> {
         for f in fields {
             let name = names::ident(&f.name);
             match &f.kind {
-                FieldKind::Flags => {
+                FieldKind::DocsOnly | FieldKind::ConstTrue => {}
+                FieldKind::FlagsWord => {
                     fixed += 4;
                     let word = &f.param.name;
                     let parts: Vec<TokenStream> = fields
@@ -370,32 +328,26 @@ impl Gen<'_, '_> {
                 }
                 FieldKind::Value { ty, flag } => {
                     let read = self.read(ty);
-                    let rust_ty = self.field_type(f, generic_name.as_deref());
+                    let rust_ty = self.field_type(f);
                     match flag {
                         None => {
-                            if *ty == TlType::True {
-                                // A bare `true` outside flags has no wire form.
-                                flag_reads.push(quote!(let #name = false;));
-                                names.push(name);
-                                continue;
-                            }
                             match self.size(ty, quote!(&self.#name)) {
                                 Size::Fixed(n) => fixed += n,
                                 Size::Expr(e) => lens.push(e),
                             }
                             let w = self.write(ty, quote!(&self.#name));
                             let plain = quote!(let #name: #rust_ty = #rt::tri!(#read););
-                            if joins_run(ty) {
-                                let width = fixed_size(ty).unwrap_or_default();
+                            if let Some(prim) = run_prim(ty) {
+                                let width = ty.fixed_size().unwrap_or_default();
                                 run.push(FixedPart {
                                     width,
-                                    bytes: fixed_bytes(ty, &quote!(self.#name)),
+                                    bytes: fixed_bytes(prim, &quote!(self.#name)),
                                     plain: quote!(#w;),
                                 });
                                 read_run.push(FixedRead {
                                     local: quote!(#name),
                                     width,
-                                    from: fixed_from(ty),
+                                    from: fixed_from(prim),
                                     plain,
                                 });
                             } else {
@@ -410,7 +362,7 @@ impl Gen<'_, '_> {
                             let bit = Literal::u8_unsuffixed(fl.bit);
                             folded |= flush_fixed(rt, &mut run, &mut writes);
                             flush_reads(rt, &mut read_run, &mut reads);
-                            if is_trait(ty) {
+                            if ty.has_wire_traits() {
                                 // One runtime call per use: far less for rustc
                                 // to check than a `match` per field, and the
                                 // same code once inlined.

@@ -9,5 +9,5 @@ mod model;
 mod tltype;
 
 pub use diagnostics::{Diagnostic, DiagnosticKind, Severity};
-pub use model::{Api, Constructor, ErrorEntry, Flag, Method, Param, TypeDef};
+pub use model::{is_flags_word, Api, Constructor, ErrorEntry, Flag, Method, Param, TypeDef};
 pub use tltype::{bare_name, resolve_bare, TlType};

@@ -135,6 +135,17 @@ pub struct Param {
     pub docs_type: Option<String>,
 }
 
+impl Param {
+    /// The param as the schema writes it: `name:type`, or
+    /// `name:flags.3?type` when it is conditional.
+    pub fn tl_text(&self) -> String {
+        match &self.flag {
+            Some(flag) => format!("{}:{flag}?{}", self.name, self.ty),
+            None => format!("{}:{}", self.name, self.ty),
+        }
+    }
+}
+
 /// Where a conditional parameter's presence bit lives.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
@@ -143,6 +154,26 @@ pub struct Flag {
     pub field: String,
     /// The bit number, 0..=31.
     pub bit: u8,
+}
+
+/// `flags.3`, as the schema writes the condition.
+impl std::fmt::Display for Flag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.field, self.bit)
+    }
+}
+
+/// The flags-word rule, the one place it is written: a param is a flags
+/// word when its type is `#`, or when it is an `int` that a conditional
+/// param of the same definition refers to (old layers write `flags:int
+/// a:flags.0?true`, v65/v66 `auth.importBotAuthorization`). `flags` are the
+/// conditions of the definition's params.
+pub fn is_flags_word<'f>(
+    name: &str,
+    ty: &TlType,
+    mut flags: impl Iterator<Item = &'f Flag>,
+) -> bool {
+    *ty == TlType::Flags || (*ty == TlType::Int && flags.any(|f| f.field == name))
 }
 
 /// A documented RPC error of a method.

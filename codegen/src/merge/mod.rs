@@ -894,7 +894,7 @@ fn agreement(def: &Definition, shown: &Shown<'_>) -> i64 {
     let only_wire = def
         .params
         .iter()
-        .filter(|p| !p.is_flags_field() && !shown.params.contains(p.name.as_str()))
+        .filter(|p| !def.is_flags_word(p) && !shown.params.contains(p.name.as_str()))
         .count() as i64;
     let written = def.result.to_string();
     let result = (shown.result == Some(written.as_str())) as i64;

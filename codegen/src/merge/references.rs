@@ -62,7 +62,7 @@ pub(super) fn check(
         let mut refs: Vec<(String, &TlType)> = def
             .params
             .iter()
-            .filter(|p| !p.is_flags_field())
+            .filter(|p| !def.is_flags_word(p))
             .map(|p| (format!("{what} {name} param {}", p.name), &p.ty))
             .collect();
         if def.is_function() {

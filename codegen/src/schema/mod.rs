@@ -108,14 +108,20 @@ impl Definition {
     pub fn param(&self, name: &str) -> Option<&SchemaParam> {
         self.params.iter().find(|p| p.name == name)
     }
+
+    /// Whether `param` (one of its params) is a flags word, by the rule of
+    /// [`crate::ir::is_flags_word`]: `flags:#`, or an old layer's
+    /// `flags:int` that a conditional param refers to.
+    pub fn is_flags_word(&self, param: &SchemaParam) -> bool {
+        crate::ir::is_flags_word(
+            &param.name,
+            &param.ty,
+            self.params.iter().filter_map(|p| p.flag.as_ref()),
+        )
+    }
 }
 
 impl SchemaParam {
-    /// Whether it is a `#` flags word (`flags:#`, `flags2:#`).
-    pub fn is_flags_field(&self) -> bool {
-        self.ty == TlType::Flags
-    }
-
     /// Whether it is a payload-less `flags.N?true` param.
     pub fn is_true_flag(&self) -> bool {
         self.flag.is_some() && self.ty == TlType::True

@@ -145,8 +145,8 @@ fn flags_shared_bits_and_flags2() {
     let schema = sample();
     let user = def(&schema, "user");
     let p = |n: &str| user.param(n).unwrap_or_else(|| panic!("no param {n}"));
-    assert!(p("flags").is_flags_field());
-    assert!(p("flags2").is_flags_field());
+    assert!(user.is_flags_word(p("flags")));
+    assert!(user.is_flags_word(p("flags2")));
     assert_eq!(p("self").flag, flag("flags", 10));
     assert!(p("self").is_true_flag());
     assert_eq!(
@@ -186,11 +186,20 @@ fn flags_shared_bits_and_flags2() {
         flag("flags2", 0)
     );
 
-    // A plain `int` named `flags` is not a flags word.
+    // A plain `int` named `flags` is not a flags word unless a conditional
+    // param refers to it (v65's `flags:int a:flags.0?true`).
     let import = def(&schema, "auth.importBotAuthorization");
     let flags = import.param("flags").unwrap();
     assert_eq!((flags.ty.to_string().as_str(), &flags.flag), ("int", &None));
-    assert!(!flags.is_flags_field());
+    assert!(!import.is_flags_word(flags));
+    let v65 = crate::schema::parse_schema(
+        std::path::Path::new("old.tl"),
+        "auth.importBotAuthorization#67a3ff2c flags:int a:flags.0?true api_id:int = auth.Authorization;\n",
+    )
+    .expect("old schema");
+    let old = &v65.definitions[0];
+    assert!(old.is_flags_word(old.param("flags").unwrap()));
+    assert!(!old.is_flags_word(old.param("api_id").unwrap()));
 
     let dc = def(&schema, "dcOption");
     assert_eq!(dc.param("static").unwrap().flag, flag("flags", 4));

@@ -9,11 +9,13 @@ use tlgen_runtime::{DecodeError, Reader};
 
 use super::{to_hex, ApiIndex, ToolError, MAX_DEPTH, MAX_INFLATED};
 use crate::ir::TlType;
-use crate::registry::{Entry, EntryKind, BOOL_FALSE_ID, BOOL_TRUE_ID, GZIP_PACKED_ID, VECTOR_ID};
+use crate::model::{
+    Entry, FieldKind, Prim, Ty, TypeId, BOOL_FALSE_ID, BOOL_TRUE_ID, GZIP_PACKED_ID, VECTOR_ID,
+};
 
 /// Decodes one boxed value, a constructor or a method call (looked up by
 /// its ID among both), that must span all of `bytes`.
-pub fn decode_bytes(index: &ApiIndex, bytes: &[u8]) -> Result<Value, ToolError> {
+pub fn decode_bytes(index: &ApiIndex<'_>, bytes: &[u8]) -> Result<Value, ToolError> {
     let mut decoder = Decoder {
         index,
         depth: 0,
@@ -33,26 +35,35 @@ enum Expect<'t> {
     /// `!X`: a method call.
     Method,
     /// A constructor of this boxed type (any constructor for an open type).
-    Type(&'t str),
+    Type(TypeId),
+    /// Any constructor, where the schema names a type it does not define.
+    Open(&'t str),
 }
 
-impl Expect<'_> {
-    fn describe(&self) -> String {
-        match self {
-            Expect::Any => String::new(),
-            Expect::Method => " (expected a method call)".into(),
-            Expect::Type(name) => format!(" (expected {name})"),
-        }
-    }
-}
-
-struct Decoder<'a> {
-    index: &'a ApiIndex,
+struct Decoder<'a, 'm> {
+    index: &'a ApiIndex<'m>,
     depth: u32,
     gzip_budget: usize,
 }
 
-impl Decoder<'_> {
+impl Decoder<'_, '_> {
+    /// What a position expects, for error messages: its type's name.
+    fn expected<'e>(&'e self, expect: Expect<'e>) -> Option<&'e str> {
+        match expect {
+            Expect::Any | Expect::Method => None,
+            Expect::Type(t) => Some(self.index.ty(t).name),
+            Expect::Open(name) => Some(name),
+        }
+    }
+
+    fn describe(&self, expect: Expect<'_>) -> String {
+        match (expect, self.expected(expect)) {
+            (Expect::Method, _) => " (expected a method call)".into(),
+            (_, Some(name)) => format!(" (expected {name})"),
+            (_, None) => String::new(),
+        }
+    }
+
     fn nested<T>(
         &mut self,
         f: impl FnOnce(&mut Self) -> Result<T, ToolError>,
@@ -75,35 +86,37 @@ impl Decoder<'_> {
                 return this.gzip_packed(r, expect);
             }
             let open = match expect {
-                Expect::Any => true,
+                Expect::Any | Expect::Open(_) => true,
                 Expect::Method => false,
-                Expect::Type(name) => this.index.is_open_type(name),
+                Expect::Type(t) => this.index.ty(t).accepts_any(),
             };
             if id == VECTOR_ID && open {
                 return this.untyped_vector(r);
             }
-            let Some(entry) = this.index.by_id(id) else {
-                let mut hint = expect.describe();
+            let Some(at) = this.index.by_id(id) else {
+                let mut hint = this.describe(expect);
                 if !this.index.has_ids() {
                     hint.push_str(": the IR has no constructor IDs (pass --schema)");
                 }
                 return Err(ToolError::UnknownId { id, offset, hint });
             };
-            match (expect, &entry.kind) {
-                (Expect::Any, _) | (Expect::Method, EntryKind::Method { .. }) => {}
-                (Expect::Type(want), EntryKind::Constructor { type_name })
-                    if type_name == want || open => {}
-                (Expect::Method, EntryKind::Constructor { .. }) => {
-                    return Err(ToolError::Invalid(format!(
-                        "constructor {} ({id:08x}) at offset {offset} where a method call is expected",
-                        entry.name
-                    )))
-                }
-                (Expect::Type(want), _) => {
-                    let what = match entry.type_name() {
-                        Some(actual) => format!("constructor {} of type {actual}", entry.name),
-                        None => format!("method {}", entry.name),
+            let entry = this.index.entry(at);
+            match (expect, entry) {
+                (Expect::Any, _) | (Expect::Method, Entry::Func(_)) => {}
+                (Expect::Type(want), Entry::Ctor(c)) if c.ty == Some(want) || open => {}
+                (Expect::Open(_), Entry::Ctor(_)) => {}
+                (Expect::Method, Entry::Ctor(c)) => return Err(ToolError::Invalid(format!(
+                    "constructor {} ({id:08x}) at offset {offset} where a method call is expected",
+                    c.ir.name
+                ))),
+                (Expect::Type(_) | Expect::Open(_), _) => {
+                    let what = match entry {
+                        Entry::Ctor(c) => {
+                            format!("constructor {} of type {}", c.ir.name, c.ir.type_name)
+                        }
+                        Entry::Func(f) => format!("method {}", f.ir.name),
                     };
+                    let want = this.expected(expect).unwrap_or_default();
                     return Err(ToolError::Invalid(format!(
                         "{what} ({id:08x}) at offset {offset} where {want} is expected"
                     )));
@@ -136,73 +149,91 @@ impl Decoder<'_> {
         let count = read_count(r, 4)?;
         let mut items = Vec::with_capacity(count);
         for _ in 0..count {
-            items.push(self.boxed(r, Expect::Type("Object"))?);
+            items.push(self.boxed(r, Expect::Open("Object"))?);
         }
         Ok(Value::Array(items))
     }
 
     /// The fields of `entry` (its ID, if any, already read).
-    fn object(&mut self, r: &mut Reader<'_>, entry: &Entry) -> Result<Value, ToolError> {
+    fn object(&mut self, r: &mut Reader<'_>, entry: Entry<'_, '_>) -> Result<Value, ToolError> {
         let mut map = Map::new();
-        map.insert("_".into(), Value::String(entry.name.clone()));
+        map.insert("_".into(), Value::String(entry.name().to_owned()));
         let mut words: Vec<(&str, u32)> = Vec::new();
-        for p in &entry.params {
-            if p.is_flags_word() {
-                words.push((p.name.as_str(), r.read_u32()?));
-                continue;
-            }
-            if let Some(flag) = &p.flag {
+        for f in entry.fields() {
+            let ty = match &f.kind {
+                FieldKind::DocsOnly | FieldKind::ConstTrue => continue,
+                FieldKind::FlagsWord => {
+                    words.push((f.tl_name(), r.read_u32()?));
+                    continue;
+                }
+                FieldKind::TrueFlag(_) => None,
+                FieldKind::Value { ty, .. } => Some(ty),
+            };
+            if let Some(flag) = f.flag() {
                 let Some(&(_, word)) = words.iter().find(|(name, _)| *name == flag.field) else {
                     return Err(ToolError::Invalid(format!(
                         "field {:?} of {}: flags word {:?} is not read before it",
-                        p.name, entry.name, flag.field
+                        f.tl_name(),
+                        entry.name(),
+                        flag.field
                     )));
                 };
                 if flag.bit > 31 || word & (1 << flag.bit) == 0 {
                     continue;
                 }
             }
-            let value = self.value(r, &p.ty)?;
-            map.insert(p.name.clone(), value);
+            let value = match ty {
+                Some(ty) => self.value(r, ty)?,
+                None => Value::Bool(true),
+            };
+            map.insert(f.tl_name().to_owned(), value);
         }
         Ok(Value::Object(map))
     }
 
-    fn value(&mut self, r: &mut Reader<'_>, ty: &TlType) -> Result<Value, ToolError> {
+    fn value(&mut self, r: &mut Reader<'_>, ty: &Ty) -> Result<Value, ToolError> {
         Ok(match ty {
-            TlType::Int => i32::from_le_bytes(r.read_array()?).into(),
-            TlType::Long => i64::from_le_bytes(r.read_array()?).into(),
-            TlType::Double => double(f64::from_le_bytes(r.read_array()?)),
-            TlType::Int128 => Value::String(to_hex(r.read_slice(16)?)),
-            TlType::Int256 => Value::String(to_hex(r.read_slice(32)?)),
-            TlType::String => {
+            Ty::Prim(Prim::Int) => i32::from_le_bytes(r.read_array()?).into(),
+            Ty::Prim(Prim::Long) => i64::from_le_bytes(r.read_array()?).into(),
+            Ty::Prim(Prim::Double) => double(f64::from_le_bytes(r.read_array()?)),
+            Ty::Prim(Prim::Int128) => Value::String(to_hex(r.read_slice(16)?)),
+            Ty::Prim(Prim::Int256) => Value::String(to_hex(r.read_slice(32)?)),
+            Ty::Prim(Prim::String) => {
                 let offset = r.position();
                 let data = read_tl_bytes(r)?;
                 let text =
                     std::str::from_utf8(data).map_err(|_| DecodeError::InvalidUtf8 { offset })?;
                 Value::String(text.to_string())
             }
-            TlType::Bytes => {
+            Ty::Prim(Prim::Bytes) => {
                 let data = read_tl_bytes(r)?;
                 super::format::bytes_json(data)
             }
-            TlType::Bool => match r.read_u32()? {
+            Ty::Prim(Prim::Bool) => match r.read_u32()? {
                 BOOL_TRUE_ID => Value::Bool(true),
                 BOOL_FALSE_ID => Value::Bool(false),
                 id => return Err(DecodeError::InvalidBool { id }.into()),
             },
-            TlType::True => Value::Bool(true),
-            // Only reachable for a malformed IR (a `#` inside a vector).
-            TlType::Flags => r.read_u32()?.into(),
-            TlType::Generic(_) => self.boxed(r, Expect::Method)?,
-            TlType::Boxed(name) => self.boxed(r, Expect::Type(name))?,
-            TlType::Bare(name) => {
-                let entry = self.index.bare(name).ok_or_else(|| {
-                    ToolError::Invalid(format!("bare type {name} names no single constructor"))
-                })?;
+            Ty::Query(_) => self.boxed(r, Expect::Method)?,
+            Ty::Enum(t) => self.boxed(r, Expect::Type(*t))?,
+            Ty::QueryResult(name) | Ty::Unresolved(TlType::Boxed(name)) => {
+                self.boxed(r, Expect::Open(name))?
+            }
+            Ty::Struct(c) => {
+                let entry = Entry::Ctor(self.index.ctor(*c));
                 self.nested(|this| this.object(r, entry))?
             }
-            TlType::Vector { boxed, inner } => self.nested(|this| {
+            Ty::Unresolved(TlType::Bare(name)) => {
+                return Err(ToolError::Invalid(format!(
+                    "bare type {name} names no single constructor"
+                )))
+            }
+            Ty::Unresolved(other) => {
+                return Err(ToolError::Invalid(format!(
+                    "type {other} cannot be a value on the wire"
+                )))
+            }
+            Ty::Vector { boxed, elem } => self.nested(|this| {
                 if *boxed {
                     let offset = r.position();
                     let id = r.read_u32()?;
@@ -212,10 +243,10 @@ impl Decoder<'_> {
                         )));
                     }
                 }
-                let count = read_count(r, min_wire_size(inner))?;
+                let count = read_count(r, this.index.min_size(elem))?;
                 let mut items = Vec::with_capacity(count);
                 for _ in 0..count {
-                    items.push(this.value(r, inner)?);
+                    items.push(this.value(r, elem)?);
                 }
                 Ok(Value::Array(items))
             })?,
@@ -233,19 +264,6 @@ fn double(x: f64) -> Value {
         "-Infinity".into()
     } else {
         x.into()
-    }
-}
-
-/// The fewest bytes one value of `ty` can take on the wire (for vector
-/// count checks; 0 when it can be empty).
-fn min_wire_size(ty: &TlType) -> usize {
-    match ty {
-        TlType::Long | TlType::Double => 8,
-        TlType::Int128 => 16,
-        TlType::Int256 => 32,
-        TlType::True | TlType::Bare(_) => 0,
-        TlType::Vector { boxed: true, .. } => 8,
-        _ => 4,
     }
 }
 

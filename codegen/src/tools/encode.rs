@@ -5,11 +5,13 @@ use serde_json::{Map, Value};
 
 use super::{ApiIndex, ToolError, MAX_DEPTH};
 use crate::ir::TlType;
-use crate::registry::{Entry, EntryKind, WireParam, BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID};
+use crate::model::{
+    Entry, Field, FieldKind, Handle, Prim, Ty, BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID,
+};
 
 /// Encodes one JSON value, a method call or a constructor object with its
 /// IR name in `"_"`, into its boxed wire form (constructor ID first).
-pub fn encode_json(index: &ApiIndex, value: &Value) -> Result<Vec<u8>, ToolError> {
+pub fn encode_json(index: &ApiIndex<'_>, value: &Value) -> Result<Vec<u8>, ToolError> {
     let mut encoder = Encoder {
         index,
         out: Vec::new(),
@@ -63,13 +65,13 @@ impl Ctx<'_> {
     }
 }
 
-struct Encoder<'a> {
-    index: &'a ApiIndex,
+struct Encoder<'a, 'm> {
+    index: &'a ApiIndex<'m>,
     out: Vec<u8>,
     depth: u32,
 }
 
-impl Encoder<'_> {
+impl Encoder<'_, '_> {
     fn enter(&mut self) -> Result<(), ToolError> {
         if self.depth >= MAX_DEPTH {
             return Err(ToolError::DepthLimit(MAX_DEPTH));
@@ -103,11 +105,11 @@ impl Encoder<'_> {
         let name = object_name(obj).ok_or_else(|| {
             ToolError::Invalid("the object has no \"_\" naming a method or constructor".into())
         })?;
-        let entry = self
+        let at = self
             .index
-            .any(name)
+            .named(name)
             .ok_or_else(|| ToolError::UnknownName(name.to_string()))?;
-        self.boxed_entry(entry, obj)
+        self.boxed_entry(self.index.entry(at), obj)
     }
 
     fn u32(&mut self, value: u32) {
@@ -115,10 +117,14 @@ impl Encoder<'_> {
     }
 
     /// The constructor ID, then the fields.
-    fn boxed_entry(&mut self, entry: &Entry, obj: &Map<String, Value>) -> Result<(), ToolError> {
+    fn boxed_entry(
+        &mut self,
+        entry: Entry<'_, '_>,
+        obj: &Map<String, Value>,
+    ) -> Result<(), ToolError> {
         let id = entry
-            .id
-            .ok_or_else(|| ToolError::NoId(entry.name.clone()))?;
+            .id()
+            .ok_or_else(|| ToolError::NoId(entry.name().to_owned()))?;
         self.enter()?;
         self.u32(id);
         self.fields(entry, obj)?;
@@ -127,21 +133,28 @@ impl Encoder<'_> {
     }
 
     /// The fields of `entry` from `obj`, flags words computed.
-    fn fields(&mut self, entry: &Entry, obj: &Map<String, Value>) -> Result<(), ToolError> {
-        let owner = entry.name.as_str();
+    fn fields(&mut self, entry: Entry<'_, '_>, obj: &Map<String, Value>) -> Result<(), ToolError> {
+        let owner = entry.name();
+        let fields = entry.fields();
         // Every key must be a known field.
         for key in obj.keys() {
-            if key == "_" || entry.docs_only.iter().any(|d| d == key) {
+            if key == "_" {
                 continue;
             }
-            match entry.params.iter().find(|p| p.name == *key) {
-                Some(p) if p.is_flags_word() => {
+            match fields.iter().find(|f| f.tl_name() == key) {
+                Some(f) if f.is_flags_word() => {
                     return Err(ToolError::Field {
                         field: key.clone(),
                         owner: owner.to_string(),
                         message: "flags words are computed from the conditional fields; omit it"
                             .into(),
                     })
+                }
+                Some(f) if matches!(f.kind, FieldKind::ConstTrue) => {
+                    let ctx = Ctx { field: key, owner };
+                    if !matches!(obj[key], Value::Bool(true) | Value::Null) {
+                        return Err(ctx.expected("true (the only value of `true`)", &obj[key]));
+                    }
                 }
                 Some(_) => {}
                 None => {
@@ -152,19 +165,18 @@ impl Encoder<'_> {
             }
         }
         // Flags words: a bit is set when any field on it is present.
-        let mut words: Vec<(&str, u32)> = entry
-            .params
+        let mut words: Vec<(&str, u32)> = fields
             .iter()
-            .filter(|p| p.is_flags_word())
-            .map(|p| (p.name.as_str(), 0u32))
+            .filter(|f| f.is_flags_word())
+            .map(|f| (f.tl_name(), 0u32))
             .collect();
-        for p in &entry.params {
-            let Some(flag) = &p.flag else { continue };
+        for f in fields {
+            let Some(flag) = f.flag() else { continue };
             let ctx = Ctx {
-                field: &p.name,
+                field: f.tl_name(),
                 owner,
             };
-            if !present(p, obj.get(&p.name), ctx)? {
+            if !present(f, obj.get(f.tl_name()), ctx)? {
                 continue;
             }
             let Some(word) = words.iter_mut().find(|(name, _)| *name == flag.field) else {
@@ -178,77 +190,74 @@ impl Encoder<'_> {
             }
             word.1 |= 1 << flag.bit;
         }
-        for p in &entry.params {
+        let word_of = |field: &str| {
+            words
+                .iter()
+                .find(|(name, _)| *name == field)
+                .map_or(0, |w| w.1)
+        };
+        for f in fields {
             let ctx = Ctx {
-                field: &p.name,
+                field: f.tl_name(),
                 owner,
             };
-            if p.is_flags_word() {
-                let word = words
-                    .iter()
-                    .find(|(name, _)| *name == p.name)
-                    .map_or(0, |w| w.1);
-                self.u32(word);
-                continue;
-            }
-            let value = obj.get(&p.name).filter(|v| !v.is_null());
-            if let Some(flag) = &p.flag {
-                let word = words
-                    .iter()
-                    .find(|(name, _)| *name == flag.field)
-                    .map_or(0, |w| w.1);
-                if word & 1u32.checked_shl(flag.bit.into()).unwrap_or(0) == 0
-                    || p.ty == TlType::True
-                {
+            let (ty, flag) = match &f.kind {
+                FieldKind::FlagsWord => {
+                    self.u32(word_of(f.tl_name()));
+                    continue;
+                }
+                FieldKind::DocsOnly | FieldKind::ConstTrue | FieldKind::TrueFlag(_) => continue,
+                FieldKind::Value { ty, flag } => (ty, flag),
+            };
+            let value = obj.get(f.tl_name()).filter(|v| !v.is_null());
+            if let Some(flag) = flag {
+                if word_of(&flag.field) & 1u32.checked_shl(flag.bit.into()).unwrap_or(0) == 0 {
                     continue;
                 }
                 let Some(value) = value else {
-                    let setter = entry
-                        .params
+                    let setter = fields
                         .iter()
-                        .find(|q| {
-                            q.flag == p.flag && present(q, obj.get(&q.name), ctx).unwrap_or(false)
+                        .find(|g| {
+                            g.flag() == Some(flag)
+                                && present(g, obj.get(g.tl_name()), ctx).unwrap_or(false)
                         })
-                        .map_or(String::new(), |q| q.name.clone());
+                        .map_or(String::new(), |g| g.tl_name().to_owned());
                     return Err(ToolError::MissingField {
-                        field: p.name.clone(),
+                        field: f.tl_name().to_owned(),
                         owner: owner.to_string(),
-                        note: format!(" ({}.{} is set by {setter:?})", flag.field, flag.bit),
+                        note: format!(" ({flag} is set by {setter:?})"),
                     });
                 };
-                self.value(&p.ty, value, ctx)?;
+                self.value(ty, value, ctx)?;
             } else {
                 let Some(value) = value else {
-                    if p.ty == TlType::True {
-                        continue;
-                    }
                     return Err(ToolError::MissingField {
-                        field: p.name.clone(),
+                        field: f.tl_name().to_owned(),
                         owner: owner.to_string(),
                         note: String::new(),
                     });
                 };
-                self.value(&p.ty, value, ctx)?;
+                self.value(ty, value, ctx)?;
             }
         }
         Ok(())
     }
 
-    fn value(&mut self, ty: &TlType, value: &Value, ctx: Ctx<'_>) -> Result<(), ToolError> {
+    fn value(&mut self, ty: &Ty, value: &Value, ctx: Ctx<'_>) -> Result<(), ToolError> {
         match ty {
-            TlType::Int => {
+            Ty::Prim(Prim::Int) => {
                 let n = integer(value, "int", ctx)?;
                 let n = i32::try_from(n)
                     .map_err(|_| ctx.error(format!("{n} is out of range for int")))?;
                 self.out.extend_from_slice(&n.to_le_bytes());
             }
-            TlType::Long => {
+            Ty::Prim(Prim::Long) => {
                 let n = integer(value, "long", ctx)?;
                 let n = i64::try_from(n)
                     .map_err(|_| ctx.error(format!("{n} is out of range for long")))?;
                 self.out.extend_from_slice(&n.to_le_bytes());
             }
-            TlType::Double => {
+            Ty::Prim(Prim::Double) => {
                 let x = match value {
                     Value::Number(n) => n.as_f64().ok_or_else(|| ctx.expected("double", value))?,
                     Value::String(s) if s == "NaN" => f64::NAN,
@@ -258,50 +267,44 @@ impl Encoder<'_> {
                 };
                 self.out.extend_from_slice(&x.to_le_bytes());
             }
-            TlType::Int128 => self.fixed_hex(value, 16, "int128", ctx)?,
-            TlType::Int256 => self.fixed_hex(value, 32, "int256", ctx)?,
-            TlType::String => {
+            Ty::Prim(Prim::Int128) => self.fixed_hex(value, 16, "int128", ctx)?,
+            Ty::Prim(Prim::Int256) => self.fixed_hex(value, 32, "int256", ctx)?,
+            Ty::Prim(Prim::String) => {
                 let s = value
                     .as_str()
                     .ok_or_else(|| ctx.expected("string", value))?;
                 self.tl_bytes(s.as_bytes(), ctx)?;
             }
-            TlType::Bytes => {
+            Ty::Prim(Prim::Bytes) => {
                 let data = bytes_value(value, ctx)?;
                 self.tl_bytes(&data, ctx)?;
             }
-            TlType::Bool => match value {
+            Ty::Prim(Prim::Bool) => match value {
                 Value::Bool(true) => self.u32(BOOL_TRUE_ID),
                 Value::Bool(false) => self.u32(BOOL_FALSE_ID),
                 _ => return Err(ctx.expected("Bool (true or false)", value)),
             },
-            TlType::True => {
-                if !value.is_boolean() {
-                    return Err(ctx.expected("true", value));
-                }
-            }
-            TlType::Flags => return Err(ctx.error("flags words are computed; omit it")),
-            TlType::Generic(_) => {
+            Ty::Query(_) => {
                 let obj = value
                     .as_object()
                     .ok_or_else(|| ctx.expected("a method call object", value))?;
                 let name = object_name(obj)
                     .ok_or_else(|| ctx.error("expected a method call object with \"_\""))?;
-                let entry = match self.index.method(name) {
-                    Some(entry) => entry,
-                    None if self.index.constructor(name).is_some() => {
+                let at = match self.index.method_named(name) {
+                    Some(at) => at,
+                    None if self.index.constructor_named(name).is_some() => {
                         return Err(
                             ctx.error(format!("expected a method call, got constructor {name}"))
                         )
                     }
                     None => return Err(ToolError::UnknownName(name.to_string())),
                 };
-                self.boxed_entry(entry, obj)?;
+                self.boxed_entry(self.index.entry(Handle::Func(at)), obj)?;
             }
-            TlType::Vector { boxed, inner } => {
-                let items = value
-                    .as_array()
-                    .ok_or_else(|| ctx.expected(&format!("{ty} (an array)"), value))?;
+            Ty::Vector { boxed, elem } => {
+                let items = value.as_array().ok_or_else(|| {
+                    ctx.expected(&format!("{} (an array)", self.index.type_text(ty)), value)
+                })?;
                 let count = u32::try_from(items.len())
                     .map_err(|_| ctx.error("too many elements for a vector"))?;
                 self.enter()?;
@@ -310,18 +313,29 @@ impl Encoder<'_> {
                 }
                 self.u32(count);
                 for item in items {
-                    self.value(inner, item, ctx)?;
+                    self.value(elem, item, ctx)?;
                 }
                 self.depth -= 1;
             }
-            TlType::Boxed(type_name) if value.is_array() && self.index.is_open_type(type_name) => {
-                let inner = TlType::Vector {
-                    boxed: true,
-                    inner: Box::new(ty.clone()),
+            Ty::Enum(_) | Ty::QueryResult(_) | Ty::Unresolved(TlType::Boxed(_)) => {
+                let (type_name, want) = match ty {
+                    Ty::Enum(t) => {
+                        let t = self.index.ty(*t);
+                        (t.name, (!t.accepts_any()).then_some(t.name))
+                    }
+                    Ty::QueryResult(name) | Ty::Unresolved(TlType::Boxed(name)) => {
+                        (name.as_str(), None)
+                    }
+                    _ => unreachable!(),
                 };
-                self.value(&inner, value, ctx)?;
-            }
-            TlType::Boxed(type_name) => {
+                if value.is_array() && want.is_none() {
+                    // An open position holding a vector, as decoding one yields.
+                    let untyped = Ty::Vector {
+                        boxed: true,
+                        elem: Box::new(ty.clone()),
+                    };
+                    return self.value(&untyped, value, ctx);
+                }
                 let obj = value
                     .as_object()
                     .ok_or_else(|| ctx.expected(&format!("a {type_name} object"), value))?;
@@ -331,43 +345,46 @@ impl Encoder<'_> {
                         describe(value)
                     ))
                 })?;
-                let entry = match self.index.constructor(name) {
-                    Some(entry) => entry,
-                    None if self.index.method(name).is_some() => {
+                let c = match self.index.constructor_named(name) {
+                    Some(c) => self.index.ctor(c),
+                    None if self.index.method_named(name).is_some() => {
                         return Err(ctx.error(format!(
                             "expected a {type_name} constructor, got method {name}"
                         )))
                     }
                     None => return Err(ToolError::UnknownName(name.to_string())),
                 };
-                if let EntryKind::Constructor { type_name: actual } = &entry.kind {
-                    if actual != type_name && !self.index.is_open_type(type_name) {
-                        return Err(ctx.error(format!(
-                            "constructor {name} is of type {actual}, expected {type_name}"
-                        )));
-                    }
+                if let Some(want) = want.filter(|want| c.ir.type_name != *want) {
+                    return Err(ctx.error(format!(
+                        "constructor {name} is of type {}, expected {want}",
+                        c.ir.type_name
+                    )));
                 }
-                self.boxed_entry(entry, obj)?;
+                self.boxed_entry(Entry::Ctor(c), obj)?;
             }
-            TlType::Bare(type_name) => {
-                let entry = self.index.bare(type_name).ok_or_else(|| {
-                    ctx.error(format!("bare type {type_name} names no single constructor"))
-                })?;
+            Ty::Struct(c) => {
+                let c = self.index.ctor(*c);
                 let obj = value
                     .as_object()
-                    .ok_or_else(|| ctx.expected(&format!("a {} object", entry.name), value))?;
+                    .ok_or_else(|| ctx.expected(&format!("a {} object", c.ir.name), value))?;
                 if let Some(name) = obj.get("_") {
-                    if name.as_str() != Some(entry.name.as_str()) {
+                    if name.as_str() != Some(c.ir.name.as_str()) {
                         return Err(ctx.error(format!(
                             "expected bare {}, got {}",
-                            entry.name,
+                            c.ir.name,
                             describe(name)
                         )));
                     }
                 }
                 self.enter()?;
-                self.fields(entry, obj)?;
+                self.fields(Entry::Ctor(c), obj)?;
                 self.depth -= 1;
+            }
+            Ty::Unresolved(TlType::Bare(name)) => {
+                return Err(ctx.error(format!("bare type {name} names no single constructor")))
+            }
+            Ty::Unresolved(other) => {
+                return Err(ctx.error(format!("type {other} cannot be a value on the wire")))
             }
         }
         Ok(())
@@ -416,10 +433,10 @@ impl Encoder<'_> {
 }
 
 /// Whether a conditional field counts as present (sets its bit).
-fn present(p: &WireParam, value: Option<&Value>, ctx: Ctx<'_>) -> Result<bool, ToolError> {
+fn present(f: &Field<'_>, value: Option<&Value>, ctx: Ctx<'_>) -> Result<bool, ToolError> {
     match value {
         None | Some(Value::Null) => Ok(false),
-        Some(value) if p.ty == TlType::True => match value {
+        Some(value) if matches!(f.kind, FieldKind::TrueFlag(_)) => match value {
             Value::Bool(b) => Ok(*b),
             other => Err(ctx.expected("true", other)),
         },

@@ -46,13 +46,13 @@ pub fn parse_hex(text: &str) -> Result<Vec<u8>, ToolError> {
 /// One line of JSON for a value produced by [`super::decode_bytes`]: in
 /// every object naming a known entry in `"_"`, `"_"` comes first and the
 /// fields follow in wire order (any other keys after them, sorted).
-pub fn to_json_string(index: &ApiIndex, value: &Value) -> String {
+pub fn to_json_string(index: &ApiIndex<'_>, value: &Value) -> String {
     let mut out = String::new();
     write_value(index, value, &mut out);
     out
 }
 
-fn write_value(index: &ApiIndex, value: &Value, out: &mut String) {
+fn write_value(index: &ApiIndex<'_>, value: &Value, out: &mut String) {
     match value {
         Value::Array(items) => {
             out.push('[');
@@ -72,13 +72,15 @@ fn write_value(index: &ApiIndex, value: &Value, out: &mut String) {
             let entry = map
                 .get("_")
                 .and_then(Value::as_str)
-                .and_then(|name| index.any(name));
-            if let Some(entry) = entry {
+                .and_then(|name| index.named(name));
+            if let Some(at) = entry {
                 keys.extend(
-                    entry
-                        .params
+                    index
+                        .entry(at)
+                        .fields()
                         .iter()
-                        .map(|p| p.name.as_str())
+                        .filter(|f| f.on_wire())
+                        .map(|f| f.tl_name())
                         .filter(|name| *name != "_" && map.contains_key(*name)),
                 );
             }

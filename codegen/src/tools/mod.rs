@@ -159,7 +159,7 @@ impl From<tlgen_runtime::DecodeError> for ToolError {
 
 /// Parses one line of JSON and encodes it; the result is lowercase hex.
 /// This is what `tlgen encode` does per input line.
-pub fn encode_line(index: &ApiIndex, line: &str) -> Result<String, ToolError> {
+pub fn encode_line(index: &ApiIndex<'_>, line: &str) -> Result<String, ToolError> {
     let line = line.trim();
     if line.is_empty() {
         return Err(ToolError::InvalidJson("empty input".into()));
@@ -171,7 +171,7 @@ pub fn encode_line(index: &ApiIndex, line: &str) -> Result<String, ToolError> {
 
 /// Parses one line of hex and decodes it; the result is one line of JSON
 /// with keys in wire order. This is what `tlgen decode` does per input line.
-pub fn decode_line(index: &ApiIndex, line: &str) -> Result<String, ToolError> {
+pub fn decode_line(index: &ApiIndex<'_>, line: &str) -> Result<String, ToolError> {
     let bytes = parse_hex(line)?;
     decode_bytes(index, &bytes).map(|value| to_json_string(index, &value))
 }

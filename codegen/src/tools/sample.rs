@@ -5,8 +5,8 @@ use serde_json::{Map, Value};
 
 use super::{to_hex, ApiIndex, ToolError};
 use crate::ir::TlType;
-use crate::registry::heights::INFINITE;
-use crate::registry::{Entry, Heights, GZIP_PACKED_ID};
+use crate::model::heights::INFINITE;
+use crate::model::{Entry, FieldKind, Handle, Heights, Prim, Ty, GZIP_PACKED_ID};
 
 /// Objects nested deeper than this get the shallowest constructor, no
 /// flags and empty vectors, so every sample stays small and finite.
@@ -25,9 +25,13 @@ const RICH_DEPTH: u32 = 3;
 /// the shallowest constructor of their type with no flags.
 ///
 /// Fails for unknown names and for types no constructor can build.
-pub fn sample_value(index: &ApiIndex, name: &str, variant_seed: u64) -> Result<Value, ToolError> {
+pub fn sample_value(
+    index: &ApiIndex<'_>,
+    name: &str,
+    variant_seed: u64,
+) -> Result<Value, ToolError> {
     let entry = index
-        .any(name)
+        .named(name)
         .ok_or_else(|| ToolError::UnknownName(name.to_string()))?;
     let heights = index.heights();
     let mut rng = Rng::new(variant_seed ^ hash(name));
@@ -42,7 +46,7 @@ pub fn sample_value(index: &ApiIndex, name: &str, variant_seed: u64) -> Result<V
         rng: &mut rng,
         mode,
     };
-    sampler.object(entry, 0)
+    sampler.object(index.entry(entry), 0)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -52,26 +56,26 @@ enum Mode {
     Random,
 }
 
-struct Sampler<'a> {
-    index: &'a ApiIndex,
+struct Sampler<'a, 'm> {
+    index: &'a ApiIndex<'m>,
     heights: &'a Heights,
     rng: &'a mut Rng,
     mode: Mode,
 }
 
-impl<'a> Sampler<'a> {
+impl<'a, 'm> Sampler<'a, 'm> {
     /// Whether this depth still gets the variant's full treatment.
     fn rich(&self, depth: u32) -> bool {
         depth < RICH_DEPTH
     }
 
-    fn object(&mut self, entry: &Entry, depth: u32) -> Result<Value, ToolError> {
+    fn object(&mut self, entry: Entry<'a, 'm>, depth: u32) -> Result<Value, ToolError> {
         let mut map = Map::new();
-        map.insert("_".into(), entry.name.clone().into());
+        map.insert("_".into(), entry.name().into());
         // Decide every flag bit once, so that fields sharing a bit agree.
         let mut bits: Vec<(&str, u8, bool)> = Vec::new();
-        for p in &entry.params {
-            let Some(flag) = &p.flag else { continue };
+        for f in entry.fields() {
+            let Some(flag) = f.flag() else { continue };
             if bits
                 .iter()
                 .any(|(f, b, _)| *f == flag.field && *b == flag.bit)
@@ -86,39 +90,44 @@ impl<'a> Sampler<'a> {
                 };
             bits.push((&flag.field, flag.bit, on));
         }
-        for p in &entry.params {
-            if p.is_flags_word() {
-                continue;
-            }
-            if let Some(flag) = &p.flag {
+        for f in entry.fields() {
+            let ty = match &f.kind {
+                FieldKind::DocsOnly | FieldKind::FlagsWord | FieldKind::ConstTrue => continue,
+                FieldKind::TrueFlag(_) => None,
+                FieldKind::Value { ty, .. } => Some(ty),
+            };
+            if let Some(flag) = f.flag() {
                 let on = bits
                     .iter()
-                    .any(|(f, b, on)| *f == flag.field && *b == flag.bit && *on);
+                    .any(|(w, b, on)| *w == flag.field && *b == flag.bit && *on);
                 if !on {
                     continue;
                 }
             }
-            let value = self.value(&p.ty, depth)?;
-            map.insert(p.name.clone(), value);
+            let value = match ty {
+                Some(ty) => self.value(ty, depth)?,
+                None => Value::Bool(true),
+            };
+            map.insert(f.tl_name().to_owned(), value);
         }
         Ok(Value::Object(map))
     }
 
-    fn value(&mut self, ty: &TlType, depth: u32) -> Result<Value, ToolError> {
+    fn value(&mut self, ty: &'a Ty, depth: u32) -> Result<Value, ToolError> {
         let plain = !self.rich(depth) || self.mode == Mode::None;
         Ok(match ty {
-            TlType::Int if plain => 0.into(),
-            TlType::Int => {
+            Ty::Prim(Prim::Int) if plain => 0.into(),
+            Ty::Prim(Prim::Int) => {
                 let choices = [1, -1, i32::MAX, i32::MIN, self.rng.next() as i32];
                 choices[self.rng.below(choices.len())].into()
             }
-            TlType::Long if plain => 0.into(),
-            TlType::Long => {
+            Ty::Prim(Prim::Long) if plain => 0.into(),
+            Ty::Prim(Prim::Long) => {
                 let choices = [1, i64::MAX, i64::MIN, self.rng.next() as i64];
                 choices[self.rng.below(choices.len())].into()
             }
-            TlType::Double if plain => 0.0.into(),
-            TlType::Double => match self.rng.below(6) {
+            Ty::Prim(Prim::Double) if plain => 0.0.into(),
+            Ty::Prim(Prim::Double) => match self.rng.below(6) {
                 0 => "NaN".into(),
                 1 => "-Infinity".into(),
                 2 => 1.5.into(),
@@ -132,23 +141,21 @@ impl<'a> Sampler<'a> {
                     }
                 }
             },
-            TlType::Int128 => self.hex(16, plain),
-            TlType::Int256 => self.hex(32, plain),
-            TlType::String => {
+            Ty::Prim(Prim::Int128) => self.hex(16, plain),
+            Ty::Prim(Prim::Int256) => self.hex(32, plain),
+            Ty::Prim(Prim::String) => {
                 if plain {
                     "".into()
                 } else {
                     self.text().into()
                 }
             }
-            TlType::Bytes => {
+            Ty::Prim(Prim::Bytes) => {
                 let data = if plain { Vec::new() } else { self.blob() };
                 super::format::bytes_json(&data)
             }
-            TlType::Bool => Value::Bool(!plain && self.rng.next() & 1 == 1),
-            TlType::True => Value::Bool(true),
-            TlType::Flags => 0.into(),
-            TlType::Vector { inner, .. } => {
+            Ty::Prim(Prim::Bool) => Value::Bool(!plain && self.rng.next() & 1 == 1),
+            Ty::Vector { elem, .. } => {
                 let len = if plain {
                     0
                 } else if self.mode == Mode::All {
@@ -158,30 +165,35 @@ impl<'a> Sampler<'a> {
                 };
                 let mut items = Vec::with_capacity(len);
                 for _ in 0..len {
-                    items.push(self.value(inner, depth + 1)?);
+                    items.push(self.value(elem, depth + 1)?);
                 }
                 Value::Array(items)
             }
-            TlType::Generic(_) => {
-                let entry = self.pick(depth, |e| e.is_method() && e.id.is_some())?;
+            Ty::Query(_) => {
+                let entry = self.pick(depth, |e| e.is_method() && e.id().is_some())?;
                 self.object(entry, depth + 1)?
             }
-            TlType::Boxed(name) if self.index.is_open_type(name) => {
+            Ty::Enum(t) if !self.index.ty(*t).accepts_any() => {
+                let t = *t;
+                let entry = self.pick(depth, |e| matches!(e, Entry::Ctor(c) if c.ty == Some(t)))?;
+                self.object(entry, depth + 1)?
+            }
+            Ty::Enum(_) | Ty::QueryResult(_) | Ty::Unresolved(TlType::Boxed(_)) => {
                 let entry = self.pick(depth, |e| {
-                    !e.is_method() && e.id.is_some_and(|id| id != GZIP_PACKED_ID)
+                    !e.is_method() && e.id().is_some_and(|id| id != GZIP_PACKED_ID)
                 })?;
                 self.object(entry, depth + 1)?
             }
-            TlType::Boxed(name) => {
-                let name = name.clone();
-                let entry = self.pick(depth, |e| e.type_name() == Some(name.as_str()))?;
-                self.object(entry, depth + 1)?
+            Ty::Struct(c) => self.object(Entry::Ctor(self.index.ctor(*c)), depth + 1)?,
+            Ty::Unresolved(TlType::Bare(name)) => {
+                return Err(ToolError::Invalid(format!(
+                    "bare type {name} names no single constructor"
+                )))
             }
-            TlType::Bare(name) => {
-                let entry = self.index.bare(name).ok_or_else(|| {
-                    ToolError::Invalid(format!("bare type {name} names no single constructor"))
-                })?;
-                self.object(entry, depth + 1)?
+            Ty::Unresolved(other) => {
+                return Err(ToolError::Invalid(format!(
+                    "type {other} cannot be a value on the wire"
+                )))
             }
         })
     }
@@ -192,14 +204,12 @@ impl<'a> Sampler<'a> {
     fn pick(
         &mut self,
         depth: u32,
-        accept: impl Fn(&Entry) -> bool,
-    ) -> Result<&'a Entry, ToolError> {
+        accept: impl Fn(Entry<'_, '_>) -> bool,
+    ) -> Result<Entry<'a, 'm>, ToolError> {
         let index = self.index;
-        let candidates: Vec<usize> = index
-            .entries()
-            .iter()
-            .filter(|e| accept(e) && self.heights.of(e.at) != INFINITE)
-            .map(|e| e.at)
+        let candidates: Vec<Handle> = index
+            .handles()
+            .filter(|&at| accept(index.entry(at)) && self.heights.of(at) != INFINITE)
             .collect();
         let shallowest = self.heights.shallowest(candidates.iter().copied());
         let Some(shallowest) = shallowest else {
@@ -210,12 +220,11 @@ impl<'a> Sampler<'a> {
         if !self.rich(depth + 1) || self.mode == Mode::None {
             return Ok(index.entry(shallowest));
         }
-        let decodable: Vec<usize> = candidates
+        let decodable: Vec<Handle> = candidates
             .into_iter()
             .filter(|&at| {
-                let e = index.entry(at);
-                e.id.and_then(|id| index.by_id(id))
-                    .is_some_and(|found| found.at == at)
+                let id = index.entry(at).id();
+                id.and_then(|id| index.by_id(id)) == Some(at)
             })
             .collect();
         if decodable.is_empty() {

@@ -5,80 +5,9 @@ use serde_json::{json, Value};
 
 use super::sample::Rng;
 use super::*;
-use crate::ir::{Api, Constructor, Flag, Method, Param, TypeDef};
+use crate::ir::{Api, Constructor};
 
-/// The tests' TL oracle (independent of `crate::schema`), shared with the
-/// integration tests.
-#[path = "../../tests/support/tl_oracle.rs"]
-pub(crate) mod tl_oracle;
-
-/// An IR straight from TL text, read by the oracle: params as written, IDs
-/// as declared, one type per result.
-pub(crate) fn api_from_tl(text: &str) -> Api {
-    let mut api = Api::default();
-    for e in tl_oracle::parse(text) {
-        let params = e
-            .params
-            .iter()
-            .map(|(pname, ty, flag)| Param {
-                name: pname.clone(),
-                ty: ty.as_str().into(),
-                flag: flag.split_once('.').map(|(field, bit)| Flag {
-                    field: field.into(),
-                    bit: bit.parse().expect("flag bit"),
-                }),
-                description: String::new(),
-                docs_only: false,
-                hidden: ty == "#",
-                required: Some(true),
-                docs_type: None,
-            })
-            .collect();
-        if e.function {
-            api.methods.push(Method {
-                name: e.name,
-                id: e.declared_id,
-                description: String::new(),
-                params,
-                returns: e.result.as_str().into(),
-                bots: None,
-                users: None,
-                business: None,
-                errors: Vec::new(),
-                errors_source: None,
-                source: None,
-            });
-        } else {
-            api.constructors.push(Constructor {
-                name: e.name,
-                id: e.declared_id,
-                description: String::new(),
-                params,
-                type_name: e.result,
-                tl_name: None,
-                layer: None,
-                source: None,
-            });
-        }
-    }
-    // By name, so that a long schema (the linear-time tests) builds fast.
-    let mut types: std::collections::BTreeMap<&str, TypeDef> = Default::default();
-    for c in &api.constructors {
-        types
-            .entry(&c.type_name)
-            .or_insert_with(|| TypeDef {
-                name: c.type_name.clone(),
-                constructors: Vec::new(),
-                description: String::new(),
-                source: None,
-            })
-            .constructors
-            .push(c.name.clone());
-    }
-    let types = types.into_values().collect();
-    api.types = types;
-    api
-}
+use crate::test_support::api_from_tl;
 
 const SCHEMA: &str = r#"
 boolFalse#bc799737 = Bool;
@@ -110,7 +39,13 @@ auth.importBotAuthorization#67a3ff2c flags:int a:flags.0?true b:flags.0?true api
 account.updateProfile#78515775 flags:# flags2:# first_name:flags.0?string about:flags.2?string birthday_hidden:flags2.0?true = User;
 "#;
 
-fn index() -> ApiIndex {
+fn index() -> ApiIndex<'static> {
+    static API: std::sync::OnceLock<Api> = std::sync::OnceLock::new();
+    ApiIndex::new(API.get_or_init(api))
+}
+
+/// The API behind [`index`].
+fn api() -> Api {
     let mut api = api_from_tl(SCHEMA);
     // A docs-only param interleaved in the docs order: never on the wire.
     let send = api
@@ -134,7 +69,7 @@ fn index() -> ApiIndex {
         layer: Some(17),
         source: None,
     });
-    ApiIndex::new(&api)
+    api
 }
 
 /// Hex with spaces for readability.
@@ -414,9 +349,9 @@ fn msg_container_with_bare_mtproto_messages() {
         to_hex(&hx("dcf8f173 01000000 0100000000000000 02000000 10000000 016d5cf3 0300000000000000 b5757299"))
     );
     assert_eq!(decode_bytes(&ix, &bytes).unwrap(), value);
-    assert!(!ix
-        .names()
-        .any(|n| n == "message" && ix.constructor(n).is_none()));
+    // The envelope does not shadow the API's `message` by name.
+    let message = ix.constructor_named("message").expect("the API's message");
+    assert_eq!(ix.ctor(message).id, Some(0xd012ae0d));
 }
 
 #[test]
@@ -892,4 +827,76 @@ fn encode_reads_json_doubles_correctly_rounded() {
             .collect();
         assert_eq!(wire, expected, "{text}");
     }
+}
+
+/// An unconditional `true` has no wire form and only one value: the
+/// encoder, decoder and sampler all leave it out of the JSON form, as the
+/// generated struct has no field for it (the model's `ConstTrue`).
+#[test]
+fn an_unconditional_true_has_no_wire_form_and_no_key() {
+    let api = api_from_tl("a#00000001 always:true n:int = A;\n");
+    let ix = ApiIndex::new(&api);
+    let plain = json!({"_": "a", "n": 7});
+    let bytes = encode_json(&ix, &plain).unwrap();
+    assert_eq!(to_hex(&bytes), "0100000007000000");
+    let with_key = json!({"_": "a", "always": true, "n": 7});
+    assert_eq!(encode_json(&ix, &with_key).unwrap(), bytes);
+    let err = encode_json(&ix, &json!({"_": "a", "always": false, "n": 7})).unwrap_err();
+    assert!(
+        err.to_string().contains("the only value of `true`"),
+        "{err}"
+    );
+    assert_eq!(decode_bytes(&ix, &bytes).unwrap(), plain);
+    for seed in 0..8 {
+        let sample = sample_value(&ix, "a", seed).unwrap();
+        assert_eq!(sample.get("always"), None, "{sample}");
+    }
+    let options = crate::emit::Options {
+        formatting: crate::emit::Formatting::Prettyplease,
+        ..Default::default()
+    };
+    let out = crate::emit::generate(&api, &options).expect("generate");
+    let file: syn::File = syn::parse_str(&out.files["types/mod.rs"]).expect("parses");
+    let fields: Vec<String> = file
+        .items
+        .iter()
+        .find_map(|item| match item {
+            syn::Item::Struct(s) if s.ident == "A" => Some(
+                s.fields
+                    .iter()
+                    .map(|f| {
+                        f.ident
+                            .as_ref()
+                            .map(ToString::to_string)
+                            .unwrap_or_default()
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .expect("struct A");
+    assert_eq!(fields, ["n"]);
+}
+
+/// Vector counts are checked against the model's minimum element size,
+/// the number the emitted readers pass to the runtime as well.
+#[test]
+fn vector_counts_are_checked_against_the_models_minimum() {
+    let api = api_from_tl(
+        "future_salt#0949d9dc valid_since:int valid_until:int salt:long = FutureSalt;\n\
+         salts#ae500895 salts:vector<future_salt> = Salts;\n",
+    );
+    let ix = ApiIndex::new(&api);
+    // Two salts claimed, 20 bytes left: one salt is at least 16.
+    let mut bytes = hx("950850ae 02000000");
+    bytes.extend_from_slice(&[0; 20]);
+    let err = decode_bytes(&ix, &bytes).unwrap_err().to_string();
+    assert_eq!(err, "vector count 2 at offset 4 exceeds the 20 bytes left");
+    let out = crate::emit::generate(&api, &crate::emit::Options::default()).expect("generate");
+    let squeezed: String = out.files["types/mod.rs"].split_whitespace().collect();
+    assert!(
+        squeezed.contains("read_bare_vector_with(r,16,"),
+        "{}",
+        out.files["types/mod.rs"]
+    );
 }

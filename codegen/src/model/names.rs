@@ -10,8 +10,7 @@
 //!   (`Option`, `Vec`, `String`, `Box`, `Result`, `From`, ...) get a `_` suffix.
 //! * Namespaces: `snake_case` module names.
 //!
-//! * RPC error names: [`error_variant`] (`SLOWMODE_WAIT_X` ->
-//!   `SlowmodeWait { seconds }`), clashes within one enum by [`error_variants`].
+//! * RPC error variants: [`super::errors`] ("Naming").
 //!
 //! Collisions left after case conversion are resolved by [`dedup`]: items
 //! are visited in TL-name order and every later duplicate gets a numeric
@@ -202,120 +201,6 @@ pub fn dedup(names: &mut [String]) {
             n += 1;
         }
     }
-}
-
-/// The variant identifier for a documented error name, and the name of the
-/// `u64` field holding its numeric placeholder, if it has one.
-///
-/// * Words are the runs of ASCII letters and digits; each becomes
-///   `Uppercase` + `lowercase` when it was all caps (`PEER_ID_INVALID` ->
-///   `PeerIdInvalid`), else keeps its inner case (`Timeout`).
-/// * A standalone `X` word is the placeholder: it is dropped from the
-///   identifier and yields a field, `seconds` after `…_WAIT`, `…_DELAY` or
-///   `…_FRESH`, `dc` after `…_MIGRATE`, else `value`
-///   (`SLOWMODE_WAIT_X` -> `SlowmodeWait { seconds }`).
-/// * Leading digits are spelled out (`2FA_CONFIRM_WAIT_X` -> `TwoFaConfirmWait`).
-/// * `Self` and `Other` (the fallback variant) get an `Error` suffix; a name
-///   without any letter or digit becomes `Unnamed`.
-pub fn error_variant(error_name: &str) -> (String, Option<String>) {
-    let words = words(error_name);
-    let placeholder = words.iter().rposition(|w| *w == "X");
-    let mut ident = String::new();
-    for (i, word) in words.iter().enumerate() {
-        if Some(i) == placeholder {
-            continue;
-        }
-        let all_caps = !word.chars().any(|c| c.is_ascii_lowercase());
-        let mut chars = word.chars();
-        if ident.is_empty() {
-            // Spell out leading digits: identifiers cannot start with one.
-            let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
-            for d in digits.chars() {
-                ident.push_str(DIGITS[d.to_digit(10).unwrap_or(0) as usize]);
-            }
-            chars = word[digits.len()..].chars();
-        }
-        if let Some(first) = chars.next() {
-            ident.push(first.to_ascii_uppercase());
-            let rest: String = chars.collect();
-            ident.push_str(&if all_caps {
-                rest.to_ascii_lowercase()
-            } else {
-                rest
-            });
-        }
-    }
-    if ident.is_empty() {
-        ident.push_str("Unnamed");
-    }
-    if ident == "Self" || ident == "Other" {
-        ident.push_str("Error");
-    }
-    let field = placeholder.map(|at| {
-        let before = if at > 0 {
-            words[at - 1].to_ascii_uppercase()
-        } else {
-            String::new()
-        };
-        match before.as_str() {
-            "WAIT" | "DELAY" | "FRESH" => "seconds",
-            "MIGRATE" => "dc",
-            _ => "value",
-        }
-        .to_owned()
-    });
-    (ident, field)
-}
-
-const DIGITS: [&str; 10] = [
-    "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
-];
-
-fn words(name: &str) -> Vec<&str> {
-    name.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// Identifiers for the error names of one enum, in the given (sorted)
-/// order: names without a placeholder claim theirs first, then names with
-/// one (`EMAIL_UNCONFIRMED_X` after `EMAIL_UNCONFIRMED` gets
-/// `EmailUnconfirmedX`); further clashes get `2`, `3`, ... Each comes with
-/// its placeholder field ([`error_variant`]).
-pub fn error_variants<'a>(
-    error_names: impl IntoIterator<Item = &'a str>,
-) -> Vec<(String, Option<String>)> {
-    let named: Vec<(String, Option<String>)> = error_names.into_iter().map(error_variant).collect();
-    let mut idents: Vec<Option<String>> = vec![None; named.len()];
-    let mut taken = BTreeSet::new();
-    for pass_placeholders in [false, true] {
-        for (i, (base, field)) in named.iter().enumerate() {
-            if field.is_some() != pass_placeholders {
-                continue;
-            }
-            let mut candidates = vec![base.clone()];
-            if field.is_some() {
-                candidates.push(format!("{base}X"));
-            }
-            let mut chosen = candidates.into_iter().find(|c| !taken.contains(c));
-            let mut n = 2;
-            while chosen.is_none() {
-                let candidate = format!("{base}{n}");
-                if !taken.contains(&candidate) {
-                    chosen = Some(candidate);
-                }
-                n += 1;
-            }
-            let chosen = chosen.unwrap_or_default();
-            taken.insert(chosen.clone());
-            idents[i] = Some(chosen);
-        }
-    }
-    named
-        .into_iter()
-        .zip(idents)
-        .map(|((_, field), ident)| (ident.unwrap_or_default(), field))
-        .collect()
 }
 
 #[cfg(test)]

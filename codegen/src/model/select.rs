@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Entry, Registry};
+use super::{CtorId, Model, Ty};
 use crate::ir::{Api, Method, TlType};
 
 /// Whether `name` matches a `--select` pattern: `*` matches any run of
@@ -60,51 +60,66 @@ pub fn select(api: &Api, patterns: &[String]) -> Result<Api, Vec<String>> {
         .cloned()
         .collect();
 
-    let reg = Registry::new(api);
-    let mut types: BTreeSet<String> = BTreeSet::new();
-    let mut ctors: BTreeSet<String> = BTreeSet::new();
-    let mut work: Vec<TlType> = Vec::new();
-    for m in &methods {
-        work.push(m.returns.clone());
-        if let Some(entry) = reg.method(&m.name) {
-            work.extend(entry.params.iter().map(|p| p.ty.clone()));
+    let model = Model::new(api);
+    let mut types: BTreeSet<&str> = BTreeSet::new();
+    let mut ctors: BTreeSet<CtorId> = BTreeSet::new();
+    let mut work: Vec<&Ty> = Vec::new();
+    for (_, f) in model.func_ids() {
+        if patterns.iter().any(|p| glob_match(p, &f.ir.name)) {
+            work.push(&f.returns);
+            work.extend(f.fields.iter().filter_map(|f| f.value_ty()));
         }
     }
-    let add_ctor = |c: &Entry, work: &mut Vec<TlType>, ctors: &mut BTreeSet<String>| {
-        if ctors.insert(c.name.clone()) {
-            work.extend(c.params.iter().map(|p| p.ty.clone()));
+    fn add_ctor<'m>(
+        model: &'m Model<'_>,
+        c: CtorId,
+        work: &mut Vec<&'m Ty>,
+        ctors: &mut BTreeSet<CtorId>,
+    ) {
+        if ctors.insert(c) {
+            work.extend(model.ctor(c).fields.iter().filter_map(|f| f.value_ty()));
         }
-    };
+    }
     while let Some(ty) = work.pop() {
         match ty {
-            TlType::Vector { inner, .. } => work.push(*inner),
-            TlType::Boxed(name) if types.insert(name.clone()) => {
-                for &at in reg.type_constructors(&name).into_iter().flatten() {
-                    add_ctor(reg.entry(at), &mut work, &mut ctors);
+            Ty::Vector { elem, .. } => work.push(elem),
+            Ty::Enum(t) => {
+                let ty = model.ty(*t);
+                if types.insert(ty.name) {
+                    for &c in &ty.ctors {
+                        add_ctor(&model, c, &mut work, &mut ctors);
+                    }
                 }
             }
-            TlType::Bare(name) => {
-                if let Some(c) = reg.bare(&name) {
-                    types.extend(c.type_name().map(str::to_owned));
-                    add_ctor(c, &mut work, &mut ctors);
+            Ty::Struct(c) => {
+                if let Some(t) = model.ctor(*c).ty {
+                    types.insert(model.ty(t).name);
                 }
+                add_ctor(&model, *c, &mut work, &mut ctors);
+            }
+            Ty::Unresolved(TlType::Boxed(name)) | Ty::QueryResult(name) => {
+                types.insert(name);
             }
             _ => {}
         }
     }
+    let ctors: BTreeSet<&str> = ctors
+        .iter()
+        .map(|&c| model.ctor(c).ir.name.as_str())
+        .collect();
     Ok(Api {
         layer: api.layer,
         methods,
         constructors: api
             .constructors
             .iter()
-            .filter(|c| ctors.contains(&c.name))
+            .filter(|c| ctors.contains(c.name.as_str()))
             .cloned()
             .collect(),
         types: api
             .types
             .iter()
-            .filter(|t| types.contains(&t.name))
+            .filter(|t| types.contains(t.name.as_str()))
             .cloned()
             .collect(),
     })

@@ -1,0 +1,77 @@
+//! Helpers the crate's unit tests share: an IR straight from TL text,
+//! read by an oracle independent of [`crate::schema`].
+
+use crate::ir::{Api, Constructor, Flag, Method, Param, TypeDef};
+
+/// The tests' TL oracle (independent of `crate::schema`), shared with the
+/// integration tests.
+#[path = "../tests/support/tl_oracle.rs"]
+pub(crate) mod tl_oracle;
+
+/// An IR straight from TL text, read by the oracle: params as written, IDs
+/// as declared, one type per result.
+pub(crate) fn api_from_tl(text: &str) -> Api {
+    let mut api = Api::default();
+    for e in tl_oracle::parse(text) {
+        let params = e
+            .params
+            .iter()
+            .map(|(pname, ty, flag)| Param {
+                name: pname.clone(),
+                ty: ty.as_str().into(),
+                flag: flag.split_once('.').map(|(field, bit)| Flag {
+                    field: field.into(),
+                    bit: bit.parse().expect("flag bit"),
+                }),
+                description: String::new(),
+                docs_only: false,
+                hidden: ty == "#",
+                required: Some(true),
+                docs_type: None,
+            })
+            .collect();
+        if e.function {
+            api.methods.push(Method {
+                name: e.name,
+                id: e.declared_id,
+                description: String::new(),
+                params,
+                returns: e.result.as_str().into(),
+                bots: None,
+                users: None,
+                business: None,
+                errors: Vec::new(),
+                errors_source: None,
+                source: None,
+            });
+        } else {
+            api.constructors.push(Constructor {
+                name: e.name,
+                id: e.declared_id,
+                description: String::new(),
+                params,
+                type_name: e.result,
+                tl_name: None,
+                layer: None,
+                source: None,
+            });
+        }
+    }
+    // By name, so that a long schema (the linear-time tests) builds fast.
+    let mut types: std::collections::BTreeMap<&str, TypeDef> = Default::default();
+    for c in &api.constructors {
+        types
+            .entry(&c.type_name)
+            .or_insert_with(|| TypeDef {
+                name: c.type_name.clone(),
+                constructors: Vec::new(),
+                description: String::new(),
+                source: None,
+            })
+            .constructors
+            .push(c.name.clone());
+    }
+    let types = types.into_values().collect();
+    api.types = types;
+    api
+}
