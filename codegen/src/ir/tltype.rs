@@ -110,23 +110,6 @@ impl TlType {
             TlType::Boxed(text.to_string())
         }
     }
-
-    /// Whether the type is a primitive with a fixed or length-prefixed wire form.
-    pub fn is_primitive(&self) -> bool {
-        matches!(
-            self,
-            TlType::Int
-                | TlType::Long
-                | TlType::Double
-                | TlType::Int128
-                | TlType::Int256
-                | TlType::String
-                | TlType::Bytes
-                | TlType::Bool
-                | TlType::True
-                | TlType::Flags
-        )
-    }
 }
 
 /// The JSON form is the schema's text (`"Vector<MessageEntity>"`), as the

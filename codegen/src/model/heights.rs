@@ -72,15 +72,16 @@ impl Heights {
     }
 
     fn of_ty(&self, model: &Model<'_>, ty: &Ty) -> u32 {
+        if model.open_position(ty).is_some() {
+            return 1;
+        }
         match ty {
             Ty::Prim(_) | Ty::Vector { .. } => 0,
-            Ty::Enum(t) if model.types[t.0].accepts_any() => 1,
             Ty::Enum(t) => self.types[t.0],
             Ty::Struct(c) => self.ctors[c.0],
             Ty::Query(_) => self.min_method,
-            Ty::QueryResult(_) | Ty::Unresolved(TlType::Boxed(_)) => 1,
             Ty::Unresolved(TlType::Bare(_)) => INFINITE,
-            Ty::Unresolved(_) => 0,
+            Ty::QueryResult(_) | Ty::Unresolved(_) => 0,
         }
     }
 

@@ -846,6 +846,19 @@ impl<'a> Model<'a> {
         }
     }
 
+    /// The type name of a position that accepts any constructor, the one
+    /// rule readers and samplers follow: `Object` and types no constructor
+    /// has ([`Type::accepts_any`]), a generic method's `X` result, and (in
+    /// a lenient model) a type name nothing defines. `None` for every
+    /// other value.
+    pub fn open_position<'t>(&'t self, ty: &'t Ty) -> Option<&'t str> {
+        match ty {
+            Ty::Enum(t) if self.types[t.0].accepts_any() => Some(self.types[t.0].name),
+            Ty::QueryResult(name) | Ty::Unresolved(TlType::Boxed(name)) => Some(name),
+            _ => None,
+        }
+    }
+
     /// A value's type as the schema would write it (`Vector<InputPeer>`;
     /// a bare struct by its constructor's name), for messages.
     pub fn type_text(&self, ty: &Ty) -> String {

@@ -34,9 +34,10 @@ enum Expect<'t> {
     Any,
     /// `!X`: a method call.
     Method,
-    /// A constructor of this boxed type (any constructor for an open type).
+    /// A constructor of this boxed type.
     Type(TypeId),
-    /// Any constructor, where the schema names a type it does not define.
+    /// Any constructor: an open position of this type
+    /// ([`crate::model::Model::open_position`]).
     Open(&'t str),
 }
 
@@ -85,11 +86,7 @@ impl Decoder<'_, '_> {
             if id == GZIP_PACKED_ID {
                 return this.gzip_packed(r, expect);
             }
-            let open = match expect {
-                Expect::Any | Expect::Open(_) => true,
-                Expect::Method => false,
-                Expect::Type(t) => this.index.ty(t).accepts_any(),
-            };
+            let open = matches!(expect, Expect::Any | Expect::Open(_));
             if id == VECTOR_ID && open {
                 return this.untyped_vector(r);
             }
@@ -103,12 +100,14 @@ impl Decoder<'_, '_> {
             let entry = this.index.entry(at);
             match (expect, entry) {
                 (Expect::Any, _) | (Expect::Method, Entry::Func(_)) => {}
-                (Expect::Type(want), Entry::Ctor(c)) if c.ty == Some(want) || open => {}
+                (Expect::Type(want), Entry::Ctor(c)) if c.ty == Some(want) => {}
                 (Expect::Open(_), Entry::Ctor(_)) => {}
-                (Expect::Method, Entry::Ctor(c)) => return Err(ToolError::Invalid(format!(
+                (Expect::Method, Entry::Ctor(c)) => {
+                    return Err(ToolError::Invalid(format!(
                     "constructor {} ({id:08x}) at offset {offset} where a method call is expected",
                     c.ir.name
-                ))),
+                )))
+                }
                 (Expect::Type(_) | Expect::Open(_), _) => {
                     let what = match entry {
                         Entry::Ctor(c) => {
@@ -215,10 +214,12 @@ impl Decoder<'_, '_> {
                 id => return Err(DecodeError::InvalidBool { id }.into()),
             },
             Ty::Query(_) => self.boxed(r, Expect::Method)?,
-            Ty::Enum(t) => self.boxed(r, Expect::Type(*t))?,
-            Ty::QueryResult(name) | Ty::Unresolved(TlType::Boxed(name)) => {
+            _ if self.index.open_position(ty).is_some() => {
+                let name = self.index.open_position(ty).unwrap_or_default();
                 self.boxed(r, Expect::Open(name))?
             }
+            Ty::Enum(t) => self.boxed(r, Expect::Type(*t))?,
+            Ty::QueryResult(_) => unreachable!("a query's result is an open position"),
             Ty::Struct(c) => {
                 let entry = Entry::Ctor(self.index.ctor(*c));
                 self.nested(|this| this.object(r, entry))?

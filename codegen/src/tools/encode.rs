@@ -318,15 +318,14 @@ impl Encoder<'_, '_> {
                 self.depth -= 1;
             }
             Ty::Enum(_) | Ty::QueryResult(_) | Ty::Unresolved(TlType::Boxed(_)) => {
-                let (type_name, want) = match ty {
-                    Ty::Enum(t) => {
-                        let t = self.index.ty(*t);
-                        (t.name, (!t.accepts_any()).then_some(t.name))
+                let open = self.index.open_position(ty);
+                let (type_name, want) = match (ty, open) {
+                    (_, Some(name)) => (name, None),
+                    (Ty::Enum(t), None) => {
+                        let name = self.index.ty(*t).name;
+                        (name, Some(name))
                     }
-                    Ty::QueryResult(name) | Ty::Unresolved(TlType::Boxed(name)) => {
-                        (name.as_str(), None)
-                    }
-                    _ => unreachable!(),
+                    _ => unreachable!("only enums are closed"),
                 };
                 if value.is_array() && want.is_none() {
                     // An open position holding a vector, as decoding one yields.

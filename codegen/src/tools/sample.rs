@@ -173,17 +173,18 @@ impl<'a, 'm> Sampler<'a, 'm> {
                 let entry = self.pick(depth, |e| e.is_method() && e.id().is_some())?;
                 self.object(entry, depth + 1)?
             }
-            Ty::Enum(t) if !self.index.ty(*t).accepts_any() => {
-                let t = *t;
-                let entry = self.pick(depth, |e| matches!(e, Entry::Ctor(c) if c.ty == Some(t)))?;
-                self.object(entry, depth + 1)?
-            }
-            Ty::Enum(_) | Ty::QueryResult(_) | Ty::Unresolved(TlType::Boxed(_)) => {
+            _ if self.index.open_position(ty).is_some() => {
                 let entry = self.pick(depth, |e| {
                     !e.is_method() && e.id().is_some_and(|id| id != GZIP_PACKED_ID)
                 })?;
                 self.object(entry, depth + 1)?
             }
+            Ty::Enum(t) => {
+                let t = *t;
+                let entry = self.pick(depth, |e| matches!(e, Entry::Ctor(c) if c.ty == Some(t)))?;
+                self.object(entry, depth + 1)?
+            }
+            Ty::QueryResult(_) => unreachable!("a query's result is an open position"),
             Ty::Struct(c) => self.object(Entry::Ctor(self.index.ctor(*c)), depth + 1)?,
             Ty::Unresolved(TlType::Bare(name)) => {
                 return Err(ToolError::Invalid(format!(
