@@ -43,6 +43,7 @@ pub(crate) fn api_from_tl(text: &str) -> Api {
                 errors: Vec::new(),
                 errors_source: None,
                 source: None,
+                space: crate::ir::Space::Api,
             });
         } else {
             api.constructors.push(Constructor {
@@ -54,6 +55,7 @@ pub(crate) fn api_from_tl(text: &str) -> Api {
                 tl_name: None,
                 layer: None,
                 source: None,
+                space: crate::ir::Space::Api,
             });
         }
     }
@@ -67,6 +69,7 @@ pub(crate) fn api_from_tl(text: &str) -> Api {
                 constructors: Vec::new(),
                 description: String::new(),
                 source: None,
+                space: crate::ir::Space::Api,
             })
             .constructors
             .push(c.name.clone());

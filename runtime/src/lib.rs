@@ -15,6 +15,9 @@
 //!   type enums dispatch to them.
 //! * [`Boxed`] gives a constructor struct its boxed form (ID, then fields).
 //! * [`Method`] ties a request to its TL name, its return type and its error type.
+//! * [`Object`] is any boxed value (`rpc_result result:Object`, the MTProto
+//!   envelope's `body`), kept as its bytes until the caller decodes it with
+//!   the type it expects, `gzip_packed` unpacked on the way.
 //! * [`RpcError`] is a parsed `rpc_error`, with the numeric part of the message
 //!   split off (`FLOOD_WAIT_30` -> `FLOOD_WAIT_X`, 30). A method's error is a
 //!   [`MethodError`]: that `RpcError` and its kind to match on (the method's
@@ -70,6 +73,7 @@ pub mod alloc_prelude;
 mod boxed;
 mod error;
 pub mod gzip;
+mod object;
 pub mod prelude;
 mod primitives;
 mod reader;
@@ -84,6 +88,7 @@ pub mod wire;
 pub use boxed::Boxed;
 pub use error::DecodeError;
 pub use gzip::{decode_maybe_gzipped, unpack_gzip, GZIP_PACKED_ID};
+pub use object::Object;
 pub use reader::{Reader, DEFAULT_GZIP_LIMIT, DEFAULT_MAX_DEPTH};
 pub use rpc::{RpcError, RpcResult, RPC_ERROR_ID, RPC_RESULT_ID};
 pub use traits::{BareDeserialize, BareSerialize, Deserialize, Identifiable, Method, Serialize};

@@ -160,3 +160,10 @@ macro_rules! sample_visitor {
         }
     };
 }
+
+/// A boolean: the smallest boxed value.
+impl Sample for crate::Object {
+    fn sample(g: &mut SampleGen) -> Self {
+        crate::Object::new(&(g.next_u64() & 1 == 1))
+    }
+}

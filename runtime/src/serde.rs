@@ -11,6 +11,8 @@
 //! | `flags.N?int128` / `flags.N?int256` | `Option<[u8; N]>` | `option_int128` / `option_int256` | the above, or `null` |
 //! | `Vector<int128>` / `Vector<int256>` | `Vec<[u8; N]>` | `vec_int128` / `vec_int256` | an array of the above |
 //! | `flags.N?Vector<bytes>` / `…<int128>` / `…<int256>` | `Option<Vec<…>>` | `option_vec_bytes` / `option_vec_int128` / `option_vec_int256` | an array as above, or `null` |
+//! | MTProto's `string` (byte data) | `Vec<u8>` | `string_bytes` (and `option_`, `vec_`, `option_vec_`) | a string when the bytes are UTF-8, else the `bytes` form |
+//! | `Object` | `tlgen_runtime::Object` | (its own impls) | the `bytes` form of its wire bytes |
 //!
 //! Everything else uses serde's defaults: `long` (`i64`) is a JSON integer,
 //! `int` an integer, `double` a number, `string` a string, `Bool` a boolean.
@@ -48,6 +50,150 @@ impl<'de> ::serde::Deserialize<'de> for BytesOwned {
     }
 }
 
+/// A `string` of byte data in its JSON form, for use inside `Option`/`Vec`.
+struct StringBytesRef<'a>(&'a [u8]);
+
+impl ::serde::Serialize for StringBytesRef<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        string_bytes::serialize(self.0, serializer)
+    }
+}
+
+/// An owned `string` of byte data read from its JSON form.
+struct StringBytesOwned(Vec<u8>);
+
+impl<'de> ::serde::Deserialize<'de> for StringBytesOwned {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        string_bytes::deserialize(deserializer).map(StringBytesOwned)
+    }
+}
+
+/// A `string` of the MTProto service schema (`Vec<u8>`: byte data, such as
+/// the auth-key exchange's numbers): a JSON string when the bytes are
+/// UTF-8, the [`bytes`] form otherwise; either is read.
+pub mod string_bytes {
+    use super::*;
+
+    /// Writes a JSON string when `data` is UTF-8, else the [`bytes`] form.
+    pub fn serialize<S: Serializer>(data: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        match core::str::from_utf8(data) {
+            Ok(text) => serializer.serialize_str(text),
+            Err(_) => bytes::serialize(data, serializer),
+        }
+    }
+
+    /// Reads a JSON string (its UTF-8 bytes) or the [`bytes`] form.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+        deserializer.deserialize_any(StringBytesVisitor)
+    }
+
+    struct StringBytesVisitor;
+
+    impl<'de> Visitor<'de> for StringBytesVisitor {
+        type Value = Vec<u8>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(r#"a string or an object {"_": "bytes", "bytes": "<base64>"}"#)
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Vec<u8>, E> {
+            Ok(text.as_bytes().to_vec())
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Vec<u8>, A::Error> {
+            bytes::BytesVisitor.visit_map(map)
+        }
+    }
+}
+
+/// `flags.N?string` of byte data: the [`string_bytes`] form or `null`.
+pub mod option_string_bytes {
+    use super::*;
+
+    /// Writes the [`string_bytes`] form, or `null` for `None`.
+    pub fn serialize<S: Serializer>(
+        data: &Option<Vec<u8>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match data {
+            Some(data) => string_bytes::serialize(data, serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    /// Reads the [`string_bytes`] form, or `null` as `None`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Vec<u8>>, D::Error> {
+        let value: Option<StringBytesOwned> = ::serde::Deserialize::deserialize(deserializer)?;
+        Ok(value.map(|b| b.0))
+    }
+}
+
+/// `Vector<string>` of byte data: an array of the [`string_bytes`] form.
+pub mod vec_string_bytes {
+    use super::*;
+
+    /// Writes an array of the [`string_bytes`] form.
+    pub fn serialize<S: Serializer>(items: &[Vec<u8>], serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(items.len()))?;
+        for item in items {
+            seq.serialize_element(&StringBytesRef(item))?;
+        }
+        seq.end()
+    }
+
+    /// Reads an array of the [`string_bytes`] form.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<Vec<u8>>, D::Error> {
+        let items: Vec<StringBytesOwned> = ::serde::Deserialize::deserialize(deserializer)?;
+        Ok(items.into_iter().map(|b| b.0).collect())
+    }
+}
+
+/// `flags.N?Vector<string>` of byte data: an array of the [`string_bytes`]
+/// form, or `null`.
+pub mod option_vec_string_bytes {
+    use super::*;
+
+    /// Writes an array of the [`string_bytes`] form, or `null` for `None`.
+    pub fn serialize<S: Serializer>(
+        items: &Option<Vec<Vec<u8>>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match items {
+            Some(items) => vec_string_bytes::serialize(items, serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    /// Reads an array of the [`string_bytes`] form, or `null` as `None`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Vec<Vec<u8>>>, D::Error> {
+        let items: Option<Vec<StringBytesOwned>> =
+            ::serde::Deserialize::deserialize(deserializer)?;
+        Ok(items.map(|items| items.into_iter().map(|b| b.0).collect()))
+    }
+}
+
+/// `Object` (any boxed value) in the [`bytes`] form of its wire bytes: the
+/// generated code cannot know which constructor it holds (`tlgen decode`
+/// shows the decoded value).
+impl ::serde::Serialize for crate::Object {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        bytes::serialize(self.as_bytes(), serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for crate::Object {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let data = bytes::deserialize(deserializer)?;
+        crate::Object::from_bytes(data).map_err(de::Error::custom)
+    }
+}
+
 /// TL `bytes` (`Vec<u8>`) as `{"_": "bytes", "bytes": "<base64>"}`.
 pub mod bytes {
     use super::*;
@@ -65,7 +211,7 @@ pub mod bytes {
         deserializer.deserialize_map(BytesVisitor)
     }
 
-    struct BytesVisitor;
+    pub(super) struct BytesVisitor;
 
     impl<'de> Visitor<'de> for BytesVisitor {
         type Value = Vec<u8>;

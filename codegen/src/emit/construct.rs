@@ -91,7 +91,10 @@ impl Gen<'_, '_> {
         for f in fields.iter().filter(|f| f.is_struct_field()) {
             let name = names::ident(&f.name);
             match &f.kind {
-                FieldKind::FlagsWord | FieldKind::ConstTrue | FieldKind::DocsOnly => {}
+                FieldKind::FlagsWord
+                | FieldKind::ObjectLength
+                | FieldKind::ConstTrue
+                | FieldKind::DocsOnly => {}
                 FieldKind::TrueFlag(_) => {
                     inits.push(quote!(#name: false));
                     setters.push(self.setter(f, &name, quote!(bool), quote!(value)));

@@ -237,6 +237,7 @@ mod tests {
                 .collect(),
             errors_source: None,
             source: None,
+            space: crate::ir::Space::Api,
         }
     }
 

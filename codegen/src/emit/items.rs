@@ -23,8 +23,8 @@ use quote::{format_ident, quote};
 
 use crate::ir::{Flag, Param, TlType};
 use crate::model::{
-    Boxing, Ctor, CtorId, Field, FieldKind, Func, FuncId, ItemPath, Model, Prim, RustCtor, Ty,
-    TypeId, BOX_THRESHOLD,
+    Boxing, Ctor, CtorId, Field, FieldKind, Func, FuncId, Handle, ItemPath, Model, Prim, RustCtor,
+    Ty, TypeId, BOX_THRESHOLD,
 };
 
 use super::docs_link::{render, Resolver};
@@ -53,7 +53,7 @@ pub struct Gen<'m, 'a> {
     /// The doc lines of the tokens (a table for the token printer).
     pub(crate) docs: DocLines,
     /// The Rust type of each primitive, in [`Prim::ALL`] order.
-    prims: [TokenStream; 8],
+    prims: [TokenStream; 9],
 }
 
 /// The derives of an item, and its `impl Eq` where it has one.
@@ -251,6 +251,10 @@ impl<'m, 'a> Gen<'m, 'a> {
             }
             Ty::Enum(t) => self.path(self.enum_path(*t)),
             Ty::Struct(c) => self.path(&self.rust_ctor(*c).1.path),
+            Ty::Object => {
+                let rt = &self.rt.path;
+                quote!(#rt::Object)
+            }
             Ty::Unresolved(_) => unreachable!("a checked model resolves every type"),
         }
     }
@@ -265,6 +269,7 @@ impl<'m, 'a> Gen<'m, 'a> {
             }
             FieldKind::TrueFlag(_)
             | FieldKind::FlagsWord
+            | FieldKind::ObjectLength
             | FieldKind::ConstTrue
             | FieldKind::DocsOnly => quote!(bool),
         }
@@ -307,7 +312,10 @@ impl<'m, 'a> Gen<'m, 'a> {
                     attrs.push(quote!(with = #w));
                 }
             }
-            FieldKind::FlagsWord | FieldKind::ConstTrue | FieldKind::DocsOnly => {}
+            FieldKind::FlagsWord
+            | FieldKind::ObjectLength
+            | FieldKind::ConstTrue
+            | FieldKind::DocsOnly => {}
         }
         if attrs.is_empty() {
             quote!()
@@ -377,10 +385,13 @@ impl<'m, 'a> Gen<'m, 'a> {
         let t = self
             .model
             .ty(c.ty.expect("a generated constructor has a type"));
+        let of = match &t.rust {
+            Some(rust) => format!("[`{}`]({})", t.name, self.path_text(&rust.path)),
+            // `Object` has no enum: any boxed value is one.
+            None => format!("`{}` (the runtime's `Object`: any boxed value)", t.name),
+        };
         doc.push_str(&format!(
-            "\n\nConstructor of [`{}`]({}); {}.\n\n{}",
-            t.name,
-            self.path_text(self.enum_path(c.ty.expect("typed"))),
+            "\n\nConstructor of {of}; {}.\n\n{}",
             item_docs::telegram_link(TlKind::Constructor, c.tl_name),
             item_docs::definition_block(&tl_definition(
                 c.tl_name,
@@ -393,10 +404,10 @@ impl<'m, 'a> Gen<'m, 'a> {
         let mut doc = self.docs.attrs(doc.trim_start());
         doc.extend(item_docs::aliases(&rc.path.ident, &[&c.ir.name, c.tl_name]));
         let fields = self.struct_fields(&c.fields);
-        // The JSON form's `"_"`: the IR name, unique even where secret-chat
-        // layers repeat a wire name (`decryptedMessage_8`), and what `tlgen
-        // encode` and `tlgen decode` read and write.
-        let tl_name = &c.ir.name;
+        // The JSON form's `"_"`, what `tlgen encode` and `tlgen decode`
+        // read and write ([`Model::json_name`]).
+        let tl_name = self.model.json_name(Handle::Ctor(at));
+        let tl_name = tl_name.as_ref();
         let wire = self.wire_impls(&ident_ts, None, &c.fields, Some(quote!()));
         let (derives, eq) = derives(
             rc.hashable,
@@ -493,7 +504,8 @@ impl<'m, 'a> Gen<'m, 'a> {
             let (c, rc) = self.rust_ctor(i);
             let v = names::ident(&rc.variant);
             let spath = self.path(&rc.path);
-            let tl_name = c.ir.name.as_str();
+            let tl_name = self.model.json_name(Handle::Ctor(i));
+            let tl_name = tl_name.as_ref();
             let id = lit_u32_hex(rc.id);
             let boxed = match rc.boxed {
                 None => String::new(),
@@ -715,6 +727,8 @@ impl<'m, 'a> Gen<'m, 'a> {
         doc.extend(item_docs::aliases(&rf.path.ident, &[&m.name]));
         let fields = self.struct_fields(&f.fields);
         let name = &m.name;
+        let json_name = self.model.json_name(Handle::Func(at));
+        let json_name = json_name.as_ref();
         let ret = self.rust_type(&f.returns);
         let opt = |v: Option<bool>| match v {
             Some(b) => quote!(Some(#b)),
@@ -725,7 +739,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         let de_cfg = self.options.deserializable_functions.item_cfg();
         let serde_attr = self.options.serde.attrs(&[
             quote!(derive(serde::Serialize, serde::Deserialize)),
-            quote!(serde(tag = "_", rename = #name)),
+            quote!(serde(tag = "_", rename = #json_name)),
         ]);
         match generic {
             None => {

@@ -19,7 +19,7 @@ use quote::{format_ident, quote};
 use super::items::Gen;
 use super::names;
 use super::settings::Gate;
-use crate::model::{Field, FieldKind, Handle, RustType};
+use crate::model::{Field, FieldKind, Handle, RustType, GZIP_PACKED_ID};
 
 /// The cheapest variant of a type (index into its variants): the
 /// shallowest constructor by the model's heights, the first on a tie.
@@ -54,9 +54,15 @@ pub fn samples_module(gen: &Gen<'_, '_>) -> TokenStream {
         quote!(g.nested(|g| { let present = !g.deep(); let _ = present; Self { #(#inits,)* } }))
     };
 
+    let rt = &gen.rt.path;
     for (_, c, rc) in model.rust_ctors() {
         let path = gen.path(&rc.path);
-        let body = struct_body(&c.fields);
+        let body = if rc.id == GZIP_PACKED_ID {
+            // Its bytes must inflate to a boxed value.
+            quote!(Self { packed_data: #rt::gzip::pack_gzip(&#rt::Object::sample(g).into_bytes()) })
+        } else {
+            struct_body(&c.fields)
+        };
         items.push(quote! {
             impl Sample for #path {
                 fn sample(g: &mut SampleGen) -> Self { #body }
@@ -80,9 +86,10 @@ pub fn samples_module(gen: &Gen<'_, '_>) -> TokenStream {
             }
         });
         for &c in &rust.variants {
-            let (c, rc) = gen.rust_ctor(c);
+            let json_name = model.json_name(Handle::Ctor(c));
+            let (_, rc) = gen.rust_ctor(c);
             let cpath = gen.path(&rc.path);
-            let name = format!("{}/{}", ty.name, c.ir.name);
+            let name = format!("{}/{json_name}", ty.name);
             visits.push(quote!(v.visit(#name, #path::from(<#cpath as Sample>::sample(&mut SampleGen::new(seed))));));
         }
     }
@@ -118,7 +125,6 @@ pub fn samples_module(gen: &Gen<'_, '_>) -> TokenStream {
             }
         }
     }
-    let rt = &gen.rt.path;
     // The JSON bound where serde is generated; the macro's short form
     // means the `serde` feature.
     let json = match &gen.options.serde {

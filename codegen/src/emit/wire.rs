@@ -276,10 +276,33 @@ impl Gen<'_, '_> {
             let local = format_ident!("__{}", names::field_name(word));
             quote!(#local)
         };
-        for f in fields {
+        // The local holding the length an `ObjectLength` field read for the
+        // `Object` after it.
+        let mut frame: Option<Ident> = None;
+        for (i, f) in fields.iter().enumerate() {
             let name = names::ident(&f.name);
             match &f.kind {
                 FieldKind::DocsOnly | FieldKind::ConstTrue => {}
+                FieldKind::ObjectLength => {
+                    // The length of the `Object` after it: written from
+                    // the value, read into a local that frames the value.
+                    fixed += 4;
+                    let value = names::ident(&fields[i + 1].name);
+                    let len = quote!(#rt::Object::wire_len(&self.#value));
+                    run.push(FixedPart {
+                        width: 4,
+                        bytes: quote!(u32::to_le_bytes(#len)),
+                        plain: quote!(#rt::wire::write_u32(out, #len);),
+                    });
+                    let local = format_ident!("__{}", names::field_name(&f.param.name));
+                    read_run.push(FixedRead {
+                        local: quote!(#local),
+                        width: 4,
+                        from: quote!(u32::from_le_bytes),
+                        plain: quote!(let #local = #rt::tri!(r.read_u32());),
+                    });
+                    frame = Some(local);
+                }
                 FieldKind::FlagsWord => {
                     fixed += 4;
                     let word = &f.param.name;
@@ -327,7 +350,10 @@ impl Gen<'_, '_> {
                     names.push(name);
                 }
                 FieldKind::Value { ty, flag } => {
-                    let read = self.read(ty);
+                    let read = match frame.take() {
+                        Some(len) => quote!(#rt::Object::read_framed(r, #len)),
+                        None => self.read(ty),
+                    };
                     let rust_ty = self.field_type(f);
                     match flag {
                         None => {

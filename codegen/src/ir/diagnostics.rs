@@ -77,6 +77,8 @@ pub enum DiagnosticKind {
     /// Docs and schema cover only a fraction of each other (a truncated
     /// schema, the wrong docs tree): the output would be a gutted API.
     Coverage,
+    /// API schemas, or the docs and the schema, of different layers.
+    LayerMismatch,
 }
 
 /// One reported disagreement.

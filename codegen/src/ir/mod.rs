@@ -9,5 +9,7 @@ mod model;
 mod tltype;
 
 pub use diagnostics::{Diagnostic, DiagnosticKind, Severity};
-pub use model::{is_flags_word, Api, Constructor, ErrorEntry, Flag, Method, Param, TypeDef};
+pub use model::{
+    is_flags_word, param_text, Api, Constructor, ErrorEntry, Flag, Method, Param, Space, TypeDef,
+};
 pub use tltype::{bare_name, resolve_bare, TlType};

@@ -28,6 +28,47 @@ pub struct Api {
     pub types: Vec<TypeDef>,
 }
 
+/// Which namespace an entry lives in: the schema files of one run may
+/// define one name for different things (the API's `message` and the
+/// MTProto envelope `message`), and both stay, each in its space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Space {
+    /// The API schema's (the secret-chat layers, which the docs document
+    /// beside it, included).
+    #[default]
+    Api,
+    /// The MTProto service schema's (`TL_mtproto_v1.tl`: the envelope, the
+    /// auth-key exchange, service messages).
+    Mtproto,
+}
+
+impl Space {
+    /// Whether it is [`Space::Api`] (the JSON form leaves that out).
+    pub fn is_api(&self) -> bool {
+        *self == Space::Api
+    }
+
+    /// Its name in the JSON form and in the generated tree (`mtproto`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Space::Api => "api",
+            Space::Mtproto => "mtproto",
+        }
+    }
+
+    /// Where a type name written in this space is looked for, the one rule
+    /// every resolver follows: its own space first (MTProto's `%Message`
+    /// is the envelope, not the API's `message`), then the other.
+    pub fn search_order(self) -> [Space; 2] {
+        match self {
+            Space::Api => [Space::Api, Space::Mtproto],
+            Space::Mtproto => [Space::Mtproto, Space::Api],
+        }
+    }
+}
+
 /// An RPC function.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
@@ -66,6 +107,12 @@ pub struct Method {
     /// The page, relative to the docs root (`methods/messages.sendMessage.md`);
     /// `None` for schema entries without a page.
     pub source: Option<String>,
+    /// The namespace it lives in ([`Space`]); absent from JSON for the API.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Space::is_api")
+    )]
+    pub space: Space,
 }
 
 /// A constructor of a boxed type.
@@ -99,6 +146,12 @@ pub struct Constructor {
     pub layer: Option<u32>,
     /// The page, relative to the docs root; `None` for schema entries without a page.
     pub source: Option<String>,
+    /// The namespace it lives in ([`Space`]); absent from JSON for the API.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Space::is_api")
+    )]
+    pub space: Space,
 }
 
 /// One parameter of a method or constructor.
@@ -137,12 +190,18 @@ pub struct Param {
 
 impl Param {
     /// The param as the schema writes it: `name:type`, or
-    /// `name:flags.3?type` when it is conditional.
+    /// `name:flags.3?type` when it is conditional ([`param_text`]).
     pub fn tl_text(&self) -> String {
-        match &self.flag {
-            Some(flag) => format!("{}:{flag}?{}", self.name, self.ty),
-            None => format!("{}:{}", self.name, self.ty),
-        }
+        param_text(&self.name, self.flag.as_ref(), &self.ty)
+    }
+}
+
+/// A param as a schema line writes it, the one place that text is made:
+/// `name:type`, `name:flags.3?type`.
+pub fn param_text(name: &str, flag: Option<&Flag>, ty: &dyn std::fmt::Display) -> String {
+    match flag {
+        Some(flag) => format!("{name}:{flag}?{ty}"),
+        None => format!("{name}:{ty}"),
     }
 }
 
@@ -205,4 +264,10 @@ pub struct TypeDef {
     /// The page, relative to the docs root; `None` when the type has no page.
     #[cfg_attr(feature = "serde", serde(default))]
     pub source: Option<String>,
+    /// The namespace it lives in ([`Space`]); absent from JSON for the API.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Space::is_api")
+    )]
+    pub space: Space,
 }

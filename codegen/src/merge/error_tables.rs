@@ -104,6 +104,7 @@ mod tests {
             errors: Vec::new(),
             errors_source: None,
             source: None,
+            space: crate::ir::Space::Api,
         }
     }
 

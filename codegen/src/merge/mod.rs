@@ -25,6 +25,7 @@
 //! and no docs.
 
 mod coverage;
+mod layers;
 mod references;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -35,8 +36,8 @@ pub mod error_tables;
 
 use crate::error::Result;
 use crate::ir::{
-    Api, Constructor, Diagnostic, DiagnosticKind, ErrorEntry, Method, Param, Severity, TlType,
-    TypeDef,
+    Api, Constructor, Diagnostic, DiagnosticKind, ErrorEntry, Method, Param, Severity, Space,
+    TlType, TypeDef,
 };
 use crate::pages::{self, Page, PageKind, PageParam, TypeCell};
 use crate::schema::{self, Category, Definition, Schema, SchemaParam};
@@ -81,6 +82,15 @@ impl Merged {
     }
 }
 
+/// How the merge treats what it is given.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeOptions {
+    /// Whether API schemas and docs of different layers may be mixed: their
+    /// disagreement is then a warning instead of an error (see
+    /// `merge/layers.rs`).
+    pub mixed_layers: bool,
+}
+
 /// Reads the docs under `docs` and the schema files, and merges them.
 ///
 /// A schema that cannot be read or parsed fails the call; a page that cannot
@@ -88,8 +98,22 @@ impl Merged {
 /// page, in one run). The caller decides with [`Merged::fatal`] whether the
 /// result may be used.
 pub fn build(docs: &Path, schemas: &[PathBuf]) -> Result<Merged> {
+    build_with(Some(docs), schemas, &MergeOptions::default())
+}
+
+/// [`build`], with options, and without docs when `docs` is `None`: the
+/// schemas alone then give every entry its exact wire shape, without docs
+/// (one note per schema file says so).
+pub fn build_with(
+    docs: Option<&Path>,
+    schemas: &[PathBuf],
+    options: &MergeOptions,
+) -> Result<Merged> {
     let (pages, schemas) = crate::par::join(
-        || pages::read_docs_tolerant(docs),
+        || match docs {
+            Some(docs) => pages::read_docs_tolerant(docs),
+            None => Ok((Vec::new(), Vec::new())),
+        },
         || {
             crate::par::map(schemas, |path| schema::load_schema(path))
                 .into_iter()
@@ -107,7 +131,7 @@ pub fn build(docs: &Path, schemas: &[PathBuf]) -> Result<Merged> {
         .into_iter()
         .map(|e| skipped_page(e, consequence))
         .collect();
-    Ok(merge_with(docs, &pages, &schemas, skipped))
+    Ok(merge_with(docs, &pages, &schemas, skipped, options))
 }
 
 /// The warning for a page [`build`] could not read.
@@ -132,13 +156,26 @@ fn skipped_page(error: crate::Error, consequence: &str) -> Diagnostic {
 
 /// Merges already-parsed pages (read from `docs`) and schemas.
 pub fn merge(docs: &Path, pages: &[Page], schemas: &[Schema]) -> Merged {
-    merge_with(docs, pages, schemas, Vec::new())
+    merge_with(
+        Some(docs),
+        pages,
+        schemas,
+        Vec::new(),
+        &MergeOptions::default(),
+    )
 }
 
-/// [`merge`], with diagnostics found before it (skipped pages).
-fn merge_with(docs: &Path, pages: &[Page], schemas: &[Schema], earlier: Vec<Diagnostic>) -> Merged {
+/// [`merge`], with diagnostics found before it (skipped pages); `docs` is
+/// `None` for a run on schemas alone.
+fn merge_with(
+    docs: Option<&Path>,
+    pages: &[Page],
+    schemas: &[Schema],
+    earlier: Vec<Diagnostic>,
+    options: &MergeOptions,
+) -> Merged {
     let mut merger = Merger {
-        docs,
+        docs: docs.unwrap_or(Path::new("")),
         diagnostics: earlier,
     };
     for schema in schemas {
@@ -150,15 +187,22 @@ fn merge_with(docs: &Path, pages: &[Page], schemas: &[Schema], earlier: Vec<Diag
     } else {
         merger.merged_api(&pages, schemas)
     };
-    coverage::check(
+    if let Some(docs) = docs {
+        coverage::check(
+            docs,
+            &pages,
+            &api,
+            !schemas.is_empty(),
+            &mut merger.diagnostics,
+        );
+    }
+    merger.diagnostics.extend(conventions::strip(&mut api));
+    api.layer = layers::check(
         docs,
-        &pages,
-        &api,
-        !schemas.is_empty(),
+        schemas,
+        options.mixed_layers,
         &mut merger.diagnostics,
     );
-    merger.diagnostics.extend(conventions::strip(&mut api));
-    api.layer = schemas.iter().find_map(|s| s.layer);
     let mut diagnostics = merger.diagnostics;
     diagnostics.sort();
     diagnostics.dedup();
@@ -170,10 +214,16 @@ const BUILTIN_VECTOR: &str = "vector";
 /// The type of the built-in `vector` constructor.
 const BUILTIN_VECTOR_TYPE: &str = "Vector t";
 
+/// Where an entry is filed: its space and its IR name. Sorted, the API's
+/// entries come first, by name.
+type Key = (Space, String);
+
 /// One schema definition under the name the docs use for it.
 struct Entry<'a> {
     def: &'a Definition,
     file: &'a str,
+    /// The namespace of its file ([`Schema::space`]).
+    space: Space,
     /// The wire name when the IR name carries a secret-layer suffix.
     tl_name: Option<String>,
     /// Index of the schema file it comes from: a missing page is only a
@@ -300,39 +350,61 @@ impl<'a> Merger<'a> {
         );
     }
 
-    /// Indexes the schemas by the names the docs use: plain names, and
-    /// `name_<layer>` for secret-chat entries that differ from the main schema.
+    /// Indexes the schemas by space and by the names the docs use: plain
+    /// names, and `name_<layer>` for secret-chat entries that differ from
+    /// the main schema.
     ///
-    /// When a name is defined twice with different IDs, the definition the
-    /// docs page describes is kept (see [`agreement`]); on a tie, the first.
+    /// Each file's entries go to its space ([`Schema::space`]): a name the
+    /// API and the MTProto service schema define for different things
+    /// (`message`) is two entries. A service entry identical to an API
+    /// entry (old layers carried the service schema) is the API's. Within
+    /// a space, when a name is defined twice with different IDs, the
+    /// definition the docs page describes is kept (see [`agreement`]); on
+    /// a tie, the first.
     fn index_schemas<'s, 'p>(
         &mut self,
         schemas: &'s [Schema],
         pages: &PageIndex<'p>,
-    ) -> (BTreeMap<String, Entry<'s>>, BTreeMap<String, Entry<'s>>) {
+    ) -> (BTreeMap<Key, Entry<'s>>, BTreeMap<Key, Entry<'s>>) {
         let mut shown: HashMap<(PageKind, &'p str), Shown<'p>> = HashMap::new();
-        let mut constructors: BTreeMap<String, Entry<'s>> = BTreeMap::new();
-        let mut functions: BTreeMap<String, Entry<'s>> = BTreeMap::new();
+        let mut constructors: BTreeMap<Key, Entry<'s>> = BTreeMap::new();
+        let mut functions: BTreeMap<Key, Entry<'s>> = BTreeMap::new();
         let main: HashSet<(&str, u32)> = schemas
             .iter()
             .flat_map(|s| &s.definitions)
             .filter(|d| d.layer.is_none())
             .map(|d| (d.name.as_str(), d.id()))
             .collect();
+        let api: HashSet<(&str, u32)> = schemas
+            .iter()
+            .filter(|s| s.space() == Space::Api)
+            .flat_map(|s| &s.definitions)
+            .filter(|d| d.layer.is_none())
+            .map(|d| (d.name.as_str(), d.id()))
+            .collect();
         for (file_index, schema) in schemas.iter().enumerate() {
+            let space = schema.space();
             for def in &schema.definitions {
-                let (key, tl_name) = match def.layer {
+                let (name, tl_name) = match def.layer {
                     Some(_) if main.contains(&(def.name.as_str(), def.id())) => continue,
                     Some(layer) => (format!("{}_{layer}", def.name), Some(def.name.clone())),
+                    None if space != Space::Api
+                        && api.contains(&(def.name.as_str(), def.id())) =>
+                    {
+                        continue
+                    }
                     None => (def.name.clone(), None),
                 };
+                let key = (space, name);
                 let map = match def.category {
                     Category::Type => &mut constructors,
                     Category::Function => &mut functions,
                 };
                 let mut agreement_of_new = None;
                 if let Some(first) = map.get_mut(&key) {
-                    let page = pages.for_entry(def.category, &key);
+                    let page = pages
+                        .for_entry(def.category, &key.1)
+                        .filter(|_| space == Space::Api);
                     let same_id = first.def.id() == def.id();
                     // (this definition's agreement with the page, the kept
                     // one's): the page's params and the kept score are
@@ -366,8 +438,9 @@ impl<'a> Merger<'a> {
                         ),
                         _ => "the first one is kept".to_string(),
                     };
+                    let name = &key.1;
                     let message = format!(
-                        "{key}#{:08x} {what} {key}#{:08x} of {}:{}; {choice}",
+                        "{name}#{:08x} {what} {name}#{:08x} of {}:{}; {choice}",
                         def.id(),
                         first.def.id(),
                         first.file,
@@ -390,6 +463,7 @@ impl<'a> Merger<'a> {
                     Entry {
                         def,
                         file: &schema.path,
+                        space,
                         tl_name,
                         file_index,
                         agreement: agreement_of_new,
@@ -406,38 +480,53 @@ impl<'a> Merger<'a> {
         let constructor_pages = pages.of_kind(PageKind::Constructor);
         let type_pages = pages.of_kind(PageKind::Type);
 
+        // The page of an entry: only the API's are documented (the docs
+        // tree documents one API layer).
+        fn page_of<'p>(key: &Key, pages: &BTreeMap<&str, &'p Page>) -> Option<&'p Page> {
+            let (space, name) = key;
+            pages.get(name.as_str()).copied().filter(|_| space.is_api())
+        }
         // Files none of whose entries has a page are not documented by these
-        // docs at all; their missing pages are expected.
+        // docs at all (TL_mtproto_v1.tl): one note says so, and their
+        // entries' missing pages are expected.
         let mut documented_files = vec![false; schemas.len()];
-        for (name, entry) in constructors.iter().chain(&functions) {
+        let mut undocumented = vec![(0usize, 0usize); schemas.len()];
+        for (key, entry) in constructors.iter().chain(&functions) {
             let pages = if entry.def.category == Category::Type {
                 &constructor_pages
             } else {
                 &method_pages
             };
-            if pages.contains_key(name.as_str()) {
+            if page_of(key, pages).is_some() {
                 documented_files[entry.file_index] = true;
             }
         }
 
         let mut api = Api::default();
-        for (name, entry) in &functions {
-            let page = method_pages.get(name.as_str()).copied();
+        for (key, entry) in &functions {
+            let name = key.1.as_str();
+            let page = page_of(key, method_pages);
             self.check_page_presence(name, entry, page, &documented_files, "method");
             let params = self.merge_params(name, entry, page);
             if let Some(page) = page {
                 self.check_result(page, &entry.def.result, "return type");
             }
-            api.methods.push(method(
+            if !documented_files[entry.file_index] {
+                undocumented[entry.file_index].1 += 1;
+            }
+            let mut method = method(
                 name,
                 Some(entry.def.id()),
                 params,
                 entry.def.result.clone(),
                 page,
-            ));
+            );
+            method.space = entry.space;
+            api.methods.push(method);
         }
-        for (name, entry) in &constructors {
-            let page = constructor_pages.get(name.as_str()).copied();
+        for (key, entry) in &constructors {
+            let name = key.1.as_str();
+            let page = page_of(key, constructor_pages);
             if name == BUILTIN_VECTOR {
                 self.report_at_entry(
                     Severity::Note,
@@ -452,9 +541,12 @@ impl<'a> Merger<'a> {
             if let Some(page) = page {
                 self.check_result(page, &entry.def.result, "type");
             }
+            if !documented_files[entry.file_index] {
+                undocumented[entry.file_index].0 += 1;
+            }
             let type_name = entry.def.result.to_string();
             api.constructors.push(Constructor {
-                name: name.clone(),
+                name: name.to_owned(),
                 id: Some(entry.def.id()),
                 description: page.map(|p| p.description.clone()).unwrap_or_default(),
                 params,
@@ -462,39 +554,42 @@ impl<'a> Merger<'a> {
                 tl_name: entry.tl_name.clone(),
                 layer: entry.tl_name.as_ref().and(entry.def.layer),
                 source: page.map(|p| p.source.clone()),
+                space: entry.space,
             });
         }
+        self.report_undocumented_files(schemas, &undocumented);
+        let api_key = |name: &str| (Space::Api, name.to_owned());
         for (name, page) in method_pages
             .iter()
-            .filter(|(n, _)| !functions.contains_key(**n))
+            .filter(|(n, _)| !functions.contains_key(&api_key(n)))
         {
             self.report_page_without_entry(page, name, "method");
         }
         for (name, page) in constructor_pages
             .iter()
-            .filter(|(n, _)| !constructors.contains_key(**n))
+            .filter(|(n, _)| !constructors.contains_key(&api_key(n)))
         {
             if *name != BUILTIN_VECTOR {
                 self.report_page_without_entry(page, name, "constructor");
             }
         }
 
-        let mut types: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        let mut types: BTreeMap<(Space, &str), Vec<String>> = BTreeMap::new();
         for c in &api.constructors {
             types
-                .entry(c.type_name.as_str())
+                .entry((c.space, c.type_name.as_str()))
                 .or_default()
                 .push(c.name.clone());
         }
         for (name, page) in type_pages {
-            if !types.contains_key(name) {
+            if !types.contains_key(&(Space::Api, *name)) {
                 self.report_type_page_without_type(page);
             }
         }
         api.types = types
             .into_iter()
-            .map(|(name, constructors)| {
-                let page = type_pages.get(name).copied();
+            .map(|((space, name), constructors)| {
+                let page = type_pages.get(name).copied().filter(|_| space.is_api());
                 if let Some(page) = page {
                     self.check_constructor_list(page, &constructors);
                 }
@@ -503,6 +598,7 @@ impl<'a> Merger<'a> {
                     constructors,
                     description: page.map(|p| p.description.clone()).unwrap_or_default(),
                     source: page.map(|p| p.source.clone()),
+                    space,
                 }
             })
             .collect();
@@ -521,16 +617,38 @@ impl<'a> Merger<'a> {
         if page.is_some() {
             return;
         }
-        let (severity, why) = if documented_files[entry.file_index] {
-            (Severity::Warning, "")
-        } else {
-            (
+        if !documented_files[entry.file_index] {
+            // The whole file is undocumented: one note for it
+            // ([`Merger::report_undocumented_files`]).
+            return;
+        }
+        let message = format!("schema {what} {name} has no page");
+        self.report_at_entry(Severity::Warning, DiagnosticKind::MissingPage, entry, message);
+    }
+
+    /// One note per schema file none of whose entries has a page, counting
+    /// what it contributes without docs.
+    fn report_undocumented_files(&mut self, schemas: &[Schema], counts: &[(usize, usize)]) {
+        for (schema, &(constructors, methods)) in schemas.iter().zip(counts) {
+            if constructors + methods == 0 {
+                continue;
+            }
+            let message = format!(
+                "no entry of this schema file is documented by these docs: its {constructors} \
+                 constructors and {methods} methods are generated from the schema alone{}",
+                match schema.space() {
+                    Space::Mtproto => " (in the `mtproto` namespace)",
+                    Space::Api => "",
+                }
+            );
+            self.report(
                 Severity::Note,
-                " (no entry of this schema file is documented by these docs)",
-            )
-        };
-        let message = format!("schema {what} {name} has no page{why}");
-        self.report_at_entry(severity, DiagnosticKind::MissingPage, entry, message);
+                DiagnosticKind::MissingPage,
+                schema.path.clone(),
+                None,
+                message,
+            );
+        }
     }
 
     fn report_page_without_entry(&mut self, page: &Page, name: &str, what: &str) {
@@ -838,6 +956,7 @@ impl<'a> Merger<'a> {
                     tl_name: None,
                     layer: None,
                     source: Some(page.source.clone()),
+                    space: crate::ir::Space::Api,
                 }),
                 PageKind::Type if !page.irregular || !page.constructors.is_empty() => {
                     let mut constructors = page.constructors.clone();
@@ -847,6 +966,7 @@ impl<'a> Merger<'a> {
                         constructors,
                         description: page.description.clone(),
                         source: Some(page.source.clone()),
+                        space: crate::ir::Space::Api,
                     })
                 }
                 PageKind::Type => {}
@@ -989,6 +1109,7 @@ fn method(
         errors: page.map(error_entries).unwrap_or_default(),
         errors_source: None,
         source: page.map(|p| p.source.clone()),
+        space: crate::ir::Space::Api,
     }
 }
 

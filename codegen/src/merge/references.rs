@@ -10,10 +10,10 @@
 
 use std::collections::BTreeMap;
 
-use super::Entry;
+use super::{Entry, Key};
 use crate::crc32::Crc32;
 use crate::ir::{
-    bare_name, resolve_bare, Api, Diagnostic, DiagnosticKind, Severity, TlType, TypeDef,
+    bare_name, resolve_bare, Api, Diagnostic, DiagnosticKind, Severity, Space, TlType, TypeDef,
 };
 use crate::schema::{normalize_into, normalize_tail_into, Definition, SchemaParam};
 
@@ -30,31 +30,33 @@ struct Use<'s> {
 
 /// Checks every reference of `constructors` and `functions` against the
 /// types of `api`, adding a constructor-less [`TypeDef`] for each undefined
-/// boxed type.
+/// boxed type. A name is looked for in the spaces of
+/// [`Space::search_order`], its entry's own first.
 pub(super) fn check(
     api: &mut Api,
-    constructors: &BTreeMap<String, Entry<'_>>,
-    functions: &BTreeMap<String, Entry<'_>>,
+    constructors: &BTreeMap<Key, Entry<'_>>,
+    functions: &BTreeMap<Key, Entry<'_>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let types: BTreeMap<&str, &[String]> = api
+    let types: BTreeMap<(Space, &str), &[String]> = api
         .types
         .iter()
-        .map(|t| (t.name.as_str(), t.constructors.as_slice()))
+        .map(|t| ((t.space, t.name.as_str()), t.constructors.as_slice()))
         .collect();
     // Name -> the name: [`resolve_bare`] hands back what a lookup found.
-    let ctor_names: BTreeMap<&str, &String> = api
+    let ctor_names: BTreeMap<(Space, &str), &String> = api
         .constructors
         .iter()
-        .map(|c| (c.name.as_str(), &c.name))
+        .map(|c| ((c.space, c.name.as_str()), &c.name))
         .collect();
-    let mut undefined: BTreeMap<String, Vec<Use<'_>>> = BTreeMap::new();
+    let mut undefined: BTreeMap<(Space, String), Vec<Use<'_>>> = BTreeMap::new();
 
     let entries = constructors
         .iter()
         .map(|e| ("constructor", e))
         .chain(functions.iter().map(|e| ("method", e)));
-    for (what, (name, entry)) in entries {
+    for (what, ((space, name), entry)) in entries {
+        let search = space.search_order();
         if name == super::BUILTIN_VECTOR {
             continue;
         }
@@ -79,11 +81,13 @@ pub(super) fn check(
                     continue;
                 }
                 if bare {
-                    let named = resolve_bare(
-                        written,
-                        |n| ctor_names.get(n).copied(),
-                        |n| types.get(n).copied(),
-                    );
+                    let named = search.iter().find_map(|&sp| {
+                        resolve_bare(
+                            written,
+                            |n| ctor_names.get(&(sp, n)).copied(),
+                            |n| types.get(&(sp, n)).copied(),
+                        )
+                    });
                     if named.is_none() {
                         diagnostics.push(Diagnostic {
                             severity: Severity::Error,
@@ -97,8 +101,9 @@ pub(super) fn check(
                             ),
                         });
                     }
-                } else if !types.contains_key(ty_name) {
-                    undefined.entry(ty_name.to_string()).or_default().push(Use {
+                } else if !search.iter().any(|&sp| types.contains_key(&(sp, ty_name))) {
+                    let key = (*space, ty_name.to_string());
+                    undefined.entry(key).or_default().push(Use {
                         what: site.clone(),
                         file: entry.file,
                         line: def.line,
@@ -111,7 +116,7 @@ pub(super) fn check(
         return;
     }
 
-    for (ty, uses) in &undefined {
+    for ((space, ty), uses) in &undefined {
         let first = &uses[0];
         let others = match uses.len() {
             1 => String::new(),
@@ -133,9 +138,11 @@ pub(super) fn check(
             constructors: Vec::new(),
             description: String::new(),
             source: None,
+            space: *space,
         });
     }
-    api.types.sort_by(|a, b| a.name.cmp(&b.name));
+    api.types
+        .sort_by(|a, b| (a.space, &a.name).cmp(&(b.space, &b.name)));
     explain_ids(constructors, functions, &undefined, diagnostics);
 }
 
@@ -158,9 +165,9 @@ fn referenced_names<'t>(ty: &'t TlType, out: &mut Vec<(bool, &'t str)>) {
 /// the CRC-32s of the unchanged text before and after it ([`SplitLine`]):
 /// the cost of a try is that of the changed piece, not of the whole line.
 fn explain_ids(
-    constructors: &BTreeMap<String, Entry<'_>>,
-    functions: &BTreeMap<String, Entry<'_>>,
-    undefined: &BTreeMap<String, Vec<Use<'_>>>,
+    constructors: &BTreeMap<Key, Entry<'_>>,
+    functions: &BTreeMap<Key, Entry<'_>>,
+    undefined: &BTreeMap<(Space, String), Vec<Use<'_>>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut tries = 0usize;
@@ -187,7 +194,7 @@ fn explain_ids(
             };
             let written = written.as_str();
             let index = slot.map_or(line.result_slot(), |i| i + 1);
-            for (spelling, uses) in undefined {
+            for ((_, spelling), uses) in undefined {
                 tries += 1;
                 if tries > MAX_SPELLING_TRIES {
                     return;
@@ -227,10 +234,7 @@ fn explain_ids(
 
 /// A param as a schema line writes it, with the type `ty`.
 fn param_text(p: &SchemaParam, ty: &str) -> String {
-    match &p.flag {
-        Some(flag) => format!("{}:{}.{}?{ty}", p.name, flag.field, flag.bit),
-        None => format!("{}:{ty}", p.name),
-    }
+    crate::ir::param_text(&p.name, p.flag.as_ref(), &ty)
 }
 
 /// The CRC-32 of a run of normalized pieces joined by single spaces, and

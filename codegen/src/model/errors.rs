@@ -247,7 +247,7 @@ impl ErrorPlan {
                 }
                 continue;
             }
-            let mut path = ItemPath::of(Kind::Errors, &m.name);
+            let mut path = ItemPath::of(Kind::Errors, m.space, &m.name);
             path.ident.push_str("Error");
             plan.by_func[i] = Some(plan.enums.len());
             plan.enums.push(ErrorEnum {

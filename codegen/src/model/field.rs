@@ -33,6 +33,11 @@ pub enum FieldKind {
     /// `flags.N?true`: a `bool` field, present when the bit is set, no
     /// payload.
     TrueFlag(Flag),
+    /// An `int` right before an `Object`, which it gives the length of (the
+    /// MTProto envelope `message msg_id:long seqno:int bytes:int
+    /// body:Object`): no struct field and no JSON key; computed from the
+    /// value on write, it frames the value on read.
+    ObjectLength,
     /// An unconditional `true` param: it has no wire form and only one
     /// value, so it has no struct field and no JSON key either (`true` is
     /// accepted for it on input).
@@ -120,6 +125,21 @@ pub(super) fn fields_of<'a>(
             }
         })
         .collect();
+    // An unconditional `int` right before an unconditional `Object` is
+    // that value's length.
+    for i in 1..fields.len() {
+        let object = matches!(fields[i].kind, FieldKind::Value { ty: Ty::Object, flag: None });
+        let int = matches!(
+            fields[i - 1].kind,
+            FieldKind::Value {
+                ty: Ty::Prim(crate::model::Prim::Int),
+                flag: None
+            }
+        );
+        if object && int {
+            fields[i - 1].kind = FieldKind::ObjectLength;
+        }
+    }
     let on_wire: Vec<usize> = (0..fields.len()).filter(|&i| fields[i].on_wire()).collect();
     let mut unique: Vec<String> = on_wire.iter().map(|&i| fields[i].name.clone()).collect();
     names::dedup(&mut unique);

@@ -81,7 +81,7 @@ impl Heights {
             Ty::Struct(c) => self.ctors[c.0],
             Ty::Query(_) => self.min_method,
             Ty::Unresolved(TlType::Bare(_)) => INFINITE,
-            Ty::QueryResult(_) | Ty::Unresolved(_) => 0,
+            Ty::QueryResult(_) | Ty::Object | Ty::Unresolved(_) => 0,
         }
     }
 

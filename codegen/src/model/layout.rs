@@ -55,7 +55,7 @@ pub(super) fn min_bare_sizes(model: &Model<'_>) -> Vec<usize> {
         let mut total = 0usize;
         for f in &model.ctors[c].fields {
             total = total.saturating_add(match &f.kind {
-                FieldKind::FlagsWord => 4,
+                FieldKind::FlagsWord | FieldKind::ObjectLength => 4,
                 FieldKind::Value { ty, flag: None } => value(model, ty, memo, active),
                 _ => 0,
             });
@@ -175,7 +175,10 @@ fn struct_size(
                     base
                 }
             }
-            FieldKind::FlagsWord | FieldKind::ConstTrue | FieldKind::DocsOnly => 0,
+            FieldKind::FlagsWord
+            | FieldKind::ObjectLength
+            | FieldKind::ConstTrue
+            | FieldKind::DocsOnly => 0,
         };
     }
     active[c] = false;
@@ -192,7 +195,7 @@ fn value_size(
 ) -> usize {
     match ty {
         Ty::Prim(p) => p.info().rust_size,
-        Ty::Vector { .. } => 24,
+        Ty::Vector { .. } | Ty::Object => 24,
         Ty::Struct(c) => struct_size(model, boxed, c.0, memo, active),
         Ty::Enum(t) => match &model.types[t.0].rust {
             Some(rust) => {

@@ -41,7 +41,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::sync::OnceLock;
 
-use crate::ir::{bare_name, resolve_bare, Api, Constructor, Method, TlType, TypeDef};
+use crate::ir::{bare_name, resolve_bare, Api, Constructor, Method, Space, TlType, TypeDef};
 
 pub use errors::{ErrorEnum, ErrorOwner, ErrorPlan, ErrorVariant, Matcher, API_ERROR};
 pub use field::{Field, FieldKind};
@@ -116,6 +116,8 @@ pub struct RustCtor {
 pub struct Type<'a> {
     /// The TL name (`InputPeer`, `messages.Messages`).
     pub name: &'a str,
+    /// Its namespace.
+    pub space: Space,
     /// The type page, if any.
     pub def: Option<&'a TypeDef>,
     /// Every constructor of the type, in IR order.
@@ -273,26 +275,58 @@ pub struct Model<'a> {
     pub errors: ErrorPlan,
     problems: Vec<Problem>,
     by_id: HashMap<u32, Handle>,
-    ctor_by_name: HashMap<&'a str, CtorId>,
+    ctor_by_name: ByName<'a, CtorId>,
     /// Wire names that differ from IR names: `None` when ambiguous.
-    wire_names: HashMap<&'a str, Option<CtorId>>,
-    func_by_name: HashMap<&'a str, FuncId>,
-    type_by_name: HashMap<&'a str, TypeId>,
+    wire_names: ByName<'a, Option<CtorId>>,
+    func_by_name: ByName<'a, FuncId>,
+    type_by_name: ByName<'a, TypeId>,
     /// The MTProto `message` envelope, when `%Message` needs it.
     envelope: Option<CtorId>,
     has_ids: bool,
     heights: OnceLock<Heights>,
 }
 
+/// A lookup table by space and name.
+#[derive(Debug)]
+struct ByName<'a, T>([HashMap<&'a str, T>; 2]);
+
+impl<T> Default for ByName<'_, T> {
+    fn default() -> Self {
+        ByName([HashMap::new(), HashMap::new()])
+    }
+}
+
+impl<'a, T> ByName<'a, T> {
+    fn get(&self, space: Space, name: &str) -> Option<&T> {
+        self.0[space as usize].get(name)
+    }
+
+    fn contains(&self, space: Space, name: &str) -> bool {
+        self.0[space as usize].contains_key(name)
+    }
+
+    fn entry(&mut self, space: Space, name: &'a str) -> std::collections::hash_map::Entry<'_, &'a str, T> {
+        self.0[space as usize].entry(name)
+    }
+}
+
 /// The IR name of the built-in `vector` constructor, which the runtime
 /// handles structurally.
 const BUILTIN_VECTOR: &str = "vector";
 
-/// Whether a TL type name gets no enum: `Bool` is Rust's `bool`; a name
-/// that is no TL identifier (`Vector t`, page-only names) is not emitted.
+/// Whether a TL type name gets no enum: `Bool` is Rust's `bool`, `Object`
+/// the runtime's `Object` (any boxed value); a name that is no TL
+/// identifier (`Vector t`, page-only names) is not emitted.
 fn has_no_enum(name: &str) -> bool {
-    name == "Bool" || !names::is_tl_ident(name)
+    name == "Bool" || name == OBJECT || !names::is_tl_ident(name)
 }
+
+/// The TL type of any boxed value (`rpc_result result:Object`).
+const OBJECT: &str = "Object";
+
+/// The qualifier of an MTProto entry's JSON name where the API has an
+/// entry of the same name (`mtproto.message`): see [`Model::json_name`].
+const MTPROTO_QUALIFIER: &str = "mtproto.";
 
 impl<'a> Model<'a> {
     /// Resolves `api`. Never fails: what cannot be resolved is listed in
@@ -330,10 +364,10 @@ impl<'a> Model<'a> {
             errors: ErrorPlan::default(),
             problems: Vec::new(),
             by_id: HashMap::new(),
-            ctor_by_name: HashMap::new(),
-            wire_names: HashMap::new(),
-            func_by_name: HashMap::new(),
-            type_by_name: HashMap::new(),
+            ctor_by_name: ByName::default(),
+            wire_names: ByName::default(),
+            func_by_name: ByName::default(),
+            type_by_name: ByName::default(),
             envelope: None,
             has_ids: false,
             heights: OnceLock::new(),
@@ -346,16 +380,17 @@ impl<'a> Model<'a> {
         for c in api.constructors.iter().filter(|c| c.name != BUILTIN_VECTOR) {
             model.add_ctor(c, false);
         }
+        let ir_ctors = model.ctors.len();
         if service {
             for c in service::constructors() {
                 let known = c.id.is_some_and(|id| model.by_id.contains_key(&id))
-                    || model.ctor_by_name.contains_key(c.name.as_str());
+                    || model.constructor_named(&c.name).is_some();
                 if !known {
                     model.add_ctor(c, true);
                 }
             }
         }
-        if service && model.bare("Message").is_none() {
+        if service && model.bare("Message", Space::Api).is_none() {
             // `vector<%Message>` of `msg_container` means the MTProto
             // envelope, whose name the API's own `message` usually takes.
             let envelope = CtorId(model.ctors.len());
@@ -365,7 +400,7 @@ impl<'a> Model<'a> {
             model.envelope = Some(envelope);
         }
         model.resolve_fields();
-        model.decide_rust(ir_types);
+        model.decide_rust(ir_types, ir_ctors);
         model
     }
 
@@ -374,35 +409,39 @@ impl<'a> Model<'a> {
     /// name order.
     fn add_types(&mut self) {
         let api = self.api;
-        let mut names: BTreeSet<&'a str> = api
+        let mut names: BTreeSet<(Space, &'a str)> = api
             .constructors
             .iter()
             .filter(|c| c.name != BUILTIN_VECTOR)
-            .map(|c| c.type_name.as_str())
+            .map(|c| (c.space, c.type_name.as_str()))
             .collect();
         names.extend(
             api.types
                 .iter()
                 .filter(|t| t.constructors.is_empty() && !has_no_enum(&t.name))
-                .map(|t| t.name.as_str()),
+                .map(|t| (t.space, t.name.as_str())),
         );
-        let defs: HashMap<&str, &'a TypeDef> =
-            api.types.iter().map(|t| (t.name.as_str(), t)).collect();
-        for name in names {
-            self.add_type(name, defs.get(name).copied());
+        let defs: HashMap<(Space, &str), &'a TypeDef> = api
+            .types
+            .iter()
+            .map(|t| ((t.space, t.name.as_str()), t))
+            .collect();
+        for key in names {
+            self.add_type(key.0, key.1, defs.get(&key).copied());
         }
     }
 
-    fn add_type(&mut self, name: &'a str, def: Option<&'a TypeDef>) -> TypeId {
+    fn add_type(&mut self, space: Space, name: &'a str, def: Option<&'a TypeDef>) -> TypeId {
         let at = TypeId(self.types.len());
         self.types.push(Type {
             name,
+            space,
             def,
             ctors: Vec::new(),
-            open: name == "Object",
+            open: name == OBJECT,
             rust: None,
         });
-        self.type_by_name.insert(name, at);
+        self.type_by_name.entry(space, name).or_insert(at);
         at
     }
 
@@ -421,9 +460,9 @@ impl<'a> Model<'a> {
 
     fn add_ctor(&mut self, ir: &'a Constructor, service: bool) {
         let at = CtorId(self.ctors.len());
-        let ty = match self.type_by_name.get(ir.type_name.as_str()) {
+        let ty = match self.type_by_name.get(ir.space, &ir.type_name) {
             Some(&t) => t,
-            None => self.add_type(&ir.type_name, None),
+            None => self.add_type(ir.space, &ir.type_name, None),
         };
         self.types[ty.0].ctors.push(at);
         let ctor = self.new_ctor(ir, Some(ty), service);
@@ -431,10 +470,10 @@ impl<'a> Model<'a> {
             self.by_id.entry(id).or_insert(Handle::Ctor(at));
             self.has_ids |= !service;
         }
-        self.ctor_by_name.entry(&ir.name).or_insert(at);
+        self.ctor_by_name.entry(ir.space, &ir.name).or_insert(at);
         if ctor.tl_name != ir.name {
             self.wire_names
-                .entry(ctor.tl_name)
+                .entry(ir.space, ctor.tl_name)
                 .and_modify(|slot| *slot = None)
                 .or_insert(Some(at));
         }
@@ -447,7 +486,7 @@ impl<'a> Model<'a> {
             self.by_id.entry(id).or_insert(Handle::Func(at));
             self.has_ids = true;
         }
-        self.func_by_name.entry(&ir.name).or_insert(at);
+        self.func_by_name.entry(ir.space, &ir.name).or_insert(at);
         // A method's generic parameter is the type of its `!X` param.
         let generic = ir.params.iter().find_map(|p| match &p.ty {
             TlType::Generic(g) if !p.docs_only => Some(g.clone()),
@@ -483,37 +522,51 @@ impl<'a> Model<'a> {
                 let ir = self.funcs[f.0].ir;
                 let generic = self.funcs[f.0].generic.clone();
                 let generic = generic.as_deref();
-                let fields = field::fields_of(&ir.params, |ty| self.resolve(ty, generic));
-                let returns = self.resolve(&ir.returns, generic);
+                let fields =
+                    field::fields_of(&ir.params, |ty| self.resolve(ty, ir.space, generic));
+                let returns = self.resolve(&ir.returns, ir.space, generic);
                 let func = &mut self.funcs[f.0];
                 func.fields = fields;
                 func.returns = returns;
             }
             Handle::Ctor(c) => {
                 let ir = self.ctors[c.0].ir;
-                let fields = field::fields_of(&ir.params, |ty| self.resolve(ty, None));
+                let fields = field::fields_of(&ir.params, |ty| self.resolve(ty, ir.space, None));
                 self.ctors[c.0].fields = fields;
             }
         }
     }
 
-    /// What a TL type names, the one place type references are resolved.
-    fn resolve(&self, ty: &TlType, generic: Option<&str>) -> Ty {
+    /// What a TL type written in `space` names, the one place type
+    /// references are resolved: names are looked for in the spaces of
+    /// [`Space::search_order`]; `Object` is any boxed value; MTProto's
+    /// `string` is byte data ([`Prim::StringBytes`]).
+    fn resolve(&self, ty: &TlType, space: Space, generic: Option<&str>) -> Ty {
         if let Some(prim) = Prim::of(ty) {
-            return Ty::Prim(prim);
+            return Ty::Prim(match (prim, space) {
+                (Prim::String, Space::Mtproto) => Prim::StringBytes,
+                (prim, _) => prim,
+            });
         }
         match ty {
             TlType::Generic(g) => Ty::Query(g.clone()),
             TlType::Vector { boxed, inner } => Ty::Vector {
                 boxed: *boxed,
-                elem: Box::new(self.resolve(inner, generic)),
+                elem: Box::new(self.resolve(inner, space, generic)),
             },
             TlType::Boxed(name) if Some(name.as_str()) == generic => Ty::QueryResult(name.clone()),
-            TlType::Boxed(name) => match self.type_by_name.get(name.as_str()) {
-                Some(&t) => Ty::Enum(t),
-                None => Ty::Unresolved(ty.clone()),
-            },
-            TlType::Bare(name) => match self.bare(name) {
+            TlType::Boxed(name) if name == OBJECT => Ty::Object,
+            TlType::Boxed(name) => {
+                let found = space
+                    .search_order()
+                    .iter()
+                    .find_map(|&sp| self.type_by_name.get(sp, name));
+                match found {
+                    Some(&t) => Ty::Enum(t),
+                    None => Ty::Unresolved(ty.clone()),
+                }
+            }
+            TlType::Bare(name) => match self.bare(name, space) {
                 Some(c) => Ty::Struct(c),
                 None => Ty::Unresolved(ty.clone()),
             },
@@ -521,16 +574,23 @@ impl<'a> Model<'a> {
         }
     }
 
-    /// The constructor a bare type reference names, by the rule of
-    /// [`resolve_bare`]: a constructor name (`future_salt`), or a type with
-    /// exactly one constructor (`%FutureSalt`). With service constructors,
-    /// `%Message` of a type with many is the MTProto envelope.
-    fn bare(&self, written: &str) -> Option<CtorId> {
-        let found = resolve_bare(
-            written,
-            |n| self.ctor_slot(n),
-            |n| self.type_named(n).map(|t| self.types[t.0].ctors.as_slice()),
-        );
+    /// The constructor a bare type reference written in `space` names, by
+    /// the rule of [`resolve_bare`] in the spaces of
+    /// [`Space::search_order`]: a constructor name (`future_salt`), or a
+    /// type with exactly one constructor (`%FutureSalt`). With service
+    /// constructors and no MTProto schema, `%Message` of a type with many
+    /// is the built-in envelope.
+    fn bare(&self, written: &str, space: Space) -> Option<CtorId> {
+        let found = space.search_order().iter().find_map(|&sp| {
+            resolve_bare(
+                written,
+                |n| self.ctor_slot(sp, n),
+                |n| {
+                    let t = self.type_by_name.get(sp, n)?;
+                    Some(self.types[t.0].ctors.as_slice())
+                },
+            )
+        });
         match found {
             Some(&c) => Some(c),
             None if bare_name(written) == "Message" => self.envelope,
@@ -538,23 +598,23 @@ impl<'a> Model<'a> {
         }
     }
 
-    /// The handle slot of the constructor named `name` (IR name, else an
-    /// unambiguous wire name), borrowed from the lookup tables so that
-    /// [`resolve_bare`] can hand it back.
-    fn ctor_slot(&self, name: &str) -> Option<&CtorId> {
+    /// The handle slot of the constructor named `name` in `space` (IR name,
+    /// else an unambiguous wire name), borrowed from the lookup tables so
+    /// that [`resolve_bare`] can hand it back.
+    fn ctor_slot(&self, space: Space, name: &str) -> Option<&CtorId> {
         self.ctor_by_name
-            .get(name)
-            .or_else(|| self.wire_names.get(name).and_then(Option::as_ref))
+            .get(space, name)
+            .or_else(|| self.wire_names.get(space, name).and_then(Option::as_ref))
     }
 
     /// Names, boxing, hashing, the error plan and the problems of the
     /// generated items. The first `ir_types` types are the IR's.
-    fn decide_rust(&mut self, ir_types: usize) {
+    fn decide_rust(&mut self, ir_types: usize, ir_ctors: usize) {
         // Types: every enum-worthy type of the IR, in name order.
         let mut type_paths: Vec<(usize, ItemPath)> = Vec::new();
         for (t, ty) in self.types[..ir_types].iter().enumerate() {
             if !has_no_enum(ty.name) {
-                type_paths.push((t, ItemPath::of(Kind::Enums, ty.name)));
+                type_paths.push((t, ItemPath::of(Kind::Enums, ty.space, ty.name)));
             }
         }
         paths::dedup(&mut type_paths.iter_mut().map(|(_, p)| p).collect::<Vec<_>>());
@@ -568,12 +628,20 @@ impl<'a> Model<'a> {
 
         let mut ctor_paths: Vec<(usize, u32, ItemPath)> = Vec::new();
         for (i, c) in self.ctors.iter().enumerate() {
-            let typed = c.ty.is_some_and(|t| self.types[t.0].rust.is_some());
+            // A constructor of `Object` (`gzip_packed`) is a struct of its
+            // own: `Object` has no enum.
+            let typed = c.ty.is_some_and(|t| {
+                let t = &self.types[t.0];
+                t.rust.is_some() || (t.open && i < ir_ctors)
+            });
             if c.service || !typed {
                 continue;
             }
             match c.id {
-                Some(id) => ctor_paths.push((i, id, ItemPath::of(Kind::Types, &c.ir.name))),
+                Some(id) => {
+                    let path = ItemPath::of(Kind::Types, c.ir.space, &c.ir.name);
+                    ctor_paths.push((i, id, path));
+                }
                 None => self.problems.push(Problem::NoId {
                     what: "constructor",
                     name: c.ir.name.clone(),
@@ -598,7 +666,10 @@ impl<'a> Model<'a> {
         let mut func_paths: Vec<(usize, u32, ItemPath)> = Vec::new();
         for (i, f) in self.funcs.iter().enumerate() {
             match f.id {
-                Some(id) => func_paths.push((i, id, ItemPath::of(Kind::Functions, &f.ir.name))),
+                Some(id) => {
+                    let path = ItemPath::of(Kind::Functions, f.ir.space, &f.ir.name);
+                    func_paths.push((i, id, path));
+                }
                 None => self.problems.push(Problem::NoId {
                     what: "method",
                     name: f.ir.name.clone(),
@@ -714,7 +785,10 @@ impl<'a> Model<'a> {
 
     fn check_type(&self, ty: &Ty, generic: Option<&str>) -> Result<(), String> {
         match ty {
-            Ty::Prim(_) => Ok(()),
+            Ty::Prim(_) | Ty::Object => Ok(()),
+            Ty::Vector { elem, .. } if **elem == Ty::Object => {
+                Err("a vector of `Object`: each element's extent is unknown".into())
+            }
             Ty::Query(g) | Ty::QueryResult(g) if Some(g.as_str()) == generic => Ok(()),
             Ty::Query(g) => Err(format!("unknown generic `!{g}`")),
             Ty::QueryResult(name) => Err(format!("undefined type `{name}`")),
@@ -804,14 +878,52 @@ impl<'a> Model<'a> {
         self.by_id.get(&id).copied()
     }
 
-    /// A constructor by IR name, or by wire name when unambiguous.
+    /// A constructor by JSON name ([`Model::json_name`]): an IR name (the
+    /// API's first, then MTProto's), `mtproto.<name>` for MTProto's, or a
+    /// wire name when unambiguous.
     pub fn constructor_named(&self, name: &str) -> Option<CtorId> {
-        self.ctor_slot(name).copied()
+        match name.strip_prefix(MTPROTO_QUALIFIER) {
+            Some(rest) => self.ctor_slot(Space::Mtproto, rest),
+            None => self
+                .ctor_slot(Space::Api, name)
+                .or_else(|| self.ctor_slot(Space::Mtproto, name)),
+        }
+        .copied()
     }
 
-    /// A method by IR name.
+    /// A method by JSON name (as [`Model::constructor_named`]).
     pub fn method_named(&self, name: &str) -> Option<FuncId> {
-        self.func_by_name.get(name).copied()
+        match name.strip_prefix(MTPROTO_QUALIFIER) {
+            Some(rest) => self.func_by_name.get(Space::Mtproto, rest),
+            None => self
+                .func_by_name
+                .get(Space::Api, name)
+                .or_else(|| self.func_by_name.get(Space::Mtproto, name)),
+        }
+        .copied()
+    }
+
+    /// The name an entry has in the JSON form's `"_"`: its IR name, the
+    /// name the schema writes (`ping`, `resPQ`; `decryptedMessage_73` for a
+    /// secret-chat layer variant), unless an MTProto entry's name is also
+    /// an API entry's: then `mtproto.<name>` (`mtproto.message`, the
+    /// envelope), the one name that is really ambiguous. Lookups by name
+    /// accept both forms ([`Model::constructor_named`]).
+    pub fn json_name(&self, at: Handle) -> std::borrow::Cow<'a, str> {
+        let ir_name = |space: Space, name: &'a str| {
+            let taken = space == Space::Mtproto
+                && (self.ctor_by_name.contains(Space::Api, name)
+                    || self.func_by_name.contains(Space::Api, name));
+            if taken {
+                std::borrow::Cow::Owned(format!("{MTPROTO_QUALIFIER}{name}"))
+            } else {
+                std::borrow::Cow::Borrowed(name)
+            }
+        };
+        match at {
+            Handle::Ctor(c) => ir_name(self.ctors[c.0].ir.space, &self.ctors[c.0].ir.name),
+            Handle::Func(f) => ir_name(self.funcs[f.0].ir.space, &self.funcs[f.0].ir.name),
+        }
     }
 
     /// A constructor or method by name (constructors win a tie).
@@ -821,9 +933,13 @@ impl<'a> Model<'a> {
             .or_else(|| self.method_named(name).map(Handle::Func))
     }
 
-    /// A boxed type by TL name.
+    /// A boxed type by TL name (the API's first, then MTProto's).
     pub fn type_named(&self, name: &str) -> Option<TypeId> {
-        self.type_by_name.get(name).copied()
+        Space::Api
+            .search_order()
+            .iter()
+            .find_map(|&sp| self.type_by_name.get(sp, name))
+            .copied()
     }
 
     /// The shallowest nesting of every entry and type, computed once.
@@ -838,7 +954,7 @@ impl<'a> Model<'a> {
     pub fn min_size(&self, ty: &Ty) -> usize {
         match ty {
             Ty::Prim(p) => p.info().min_size,
-            Ty::Enum(_) | Ty::Query(_) | Ty::QueryResult(_) => 4,
+            Ty::Enum(_) | Ty::Query(_) | Ty::QueryResult(_) | Ty::Object => 4,
             Ty::Struct(c) => self.ctors[c.0].min_bare_size,
             Ty::Vector { boxed: true, .. } => 8,
             Ty::Vector { boxed: false, .. } => 4,
@@ -855,6 +971,7 @@ impl<'a> Model<'a> {
         match ty {
             Ty::Enum(t) if self.types[t.0].accepts_any() => Some(self.types[t.0].name),
             Ty::QueryResult(name) | Ty::Unresolved(TlType::Boxed(name)) => Some(name),
+            Ty::Object => Some(OBJECT),
             _ => None,
         }
     }
@@ -870,6 +987,7 @@ impl<'a> Model<'a> {
             Ty::Vector { boxed: false, elem } => format!("vector<{}>", self.type_text(elem)),
             Ty::Query(g) => format!("!{g}"),
             Ty::QueryResult(g) => g.clone(),
+            Ty::Object => OBJECT.to_owned(),
             Ty::Unresolved(written) => written.to_string(),
         }
     }

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::names;
+use crate::ir::Space;
 
 /// Which top-level module an item lives in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -45,13 +46,22 @@ pub struct ItemPath {
 }
 
 impl ItemPath {
-    /// The path of the item named `tl_name` (`messages.sendMessage` ->
-    /// `<kind>::messages::SendMessage`), before deduplication.
-    pub fn of(kind: Kind, tl_name: &str) -> ItemPath {
+    /// The path of the item named `tl_name` in `space`
+    /// (`messages.sendMessage` -> `<kind>::messages::SendMessage`), before
+    /// deduplication. The MTProto service schema's items live in a
+    /// namespace module of their own, `mtproto` (`types::mtproto::MsgContainer`).
+    pub fn of(kind: Kind, space: Space, tl_name: &str) -> ItemPath {
         let (ns, local) = names::split_namespace(tl_name);
+        let ns = match (space, ns) {
+            (Space::Api, ns) => ns.map(names::module_name),
+            (Space::Mtproto, None) => Some(names::module_name(space.name())),
+            (Space::Mtproto, Some(ns)) => {
+                Some(names::module_name(&format!("{}_{ns}", space.name())))
+            }
+        };
         ItemPath {
             kind,
-            ns: ns.map(names::module_name),
+            ns,
             ident: names::type_name(local),
         }
     }

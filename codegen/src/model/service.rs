@@ -83,5 +83,6 @@ fn constructor(
         tl_name: None,
         layer: None,
         source: None,
+        space: crate::ir::Space::Api,
     }
 }

@@ -35,6 +35,11 @@ pub enum Prim {
     Bytes,
     /// Boxed `Bool` (`boolTrue`/`boolFalse`).
     Bool,
+    /// `string` of the MTProto service schema: byte data on the wire (the
+    /// auth-key exchange's numbers and ciphertext are no text), `Vec<u8>`
+    /// in Rust, a JSON string when the bytes are UTF-8 and the `bytes`
+    /// form otherwise.
+    StringBytes,
 }
 
 /// Everything the back ends need to know of a [`Prim`].
@@ -80,7 +85,7 @@ impl PrimInfo {
 }
 
 /// The table, in [`Prim`] order.
-const PRIMS: [PrimInfo; 8] = [
+const PRIMS: [PrimInfo; 9] = [
     PrimInfo {
         tl: "int",
         rust: "i32",
@@ -177,11 +182,23 @@ const PRIMS: [PrimInfo; 8] = [
         rust_size: 1,
         serde_with: None,
     },
+    PrimInfo {
+        tl: "string",
+        rust: "Vec<u8>",
+        fixed_size: None,
+        min_size: 4,
+        copy: false,
+        eq_hash: true,
+        wire_traits: false,
+        number: None,
+        rust_size: 24,
+        serde_with: Some("string_bytes"),
+    },
 ];
 
 impl Prim {
     /// Every primitive, in table order.
-    pub const ALL: [Prim; 8] = [
+    pub const ALL: [Prim; 9] = [
         Prim::Int,
         Prim::Long,
         Prim::Double,
@@ -190,6 +207,7 @@ impl Prim {
         Prim::String,
         Prim::Bytes,
         Prim::Bool,
+        Prim::StringBytes,
     ];
 
     /// Its row of the table.
@@ -197,7 +215,8 @@ impl Prim {
         &PRIMS[self as usize]
     }
 
-    /// The primitive a parsed TL type is, if it is one.
+    /// The primitive a parsed TL type is, if it is one (an API `string`:
+    /// the model makes MTProto's [`Prim::StringBytes`]).
     pub fn of(ty: &TlType) -> Option<Prim> {
         Some(match ty {
             TlType::Int => Prim::Int,
@@ -236,6 +255,10 @@ pub enum Ty {
     /// `X` as the result of a method with a `{X:Type}` parameter: what
     /// its query returns.
     QueryResult(String),
+    /// `Object`: any boxed value (`rpc_result result:Object`), the
+    /// runtime's `Object` in Rust. Its extent is the rest of its frame, or
+    /// the length a `bytes` field before it gives ([`super::Field::length`]).
+    Object,
     /// A name nothing defines, or a type that cannot be a value (`#` or
     /// `true` outside a flags position): the model lists it as a problem,
     /// and a reader of the lenient model treats a boxed one as open.
@@ -263,7 +286,7 @@ impl Ty {
     pub fn has_wire_traits(&self) -> bool {
         match self {
             Ty::Prim(p) => p.info().wire_traits,
-            Ty::Enum(_) | Ty::Query(_) | Ty::QueryResult(_) => true,
+            Ty::Enum(_) | Ty::Query(_) | Ty::QueryResult(_) | Ty::Object => true,
             Ty::Vector { boxed: true, elem } => elem.has_wire_traits(),
             Ty::Vector { boxed: false, .. } | Ty::Struct(_) | Ty::Unresolved(_) => false,
         }
@@ -283,7 +306,11 @@ mod tests {
     fn the_table_is_in_enum_order_and_parses_back() {
         for prim in Prim::ALL {
             let info = prim.info();
-            assert_eq!(Prim::of(&TlType::parse(info.tl)), Some(prim), "{}", info.tl);
+            let parsed = match prim {
+                Prim::StringBytes => Some(Prim::String),
+                _ => Some(prim),
+            };
+            assert_eq!(Prim::of(&TlType::parse(info.tl)), parsed, "{}", info.tl);
             if let Some(size) = info.fixed_size {
                 assert_eq!(size, info.min_size, "{}", info.tl);
             }

@@ -75,6 +75,28 @@ pub fn list_pages(dir: &Path) -> Result<Vec<PageFile>> {
     Ok(files)
 }
 
+/// The layer a docs tree says it documents, and the page that says so: the
+/// root page (`index.md`, or `README.md` in old trees) names it in its
+/// title or description ("MadelineProto API documentation (layer 223)",
+/// "(layer v65)"). `None` when no root page names one.
+pub fn declared_layer(dir: &Path) -> Option<(PathBuf, u32)> {
+    ["index.md", "README.md"].iter().find_map(|name| {
+        let path = dir.join(name);
+        let text = crate::input::read_text(&path).ok()?;
+        let layer = text.lines().take(12).find_map(layer_in)?;
+        Some((path, layer))
+    })
+}
+
+/// The number after `layer ` (or `layer v`) in a line, if any.
+fn layer_in(line: &str) -> Option<u32> {
+    let lower = line.to_ascii_lowercase();
+    let at = lower.find("layer ")? + "layer ".len();
+    let rest = lower[at..].strip_prefix('v').unwrap_or(&lower[at..]);
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
 /// Reads and parses one listed page.
 pub fn read_page(file: &PageFile) -> Result<Option<Page>> {
     let text = crate::input::read_text(&file.path)?;
@@ -121,4 +143,20 @@ pub fn read_docs_sequential(dir: &Path) -> Result<Vec<Page>> {
         pages.extend(read_page(file)?);
     }
     Ok(pages)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_layer_a_root_page_names() {
+        for (line, layer) in [
+            ("description: \"MadelineProto API documentation (layer 223)\"", Some(223)),
+            ("title: MadelineProto API documentation (layer v65)", Some(65)),
+            ("# Layer 7 docs", Some(7)),
+            ("no layer here", None),
+            ("a layer of paint", None),
+        ] {
+            assert_eq!(super::layer_in(line), layer, "{line}");
+        }
+    }
 }

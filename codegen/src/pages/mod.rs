@@ -27,7 +27,9 @@ pub mod type_cell;
 #[cfg(test)]
 mod tests;
 
-pub use docs::{list_pages, read_docs_sequential, read_docs_tolerant, read_page, PageFile};
+pub use docs::{
+    declared_layer, list_pages, read_docs_sequential, read_docs_tolerant, read_page, PageFile,
+};
 pub use front_matter::FrontMatter;
 pub use page::{is_index_source, kind_of_folder};
 pub use type_cell::parse_type_cell;

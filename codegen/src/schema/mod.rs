@@ -32,6 +32,25 @@ pub enum Category {
     Function,
 }
 
+/// What a schema file is to a run ([`Schema::role`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    /// An API layer (`TL_telegram_v223.tl`): the docs document it.
+    Api,
+    /// The MTProto service schema (`TL_mtproto_v1.tl`): the envelope, the
+    /// auth-key exchange and the service messages, in their own namespace
+    /// ([`crate::ir::Space::Mtproto`]).
+    Service,
+    /// The secret-chat schema (`TL_secret.tl`): layered sections whose
+    /// entries join the API as layer variants (`decryptedMessage_73`).
+    Secret,
+}
+
+/// Constructors only MTProto's service schema defines: a file that defines
+/// one and declares no `// LAYER` is the service schema. (Old API layers
+/// carried them too, but with a `// LAYER` line.)
+const SERVICE_MARKERS: &[&str] = &["rpc_result", "msg_container", "req_pq_multi"];
+
 /// One parsed schema file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Schema {
@@ -78,6 +97,36 @@ pub struct Definition {
 }
 
 impl Schema {
+    /// The one rule for a file's role, from its contents (never its name):
+    /// `===N===` layer sections make the secret-chat schema; a `// LAYER N`
+    /// line an API layer; otherwise one of MTProto's own service
+    /// constructors (`rpc_result`, `msg_container`, `req_pq_multi`) makes
+    /// the service schema, and anything else is an API schema without a
+    /// declared layer.
+    pub fn role(&self) -> Role {
+        if self.definitions.iter().any(|d| d.layer.is_some()) {
+            Role::Secret
+        } else if self.layer.is_some() {
+            Role::Api
+        } else if self
+            .constructors()
+            .chain(self.functions())
+            .any(|d| SERVICE_MARKERS.contains(&d.name.as_str()))
+        {
+            Role::Service
+        } else {
+            Role::Api
+        }
+    }
+
+    /// The namespace its entries go to.
+    pub fn space(&self) -> crate::ir::Space {
+        match self.role() {
+            Role::Service => crate::ir::Space::Mtproto,
+            Role::Api | Role::Secret => crate::ir::Space::Api,
+        }
+    }
+
     /// The constructors (`---types---` entries), in file order.
     pub fn constructors(&self) -> impl Iterator<Item = &Definition> {
         self.definitions

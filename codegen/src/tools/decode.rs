@@ -10,7 +10,8 @@ use tlgen_runtime::{DecodeError, Reader};
 use super::{to_hex, ApiIndex, ToolError, MAX_DEPTH, MAX_INFLATED};
 use crate::ir::TlType;
 use crate::model::{
-    Entry, FieldKind, Prim, Ty, TypeId, BOOL_FALSE_ID, BOOL_TRUE_ID, GZIP_PACKED_ID, VECTOR_ID,
+    Entry, FieldKind, Handle, Prim, Ty, TypeId, BOOL_FALSE_ID, BOOL_TRUE_ID, GZIP_PACKED_ID,
+    VECTOR_ID,
 };
 
 /// Decodes one boxed value, a constructor or a method call (looked up by
@@ -121,12 +122,15 @@ impl Decoder<'_, '_> {
                     )));
                 }
             }
-            this.object(r, entry)
+            this.object(r, at)
         })
     }
 
-    /// `gzip_packed` (its ID already read): inflate within the budget and
-    /// decode one boxed value spanning the whole payload.
+    /// `gzip_packed` (its ID already read), in the JSON form of
+    /// [`super::GZIP_UNPACKED`]: the compressed bytes as they are (so that
+    /// the value encodes back byte-exact) and, under `unpacked`, the one
+    /// boxed value they inflate to (within the budget), of the type the
+    /// position expects.
     fn gzip_packed(&mut self, r: &mut Reader<'_>, expect: Expect<'_>) -> Result<Value, ToolError> {
         let packed = read_tl_bytes(r)?;
         let unpacked = tlgen_runtime::unpack_gzip(packed, self.gzip_budget)?;
@@ -139,7 +143,11 @@ impl Decoder<'_, '_> {
         inner
             .finish()
             .map_err(|err| ToolError::Invalid(format!("in gzip_packed payload: {err}")))?;
-        Ok(value)
+        let mut map = Map::new();
+        map.insert("_".into(), "gzip_packed".into());
+        map.insert("packed_data".into(), super::format::bytes_json(packed));
+        map.insert(super::GZIP_UNPACKED.into(), value);
+        Ok(Value::Object(map))
     }
 
     /// A vector where the element type is unknown (`Object` position): its
@@ -153,16 +161,31 @@ impl Decoder<'_, '_> {
         Ok(Value::Array(items))
     }
 
-    /// The fields of `entry` (its ID, if any, already read).
-    fn object(&mut self, r: &mut Reader<'_>, entry: Entry<'_, '_>) -> Result<Value, ToolError> {
+    /// The fields of entry `at` (its ID, if any, already read).
+    fn object(&mut self, r: &mut Reader<'_>, at: Handle) -> Result<Value, ToolError> {
+        let entry = self.index.entry(at);
         let mut map = Map::new();
-        map.insert("_".into(), Value::String(entry.name().to_owned()));
+        map.insert("_".into(), Value::String(self.index.json_name(at).into_owned()));
         let mut words: Vec<(&str, u32)> = Vec::new();
+        // The length an `ObjectLength` field gave the `Object` after it.
+        let mut frame: Option<usize> = None;
         for f in entry.fields() {
             let ty = match &f.kind {
                 FieldKind::DocsOnly | FieldKind::ConstTrue => continue,
                 FieldKind::FlagsWord => {
                     words.push((f.tl_name(), r.read_u32()?));
+                    continue;
+                }
+                FieldKind::ObjectLength => {
+                    let offset = r.position();
+                    let len = i32::from_le_bytes(r.read_array()?);
+                    frame = Some(usize::try_from(len).map_err(|_| {
+                        ToolError::Invalid(format!(
+                            "field {:?} of {} at offset {offset}: a negative length {len}",
+                            f.tl_name(),
+                            entry.name()
+                        ))
+                    })?);
                     continue;
                 }
                 FieldKind::TrueFlag(_) => None,
@@ -181,13 +204,29 @@ impl Decoder<'_, '_> {
                     continue;
                 }
             }
-            let value = match ty {
-                Some(ty) => self.value(r, ty)?,
-                None => Value::Bool(true),
+            let value = match (ty, frame.take()) {
+                (Some(ty), Some(len)) => self.framed(r, ty, len)?,
+                (Some(ty), None) => self.value(r, ty)?,
+                (None, _) => Value::Bool(true),
             };
             map.insert(f.tl_name().to_owned(), value);
         }
         Ok(Value::Object(map))
+    }
+
+    /// A value that must take exactly the `len` bytes its length field
+    /// gave it (the envelope's `body`).
+    fn framed(&mut self, r: &mut Reader<'_>, ty: &Ty, len: usize) -> Result<Value, ToolError> {
+        let offset = r.position();
+        let mut frame = Reader::new(r.read_slice(len)?);
+        let value = self.value(&mut frame, ty)?;
+        if frame.remaining() > 0 {
+            return Err(ToolError::Invalid(format!(
+                "the {len}-byte value at offset {offset} ends {} bytes before its length",
+                frame.remaining()
+            )));
+        }
+        Ok(value)
     }
 
     fn value(&mut self, r: &mut Reader<'_>, ty: &Ty) -> Result<Value, ToolError> {
@@ -208,12 +247,21 @@ impl Decoder<'_, '_> {
                 let data = read_tl_bytes(r)?;
                 super::format::bytes_json(data)
             }
+            Ty::Prim(Prim::StringBytes) => {
+                let data = read_tl_bytes(r)?;
+                match std::str::from_utf8(data) {
+                    Ok(text) => Value::String(text.to_owned()),
+                    Err(_) => super::format::bytes_json(data),
+                }
+            }
             Ty::Prim(Prim::Bool) => match r.read_u32()? {
                 BOOL_TRUE_ID => Value::Bool(true),
                 BOOL_FALSE_ID => Value::Bool(false),
                 id => return Err(DecodeError::InvalidBool { id }.into()),
             },
             Ty::Query(_) => self.boxed(r, Expect::Method)?,
+            // Any constructor or method call: a message body is either.
+            Ty::Object => self.boxed(r, Expect::Any)?,
             _ if self.index.open_position(ty).is_some() => {
                 let name = self.index.open_position(ty).unwrap_or_default();
                 self.boxed(r, Expect::Open(name))?
@@ -221,8 +269,8 @@ impl Decoder<'_, '_> {
             Ty::Enum(t) => self.boxed(r, Expect::Type(*t))?,
             Ty::QueryResult(_) => unreachable!("a query's result is an open position"),
             Ty::Struct(c) => {
-                let entry = Entry::Ctor(self.index.ctor(*c));
-                self.nested(|this| this.object(r, entry))?
+                let at = Handle::Ctor(*c);
+                self.nested(|this| this.object(r, at))?
             }
             Ty::Unresolved(TlType::Bare(name)) => {
                 return Err(ToolError::Invalid(format!(

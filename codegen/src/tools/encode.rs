@@ -6,7 +6,8 @@ use serde_json::{Map, Value};
 use super::{ApiIndex, ToolError, MAX_DEPTH};
 use crate::ir::TlType;
 use crate::model::{
-    Entry, Field, FieldKind, Handle, Prim, Ty, BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID,
+    Entry, Field, FieldKind, Handle, Prim, Ty, BOOL_FALSE_ID, BOOL_TRUE_ID, GZIP_PACKED_ID,
+    VECTOR_ID,
 };
 
 /// Encodes one JSON value, a method call or a constructor object with its
@@ -109,7 +110,81 @@ impl Encoder<'_, '_> {
             .index
             .named(name)
             .ok_or_else(|| ToolError::UnknownName(name.to_string()))?;
+        if self.index.entry(at).id() == Some(GZIP_PACKED_ID) {
+            return self.gzip_packed(obj, None);
+        }
         self.boxed_entry(self.index.entry(at), obj)
+    }
+
+    /// `gzip_packed` in its JSON form ([`super::GZIP_UNPACKED`]): its
+    /// `packed_data` as given, checked against `unpacked` when both are
+    /// there; else `unpacked` (a value of `expect`, or any) encoded and
+    /// compressed.
+    fn gzip_packed(&mut self, obj: &Map<String, Value>, expect: Option<&Ty>) -> Result<(), ToolError> {
+        let owner = "gzip_packed";
+        for key in obj.keys() {
+            if !matches!(key.as_str(), "_" | "packed_data" | super::GZIP_UNPACKED) {
+                return Err(ToolError::Invalid(format!(
+                    "unknown field {key:?} of {owner}"
+                )));
+            }
+        }
+        let unpacked = match obj.get(super::GZIP_UNPACKED) {
+            Some(value) => {
+                let mut inner = Encoder {
+                    index: self.index,
+                    out: Vec::new(),
+                    depth: self.depth,
+                };
+                inner.enter()?;
+                match expect {
+                    Some(ty) => inner.value(
+                        ty,
+                        value,
+                        Ctx {
+                            field: super::GZIP_UNPACKED,
+                            owner,
+                        },
+                    )?,
+                    None => inner.top(value)?,
+                }
+                Some(inner.out)
+            }
+            None => None,
+        };
+        let ctx = Ctx {
+            field: "packed_data",
+            owner,
+        };
+        let packed = match (obj.get("packed_data"), unpacked) {
+            (Some(packed), unpacked) => {
+                let packed = bytes_value(packed, ctx)?;
+                if let Some(unpacked) = unpacked {
+                    let inflated = tlgen_runtime::unpack_gzip(&packed, super::MAX_INFLATED)
+                        .map_err(|err| ctx.error(format!("does not inflate: {err}")))?;
+                    if inflated != unpacked {
+                        return Err(ctx.error(format!(
+                            "inflates to other bytes than `{}` encodes to",
+                            super::GZIP_UNPACKED
+                        )));
+                    }
+                }
+                packed
+            }
+            (None, Some(unpacked)) => tlgen_runtime::gzip::pack_gzip(&unpacked),
+            (None, None) => {
+                return Err(ToolError::MissingField {
+                    field: "packed_data".into(),
+                    owner: owner.into(),
+                    note: format!(" (or `{}`, the value to compress)", super::GZIP_UNPACKED),
+                })
+            }
+        };
+        self.enter()?;
+        self.u32(GZIP_PACKED_ID);
+        self.tl_bytes(&packed, ctx)?;
+        self.depth -= 1;
+        Ok(())
     }
 
     fn u32(&mut self, value: u32) {
@@ -196,7 +271,10 @@ impl Encoder<'_, '_> {
                 .find(|(name, _)| *name == field)
                 .map_or(0, |w| w.1)
         };
-        for f in fields {
+        // The value after an `ObjectLength` field, encoded ahead to give
+        // the length.
+        let mut framed: Option<Vec<u8>> = None;
+        for (i, f) in fields.iter().enumerate() {
             let ctx = Ctx {
                 field: f.tl_name(),
                 owner,
@@ -206,9 +284,32 @@ impl Encoder<'_, '_> {
                     self.u32(word_of(f.tl_name()));
                     continue;
                 }
+                FieldKind::ObjectLength => {
+                    let bytes = self.framed_value(&fields[i + 1..], obj, owner)?;
+                    let len = i32::try_from(bytes.len())
+                        .map_err(|_| ctx.error("the value after it is too long"))?;
+                    match obj.get(f.tl_name()) {
+                        None | Some(Value::Null) => {}
+                        Some(given) if given.as_i64() == Some(len.into()) => {}
+                        Some(given) => {
+                            return Err(ctx.error(format!(
+                                "{} is the length of the value after it, {len} bytes; omit it \
+                                 (it is computed)",
+                                describe(given)
+                            )))
+                        }
+                    }
+                    self.out.extend_from_slice(&len.to_le_bytes());
+                    framed = Some(bytes);
+                    continue;
+                }
                 FieldKind::DocsOnly | FieldKind::ConstTrue | FieldKind::TrueFlag(_) => continue,
                 FieldKind::Value { ty, flag } => (ty, flag),
             };
+            if let Some(bytes) = framed.take() {
+                self.out.extend_from_slice(&bytes);
+                continue;
+            }
             let value = obj.get(f.tl_name()).filter(|v| !v.is_null());
             if let Some(flag) = flag {
                 if word_of(&flag.field) & 1u32.checked_shl(flag.bit.into()).unwrap_or(0) == 0 {
@@ -241,6 +342,44 @@ impl Encoder<'_, '_> {
             }
         }
         Ok(())
+    }
+
+    /// The encoding of the value that the first of `rest` holds (the
+    /// `Object` after an `ObjectLength` field).
+    fn framed_value(
+        &mut self,
+        rest: &[Field<'_>],
+        obj: &Map<String, Value>,
+        owner: &str,
+    ) -> Result<Vec<u8>, ToolError> {
+        let Some(f) = rest.first() else {
+            return Err(ToolError::Invalid(format!(
+                "{owner}: a length field with no value after it"
+            )));
+        };
+        let ty = f.value_ty().unwrap_or(&Ty::Object);
+        let value = obj
+            .get(f.tl_name())
+            .filter(|v| !v.is_null())
+            .ok_or_else(|| ToolError::MissingField {
+                field: f.tl_name().to_owned(),
+                owner: owner.to_owned(),
+                note: String::new(),
+            })?;
+        let mut inner = Encoder {
+            index: self.index,
+            out: Vec::new(),
+            depth: self.depth,
+        };
+        inner.value(
+            ty,
+            value,
+            Ctx {
+                field: f.tl_name(),
+                owner,
+            },
+        )?;
+        Ok(inner.out)
     }
 
     fn value(&mut self, ty: &Ty, value: &Value, ctx: Ctx<'_>) -> Result<(), ToolError> {
@@ -279,6 +418,14 @@ impl Encoder<'_, '_> {
                 let data = bytes_value(value, ctx)?;
                 self.tl_bytes(&data, ctx)?;
             }
+            Ty::Prim(Prim::StringBytes) => match value {
+                Value::String(s) => self.tl_bytes(s.as_bytes(), ctx)?,
+                _ => {
+                    let data = bytes_value(value, ctx)
+                        .map_err(|_| ctx.expected("string (text, or the bytes form)", value))?;
+                    self.tl_bytes(&data, ctx)?;
+                }
+            },
             Ty::Prim(Prim::Bool) => match value {
                 Value::Bool(true) => self.u32(BOOL_TRUE_ID),
                 Value::Bool(false) => self.u32(BOOL_FALSE_ID),
@@ -317,14 +464,11 @@ impl Encoder<'_, '_> {
                 }
                 self.depth -= 1;
             }
-            Ty::Enum(_) | Ty::QueryResult(_) | Ty::Unresolved(TlType::Boxed(_)) => {
+            Ty::Enum(_) | Ty::QueryResult(_) | Ty::Object | Ty::Unresolved(TlType::Boxed(_)) => {
                 let open = self.index.open_position(ty);
                 let (type_name, want) = match (ty, open) {
                     (_, Some(name)) => (name, None),
-                    (Ty::Enum(t), None) => {
-                        let name = self.index.ty(*t).name;
-                        (name, Some(name))
-                    }
+                    (Ty::Enum(t), None) => (self.index.ty(*t).name, Some(*t)),
                     _ => unreachable!("only enums are closed"),
                 };
                 if value.is_array() && want.is_none() {
@@ -338,14 +482,37 @@ impl Encoder<'_, '_> {
                 let obj = value
                     .as_object()
                     .ok_or_else(|| ctx.expected(&format!("a {type_name} object"), value))?;
+                if *ty == Ty::Object && object_name(obj) == Some("bytes") {
+                    // An `Object` given as its wire bytes (the generated
+                    // code's JSON form of one).
+                    let bytes = bytes_value(value, ctx)?;
+                    self.out.extend_from_slice(&bytes);
+                    return Ok(());
+                }
                 let name = object_name(obj).ok_or_else(|| {
                     ctx.error(format!(
                         "expected a {type_name} object with \"_\", got {}",
                         describe(value)
                     ))
                 })?;
-                let c = match self.index.constructor_named(name) {
+                // The position's type decides a name several spaces define.
+                let of_type = want.and_then(|t| {
+                    let ctors = &self.index.ty(t).ctors;
+                    ctors.iter().copied().find(|&c| {
+                        self.index.ctor(c).ir.name == name
+                            || self.index.json_name(Handle::Ctor(c)) == name
+                    })
+                });
+                let c = match of_type.or_else(|| self.index.constructor_named(name)) {
+                    Some(c) if self.index.ctor(c).id == Some(GZIP_PACKED_ID) => {
+                        return self.gzip_packed(obj, Some(ty));
+                    }
                     Some(c) => self.index.ctor(c),
+                    // `Object` is any value: a message body may be a call.
+                    None if *ty == Ty::Object => match self.index.method_named(name) {
+                        Some(f) => return self.boxed_entry(self.index.entry(Handle::Func(f)), obj),
+                        None => return Err(ToolError::UnknownName(name.to_string())),
+                    },
                     None if self.index.method_named(name).is_some() => {
                         return Err(ctx.error(format!(
                             "expected a {type_name} constructor, got method {name}"
@@ -353,21 +520,26 @@ impl Encoder<'_, '_> {
                     }
                     None => return Err(ToolError::UnknownName(name.to_string())),
                 };
-                if let Some(want) = want.filter(|want| c.ir.type_name != *want) {
+                if want.is_some_and(|t| c.ty != Some(t)) {
                     return Err(ctx.error(format!(
-                        "constructor {name} is of type {}, expected {want}",
+                        "constructor {name} is of type {}, expected {type_name}",
                         c.ir.type_name
                     )));
                 }
                 self.boxed_entry(Entry::Ctor(c), obj)?;
             }
             Ty::Struct(c) => {
+                let json_name = self.index.json_name(Handle::Ctor(*c));
                 let c = self.index.ctor(*c);
                 let obj = value
                     .as_object()
-                    .ok_or_else(|| ctx.expected(&format!("a {} object", c.ir.name), value))?;
+                    .ok_or_else(|| ctx.expected(&format!("a {json_name} object"), value))?;
                 if let Some(name) = obj.get("_") {
-                    if name.as_str() != Some(c.ir.name.as_str()) {
+                    // The position decides: the plain name and the JSON name
+                    // (`mtproto.message`) both say this constructor.
+                    if name.as_str() != Some(c.ir.name.as_str())
+                        && name.as_str() != Some(json_name.as_ref())
+                    {
                         return Err(ctx.error(format!(
                             "expected bare {}, got {}",
                             c.ir.name,

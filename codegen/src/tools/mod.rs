@@ -20,6 +20,8 @@
 //! | `flags.N?T` | the value when the bit is set, omitted (or `null`) otherwise |
 //! | `Vector<T>`, `vector<t>` | array |
 //! | `!X` | a method call object |
+//! | `Object` | any constructor or method call object |
+//! | `gzip_packed` (wherever a boxed value may be) | `{"_": "gzip_packed", "packed_data": <bytes>, "unpacked": <the value it inflates to>}` |
 //!
 //! * `"_"` holds the **IR name**, which is unique: secret-chat constructors
 //!   carry their layer suffix (`decryptedMessage_73`), the wire name is their
@@ -33,10 +35,24 @@
 //!   Hidden params (`random_id`) are ordinary fields.
 //! * A bare constructor type (`future_salt`, `%Message`) is an object whose
 //!   `"_"` may be omitted on input; it is always written on output.
-//! * Decoding unwraps `gzip_packed` wherever a boxed object is expected
-//!   (the JSON shows the inflated value, so it round-trips to the plain form).
-//!   `rpc_error`, `rpc_result` and `gzip_packed` are known even when the
-//!   schema lacks them.
+//! * `"_"` names an MTProto service entry as the schema writes it (`ping`,
+//!   `msg_container`); the one name both the API and the service schema
+//!   define, the envelope `message`, is `mtproto.message` for MTProto's
+//!   ([`crate::model::Model::json_name`]), and a bare position takes
+//!   either.
+//! * `gzip_packed` keeps its compressed bytes, so that a value encodes back
+//!   exactly as it came, and shows what they inflate to under `unpacked`
+//!   (of the type the position expects). Encoding writes `packed_data`
+//!   as given (checking that it inflates to `unpacked`, when both are
+//!   there), or compresses `unpacked` when `packed_data` is left out.
+//! * An `int` right before an `Object` (the envelope's `bytes`) is the
+//!   `Object`'s length: like a flags word, it is computed on encoding and
+//!   left out of the JSON, and decoding reads the value within it.
+//! * MTProto's `string` is byte data (the auth-key exchange's numbers and
+//!   ciphertext): a JSON string where it is UTF-8, the `bytes` form where
+//!   not; encoding takes either.
+//! * `rpc_error`, `rpc_result`, `gzip_packed` and the `message` envelope
+//!   are known even when no MTProto schema is given.
 //!
 //! # Limits
 //!
@@ -60,6 +76,10 @@ pub use encode::encode_json;
 pub use format::{parse_hex, to_hex, to_json_string};
 pub use index::ApiIndex;
 pub use sample::sample_value;
+
+/// The key under which the JSON form of `gzip_packed` holds the value its
+/// `packed_data` inflates to.
+pub const GZIP_UNPACKED: &str = "unpacked";
 
 /// The deepest nesting of objects and vectors encode and decode accept.
 pub const MAX_DEPTH: u32 = 64;

@@ -46,7 +46,7 @@ pub fn sample_value(
         rng: &mut rng,
         mode,
     };
-    sampler.object(index.entry(entry), 0)
+    sampler.object(entry, 0)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -69,9 +69,10 @@ impl<'a, 'm> Sampler<'a, 'm> {
         depth < RICH_DEPTH
     }
 
-    fn object(&mut self, entry: Entry<'a, 'm>, depth: u32) -> Result<Value, ToolError> {
+    fn object(&mut self, at: Handle, depth: u32) -> Result<Value, ToolError> {
+        let entry = self.index.entry(at);
         let mut map = Map::new();
-        map.insert("_".into(), entry.name().into());
+        map.insert("_".into(), self.index.json_name(at).into());
         // Decide every flag bit once, so that fields sharing a bit agree.
         let mut bits: Vec<(&str, u8, bool)> = Vec::new();
         for f in entry.fields() {
@@ -92,7 +93,10 @@ impl<'a, 'm> Sampler<'a, 'm> {
         }
         for f in entry.fields() {
             let ty = match &f.kind {
-                FieldKind::DocsOnly | FieldKind::FlagsWord | FieldKind::ConstTrue => continue,
+                FieldKind::DocsOnly
+                | FieldKind::FlagsWord
+                | FieldKind::ObjectLength
+                | FieldKind::ConstTrue => continue,
                 FieldKind::TrueFlag(_) => None,
                 FieldKind::Value { ty, .. } => Some(ty),
             };
@@ -113,7 +117,7 @@ impl<'a, 'm> Sampler<'a, 'm> {
         Ok(Value::Object(map))
     }
 
-    fn value(&mut self, ty: &'a Ty, depth: u32) -> Result<Value, ToolError> {
+    fn value(&mut self, ty: &Ty, depth: u32) -> Result<Value, ToolError> {
         let plain = !self.rich(depth) || self.mode == Mode::None;
         Ok(match ty {
             Ty::Prim(Prim::Int) if plain => 0.into(),
@@ -150,6 +154,20 @@ impl<'a, 'm> Sampler<'a, 'm> {
                     self.text().into()
                 }
             }
+            // Byte data: text, or bytes that are not UTF-8 (so that the
+            // decoder shows them in the `bytes` form too).
+            Ty::Prim(Prim::StringBytes) if plain || self.rng.next() & 1 == 0 => {
+                if plain {
+                    "".into()
+                } else {
+                    self.text().into()
+                }
+            }
+            Ty::Prim(Prim::StringBytes) => {
+                let mut data = self.blob();
+                data.insert(0, 0xff);
+                super::format::bytes_json(&data)
+            }
             Ty::Prim(Prim::Bytes) => {
                 let data = if plain { Vec::new() } else { self.blob() };
                 super::format::bytes_json(&data)
@@ -184,8 +202,10 @@ impl<'a, 'm> Sampler<'a, 'm> {
                 let entry = self.pick(depth, |e| matches!(e, Entry::Ctor(c) if c.ty == Some(t)))?;
                 self.object(entry, depth + 1)?
             }
-            Ty::QueryResult(_) => unreachable!("a query's result is an open position"),
-            Ty::Struct(c) => self.object(Entry::Ctor(self.index.ctor(*c)), depth + 1)?,
+            Ty::QueryResult(_) | Ty::Object => {
+                unreachable!("a query's result and `Object` are open positions")
+            }
+            Ty::Struct(c) => self.object(Handle::Ctor(*c), depth + 1)?,
             Ty::Unresolved(TlType::Bare(name)) => {
                 return Err(ToolError::Invalid(format!(
                     "bare type {name} names no single constructor"
@@ -206,7 +226,7 @@ impl<'a, 'm> Sampler<'a, 'm> {
         &mut self,
         depth: u32,
         accept: impl Fn(Entry<'_, '_>) -> bool,
-    ) -> Result<Entry<'a, 'm>, ToolError> {
+    ) -> Result<Handle, ToolError> {
         let index = self.index;
         let candidates: Vec<Handle> = index
             .handles()
@@ -219,7 +239,7 @@ impl<'a, 'm> Sampler<'a, 'm> {
             ));
         };
         if !self.rich(depth + 1) || self.mode == Mode::None {
-            return Ok(index.entry(shallowest));
+            return Ok(shallowest);
         }
         let decodable: Vec<Handle> = candidates
             .into_iter()
@@ -229,9 +249,9 @@ impl<'a, 'm> Sampler<'a, 'm> {
             })
             .collect();
         if decodable.is_empty() {
-            return Ok(index.entry(shallowest));
+            return Ok(shallowest);
         }
-        Ok(index.entry(decodable[self.rng.below(decodable.len())]))
+        Ok(decodable[self.rng.below(decodable.len())])
     }
 
     fn hex(&mut self, len: usize, plain: bool) -> Value {

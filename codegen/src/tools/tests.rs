@@ -68,6 +68,7 @@ fn api() -> Api {
         tl_name: Some("decryptedMessageActionNoop".into()),
         layer: Some(17),
         source: None,
+        space: crate::ir::Space::Api,
     });
     api
 }

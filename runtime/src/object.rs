@@ -1,0 +1,133 @@
+//! `Object`: any boxed value, kept as its wire bytes.
+//!
+//! TL's `Object` stands for any constructor (`rpc_result result:Object`,
+//! the MTProto envelope `message ... body:Object`). Which one only the
+//! context knows (the request an `rpc_result` answers), so generated code
+//! keeps it as the bytes it came as and the caller decodes it with the type
+//! it expects: [`Object::decode`], or [`Object::decode_response`] for the
+//! result of a call (its value or its typed RPC error). Both unpack
+//! `gzip_packed` transparently.
+//!
+//! On the wire an `Object` has no length of its own: it runs to the end of
+//! its frame (the rest of an `rpc_result`), or is as long as the `int`
+//! before it says (the envelope's `bytes`, [`Object::read_framed`]).
+
+use alloc::vec::Vec;
+
+use crate::{gzip, DecodeError, Deserialize, Identifiable, Method, Reader, Serialize};
+
+/// Any boxed value, as its wire bytes (constructor ID first).
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Object(Vec<u8>);
+
+impl Object {
+    /// The boxed wire form of `value`.
+    pub fn new<T: Serialize + ?Sized>(value: &T) -> Object {
+        Object(value.to_bytes())
+    }
+
+    /// Wraps the boxed wire form of a value; fails unless it has at least
+    /// a constructor ID.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Object, DecodeError> {
+        if bytes.len() < 4 {
+            return Err(DecodeError::UnexpectedEof {
+                offset: bytes.len(),
+                needed: 4 - bytes.len(),
+            });
+        }
+        Ok(Object(bytes))
+    }
+
+    /// The constructor ID (of `gzip_packed` for a packed value).
+    pub fn id(&self) -> u32 {
+        u32::from_le_bytes([self.0[0], self.0[1], self.0[2], self.0[3]])
+    }
+
+    /// Whether it is a `T` (by constructor ID; a packed value is
+    /// `gzip_packed` until decoded).
+    pub fn is<T: Identifiable>(&self) -> bool {
+        self.id() == T::CONSTRUCTOR_ID
+    }
+
+    /// The wire bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// The wire bytes, owned.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.0
+    }
+
+    /// The length of the wire form, as the `int` before a framed `Object`
+    /// writes it.
+    pub fn wire_len(&self) -> u32 {
+        u32::try_from(self.0.len()).unwrap_or(u32::MAX)
+    }
+
+    /// Decodes the value as a `T`, unpacking `gzip_packed` first (with the
+    /// default depth and gzip limits); the whole value must be consumed.
+    pub fn decode<T: Deserialize>(&self) -> Result<T, DecodeError> {
+        gzip::decode_maybe_gzipped(&self.0)
+    }
+
+    /// Decodes the value as the answer to the call `M`: its return value,
+    /// or its typed error when the server sent an `rpc_error`
+    /// ([`Method::decode_response`]).
+    pub fn decode_response<M: Method>(&self) -> Result<Result<M::Return, M::Error>, DecodeError> {
+        M::decode_response(&self.0)
+    }
+
+    /// Reads a value of `len` bytes (the length the `int` before it gave),
+    /// which must hold at least a constructor ID.
+    pub fn read_framed(reader: &mut Reader<'_>, len: u32) -> Result<Object, DecodeError> {
+        let len = usize::try_from(len).unwrap_or(usize::MAX);
+        let offset = reader.position();
+        if len > reader.remaining() {
+            return Err(DecodeError::LengthTooLarge {
+                offset,
+                declared: len,
+                remaining: reader.remaining(),
+            });
+        }
+        Object::from_bytes(reader.read_slice(len)?.to_vec())
+    }
+}
+
+impl core::fmt::Debug for Object {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "Object(#{:08x}, {} bytes)", self.id(), self.0.len())
+    }
+}
+
+impl Serialize for Object {
+    fn serialized_len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn serialize(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.0);
+    }
+}
+
+/// An `Object` with no length before it runs to the end of its frame: it
+/// takes the rest of the reader.
+impl Deserialize for Object {
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        let offset = reader.position();
+        let rest = reader.read_rest();
+        if rest.len() < 4 {
+            return Err(DecodeError::UnexpectedEof {
+                offset: offset + rest.len(),
+                needed: 4 - rest.len(),
+            });
+        }
+        Ok(Object(rest.to_vec()))
+    }
+}
+
+impl<T: Serialize> From<&T> for Object {
+    fn from(value: &T) -> Object {
+        Object::new(value)
+    }
+}
