@@ -31,6 +31,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub mod conventions;
+pub mod error_sources;
 pub mod error_tables;
 
 use crate::error::Result;
