@@ -993,8 +993,8 @@ fn method(
     }
 }
 
-/// The IR form of a page's `### Errors` table (its own, or one imported
-/// from an older tree by [`error_tables`]).
+/// The IR form of a page's `### Errors` table (its own, or one an older
+/// tree gives through [`error_tables`]).
 fn error_entries(page: &Page) -> Vec<ErrorEntry> {
     page.errors
         .iter()
