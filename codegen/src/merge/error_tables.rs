@@ -42,9 +42,11 @@
 //! Each source adds one [`Severity::Note`] with its contribution: methods
 //! matched, errors added (to how many methods, how many of which had none),
 //! descriptions filled, who-may-call filled and disagreeing, methods the API
-//! does not have, and errors the source lists for no method. A docs tree
-//! without a single `### Errors` table (a current-format tree given by
-//! mistake) is a [`Severity::Warning`] instead, and adds nothing.
+//! does not have, and errors the source lists for no method. It is a
+//! [`Severity::Warning`] instead when the source matches none of the API's
+//! methods (it is for another API), and for a docs tree without a single
+//! `### Errors` table (a current-format tree given by mistake), which adds
+//! nothing.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -184,6 +186,7 @@ fn apply<'s>(
     }
     Some(c)
 }
+
 /// Adds the entries of `errors` whose name `method` does not have yet (all
 /// codes of such a name), and fills the empty descriptions of names it has.
 /// Returns the names added and the descriptions filled.
@@ -303,8 +306,10 @@ impl Contribution<'_> {
                 source.unlisted_errors
             ));
         }
+        // A source that names none of the API's methods is for another API.
+        let severity = Severity::explained(self.matched > 0 || source.methods.is_empty());
         Diagnostic {
-            severity: Severity::Note,
+            severity,
             kind: DiagnosticKind::ImportedErrors,
             file: source.label.clone(),
             line: None,
@@ -644,6 +649,23 @@ mod tests {
         assert_eq!(
             api.methods[0].errors_source.as_deref(),
             Some("v66/methods/a.b.md")
+        );
+    }
+
+    #[test]
+    fn a_source_for_another_api_is_a_warning() {
+        let mut api = Api {
+            methods: vec![method("other.method")],
+            ..Api::default()
+        };
+        let diagnostics = import(&mut api, vec![sample_telethon()]);
+        assert_eq!(diagnostics[0].severity, Severity::Warning);
+        assert!(
+            diagnostics[0]
+                .message
+                .contains("0 of 9 methods listed matched"),
+            "{}",
+            diagnostics[0]
         );
     }
 
