@@ -278,8 +278,8 @@ impl Config {
     /// precedence when sources disagree is in
     /// [`crate::merge::error_tables`]. Each source adds a note to the
     /// diagnostics.
-    pub fn error_docs(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
-        self.error_docs.push(dir.into());
+    pub fn error_docs(&mut self, source: impl Into<PathBuf>) -> &mut Self {
+        self.error_docs.push(source.into());
         self
     }
 
