@@ -9,9 +9,10 @@
 //! * `TLGEN_SCHEMAS`: the TL schema files the docs were made from, absolute,
 //!   separated like `PATH`; an entry that is a directory stands for every
 //!   `*.tl` file in it. Required with a docs path, not allowed with `sample`.
-//! * `TLGEN_ERROR_DOCS`: older, old-format docs trees (absolute, separated
-//!   like `PATH`) whose `### Errors` tables fill in methods without one
-//!   (`tlgen::config::Config::error_docs`).
+//! * `TLGEN_ERROR_DOCS`: error sources (absolute, separated like `PATH`):
+//!   older, old-format docs trees with `### Errors` tables, or Telethon's
+//!   data (a directory holding `methods.csv` and `errors.csv`, or those
+//!   files) (`tlgen::config::Config::error_docs`).
 //! * `TLGEN_SELECT`: comma-separated method patterns (`messages.*,help.getConfig`);
 //!   only those methods and the types they need are generated.
 //! * `TLGEN_FORMAT=prettyplease`: check and print the files with syn +

@@ -31,7 +31,7 @@ step "library docs: tlgen and tlgen-runtime with RUSTDOCFLAGS=-D warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc -p tlgen -p tlgen-runtime --no-deps
 
 shared="$(cd .. && pwd)/shared"
-if [ ! -d "$shared/madelineproto-docs" ] || [ ! -d "$shared/tl-schemas" ]; then
+if [ ! -d "$shared/madelineproto-docs" ] || [ ! -d "$shared/tl-schemas" ] || [ ! -d "$shared/telethon" ]; then
     if [ "${CI:-}" = "true" ]; then
         echo "error: $shared is missing; CI=true forbids skipping the layer builds" >&2
         exit 1
@@ -53,13 +53,17 @@ with_layer() {
     TLGEN_DOCS="$docs/$layer" TLGEN_SCHEMAS="$schemas" "$@"
 }
 
+# Both error sources through the build script: Telethon's tables and layer
+# 65's error tables.
+errors="$shared/telethon:$docs/v65"
+
 # The same example program, unchanged, against layer 65 and against layer 223
-# with layer 65's error tables: a request built with `new` + setters survives
-# the optional fields added in between.
+# with both error sources: a request built with `new` + setters survives the
+# optional fields added in between.
 step "example: layer 65"
 with_layer v65 cargo run -q -p tlgen-example
-step "example: layer 223, errors from layer 65"
-with_layer v223 env TLGEN_ERROR_DOCS="$docs/v65" cargo run -q -p tlgen-example
+step "example: layer 223, errors from Telethon's tables and layer 65"
+with_layer v223 env TLGEN_ERROR_DOCS="$errors" cargo run -q -p tlgen-example
 
 for layer in v65 v66; do
     step "generated crate: check $layer"
@@ -70,5 +74,5 @@ with_layer v65 env RUSTDOCFLAGS="-D warnings" cargo doc -p tlgen-api --no-deps
 
 step "generated crate: build and test v223"
 with_layer v223 cargo test -p tlgen-api --all-features
-step "generated crate: doc v223 with RUSTDOCFLAGS=-D warnings"
-with_layer v223 env RUSTDOCFLAGS="-D warnings" cargo doc -p tlgen-api --no-deps
+step "generated crate: doc v223 with both error sources, RUSTDOCFLAGS=-D warnings"
+with_layer v223 env TLGEN_ERROR_DOCS="$errors" RUSTDOCFLAGS="-D warnings" cargo doc -p tlgen-api --no-deps

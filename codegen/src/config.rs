@@ -269,14 +269,17 @@ impl Config {
         self
     }
 
-    /// Adds an older, old-format docs tree (layer 65's) whose `### Errors`
-    /// tables are copied into methods that have none, by name (repeatable;
-    /// the first tree with a table for a method wins). Current-layer pages
-    /// carry no error tables, so this is how v223 bindings get typed errors
-    /// for the methods those tables cover. Each import is a note in the
+    /// Adds an error source (repeatable): an older, old-format docs tree
+    /// (layer 65's) with `### Errors` tables, or Telethon's data (a directory
+    /// holding `methods.csv` and `errors.csv`, or those files), told apart by
+    /// their shape. Current-layer pages carry no error tables, so this is how
+    /// v223 bindings get typed errors. Their errors are added to the methods
+    /// by name, and who may call a method where its page does not say; the
+    /// precedence when sources disagree is in
+    /// [`crate::merge::error_tables`]. Each source adds a note to the
     /// diagnostics.
-    pub fn error_docs(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
-        self.error_docs.push(dir.into());
+    pub fn error_docs(&mut self, source: impl Into<PathBuf>) -> &mut Self {
+        self.error_docs.push(source.into());
         self
     }
 
@@ -428,10 +431,8 @@ impl Config {
         // Settings first: a typo should not cost a full read of the docs.
         emit::check_options(&self.options())?;
         let mut merged = crate::merge::build(self.docs_dir()?, &self.schemas)?;
-        for dir in &self.error_docs {
-            let notes = crate::merge::error_tables::import_from(&mut merged.api, dir)?;
-            merged.diagnostics.extend(notes);
-        }
+        let notes = crate::merge::error_tables::import_from(&mut merged.api, &self.error_docs)?;
+        merged.diagnostics.extend(notes);
         Ok(merged)
     }
 

@@ -1,4 +1,4 @@
-//! Reading one input file (a page or a schema) as text: bounded in size, and
+//! Reading one input file (a page, a schema or a CSV table) as text: bounded in size, and
 //! invalid UTF-8 reported at its line like any other parse error.
 
 use std::io::Read;
@@ -23,7 +23,7 @@ pub fn read_text(path: &Path) -> Result<String> {
         return Err(Error::Input {
             path: path.to_path_buf(),
             message: format!(
-                "larger than {} MiB: expected a docs page or a TL schema",
+                "larger than {} MiB: expected a docs page, a TL schema or a Telethon CSV table",
                 MAX_INPUT_BYTES >> 20
             ),
         });

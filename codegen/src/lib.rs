@@ -4,6 +4,8 @@
 //! The pipeline is visible in the module tree:
 //! [`pages`] (Markdown -> page records) and [`schema`] (TL lines -> definitions)
 //! feed [`merge`], which builds the [`ir::Api`]. The back ends read only the IR.
+//! [`telethon`] reads Telethon's error tables, one of the error sources
+//! [`merge::error_tables`] adds to an API.
 //! [`report`] makes the text a failed run shows from the merge's diagnostics.
 //!
 //! # Cargo features
@@ -36,6 +38,7 @@ pub mod pages;
 mod par;
 pub mod report;
 pub mod schema;
+pub mod telethon;
 #[cfg(test)]
 mod test_support;
 #[cfg(feature = "tools")]

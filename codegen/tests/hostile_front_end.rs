@@ -1,13 +1,13 @@
-//! Pseudo-random and mutated pages and schemas through the front end: each
-//! must give a value or an error naming file and line, never a panic.
-//! Deterministic (seeded xorshift); the same checks back the cargo-fuzz
-//! targets `pages` and `schema` in `fuzz/`.
+//! Pseudo-random and mutated pages, schemas and Telethon tables through the
+//! front end: each must give a value or an error naming file and line, never
+//! a panic. Deterministic (seeded xorshift); the same checks back the
+//! cargo-fuzz targets `pages`, `schema` and `telethon` in `fuzz/`.
 
 mod common;
 
 use std::path::Path;
 
-use common::front_end::{page, schema};
+use common::front_end::{page, schema, telethon};
 
 /// xorshift64*: small, fast, deterministic.
 struct Rng(u64);
@@ -61,6 +61,10 @@ const TOKENS: &[&str] = &[
     "### Errors",
     "* ",
     "> ",
+    "\"",
+    "\"\"",
+    ",",
+    "{seconds}",
 ];
 
 /// Applies a few random edits (delete, duplicate, insert a token) to `seed`.
@@ -141,5 +145,17 @@ fn mutated_schemas_never_panic() {
     }
     for seed in &corpus {
         schema(seed.as_bytes());
+    }
+}
+
+#[test]
+fn mutated_telethon_tables_never_panic() {
+    let corpus = seeds("telethon", "csv");
+    let mut rng = Rng(0x5851_f42d_4c95_7f2d);
+    for i in 0..4_000 {
+        telethon(mutate(&mut rng, &corpus[i % corpus.len()]).as_bytes());
+    }
+    for seed in &corpus {
+        telethon(seed.as_bytes());
     }
 }

@@ -1,8 +1,8 @@
 //! What a program using `tlgen-api` does: build requests, put them on the
 //! wire, read the answers, act on errors, and use the JSON form. It depends
 //! on `tlgen-api` alone and compiles unchanged against every layer the test
-//! command builds (the bundled sample, layer 65, layer 223 with layer 65's
-//! error tables).
+//! command builds (the bundled sample, layer 65, layer 223 with Telethon's
+//! and layer 65's error tables).
 
 use std::collections::HashSet;
 

@@ -41,3 +41,29 @@ pub fn schemas(layer: &str) -> Vec<PathBuf> {
         other => vec![dir.join(format!("TL_telegram_{other}.tl"))],
     }
 }
+
+/// Telethon's error tables (`methods.csv`, `errors.csv`).
+pub fn telethon() -> PathBuf {
+    shared().join("telethon")
+}
+
+/// [`shared_data_present`], Telethon's tables included.
+pub fn shared_data_with_telethon_present(test: &str) -> bool {
+    if !shared_data_present(test) {
+        return false;
+    }
+    let present =
+        telethon().join("methods.csv").is_file() && telethon().join("errors.csv").is_file();
+    if !present {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{test}: {} is missing, and CI=true forbids skipping",
+            telethon().display()
+        );
+        eprintln!(
+            "NOTICE: {test} skipped: {} is missing",
+            telethon().display()
+        );
+    }
+    present
+}

@@ -84,10 +84,12 @@ pub struct InputArgs {
     /// docs alone (every ID null) and `generate` refuses.
     #[arg(long = "schema", value_name = "FILE")]
     pub schemas: Vec<PathBuf>,
-    /// An older, old-format docs tree (layer 65's) whose `### Errors`
-    /// tables fill in methods that have none, matched by name: current-layer
-    /// pages carry no error tables. Repeatable; each import is a note.
-    #[arg(long = "errors-from", value_name = "DIR")]
+    /// An error source: an older, old-format docs tree (layer 65's) with
+    /// `### Errors` tables, or Telethon's data (a directory holding
+    /// methods.csv and errors.csv, or those files). Current-layer pages carry
+    /// no error tables. Repeatable: newer sources take precedence; each adds
+    /// a note.
+    #[arg(long = "errors-from", value_name = "PATH")]
     pub errors_from: Vec<PathBuf>,
 }
 
@@ -112,10 +114,8 @@ impl InputArgs {
     /// themselves (`stats`, `generate`).
     pub fn load_with_errors(&self) -> anyhow::Result<tlgen::merge::Merged> {
         let mut merged = tlgen::merge::build(&self.docs, &self.schemas)?;
-        for dir in &self.errors_from {
-            let notes = tlgen::merge::error_tables::import_from(&mut merged.api, dir)?;
-            merged.diagnostics.extend(notes);
-        }
+        let notes = tlgen::merge::error_tables::import_from(&mut merged.api, &self.errors_from)?;
+        merged.diagnostics.extend(notes);
         Ok(merged)
     }
 }

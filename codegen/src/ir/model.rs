@@ -95,10 +95,13 @@ pub struct Method {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub business: Option<bool>,
-    /// The documented RPC errors (old-format pages only).
+    /// The documented RPC errors, one entry per code: the page's own table
+    /// (old-format pages only), then what other error sources add
+    /// ([`crate::merge::error_tables`]).
     pub errors: Vec<ErrorEntry>,
-    /// Where `errors` came from when another (older) docs tree supplied them
-    /// (`<that tree>/methods/x.md`); `None` when they are this page's own.
+    /// Where the entries other error sources added came from, comma-separated
+    /// in precedence order (`<tree>/methods/x.md`, `<dir>/methods.csv:286`);
+    /// `None` when they are all this page's own.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
@@ -243,7 +246,8 @@ pub struct ErrorEntry {
     pub code: i32,
     /// The name as documented, placeholders kept (`SLOWMODE_WAIT_X`).
     pub name: String,
-    /// The description.
+    /// The description; Telethon's keep their `{seconds}`-style placeholder
+    /// for the number in the name.
     pub description: String,
 }
 

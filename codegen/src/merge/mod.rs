@@ -32,6 +32,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub mod conventions;
+pub mod error_sources;
 pub mod error_tables;
 
 use crate::error::Result;
@@ -1113,8 +1114,8 @@ fn method(
     }
 }
 
-/// The IR form of a page's `### Errors` table (its own, or one imported
-/// from an older tree by [`error_tables`]).
+/// The IR form of a page's `### Errors` table (its own, or one an older
+/// tree gives through [`error_tables`]).
 fn error_entries(page: &Page) -> Vec<ErrorEntry> {
     page.errors
         .iter()

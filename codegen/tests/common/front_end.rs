@@ -1,8 +1,9 @@
-//! The front end on arbitrary input: the page reader and the schema parser
-//! (each followed by a merge of what they read). Every input must give a
-//! value or an error naming the file and a line inside the input; no panic.
-//! Shared by the deterministic test `codegen/tests/hostile_front_end.rs` and
-//! the cargo-fuzz targets `pages` and `schema` in `fuzz/`.
+//! The front end on arbitrary input: the page reader, the schema parser and
+//! the reader of Telethon's tables (each followed by a merge of what they
+//! read). Every input must give a value or an error naming the file and a
+//! line inside the input; no panic. Shared by the deterministic test
+//! `codegen/tests/hostile_front_end.rs` and the cargo-fuzz targets `pages`,
+//! `schema` and `telethon` in `fuzz/`.
 
 use std::path::Path;
 
@@ -45,6 +46,50 @@ pub fn schema(data: &[u8]) {
         }
         Err(e) => check_error(&e, "fuzz.tl", text),
     }
+}
+
+/// The invented sample of Telethon's tables, the partner of a fuzzed one.
+const SAMPLE_METHODS: &str = include_str!("../../../docs-input/telethon/methods.csv");
+const SAMPLE_ERRORS: &str = include_str!("../../../docs-input/telethon/errors.csv");
+
+/// Reads `data` as Telethon's `methods.csv` beside the sample `errors.csv`,
+/// and as `errors.csv` beside the sample `methods.csv`; adds what it read
+/// to a small API.
+pub fn telethon(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let (methods, errors) = (Path::new("methods.csv"), Path::new("errors.csv"));
+    for (methods_text, errors_text, fuzzed) in [
+        (text, SAMPLE_ERRORS, "methods.csv"),
+        (SAMPLE_METHODS, text, "errors.csv"),
+    ] {
+        match tlgen::telethon::tables(methods, methods_text, errors, errors_text) {
+            Ok(tables) => {
+                let source =
+                    tlgen::merge::error_sources::telethon_source(&tables, Path::new("t"), None);
+                let mut api = tlgen::ir::Api::default();
+                let notes = tlgen::merge::error_tables::import(&mut api, vec![source]);
+                assert_eq!(notes.len(), 1);
+            }
+            // The sample partner's own errors cannot be at fault, but a
+            // fuzzed errors.csv may leave a name of the sample methods.csv
+            // undefined: reported at that line of methods.csv.
+            Err(Error::Parse { path, message, .. })
+                if fuzzed == "errors.csv"
+                    && path == methods
+                    && message.contains("does not define") => {}
+            Err(Error::Input { path, .. }) if path == Path::new(fuzzed) && is_blank(text) => {}
+            Err(e) => check_error(&e, fuzzed, text),
+        }
+    }
+}
+
+/// Whether `text` holds no record: only line breaks (after a byte-order mark).
+fn is_blank(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .lines()
+        .all(|l| l.trim_end_matches('\r').is_empty())
 }
 
 /// An error names the file and a line of the input.
