@@ -172,8 +172,7 @@ pub mod option_vec_string_bytes {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<Vec<Vec<u8>>>, D::Error> {
-        let items: Option<Vec<StringBytesOwned>> =
-            ::serde::Deserialize::deserialize(deserializer)?;
+        let items: Option<Vec<StringBytesOwned>> = ::serde::Deserialize::deserialize(deserializer)?;
         Ok(items.map(|items| items.into_iter().map(|b| b.0).collect()))
     }
 }

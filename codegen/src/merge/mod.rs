@@ -198,12 +198,7 @@ fn merge_with(
         );
     }
     merger.diagnostics.extend(conventions::strip(&mut api));
-    api.layer = layers::check(
-        docs,
-        schemas,
-        options.mixed_layers,
-        &mut merger.diagnostics,
-    );
+    api.layer = layers::check(docs, schemas, options.mixed_layers, &mut merger.diagnostics);
     let mut diagnostics = merger.diagnostics;
     diagnostics.sort();
     diagnostics.dedup();
@@ -389,9 +384,7 @@ impl<'a> Merger<'a> {
                 let (name, tl_name) = match def.layer {
                     Some(_) if main.contains(&(def.name.as_str(), def.id())) => continue,
                     Some(layer) => (format!("{}_{layer}", def.name), Some(def.name.clone())),
-                    None if space != Space::Api
-                        && api.contains(&(def.name.as_str(), def.id())) =>
-                    {
+                    None if space != Space::Api && api.contains(&(def.name.as_str(), def.id())) => {
                         continue
                     }
                     None => (def.name.clone(), None),
@@ -624,7 +617,12 @@ impl<'a> Merger<'a> {
             return;
         }
         let message = format!("schema {what} {name} has no page");
-        self.report_at_entry(Severity::Warning, DiagnosticKind::MissingPage, entry, message);
+        self.report_at_entry(
+            Severity::Warning,
+            DiagnosticKind::MissingPage,
+            entry,
+            message,
+        );
     }
 
     /// One note per schema file none of whose entries has a page, counting

@@ -128,7 +128,13 @@ pub(super) fn fields_of<'a>(
     // An unconditional `int` right before an unconditional `Object` is
     // that value's length.
     for i in 1..fields.len() {
-        let object = matches!(fields[i].kind, FieldKind::Value { ty: Ty::Object, flag: None });
+        let object = matches!(
+            fields[i].kind,
+            FieldKind::Value {
+                ty: Ty::Object,
+                flag: None
+            }
+        );
         let int = matches!(
             fields[i - 1].kind,
             FieldKind::Value {

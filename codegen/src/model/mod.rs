@@ -305,7 +305,11 @@ impl<'a, T> ByName<'a, T> {
         self.0[space as usize].contains_key(name)
     }
 
-    fn entry(&mut self, space: Space, name: &'a str) -> std::collections::hash_map::Entry<'_, &'a str, T> {
+    fn entry(
+        &mut self,
+        space: Space,
+        name: &'a str,
+    ) -> std::collections::hash_map::Entry<'_, &'a str, T> {
         self.0[space as usize].entry(name)
     }
 }
@@ -522,8 +526,7 @@ impl<'a> Model<'a> {
                 let ir = self.funcs[f.0].ir;
                 let generic = self.funcs[f.0].generic.clone();
                 let generic = generic.as_deref();
-                let fields =
-                    field::fields_of(&ir.params, |ty| self.resolve(ty, ir.space, generic));
+                let fields = field::fields_of(&ir.params, |ty| self.resolve(ty, ir.space, generic));
                 let returns = self.resolve(&ir.returns, ir.space, generic);
                 let func = &mut self.funcs[f.0];
                 func.fields = fields;

@@ -150,8 +150,14 @@ mod tests {
     #[test]
     fn the_layer_a_root_page_names() {
         for (line, layer) in [
-            ("description: \"MadelineProto API documentation (layer 223)\"", Some(223)),
-            ("title: MadelineProto API documentation (layer v65)", Some(65)),
+            (
+                "description: \"MadelineProto API documentation (layer 223)\"",
+                Some(223),
+            ),
+            (
+                "title: MadelineProto API documentation (layer v65)",
+                Some(65),
+            ),
             ("# Layer 7 docs", Some(7)),
             ("no layer here", None),
             ("a layer of paint", None),

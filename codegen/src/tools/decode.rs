@@ -165,7 +165,10 @@ impl Decoder<'_, '_> {
     fn object(&mut self, r: &mut Reader<'_>, at: Handle) -> Result<Value, ToolError> {
         let entry = self.index.entry(at);
         let mut map = Map::new();
-        map.insert("_".into(), Value::String(self.index.json_name(at).into_owned()));
+        map.insert(
+            "_".into(),
+            Value::String(self.index.json_name(at).into_owned()),
+        );
         let mut words: Vec<(&str, u32)> = Vec::new();
         // The length an `ObjectLength` field gave the `Object` after it.
         let mut frame: Option<usize> = None;

@@ -120,7 +120,11 @@ impl Encoder<'_, '_> {
     /// `packed_data` as given, checked against `unpacked` when both are
     /// there; else `unpacked` (a value of `expect`, or any) encoded and
     /// compressed.
-    fn gzip_packed(&mut self, obj: &Map<String, Value>, expect: Option<&Ty>) -> Result<(), ToolError> {
+    fn gzip_packed(
+        &mut self,
+        obj: &Map<String, Value>,
+        expect: Option<&Ty>,
+    ) -> Result<(), ToolError> {
         let owner = "gzip_packed";
         for key in obj.keys() {
             if !matches!(key.as_str(), "_" | "packed_data" | super::GZIP_UNPACKED) {
@@ -484,8 +488,11 @@ impl Encoder<'_, '_> {
                     .ok_or_else(|| ctx.expected(&format!("a {type_name} object"), value))?;
                 if *ty == Ty::Object && object_name(obj) == Some("bytes") {
                     // An `Object` given as its wire bytes (the generated
-                    // code's JSON form of one).
+                    // code's JSON form of one): they must be one value.
                     let bytes = bytes_value(value, ctx)?;
+                    super::decode_bytes(self.index, &bytes).map_err(|err| {
+                        ctx.error(format!("the bytes are no value of the schemas: {err}"))
+                    })?;
                     self.out.extend_from_slice(&bytes);
                     return Ok(());
                 }

@@ -64,7 +64,7 @@
 
 mod decode;
 mod encode;
-mod format;
+pub(crate) mod format;
 mod index;
 mod sample;
 

@@ -282,31 +282,51 @@ fn service_types_and_gzip() {
         json!({"_": "rpc_result", "req_msg_id": 7, "result": {"_": "inputPeerEmpty"}}),
         "016d5cf3 0700000000000000 ea183b7f",
     );
-    // gzip_packed is unwrapped wherever a boxed object is expected.
+    // gzip_packed, wherever a boxed object may be, keeps its compressed
+    // bytes and shows what they inflate to: it encodes back byte-exact.
     let inner = enc(json!({"_": "textPlain", "text": "hello"}));
     let packed = tlgen_runtime::gzip::pack_gzip(&hx(&inner));
     let mut gz = hx("a1cf7230");
-    gz.push(0xfe);
-    gz.extend_from_slice(&(packed.len() as u32).to_le_bytes()[..3]);
-    gz.extend_from_slice(&packed);
-    while gz.len() & 3 != 0 {
-        gz.push(0);
-    }
+    tlgen_runtime::wire::write_bytes(&mut gz, &packed);
     let ix = index();
+    let node = json!({
+        "_": "gzip_packed",
+        "packed_data": crate::tools::format::bytes_json(&packed),
+        "unpacked": {"_": "textPlain", "text": "hello"},
+    });
+    assert_eq!(decode_bytes(&ix, &gz).unwrap(), node);
+    assert_eq!(encode_json(&ix, &node).unwrap(), gz);
+    // Without `packed_data`, `unpacked` is compressed (tlgen's own deflate).
+    let fresh = encode_json(
+        &ix,
+        &json!({"_": "gzip_packed", "unpacked": {"_": "textPlain", "text": "hello"}}),
+    )
+    .unwrap();
     assert_eq!(
-        decode_bytes(&ix, &gz).unwrap(),
-        json!({"_": "textPlain", "text": "hello"})
+        decode_bytes(&ix, &fresh).unwrap()["unpacked"]["text"],
+        "hello"
     );
+    // Both given and disagreeing: refused.
+    let mut lying = node.clone();
+    lying["unpacked"]["text"] = json!("bye");
+    assert!(encode_json(&ix, &lying)
+        .unwrap_err()
+        .to_string()
+        .contains("inflates to other bytes"));
     let mut nested = hx("c4ab2467");
     nested.extend_from_slice(&gz);
     assert_eq!(
         decode_bytes(&ix, &nested).unwrap(),
-        json!({"_": "textBold", "text": {"_": "textPlain", "text": "hello"}})
+        json!({"_": "textBold", "text": node})
+    );
+    assert_eq!(
+        encode_json(&ix, &json!({"_": "textBold", "text": node})).unwrap(),
+        nested
     );
     let mut result = hx("016d5cf3 0100000000000000");
     result.extend_from_slice(&gz);
     assert_eq!(
-        decode_bytes(&ix, &result).unwrap()["result"]["text"],
+        decode_bytes(&ix, &result).unwrap()["result"]["unpacked"]["text"],
         "hello"
     );
     // Corrupt payload: a clear error, no panic.
@@ -341,8 +361,9 @@ fn msg_container_with_bare_mtproto_messages() {
     ));
     api.constructors.retain(|c| c.name != "rpc_result");
     let ix = ApiIndex::new(&api);
+    // The envelope's `bytes` is its body's length: computed, not shown.
     let value = json!({"_": "msg_container", "messages": [
-        {"_": "message", "msg_id": 1, "seqno": 2, "bytes": 16,
+        {"_": "message", "msg_id": 1, "seqno": 2,
          "body": {"_": "rpc_result", "req_msg_id": 3, "result": {"_": "boolTrue"}}}]});
     let bytes = encode_json(&ix, &value).unwrap();
     assert_eq!(
@@ -350,6 +371,23 @@ fn msg_container_with_bare_mtproto_messages() {
         to_hex(&hx("dcf8f173 01000000 0100000000000000 02000000 10000000 016d5cf3 0300000000000000 b5757299"))
     );
     assert_eq!(decode_bytes(&ix, &bytes).unwrap(), value);
+    let mut given = value.clone();
+    given["messages"][0]["bytes"] = json!(16);
+    assert_eq!(encode_json(&ix, &given).unwrap(), bytes);
+    given["messages"][0]["bytes"] = json!(12);
+    assert_eq!(
+        encode_json(&ix, &given).unwrap_err().to_string(),
+        "field \"bytes\" of message: number 12 is the length of the value after it, 16 bytes; \
+         omit it (it is computed)"
+    );
+    // A body shorter than its length: refused, not read past.
+    let mut short = bytes.clone();
+    short[20] = 20;
+    short.extend_from_slice(&[0; 4]);
+    assert_eq!(
+        decode_bytes(&ix, &short).unwrap_err().to_string(),
+        "the 20-byte value at offset 24 ends 4 bytes before its length"
+    );
     // The envelope does not shadow the API's `message` by name.
     let message = ix.constructor_named("message").expect("the API's message");
     assert_eq!(ix.ctor(message).id, Some(0xd012ae0d));
@@ -560,7 +598,7 @@ fn decode_errors_name_the_problem() {
         ("1c05506c 02ff8000", "string at offset 4 is not UTF-8"),
         ("1c05506c ff000000", "invalid string/bytes length prefix ff at offset 4"),
         ("63f6a2b2 00000000 00", "truncated input: 8 more bytes needed at offset 8"),
-        ("016d5cf3 0100000000000000 01020304", "unknown constructor ID 04030201 at offset 12 (expected Object)"),
+        ("016d5cf3 0100000000000000 01020304", "unknown constructor ID 04030201 at offset 12"),
     ];
     for (hex, message) in cases {
         assert_eq!(dec_err(hex), *message, "{hex}");
