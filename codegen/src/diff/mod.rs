@@ -52,7 +52,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ir::{is_flags_word, Api, Constructor, ErrorEntry, Method, Param, TypeDef};
+use crate::ir::{Api, Constructor, ErrorEntry, FlagsWords, Method, Param, TypeDef};
 use crate::model::errors::is_common;
 use crate::model::{ErrorEnum, Field, Model};
 
@@ -579,20 +579,17 @@ fn yes_no(value: bool) -> &'static str {
     }
 }
 
-/// Whether `p` is a flags word of `params` ([`is_flags_word`]).
-fn flags_word(p: &Param, params: &[Param]) -> bool {
-    is_flags_word(
-        &p.name,
-        &p.ty,
-        params.iter().filter_map(|q| q.flag.as_ref()),
-    )
+/// The flags words of a param list ([`FlagsWords`]).
+fn flags_words(params: &[Param]) -> FlagsWords<'_> {
+    FlagsWords::of(params.iter().filter_map(|q| q.flag.as_ref()))
 }
 
 fn param_details(old: &[Param], new: &[Param], options: &DiffOptions, out: &mut Vec<Detail>) {
+    let (old_words, new_words) = (flags_words(old), flags_words(new));
     let find = |params: &[Param], name: &str| params.iter().find(|p| p.name == name).cloned();
     for p in old {
         let Some(q) = find(new, &p.name) else {
-            out.push(match (p.docs_only, flags_word(p, old)) {
+            out.push(match (p.docs_only, old_words.contains(&p.name, &p.ty)) {
                 (true, _) => note(format!("docs-only param removed: {}", p.name)),
                 (_, true) => note(format!("flags word removed: {}", p.name)),
                 _ => breaks(format!("param removed: {}", p.tl_text())),
@@ -642,7 +639,7 @@ fn param_details(old: &[Param], new: &[Param], options: &DiffOptions, out: &mut 
         }
         out.push(if q.docs_only {
             note(format!("docs-only param added: {}", q.name))
-        } else if flags_word(q, new) {
+        } else if new_words.contains(&q.name, &q.ty) {
             note(format!("flags word added: {}", q.name))
         } else if q.flag.is_some() {
             // `new` and every existing setter are unchanged (see the table).

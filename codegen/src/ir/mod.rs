@@ -10,6 +10,6 @@ mod tltype;
 
 pub use diagnostics::{Diagnostic, DiagnosticKind, Severity};
 pub use model::{
-    is_flags_word, param_text, Api, Constructor, ErrorEntry, Flag, Method, Param, Space, TypeDef,
+    param_text, Api, Constructor, ErrorEntry, Flag, FlagsWords, Method, Param, Space, TypeDef,
 };
 pub use tltype::{bare_name, resolve_bare, TlType};

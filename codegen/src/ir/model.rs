@@ -225,17 +225,25 @@ impl std::fmt::Display for Flag {
     }
 }
 
-/// The flags-word rule, the one place it is written: a param is a flags
-/// word when its type is `#`, or when it is an `int` that a conditional
-/// param of the same definition refers to (old layers write `flags:int
-/// a:flags.0?true`, v65/v66 `auth.importBotAuthorization`). `flags` are the
-/// conditions of the definition's params.
-pub fn is_flags_word<'f>(
-    name: &str,
-    ty: &TlType,
-    mut flags: impl Iterator<Item = &'f Flag>,
-) -> bool {
-    *ty == TlType::Flags || (*ty == TlType::Int && flags.any(|f| f.field == name))
+/// The flags words of one definition, by the flags-word rule, the one
+/// place it is written: a param is a flags word when its type is `#`, or
+/// when it is an `int` that a conditional param of the same definition
+/// refers to (old layers write `flags:int a:flags.0?true`, v65/v66
+/// `auth.importBotAuthorization`). Built once from the definition's
+/// conditions, so that asking for every param stays linear.
+#[derive(Debug, Clone, Default)]
+pub struct FlagsWords<'a>(std::collections::HashSet<&'a str>);
+
+impl<'a> FlagsWords<'a> {
+    /// The rule for a definition whose params have the conditions `flags`.
+    pub fn of(flags: impl IntoIterator<Item = &'a Flag>) -> Self {
+        FlagsWords(flags.into_iter().map(|f| f.field.as_str()).collect())
+    }
+
+    /// Whether the param `name` of type `ty` is a flags word.
+    pub fn contains(&self, name: &str, ty: &TlType) -> bool {
+        *ty == TlType::Flags || (*ty == TlType::Int && self.0.contains(name))
+    }
 }
 
 /// A documented RPC error of a method.

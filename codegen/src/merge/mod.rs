@@ -1010,10 +1010,13 @@ fn agreement(def: &Definition, shown: &Shown<'_>) -> i64 {
     let wire: HashSet<&str> = def.params.iter().map(|p| p.name.as_str()).collect();
     let both = wire.iter().filter(|n| shown.params.contains(*n)).count();
     let only_docs = (shown.params.len() - both) as i64;
+    let flags_words = def.flags_words();
     let only_wire = def
         .params
         .iter()
-        .filter(|p| !def.is_flags_word(p) && !shown.params.contains(p.name.as_str()))
+        .filter(|p| {
+            !flags_words.contains(&p.name, &p.ty) && !shown.params.contains(p.name.as_str())
+        })
         .count() as i64;
     let written = def.result.to_string();
     let result = (shown.result == Some(written.as_str())) as i64;

@@ -61,10 +61,11 @@ pub(super) fn check(
             continue;
         }
         let def = entry.def;
+        let flags_words = def.flags_words();
         let mut refs: Vec<(String, &TlType)> = def
             .params
             .iter()
-            .filter(|p| !def.is_flags_word(p))
+            .filter(|p| !flags_words.contains(&p.name, &p.ty))
             .map(|p| (format!("{what} {name} param {}", p.name), &p.ty))
             .collect();
         if def.is_function() {

@@ -1,7 +1,7 @@
 //! A parameter as every back end sees it: its Rust name and what it is on
 //! the wire, decided once from the IR param.
 
-use crate::ir::{is_flags_word, Flag, Param, TlType};
+use crate::ir::{Flag, FlagsWords, Param, TlType};
 
 use super::names;
 use super::ty::Ty;
@@ -27,7 +27,7 @@ pub enum FieldKind {
     /// field, no JSON key.
     DocsOnly,
     /// A flags word (`flags:#`, or an old layer's `flags:int` that
-    /// conditions refer to, [`is_flags_word`]): no struct field, computed
+    /// conditions refer to, [`FlagsWords`]): no struct field, computed
     /// on write from the conditional fields.
     FlagsWord,
     /// `flags.N?true`: a `bool` field, present when the bit is set, no
@@ -100,13 +100,13 @@ pub(super) fn fields_of<'a>(
     params: &'a [Param],
     mut resolve: impl FnMut(&TlType) -> Ty,
 ) -> Vec<Field<'a>> {
-    let conditions = || params.iter().filter_map(|p| p.flag.as_ref());
+    let flags_words = FlagsWords::of(params.iter().filter_map(|p| p.flag.as_ref()));
     let mut fields: Vec<Field<'a>> = params
         .iter()
         .map(|param| {
             let kind = if param.docs_only {
                 FieldKind::DocsOnly
-            } else if is_flags_word(&param.name, &param.ty, conditions()) {
+            } else if flags_words.contains(&param.name, &param.ty) {
                 FieldKind::FlagsWord
             } else {
                 match (&param.ty, &param.flag) {

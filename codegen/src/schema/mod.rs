@@ -158,15 +158,16 @@ impl Definition {
         self.params.iter().find(|p| p.name == name)
     }
 
-    /// Whether `param` (one of its params) is a flags word, by the rule of
-    /// [`crate::ir::is_flags_word`]: `flags:#`, or an old layer's
-    /// `flags:int` that a conditional param refers to.
+    /// Its flags words, by the rule of [`crate::ir::FlagsWords`]: `flags:#`,
+    /// or an old layer's `flags:int` that a conditional param refers to.
+    pub fn flags_words(&self) -> crate::ir::FlagsWords<'_> {
+        crate::ir::FlagsWords::of(self.params.iter().filter_map(|p| p.flag.as_ref()))
+    }
+
+    /// Whether `param` (one of its params) is a flags word. Asking for
+    /// every param? Build [`Definition::flags_words`] once instead.
     pub fn is_flags_word(&self, param: &SchemaParam) -> bool {
-        crate::ir::is_flags_word(
-            &param.name,
-            &param.ty,
-            self.params.iter().filter_map(|p| p.flag.as_ref()),
-        )
+        self.flags_words().contains(&param.name, &param.ty)
     }
 }
 
