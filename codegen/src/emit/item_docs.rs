@@ -5,6 +5,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::ir::Space;
+
 /// What Telegram's own documentation calls an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TlKind {
@@ -18,7 +20,15 @@ pub enum TlKind {
 
 /// The item's page on core.telegram.org; the URL follows from the TL name
 /// (the wire name: secret-chat constructors without their layer suffix).
-pub fn telegram_link(kind: TlKind, tl_name: &str) -> String {
+/// The MTProto service schema's items, which no docs tree covers, link to
+/// the protocol's pages instead.
+pub fn telegram_link(kind: TlKind, space: Space, tl_name: &str) -> String {
+    if space == Space::Mtproto {
+        return "part of MTProto's service schema: see [service \
+                messages](https://core.telegram.org/mtproto/service_messages) and [creating an \
+                authorization key](https://core.telegram.org/mtproto/auth_key)"
+            .to_owned();
+    }
     let section = match kind {
         TlKind::Method => "method",
         TlKind::Constructor => "constructor",
@@ -103,11 +113,11 @@ mod tests {
     #[test]
     fn links_follow_the_tl_name() {
         assert_eq!(
-            telegram_link(TlKind::Method, "messages.sendMessage"),
+            telegram_link(TlKind::Method, Space::Api, "messages.sendMessage"),
             "[Telegram's page](https://core.telegram.org/method/messages.sendMessage)"
         );
         assert_eq!(
-            telegram_link(TlKind::Type, "InputPeer"),
+            telegram_link(TlKind::Type, Space::Api, "InputPeer"),
             "[Telegram's page](https://core.telegram.org/type/InputPeer)"
         );
     }

@@ -392,7 +392,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         };
         doc.push_str(&format!(
             "\n\nConstructor of {of}; {}.\n\n{}",
-            item_docs::telegram_link(TlKind::Constructor, c.tl_name),
+            item_docs::telegram_link(TlKind::Constructor, c.ir.space, c.tl_name),
             item_docs::definition_block(&tl_definition(
                 c.tl_name,
                 rc.id,
@@ -488,7 +488,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         }
         doc.push_str(&format!(
             "\n\n{}.",
-            item_docs::telegram_link(TlKind::Type, t.name)
+            item_docs::telegram_link(TlKind::Type, t.space, t.name)
         ));
         let mut doc = self.docs.attrs(doc.trim_start());
         doc.extend(item_docs::aliases(&rust.path.ident, &[t.name]));
@@ -717,7 +717,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         };
         doc.push_str(&format!(
             " Returns {ret}. {}.",
-            item_docs::telegram_link(TlKind::Method, &m.name)
+            item_docs::telegram_link(TlKind::Method, m.space, &m.name)
         ));
         doc.push_str("\n\n");
         doc.push_str(&item_docs::definition_block(&tl_definition(

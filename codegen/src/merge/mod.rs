@@ -27,6 +27,8 @@
 mod coverage;
 mod layers;
 mod references;
+#[cfg(test)]
+mod tests_protocol;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
