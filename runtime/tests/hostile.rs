@@ -118,3 +118,63 @@ fn a_million_hostile_inputs() {
     // success paths, not only the early rejections.
     assert!(decoded > INPUTS / 4, "only {decoded} successful decodes");
 }
+
+/// The envelope's hostile shapes, each an error or a bounded decode, never
+/// a panic or an allocation the input did not pay for.
+#[test]
+fn hostile_envelopes() {
+    use common::harness::{walk_envelope, Envelope, Message, CONTAINER_ID, COPY_ID, MESSAGE_ID};
+    use tlgen_runtime::{DecodeError, Deserialize, Object, Serialize};
+
+    // A container claiming 2^31 messages in 8 bytes.
+    let mut claims = CONTAINER_ID.to_le_bytes().to_vec();
+    claims.extend_from_slice(&0x8000_0000u32.to_le_bytes());
+    claims.extend_from_slice(&[0; 8]);
+    let err = Envelope::from_bytes(&claims);
+    assert!(
+        matches!(
+            err,
+            Err(DecodeError::LengthTooLarge {
+                declared: 0x8000_0000,
+                ..
+            })
+        ),
+        "{err:?}"
+    );
+    // A body longer than what is left.
+    let mut long_body = CONTAINER_ID.to_le_bytes().to_vec();
+    long_body.extend_from_slice(&1u32.to_le_bytes());
+    long_body.extend_from_slice(&[0; 12]);
+    long_body.extend_from_slice(&u32::MAX.to_le_bytes());
+    long_body.extend_from_slice(&[0; 4]);
+    assert!(matches!(
+        Envelope::from_bytes(&long_body),
+        Err(DecodeError::LengthTooLarge { .. })
+    ));
+    // Copies of copies, 10,000 deep: a client walking them stops at its
+    // own bound; the decoder itself reads one level at a time.
+    let mut bytes = Envelope::Container(Vec::new()).to_bytes();
+    for level in 0..10_000 {
+        let mut copy = COPY_ID.to_le_bytes().to_vec();
+        copy.extend_from_slice(&MESSAGE_ID.to_le_bytes());
+        Message {
+            msg_id: level,
+            seqno: 0,
+            body: Object::from_bytes(bytes).expect("boxed"),
+        }
+        .serialize(&mut copy);
+        bytes = copy;
+    }
+    let object = Object::from_bytes(bytes).expect("boxed");
+    assert_eq!(walk_envelope(&object, 64), Ok(64));
+    // gzip inside gzip inside gzip: unpacked through, within one budget.
+    let inner = Envelope::Container(Vec::new()).to_bytes();
+    let mut packed = inner.clone();
+    for _ in 0..3 {
+        let mut gz = Vec::new();
+        tlgen_runtime::gzip::write_gzip_packed(&mut gz, &packed);
+        packed = gz;
+    }
+    let object = Object::from_bytes(packed).expect("boxed");
+    assert_eq!(object.decode::<Envelope>(), Envelope::from_bytes(&inner));
+}

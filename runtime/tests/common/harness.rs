@@ -6,8 +6,8 @@
 use tlgen_runtime::gzip::{read_maybe_gzipped, write_gzip_packed};
 use tlgen_runtime::wire;
 use tlgen_runtime::{
-    decode_maybe_gzipped, unpack_gzip, DecodeError, Deserialize, Identifiable, Method, Reader,
-    RpcError, RpcResult, Serialize,
+    decode_maybe_gzipped, unpack_gzip, BareDeserialize, DecodeError, Deserialize, Identifiable,
+    Method, Object, Reader, RpcError, RpcResult, Serialize,
 };
 
 /// `invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;`, made
@@ -98,6 +98,140 @@ pub fn deep_nest_bytes(levels: usize) -> Vec<u8> {
     }
     .serialize(&mut out);
     out
+}
+
+/// `msg_container#73f1f8dc messages:vector<%Message> = MessageContainer;`
+pub const CONTAINER_ID: u32 = 0x73f1_f8dc;
+/// `msg_copy#e06046b2 orig_message:Message = MessageCopy;`
+pub const COPY_ID: u32 = 0xe060_46b2;
+/// `message msg_id:long seqno:int bytes:int body:Object = Message;` (its
+/// CRC: the schema writes no ID).
+pub const MESSAGE_ID: u32 = 0x5bb8_e511;
+
+/// The MTProto envelope as generated code has it (`TL_mtproto_v1.tl`): a
+/// container of messages whose bodies stay [`Object`]s, each as long as its
+/// `bytes` says, until decoded; a copy holding one boxed message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Envelope {
+    /// `msg_container`.
+    Container(Vec<Message>),
+    /// `msg_copy`.
+    Copy(Message),
+}
+
+/// `message`: the body is framed by its length.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    /// `msg_id`.
+    pub msg_id: i64,
+    /// `seqno`.
+    pub seqno: i32,
+    /// `body` (its length is `bytes` on the wire).
+    pub body: Object,
+}
+
+impl BareDeserialize for Message {
+    const MIN_BARE_SIZE: usize = 20;
+
+    fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        let msg_id = i64::deserialize(reader)?;
+        let seqno = i32::deserialize(reader)?;
+        let len = reader.read_u32()?;
+        Ok(Message {
+            msg_id,
+            seqno,
+            body: Object::read_framed(reader, len)?,
+        })
+    }
+}
+
+impl Serialize for Message {
+    fn serialized_len(&self) -> usize {
+        16 + self.body.serialized_len()
+    }
+
+    fn serialize(&self, out: &mut Vec<u8>) {
+        self.msg_id.serialize(out);
+        self.seqno.serialize(out);
+        wire::write_u32(out, self.body.wire_len());
+        self.body.serialize(out);
+    }
+}
+
+impl Serialize for Envelope {
+    fn serialized_len(&self) -> usize {
+        match self {
+            Self::Container(messages) => {
+                8 + messages.iter().map(Message::serialized_len).sum::<usize>()
+            }
+            Self::Copy(message) => 8 + message.serialized_len(),
+        }
+    }
+
+    fn serialize(&self, out: &mut Vec<u8>) {
+        match self {
+            Self::Container(messages) => {
+                wire::write_u32(out, CONTAINER_ID);
+                wire::write_bare_vector_with(out, messages, |out, m| m.serialize(out));
+            }
+            Self::Copy(message) => {
+                wire::write_u32(out, COPY_ID);
+                wire::write_u32(out, MESSAGE_ID);
+                message.serialize(out);
+            }
+        }
+    }
+}
+
+impl Deserialize for Envelope {
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        read_maybe_gzipped(reader, |reader| {
+            reader.nested(|reader| match reader.read_u32()? {
+                CONTAINER_ID => Ok(Self::Container(wire::read_bare_vector_with(
+                    reader,
+                    Message::MIN_BARE_SIZE,
+                    Message::deserialize_bare,
+                )?)),
+                COPY_ID => {
+                    wire::expect_constructor(reader, MESSAGE_ID, "Message")?;
+                    Ok(Self::Copy(Message::deserialize_bare(reader)?))
+                }
+                id => Err(DecodeError::UnknownConstructor {
+                    id,
+                    expected: "MessageContainer",
+                    found: None,
+                }),
+            })
+        })
+    }
+}
+
+/// Decodes `envelope` and, as a client would, every body that is an
+/// envelope again (containers in containers, copies of copies), at most
+/// `depth` levels down. Returns how many envelopes it decoded.
+pub fn walk_envelope(object: &Object, depth: u32) -> Result<usize, DecodeError> {
+    if depth == 0 {
+        return Ok(0);
+    }
+    let envelope: Envelope = object.decode()?;
+    let bodies: Vec<&Object> = match &envelope {
+        Envelope::Container(messages) => messages.iter().map(|m| &m.body).collect(),
+        Envelope::Copy(message) => vec![&message.body],
+    };
+    let mut decoded = 1;
+    for body in bodies {
+        if body.is::<RpcError>() {
+            RpcError::from_bytes(body.as_bytes())?;
+        } else if matches!(
+            body.id(),
+            CONTAINER_ID | COPY_ID | tlgen_runtime::GZIP_PACKED_ID
+        ) {
+            decoded += walk_envelope(body, depth - 1)?;
+        } else {
+            body.decode_response::<GetNumbers>()?.ok();
+        }
+    }
+    Ok(decoded)
 }
 
 /// A test method: `getNumbers#1234abcd = Vector<long>;`.
@@ -210,6 +344,33 @@ pub fn seed_corpus() -> Vec<Vec<u8>> {
     write_gzip_packed(&mut gz_nest, &nest.to_bytes());
     seeds.push(gz_nest);
     seeds.push(deep_nest_bytes(80));
+    // The envelope: a container of a call, a result and an error; a
+    // container inside a container's body; a copy; gzip inside gzip.
+    let message = |msg_id: i64, body: &[u8]| Message {
+        msg_id,
+        seqno: 1,
+        body: Object::from_bytes(body.to_vec()).expect("a boxed value"),
+    };
+    let inner = Envelope::Container(vec![
+        message(1, &GetNumbers.to_bytes()),
+        message(
+            2,
+            &RpcResult {
+                req_msg_id: 1,
+                body: &body,
+            }
+            .to_vec(),
+        ),
+        message(3, &err_bytes),
+    ]);
+    let outer = Envelope::Container(vec![message(4, &inner.to_bytes()), message(5, &gz)]);
+    seeds.push(inner.to_bytes());
+    seeds.push(outer.to_bytes());
+    seeds.push(Envelope::Copy(message(6, &outer.to_bytes())).to_bytes());
+    let mut gz_gz = Vec::new();
+    write_gzip_packed(&mut gz_gz, &gz);
+    seeds.push(gz_gz.clone());
+    seeds.push(Envelope::Container(vec![message(7, &gz_gz)]).to_bytes());
     seeds
 }
 
@@ -375,6 +536,20 @@ pub fn decode_all(data: &[u8]) -> usize {
         |_| {},
     );
     outcome(Query::from_bytes(data), None, &mut ok, reencodes);
+    outcome(Object::from_bytes(data.to_vec()), None, &mut ok, |object| {
+        outcome(walk_envelope(&object, 8), None, &mut 0, |_| {});
+    });
+    outcome(Envelope::from_bytes(data), None, &mut ok, |envelope| {
+        let bytes = envelope.to_bytes();
+        assert_eq!(bytes.len(), envelope.serialized_len());
+        assert_eq!(Envelope::from_bytes(&bytes).as_ref(), Ok(&envelope));
+    });
+    outcome(
+        Object::read_framed(&mut Reader::new(data), n as u32),
+        len,
+        &mut ok,
+        |object| assert_eq!(object.as_bytes(), data),
+    );
     let mut shallow = Reader::with_max_depth(data, 3).with_gzip_limit(1024);
     outcome(Query::deserialize(&mut shallow), None, &mut ok, |q| {
         assert!(depth(&q) <= 3);
