@@ -17,8 +17,7 @@ use std::path::{Path, PathBuf};
 use tlgen::config::Config;
 use tlgen::ir::{Api, Diagnostic, DiagnosticKind, ErrorEntry, Method, Severity};
 use tlgen::merge::error_tables;
-use tlgen::registry::items::{Items, API_ERROR};
-use tlgen::registry::Registry;
+use tlgen::model::{ErrorOwner, Model};
 use tlgen_runtime::{CommonError, RpcError};
 
 /// The v223 API with the error sources `sources` added, and their notes.
@@ -288,29 +287,28 @@ fn lands(err: &RpcError, entries: &[&ErrorEntry]) -> bool {
 /// * `known`: errors of `errors.csv` that land in a named variant of the
 ///   crate-wide enum.
 fn figures(api: &Api, telethon: &Path) -> Figures {
-    let registry = Registry::new(api);
-    let items = Items::new(api, &registry).expect("the v223 items");
-    let own = items
-        .funcs
-        .iter()
-        .filter(|f| f.error.as_ref().is_some_and(|p| p.ident != API_ERROR))
+    let model = Model::checked(api).expect("the v223 model");
+    let own = model
+        .func_ids()
+        .filter(|(f, _)| model.errors.own(*f).is_some())
         .count();
     let all_entries: Vec<&ErrorEntry> = api.methods.iter().flat_map(|m| &m.errors).collect();
 
     let tables = tlgen::telethon::read_dir(telethon).expect("Telethon's tables");
     let (mut pairs, mut landed) = (0, 0);
     for row in &tables.methods {
-        let Some(func) = items.funcs.iter().find(|f| f.ir.name == row.name) else {
+        let Some(at) = model.method_named(&row.name) else {
             continue;
         };
+        let func = model.func(at);
         if func.generic.is_some() {
             continue;
         }
         // No error enum at all (no method documents any): a bare `RpcError`.
-        let entries: Vec<&ErrorEntry> = match &func.error {
+        let entries: Vec<&ErrorEntry> = match model.errors.of_func(at).map(|e| e.owner) {
             None => Vec::new(),
-            Some(path) if path.ident == API_ERROR => all_entries.clone(),
-            Some(_) => func.ir.errors.iter().collect(),
+            Some(ErrorOwner::Api) => all_entries.clone(),
+            Some(ErrorOwner::Method(_)) => func.ir.errors.iter().collect(),
         };
         for name in &row.errors {
             let code = tables.errors[name].codes[0];
@@ -327,7 +325,7 @@ fn figures(api: &Api, telethon: &Path) -> Figures {
         .filter(|e| lands(&received(e.codes[0], &e.name), &all_entries))
         .count();
     Figures {
-        own: (own, items.funcs.len()),
+        own: (own, model.funcs.len()),
         listed: (landed, pairs),
         known: (known, tables.errors.len()),
     }
