@@ -4,7 +4,9 @@
 //! The pipeline is visible in the module tree:
 //! [`pages`] (Markdown -> page records) and [`schema`] (TL lines -> definitions)
 //! feed [`merge`], which builds the [`ir::Api`]. The back ends read only the IR.
-//! [`report`] makes the text a failed run shows from the merge's diagnostics.
+//! [`config::Config`] is the one way in for every front end (a build
+//! script, the `tlgen` command, tlgen-api): it reads and merges the input
+//! and reports its diagnostics.
 //!
 //! # Cargo features
 //!
@@ -34,7 +36,6 @@ pub mod merge;
 pub mod pages;
 mod par;
 pub mod registry;
-pub mod report;
 pub mod schema;
 #[cfg(feature = "tools")]
 pub mod tools;

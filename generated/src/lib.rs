@@ -24,9 +24,9 @@
 //! * `serde`: `serde::Serialize`/`Deserialize` in the JSON form, with or
 //!   without `std`.
 //! * `deserializable-functions`: `tlgen_runtime::Deserialize` for method structs.
-//! * `hash` (default): `Hash` on every item whose fields allow it (no TL
-//!   `double` inside), for hash sets and maps; without it a full layer
-//!   compiles about 7% faster. Those items are `Eq` either way.
+//! * `hash`: `Hash` on every item whose fields allow it (no TL `double`
+//!   inside), for hash sets and maps; it costs about 7% of a full layer's
+//!   compile time. Those items are `Eq` either way.
 //! * `sample-values`: the `samples` module (a sample value of every item and a
 //!   visitor over all of them) for whole-layer round-trip tests.
 //!

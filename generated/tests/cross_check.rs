@@ -29,8 +29,14 @@ fn layer_inputs() -> (PathBuf, Vec<PathBuf>) {
 
 fn index() -> ApiIndex {
     let (docs, schemas) = layer_inputs();
-    let merged = tlgen::merge::build(&docs, &schemas).expect("the layer tlgen-api was built from");
-    ApiIndex::new(&merged.api)
+    // Through the pipeline the build script used (a directory among the
+    // schemas stands for its `.tl` files).
+    let loaded = tlgen::config::Config::new()
+        .docs(docs)
+        .schemas(schemas)
+        .load()
+        .expect("the layer tlgen-api was built from");
+    ApiIndex::new(&loaded.api)
 }
 
 struct AgainstTools<'a> {
