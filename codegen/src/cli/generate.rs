@@ -153,7 +153,7 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
     ));
     if let Some(lines) = config.cargo_toml_lines() {
         super::say(&format!(
-            "the tree tests cargo features; the Cargo.toml of the crate that includes it needs:\n{lines}"
+            "the crate that includes the tree needs these lines in its Cargo.toml:\n{lines}"
         ));
     }
     Ok(ExitCode::SUCCESS)

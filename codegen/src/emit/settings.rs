@@ -208,15 +208,15 @@ pub(crate) fn cargo_toml_lines(options: &Options) -> Option<String> {
             }
             None => features.push((name.to_owned(), needs)),
         };
+    // Tables of their own (`[dependencies.serde]`), so that the lines can be
+    // appended to a `Cargo.toml` that has a `[dependencies]` table.
     let mut dependencies = Vec::new();
     if options.serde.is_generated() {
-        let optional = match options.serde {
-            Gate::Feature(_) => ", optional = true",
-            _ => "",
-        };
-        dependencies.push(format!(
-            r#"serde = {{ version = "1", features = ["derive"]{optional} }}"#
-        ));
+        dependencies
+            .push("[dependencies.serde]\nversion = \"1\"\nfeatures = [\"derive\"]".to_owned());
+        if matches!(options.serde, Gate::Feature(_)) {
+            dependencies.push("optional = true".to_owned());
+        }
         match (&options.serde, runtime_dependency) {
             (Gate::Feature(name), Some(dependency)) => feature(
                 name,
@@ -224,7 +224,7 @@ pub(crate) fn cargo_toml_lines(options: &Options) -> Option<String> {
             ),
             (Gate::Feature(name), None) => feature(name, vec!["dep:serde".into()]),
             (_, Some(dependency)) => dependencies.push(format!(
-                r#"# and `features = ["serde"]` in the {dependency} line"#
+                r#"# and `features = ["serde"]` in the {dependency} dependency"#
             )),
             (_, None) => {}
         }
@@ -248,12 +248,9 @@ pub(crate) fn cargo_toml_lines(options: &Options) -> Option<String> {
         feature(name, needs);
     }
     let mut text = String::new();
-    if !dependencies.is_empty() {
-        text.push_str("[dependencies]\n");
-        for line in &dependencies {
-            text.push_str(line);
-            text.push('\n');
-        }
+    for line in &dependencies {
+        text.push_str(line);
+        text.push('\n');
     }
     if !features.is_empty() {
         if !text.is_empty() {
@@ -359,8 +356,10 @@ mod tests {
         assert_eq!(
             cargo_toml_lines(&json).as_deref(),
             Some(
-                "[dependencies]\n\
-                 serde = { version = \"1\", features = [\"derive\"], optional = true }\n\
+                "[dependencies.serde]\n\
+                 version = \"1\"\n\
+                 features = [\"derive\"]\n\
+                 optional = true\n\
                  \n\
                  [features]\n\
                  json = [\"dep:serde\", \"tlgen-runtime/serde\"]"
@@ -377,9 +376,10 @@ mod tests {
         assert_eq!(
             cargo_toml_lines(&all).as_deref(),
             Some(
-                "[dependencies]\n\
-                 serde = { version = \"1\", features = [\"derive\"] }\n\
-                 # and `features = [\"serde\"]` in the rt line\n\
+                "[dependencies.serde]\n\
+                 version = \"1\"\n\
+                 features = [\"derive\"]\n\
+                 # and `features = [\"serde\"]` in the rt dependency\n\
                  \n\
                  [features]\n\
                  server = []\n\
@@ -396,8 +396,10 @@ mod tests {
         assert_eq!(
             cargo_toml_lines(&shared).as_deref(),
             Some(
-                "[dependencies]\n\
-                 serde = { version = \"1\", features = [\"derive\"], optional = true }\n\
+                "[dependencies.serde]\n\
+                 version = \"1\"\n\
+                 features = [\"derive\"]\n\
+                 optional = true\n\
                  # and the serde feature of the crate that re-exports the runtime as `tlgen_api::runtime`\n\
                  \n\
                  [features]\n\
