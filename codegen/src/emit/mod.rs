@@ -319,8 +319,21 @@ impl ScratchCrate {
     /// A crate with `manifest` as its `Cargo.toml` and `files` (paths under
     /// its root, e.g. `src/lib.rs`).
     pub(crate) fn new(manifest: &str, files: &[(&str, &str)]) -> Self {
+        // Under the target directory this test binary was built in (three
+        // levels up from `<target>/debug/deps/`), like every build the tests
+        // make: never outside the place the user chose for builds.
+        let exe = std::env::current_exe().expect("the test binary");
+        let parent = exe
+            .ancestors()
+            .nth(3)
+            .expect("the test binary lies in <target>/<profile>/deps")
+            .join("tmp/scratch-crates");
+        std::fs::create_dir_all(&parent).expect("scratch crates dir");
         let scratch = ScratchCrate {
-            dir: tempfile::tempdir().expect("temp dir"),
+            dir: tempfile::Builder::new()
+                .prefix("scratch-")
+                .tempdir_in(&parent)
+                .expect("temp dir"),
         };
         scratch.write(&[("Cargo.toml", manifest)]);
         scratch.write(files);
