@@ -132,7 +132,7 @@ fn a_markdown_file_given_as_a_schema_is_named_as_such() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "error: docs/methods/help.getConfig.md: not a TL schema: it reads as Markdown (a docs \
+        "error: docs/methods/help.getConfig.md:1: not a TL schema: it reads as Markdown (a docs \
          page?); a schema is the `.tl` file the docs were made from, one \
          `name#id param:type ... = Type;` per line\n"
     );

@@ -83,7 +83,7 @@ pub(crate) fn failure(fatal: &[Diagnostic], all: &[Diagnostic], policy: &Policy)
 
 /// What a run that did not fail says about its warnings: their count, the
 /// first [`SHOWN_DIAGNOSTICS`], the command that lists them all and the
-/// switch that makes them fail the run. Empty when there are none.
+/// switch that makes them errors. Empty when there are none.
 pub(crate) fn warnings(all: &[Diagnostic], policy: &Policy) -> Vec<String> {
     let warnings: Vec<&Diagnostic> = all.iter().filter(|d| needs_attention(d)).collect();
     if warnings.is_empty() {
@@ -167,7 +167,7 @@ mod tests {
         }
         expected.push(
             "all of them: `tlgen stats --docs d --schema s.tl`; `--deny-warnings` makes \
-             warnings fail the run"
+             warnings errors"
                 .to_string(),
         );
         assert_eq!(lines, expected);

@@ -39,13 +39,13 @@ pub fn parse_schema(path: &Path, text: &str) -> Result<Schema> {
             Ok(Some(def)) => definitions.push(def),
             Ok(None) => {}
             Err(_) if definitions.is_empty() && reads_as_markdown(path, text) => {
-                return Err(Error::Input {
-                    path: path.to_path_buf(),
-                    message: "not a TL schema: it reads as Markdown (a docs page?); a schema is \
-                              the `.tl` file the docs were made from, one \
-                              `name#id param:type ... = Type;` per line"
-                        .into(),
-                });
+                return Err(Error::parse(
+                    path,
+                    line_no,
+                    "not a TL schema: it reads as Markdown (a docs page?); a schema is the \
+                     `.tl` file the docs were made from, one `name#id param:type ... = Type;` \
+                     per line",
+                ));
             }
             Err(message) => return Err(Error::parse(path, line_no, message)),
         }

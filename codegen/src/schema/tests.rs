@@ -588,7 +588,7 @@ fn a_markdown_file_is_not_taken_for_a_schema() {
                     file the docs were made from, one `name#id param:type ... = Type;` per line";
     for name in ["help.getConfig.md", "page.tl"] {
         let err = parse_schema(Path::new(name), page).unwrap_err();
-        assert_eq!(err.to_string(), format!("{name}: {expected}"));
+        assert_eq!(err.to_string(), format!("{name}:1: {expected}"));
     }
     // A schema with one broken line is still a schema: the error names the line.
     let broken = "boolTrue#997275b5 = Bool;\n# oops\n";
