@@ -17,22 +17,23 @@
 //!
 //! # What the tree asks of the crate
 //!
-//! Nothing but the runtime, by default: serde, methods' `Deserialize` and
-//! the samples are not generated, and no code tests a cargo feature, so the
-//! crate declares none. Each is a [`Gate`]: [`Config::serde`],
-//! [`Config::deserializable_functions`], [`Config::sample_values`] turn it
-//! on always ([`Gate::On`]) or behind a feature of the crate whose name you
-//! choose ([`Gate::Feature`]); so is `Hash` ([`Config::hash`]), which costs
-//! about 7% of a full layer's compile time. Serde needs `serde` (with `derive`) and the
-//! runtime's `serde` feature wherever it compiles:
+//! Nothing but the runtime, by default: serde, methods' `Deserialize`,
+//! `Hash` and the samples are not generated, and no code tests a cargo
+//! feature, so the crate declares none. Each is a [`Gate`]:
+//! [`Config::serde`], [`Config::deserializable_functions`], [`Config::hash`]
+//! (about 7% of a full layer's compile time), [`Config::sample_values`] turn
+//! it on always ([`Gate::On`]) or behind a feature of the crate whose name
+//! you choose ([`Gate::Feature`]). [`Config::cargo_toml_lines`] gives the
+//! lines the crate's `Cargo.toml` then needs; for `.serde(Gate::feature("json"))`:
 //!
 //! ```toml
-//! [dependencies]
-//! tlgen-runtime = { path = "../tlgen/runtime" }
-//! serde = { version = "1", features = ["derive"], optional = true }
+//! [dependencies.serde]
+//! version = "1"
+//! features = ["derive"]
+//! optional = true
 //!
 //! [features]
-//! json = ["dep:serde", "tlgen-runtime/serde"]  # with .serde(Gate::feature("json"))
+//! json = ["dep:serde", "tlgen-runtime/serde"]
 //! ```
 //!
 //! The code names the runtime `tlgen_runtime`; [`Config::runtime_path`]
@@ -65,7 +66,7 @@
 //! [`crate::merge`]). In a build script (whenever cargo directives are
 //! printed) the warnings are shown as `cargo:warning=` lines: their count,
 //! the first [`SHOWN_DIAGNOSTICS`], the `tlgen stats` command that lists them
-//! all and the switch that makes them fail the build. Notes (MadelineProto's
+//! all and the switch that makes them errors. Notes (MadelineProto's
 //! documented conventions) are not shown. `tlgen` and tlgen-api's build
 //! script read their input through [`Config::load`] and show the same
 //! report ([`Loaded::warnings`], [`ConfigError::Diagnostics`]), naming their
