@@ -3,6 +3,14 @@
 # crates in dependency order and verify each by building it from its package
 # (against the other two packages, not the workspace), then install the CLI
 # from its package the way `cargo install tlgen` would, and run it.
+#
+# Every build goes under the target directory cargo would use here
+# (CARGO_TARGET_DIR, or target/ of this checkout). The user's $CARGO_HOME is
+# left alone: the dry run unpacks the packages it verifies into
+# $CARGO_HOME/registry/src, and would reuse an earlier run's copy of the
+# same name and version there, so it runs with a CARGO_HOME of its own (in
+# the target directory) that borrows only the registry index and the
+# downloaded crates.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,21 +18,29 @@ cd "$(dirname "$0")/.."
 # workspace's .cargo/config.toml makes that choice (TLGEN_DOCS=sample) for
 # builds under this directory, the packaged copy included.
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' codegen/Cargo.toml | head -n 1)
-# Cargo takes a registry crate of the same name and version for unchanged:
-# it would reuse the sources it unpacked from its scratch registry on an
-# earlier run ($CARGO_HOME/registry/src/-<hash>/) and the builds made from
-# them. Both are removed first (only those of these three crates), and the
-# verification builds go to a target dir of their own.
-for unpacked in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/; do
-    for crate in tlgen-runtime tlgen tlgen-api; do
-        rm -rf "$unpacked$crate-$version"
-    done
+target=${CARGO_TARGET_DIR:-$PWD/target}
+case $target in /*) ;; *) target=$PWD/$target ;; esac
+check=$target/package-check
+user_home=${CARGO_HOME:-$HOME/.cargo}
+
+home=$check/cargo-home
+mkdir -p "$home/registry"
+for shared in registry/index registry/cache config.toml config credentials.toml; do
+    if [ -e "$user_home/$shared" ] && [ ! -e "$home/$shared" ]; then
+        ln -s "$user_home/$shared" "$home/$shared"
+    fi
 done
-export CARGO_TARGET_DIR="$PWD/target/package-check"
-if [ -d "$CARGO_TARGET_DIR" ]; then
+# Its own unpacked sources: the copies of these crates from an earlier run
+# must not stand in for today's packages.
+rm -rf "$home/registry/src"
+
+export CARGO_TARGET_DIR=$check
+if [ -d "$CARGO_TARGET_DIR/debug" ]; then
     cargo clean -q -p tlgen-runtime -p tlgen -p tlgen-api
 fi
-cargo publish --dry-run --allow-dirty -p tlgen-runtime -p tlgen -p tlgen-api
+# Cargo must not clean the borrowed cache by its own schedule.
+CARGO_HOME=$home CARGO_CACHE_AUTO_CLEAN_FREQUENCY=never \
+    cargo publish --dry-run --allow-dirty -p tlgen-runtime -p tlgen -p tlgen-api
 
 # The same packages again, kept as .crate files (the dry run keeps its own
 # only in cargo's scratch space).
@@ -38,12 +54,11 @@ trap 'rm -rf "$scratch"' EXIT
 for crate in tlgen-runtime tlgen; do
     tar -xzf "$CARGO_TARGET_DIR/package/$crate-$version.crate" -C "$scratch"
 done
-CARGO_TARGET_DIR="$PWD/target/install-check" cargo install --debug --quiet \
+CARGO_TARGET_DIR="$target/install-check" cargo install --debug --quiet \
     --path "$scratch/tlgen-$version" --root "$scratch/root" \
     --config "patch.crates-io.tlgen-runtime.path=\"$scratch/tlgen-runtime-$version\""
 "$scratch/root/bin/tlgen" --version
-"$scratch/root/bin/tlgen" generate --docs docs-input \
-    --schema docs-input/schemas/sample.tl --schema docs-input/schemas/sample_secret.tl \
+"$scratch/root/bin/tlgen" generate --docs docs-input --schema docs-input/schemas \
     --out "$scratch/out" >/dev/null
 test -f "$scratch/out/mod.rs" || { echo "error: the installed tlgen wrote no mod.rs" >&2; exit 1; }
 echo "packages ok: tlgen-runtime, tlgen, tlgen-api $version; tlgen installed from its package"

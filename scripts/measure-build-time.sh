@@ -17,13 +17,10 @@
 #   TLGEN_DOCS / TLGEN_SCHEMAS  layer to build, absolute (default: v223 in ../shared)
 #   WORK                        scratch dir (default /tmp/tlgen-buildtime)
 #   PROFILES                    "debug release" (default)
-#   CASES                       "full small mid full-pretty" (default); full-pretty
-#                               is the full layer with TLGEN_FORMAT=prettyplease
-#                               (the build script checks and prints the files with
-#                               syn + prettyplease instead of the token printer);
-#                               full-nohash (not in the default) is the full layer
-#                               without tlgen-api's default `hash` feature, and
-#                               also adds a whole-build row for it
+#   CASES                       "full small mid" (default); full-hash (not in the
+#                               default) is the full layer with tlgen-api's `hash`
+#                               feature (off by default), and also adds a
+#                               whole-build row for it
 #   GRAMMERS                    1 (default) to measure grammers-tl-types too
 #   ROUNDS                      crate-only rounds (default 3): each round builds
 #                               grammers, then every tlgen-api case, back to back,
@@ -43,7 +40,8 @@
 #   from `cargo build --timings`).
 # "whole" rows: an empty target dir, everything the crate needs.
 # Each configuration has its own target dir (grammers and the user crate under
-# $WORK, tlgen-api crate-only under target/buildtime/ of this repo). The 1-minute load average when each
+# $WORK, tlgen-api crate-only under buildtime/ in the target dir cargo would
+# use here: CARGO_TARGET_DIR, or target/ of this repo). The 1-minute load average when each
 # build started is printed so a busy machine shows. tlgen-api is a member of this
 # workspace, whose Cargo.toml builds it non-incrementally (as cargo builds
 # grammers-tl-types, a registry crate).
@@ -54,7 +52,7 @@ WORK=${WORK:-/tmp/tlgen-buildtime}
 # DOCS, SCHEMAS, SEL_small, SEL_mid
 . "$ROOT/scripts/measured-input.sh"
 PROFILES=${PROFILES:-debug release}
-CASES=${CASES:-full small mid full-pretty}
+CASES=${CASES:-full small mid}
 GRAMMERS=${GRAMMERS:-1}
 ROUNDS=${ROUNDS:-3}
 WHOLE_ROUNDS=${WHOLE_ROUNDS:-3}
@@ -170,13 +168,13 @@ EOF
 }
 U=$WORK/user
 user_crate "$U" tlgen-buildtime-user ""
-# The same crate on tlgen-api without its default `hash` feature.
-UN=$WORK/user-nohash
-user_crate "$UN" tlgen-buildtime-user-nohash ', default-features = false, features = ["std"]'
+# The same crate on tlgen-api with its `hash` feature (off by default).
+UH=$WORK/user-hash
+user_crate "$UH" tlgen-buildtime-user-hash ', features = ["hash"]'
 
-user_whole() { # PROFILE [nohash]
+user_whole() { # PROFILE [hash]
     local dir=$U label=tlapi-user-whole-$1
-    if [ "${2:-}" = nohash ]; then dir=$UN label=tlapi-user-nohash-whole-$1; fi
+    if [ "${2:-}" = hash ]; then dir=$UH label=tlapi-user-hash-whole-$1; fi
     local td=$dir/target-$1
     rm -rf "$td"
     (cd "$dir" && TLGEN_DOCS=$DOCS TLGEN_SCHEMAS=$SCHEMAS CARGO_TARGET_DIR=$td \
@@ -211,25 +209,24 @@ count_ids() {
 
 # case_features CASE: cargo's feature flags for one tlgen-api case.
 case_features() {
-    if [ "$1" = full-nohash ]; then echo --no-default-features --features std; fi
+    if [ "$1" = full-hash ]; then echo --features hash; fi
 }
 
 # api_env CASE: the environment of one tlgen-api case.
 api_env() {
     local sel_var=SEL_${1//-/_}
     export TLGEN_DOCS=$DOCS TLGEN_SCHEMAS=$SCHEMAS TLGEN_SELECT=${!sel_var:-}
-    if [ "$1" = full-pretty ]; then export TLGEN_FORMAT=prettyplease; else unset TLGEN_FORMAT; fi
 }
 
 cd "$ROOT"
 for p in $PROFILES; do
-    td=$ROOT/target/buildtime/$p
+    td=${CARGO_TARGET_DIR:-$ROOT/target}/buildtime/$p
     # Whole builds, in interleaved rounds: empty target dirs, everything the
     # crate needs.
     for ROUND in $(seq "$WHOLE_ROUNDS"); do
         if [ "$GRAMMERS" = 1 ]; then grammers_whole "$p"; fi
         user_whole "$p"
-        case " $CASES " in *" full-nohash "*) user_whole "$p" nohash ;; esac
+        case " $CASES " in *" full-hash "*) user_whole "$p" hash ;; esac
     done
     ROUND=0
     # The crate-only builds below reuse these dependencies.
@@ -245,11 +242,11 @@ for p in $PROFILES; do
             CARGO_TARGET_DIR=$td cargo clean -q -p tlgen-api $(profile_flag "$p")
             # shellcheck disable=SC2046 # the flags are words
             CARGO_TARGET_DIR=$td timed "tlapi-$c-crate-$p" crate tlgen-api "$p" "$td" -- cargo build -p tlgen-api $(profile_flag "$p") $(case_features "$c")
-            if [ "$c" != full-pretty ] && ! grep -q "^$c	" "$LINES"; then count_generated "$c" "$td" "$p"; fi
+            if ! grep -q "^$c	" "$LINES"; then count_generated "$c" "$td" "$p"; fi
         done
     done
     ROUND=0
-    unset TLGEN_SELECT TLGEN_FORMAT
+    unset TLGEN_SELECT
 done
 
 # ------------------------------------------------------------------ report

@@ -26,7 +26,7 @@ command -v valgrind >/dev/null || { echo "error: valgrind is not installed" >&2;
 cd "$ROOT"
 # One target dir for every selection: the build script reruns when
 # TLGEN_SELECT changes.
-target=$ROOT/target/instructions
+target=${CARGO_TARGET_DIR:-$ROOT/target}/instructions
 export CARGO_TARGET_DIR=$target
 cargo build -q -p tlgen-api
 # The exact rustc command cargo runs for the crate (touching lib.rs makes it

@@ -1,115 +1,27 @@
 //! The README's ways of using tlgen from another crate, followed as a new
 //! user would, with the files taken verbatim from the README text (so the two
-//! cannot drift), built offline beside a checkout named `tlgen`:
+//! cannot drift), built offline beside a checkout named `tlgen` (the
+//! machinery is `codegen/tests/support/readme.rs`, shared with the command
+//! line's test, `codegen/tests/readme_cli.rs`):
 //!
 //! * "In your own build script": `Cargo.toml`, `build.rs` and `src/lib.rs`.
 //!   It must build with zero warnings, and its build graph must not contain
 //!   what only tlgen's CLI needs.
 //! * "As a dependency": `tlgen-api` by path, with no input (the build must
 //!   fail and say how to set one), with a relative `TLGEN_DOCS` (it must fail
-//!   naming the absolute path it would have used), and with the README's
-//!   `.cargo/config.toml` (it must build and say what it generated).
-//!
-//! The crate lives outside this workspace (a temp dir: cargo would otherwise
-//! take it for an unlisted workspace member) at a path stable per checkout,
-//! and builds into `target/readme-crate/`, so repeated runs only rebuild
-//! what changed.
+//!   naming the absolute path it would have used), with a `PATH`-style list
+//!   under `relative = true` (it must fail and show lines that keep every
+//!   file), and with the README's `.cargo/config.toml` (it must build, quietly
+//!   for clean input, and loudly when the input has warnings).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+#[path = "../codegen/tests/support/readme.rs"]
+mod readme;
+use readme::{blocks, cargo, cargo_command, file, put, scratch_base, target, warnings};
 
 const BUILD_SCRIPT: &str = "### 2. In your own build script";
 const DEPENDENCY: &str = "### 3. As a dependency: `tlgen-api`";
-
-/// The fenced code blocks of one README section, as (info string, text).
-fn blocks(readme: &str, heading: &str) -> Vec<(String, String)> {
-    let start = readme
-        .find(heading)
-        .unwrap_or_else(|| panic!("the README has the section {heading}"));
-    let rest = &readme[start + heading.len()..];
-    let section = &rest[..rest.find("\n### ").unwrap_or(rest.len())];
-    let mut out = Vec::new();
-    let mut lines = section.lines();
-    while let Some(line) = lines.next() {
-        let Some(info) = line.strip_prefix("```") else {
-            continue;
-        };
-        let mut text = String::new();
-        for body in lines.by_ref() {
-            if body.starts_with("```") {
-                break;
-            }
-            text.push_str(body);
-            text.push('\n');
-        }
-        out.push((info.trim().to_owned(), text));
-    }
-    out
-}
-
-/// The block whose first line is `first` (`# Cargo.toml`, `// build.rs`).
-fn file<'a>(blocks: &'a [(String, String)], lang: &str, first: &str) -> &'a str {
-    blocks
-        .iter()
-        .find(|(info, text)| info == lang && text.lines().next() == Some(first))
-        .map(|(_, text)| text.as_str())
-        .unwrap_or_else(|| panic!("the README section has a ```{lang} block starting `{first}`"))
-}
-
-fn cargo(dir: &Path, target: &Path, args: &[&str]) -> std::process::Output {
-    cargo_command(dir, target, args)
-        .output()
-        .expect("run cargo")
-}
-
-fn cargo_command(dir: &Path, target: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
-    command
-        .args(args)
-        .arg("--offline")
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", target)
-        // A user's shell has none of this workspace's build settings.
-        .env_remove("RUSTFLAGS")
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
-        .env_remove("CARGO_BUILD_RUSTFLAGS")
-        .env_remove("TLGEN_DOCS")
-        .env_remove("TLGEN_SCHEMAS")
-        .env_remove("TLGEN_SELECT");
-    command
-}
-
-/// `<tmp>/tlgen-readme-<checkout hash>/`, holding `tlgen` (a link to this
-/// checkout) and the scratch crates; stable per checkout so that reruns
-/// rebuild only what changed.
-fn scratch_base(root: &Path) -> PathBuf {
-    let hash = crc32(root.to_string_lossy().as_bytes());
-    let base = std::env::temp_dir().join(format!("tlgen-readme-{hash:08x}"));
-    std::fs::create_dir_all(&base).expect("scratch dir");
-    let checkout = base.join("tlgen");
-    if std::fs::read_link(&checkout).ok().as_deref() != Some(root) {
-        // The tests of this file run in parallel and share the link: each makes
-        // its own under a unique name and renames it into place, which replaces
-        // atomically whatever another test put there.
-        let fresh = base.join(format!(
-            "tlgen.{}.{:?}",
-            std::process::id(),
-            std::thread::current().id()
-        ));
-        let _ = std::fs::remove_file(&fresh);
-        link_dir(root, &fresh);
-        std::fs::rename(&fresh, &checkout).expect("move the checkout link into place");
-    }
-    base
-}
-
-/// Writes `text` to `path` unless it is already there (keeps mtimes stable).
-fn put(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("scratch crate dir");
-    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
-        std::fs::write(path, text).expect("scratch crate file");
-    }
-}
 
 #[test]
 fn readme_build_script_crate_builds_without_warnings() {
@@ -124,23 +36,17 @@ fn readme_build_script_crate_builds_without_warnings() {
     put(&krate.join("Cargo.toml"), manifest);
     put(&krate.join("build.rs"), build);
     put(&krate.join("src/lib.rs"), lib);
-    let target: PathBuf = root.join("target/readme-crate");
-
-    let built = cargo(&krate, &target, &["build"]);
+    let built = cargo(&krate, &["build"]);
     let stderr = String::from_utf8_lossy(&built.stderr);
     assert!(
         built.status.success(),
         "the README crate failed to build:\n{stderr}"
     );
-    let warnings: Vec<&str> = stderr
-        .lines()
-        .filter(|l| l.to_ascii_lowercase().contains("warning"))
-        .collect();
     assert!(
-        warnings.is_empty(),
+        warnings(&stderr).is_empty(),
         "the README crate built with warnings:\n{stderr}"
     );
-    let out_dirs: Vec<PathBuf> = std::fs::read_dir(target.join("debug/build"))
+    let out_dirs: Vec<PathBuf> = std::fs::read_dir(target().join("debug/build"))
         .expect("build dir")
         .flatten()
         .map(|e| e.path().join("out/mod.rs"))
@@ -162,7 +68,6 @@ fn readme_build_script_crate_builds_without_warnings() {
     // goes"), so a new one should be a decision, made here.
     let tree = cargo(
         &krate,
-        &target,
         &[
             "tree",
             "-e",
@@ -237,20 +142,25 @@ fn readme_dependency_crate_needs_an_explicit_input() {
         &krate.join("src/lib.rs"),
         "const _: () = assert!(!tlgen_api::SAMPLE && tlgen_api::LAYER == 1);\n",
     );
-    // The docs and schemas "vendored under tl/": the sample's.
+    // The docs and schemas "vendored under tl/": the sample's, the schemas
+    // under the names the README's config gives them (the main one first).
     let tl = krate.join("tl");
     std::fs::create_dir_all(&tl).expect("tl dir");
-    for (link, to) in [("docs", "docs-input"), ("schemas", "docs-input/schemas")] {
-        if !tl.join(link).exists() {
-            link_dir(&root.join(to), &tl.join(link));
-        }
+    if std::fs::symlink_metadata(tl.join("docs")).is_err() {
+        readme::link_dir(&root.join("docs-input"), &tl.join("docs")).expect("link the docs");
     }
-    let target = root.join("target/readme-crate");
+    let schemas = schema_values(config);
+    assert_eq!(schemas.len(), 2, "{config}");
+    for (value, sample) in schemas.iter().zip(["sample.tl", "sample_secret.tl"]) {
+        let text = std::fs::read_to_string(root.join("docs-input/schemas").join(sample))
+            .expect("sample schema");
+        put(&krate.join(value), &text);
+    }
     let config_path = krate.join(".cargo/config.toml");
     let _ = std::fs::remove_file(&config_path);
 
     // 1. Nothing chosen: the build fails and says how to choose.
-    let built = cargo(&krate, &target, &["build"]);
+    let built = cargo(&krate, &["build"]);
     let stderr = String::from_utf8_lossy(&built.stderr);
     assert!(
         !built.status.success(),
@@ -262,7 +172,7 @@ fn readme_dependency_crate_needs_an_explicit_input() {
     );
 
     // 2. A relative path: rejected, naming where it would have resolved.
-    let built = cargo_command(&krate, &target, &["build"])
+    let built = cargo_command(&krate, &["build"])
         .env("TLGEN_DOCS", "../shared/madelineproto-docs/v223")
         .output()
         .expect("run cargo");
@@ -283,42 +193,134 @@ fn readme_dependency_crate_needs_an_explicit_input() {
         "not the resolved absolute path: {resolved}\n{stderr}"
     );
 
-    // 3. The README's .cargo/config.toml: builds, and says what it built.
+    // 3. Both schemas as one `PATH`-style list under `relative = true`: cargo
+    // makes only the first absolute. The error shows lines that keep both.
+    #[cfg(unix)]
+    {
+        let list = format!(
+            "[env]\nTLGEN_DOCS = {{ value = \"tl/docs\", relative = true }}\n\
+             TLGEN_SCHEMAS = {{ value = \"{}:{}\", relative = true }}\n",
+            schemas[0], schemas[1]
+        );
+        put(&config_path, &list);
+        let built = cargo(&krate, &["build"]);
+        let stderr = String::from_utf8_lossy(&built.stderr);
+        assert!(!built.status.success(), "{stderr}");
+        let expected = format!(
+            "error: TLGEN_SCHEMAS: entry 2 of 2, `{second}`, is relative: in \
+             `.cargo/config.toml`, `relative = true` makes only the first entry of a list \
+             absolute. Give every entry its own variable (TLGEN_SCHEMAS, TLGEN_SCHEMAS_2, ... \
+             TLGEN_SCHEMAS_9):\n  [env]\n  TLGEN_SCHEMAS = {{ value = \"{first}\" }}\n  \
+             TLGEN_SCHEMAS_2 = {{ value = \"{second}\", relative = true }}\n",
+            first = krate.join(&schemas[0]).display(),
+            second = schemas[1],
+        );
+        // Cargo indents the build script's stderr by two spaces.
+        let said: String = stderr
+            .lines()
+            .map(|l| format!("{}\n", l.strip_prefix("  ").unwrap_or(l)))
+            .collect();
+        assert!(
+            said.contains(&expected),
+            "expected:\n{expected}\ngot:\n{stderr}"
+        );
+    }
+
+    // 4. The README's .cargo/config.toml: builds, and quietly (clean input
+    // needs no attention, and nothing is repeated on the next build).
     put(&config_path, config);
-    let built = cargo(&krate, &target, &["build"]);
+    let built = cargo(&krate, &["build"]);
     let stderr = String::from_utf8_lossy(&built.stderr);
     assert!(
         built.status.success(),
         "the README's dependency setup failed:\n{stderr}"
     );
-    let said = stderr
-        .lines()
-        .find(|l| l.contains("tlgen-api: generated"))
-        .unwrap_or_else(|| panic!("no warning about what was generated:\n{stderr}"));
-    let docs = tl.join("docs").display().to_string();
+    assert!(warnings(&stderr).is_empty(), "{stderr}");
+    let again = cargo(&krate, &["build"]);
+    let stderr = String::from_utf8_lossy(&again.stderr);
     assert!(
-        said.contains("layer 1:") && said.contains("11 methods") && said.contains(&docs),
+        again.status.success() && warnings(&stderr).is_empty(),
+        "{stderr}"
+    );
+    // What was built is in the build script's output (`cargo build -vv`).
+    let said = build_script_output(&target())
+        .into_iter()
+        .find(|l| l.starts_with("tlgen-api: generated layer 1: 11 methods"))
+        .unwrap_or_else(|| panic!("the build script did not say what it generated"));
+    assert!(
+        said.contains(&tl.join("docs").display().to_string()),
         "{said}"
     );
+
+    // 5. Without the second schema the input has a warning: the build says
+    // so, with the switch that denies it, and that switch fails the build.
+    let main_only: String = config
+        .lines()
+        .filter(|l| !l.starts_with("TLGEN_SCHEMAS_2"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    put(&config_path, &main_only);
+    let built = cargo(&krate, &["build"]);
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(built.status.success(), "{stderr}");
+    let lines: Vec<&str> = warnings(&stderr)
+        .into_iter()
+        .filter(|l| l.starts_with("warning: tlgen-api@0.1.0: "))
+        .map(|l| &l["warning: tlgen-api@0.1.0: ".len()..])
+        .collect();
+    assert_eq!(lines.len(), 4, "{stderr}");
+    assert_eq!(lines[0], "tlgen: 1 warning in the docs and schemas:");
+    assert!(
+        lines[1].starts_with("  ") && lines[1].contains("the secret-chat schema"),
+        "{stderr}"
+    );
+    assert_eq!(lines[2], "`TLGEN_DENY_WARNINGS=1` makes warnings errors");
+    assert!(
+        lines[3].starts_with("tlgen-api: generated layer 1: 11 methods"),
+        "{stderr}"
+    );
+    let denied = cargo_command(&krate, &["build"])
+        .env("TLGEN_DENY_WARNINGS", "1")
+        .output()
+        .expect("run cargo");
+    let stderr = String::from_utf8_lossy(&denied.stderr);
+    assert!(!denied.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("error: 1 warning, denied by `TLGEN_DENY_WARNINGS=1`:\n"),
+        "{stderr}"
+    );
+    put(&config_path, config);
 }
 
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = (crc >> 1) ^ (0xedb8_8320 & (crc & 1).wrapping_neg());
-        }
-    }
-    !crc
+/// The schema paths the README's `.cargo/config.toml` gives, in order.
+fn schema_values(config: &str) -> Vec<String> {
+    config
+        .lines()
+        .filter(|l| l.starts_with("TLGEN_SCHEMAS"))
+        .filter_map(|l| l.split('"').nth(1))
+        .map(str::to_owned)
+        .collect()
 }
 
-#[cfg(unix)]
-fn link_dir(target: &Path, link: &Path) {
-    std::os::unix::fs::symlink(target, link).expect("link the checkout as `tlgen`");
-}
-
-#[cfg(windows)]
-fn link_dir(target: &Path, link: &Path) {
-    std::os::windows::fs::symlink_dir(target, link).expect("link the checkout as `tlgen`");
+/// The non-directive lines tlgen-api's build script printed in its last
+/// run, for the newest of its build directories under `target`.
+fn build_script_output(target: &Path) -> Vec<String> {
+    let newest = std::fs::read_dir(target.join("debug/build"))
+        .expect("build dir")
+        .flatten()
+        .map(|e| e.path().join("output"))
+        .filter(|p| {
+            p.parent()
+                .and_then(|d| d.file_name())
+                .is_some_and(|n| n.to_string_lossy().starts_with("tlgen-api-"))
+                && p.is_file()
+        })
+        .max_by_key(|p| p.metadata().and_then(|m| m.modified()).ok())
+        .expect("tlgen-api's build script ran");
+    std::fs::read_to_string(newest)
+        .expect("build script output")
+        .lines()
+        .filter(|l| !l.starts_with("cargo:"))
+        .map(str::to_owned)
+        .collect()
 }

@@ -6,7 +6,9 @@
 //! feed [`merge`], which builds the [`ir::Api`]. The back ends read only the IR.
 //! [`telethon`] reads Telethon's error tables, one of the error sources
 //! [`merge::error_tables`] adds to an API.
-//! [`report`] makes the text a failed run shows from the merge's diagnostics.
+//! [`config::Config`] is the one way in for every front end (a build
+//! script, the `tlgen` command, tlgen-api): it reads and merges the input
+//! and reports its diagnostics.
 //!
 //! # Cargo features
 //!
@@ -36,7 +38,6 @@ pub mod merge;
 pub mod model;
 pub mod pages;
 mod par;
-pub mod report;
 pub mod schema;
 pub mod telethon;
 #[cfg(test)]

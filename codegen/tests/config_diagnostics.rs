@@ -1,17 +1,23 @@
 //! `tlgen::config::Config` and the merge's diagnostics: warnings pass unless
-//! denied, errors always fail, and a failed run writes nothing.
+//! denied, errors always fail, a failed run writes nothing, and the report
+//! names the switch of the front end in use.
 
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use tlgen::config::{Config, ConfigError};
 use tlgen::ir::Severity;
+
+#[path = "support/tree.rs"]
+mod tree;
+use tree::copy_tree;
 
 fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input")
 }
 
 /// The sample docs with only the main schema: the secret-chat pages have no
-/// schema entry (warnings, no errors).
+/// schema entry (one warning naming the missing schema, no errors).
 fn config(out: &Path) -> Config {
     let mut config = Config::new();
     config
@@ -22,58 +28,144 @@ fn config(out: &Path) -> Config {
     config
 }
 
+/// A copy of the sample docs under `dir` with 12 constructor pages emptied:
+/// 12 warnings (one per skipped page), no errors.
+fn broken_docs(dir: &Path) -> PathBuf {
+    let docs = dir.join("docs");
+    copy_tree(&sample(), &docs);
+    let mut pages: Vec<PathBuf> = fs::read_dir(docs.join("constructors"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    pages.sort();
+    for page in &pages[..12] {
+        fs::write(page, "").unwrap();
+    }
+    docs
+}
+
 #[test]
 fn warnings_pass_by_default_and_are_returned() {
     let tmp = tempfile::tempdir().unwrap();
     let generated = config(tmp.path()).generate().expect("warnings do not fail");
-    let warnings = generated
+    let warnings: Vec<String> = generated
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Warning)
-        .count();
-    assert_eq!(warnings, 9);
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(
+        warnings,
+        [format!(
+            "warning: {}: the secret-chat schema (MadelineProto's TL_secret.tl, with `===N===` \
+             layer sections) is missing: 9 pages document its entries \
+             (decryptedMessageActionSetMessageTTL_8, ...), which no schema file defines",
+            sample().display()
+        )]
+    );
     assert!(generated.written > 0);
 }
 
 #[test]
-fn deny_warnings_fails_and_writes_nothing() {
+fn deny_warnings_fails_lists_the_first_ten_and_writes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
+    let docs = broken_docs(tmp.path());
     let out = tmp.path().join("out");
-    let err = config(&out).deny_warnings(true).generate().unwrap_err();
+    let err = Config::new()
+        .docs(&docs)
+        .schema(docs.join("schemas"))
+        .out_dir(&out)
+        .cargo_directives(false)
+        .deny_warnings(true)
+        .generate()
+        .unwrap_err();
     let ConfigError::Diagnostics { fatal, .. } = &err else {
         panic!("{err}");
     };
-    assert_eq!(fatal.len(), 9);
+    assert_eq!(fatal.len(), 12);
     let text = err.to_string();
-    let root = sample();
-    let first = format!(
-        "tlgen: 9 warning(s), denied by deny_warnings(true)\n  warning: {}/constructors/decryptedMessageActionSetMessageTTL_8.md:7: the page documents constructor decryptedMessageActionSetMessageTTL_8, which no schema file defines\n",
-        root.display()
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "12 warnings, denied by `Config::deny_warnings(true)`:"
     );
-    assert!(text.starts_with(&first), "{text}");
     assert!(
-        text.ends_with(&format!(
-            "\n  ... and 4 more; all of them: tlgen stats --docs {} --schema {}",
-            root.display(),
-            root.join("schemas/sample.tl").display()
-        )),
+        lines[1].starts_with(&format!("  warning: {}/constructors/", docs.display()))
+            && lines[1].contains(".md:1: page skipped: "),
         "{text}"
     );
-    assert_eq!(text.lines().count(), 1 + 5 + 1);
+    assert_eq!(
+        lines[11],
+        format!(
+            "  ... and 2 more; all of them: `tlgen stats --docs {} --schema {}`",
+            docs.display(),
+            docs.join("schemas").display()
+        )
+    );
+    assert_eq!(lines.len(), 12);
+    assert_eq!(
+        err.summary(),
+        "12 warnings, denied by `Config::deny_warnings(true)`"
+    );
+    // A build script's `main` prints the error with `Debug`: the same text.
+    assert_eq!(format!("{err:?}"), text);
     assert!(!out.exists(), "a failed run writes nothing");
+}
+
+#[test]
+fn a_front_end_names_its_own_switch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let loaded = config(tmp.path())
+        .deny_warnings_switch("TLGEN_DENY_WARNINGS=1")
+        .load()
+        .unwrap();
+    loaded.check().expect("warnings pass");
+    let report = loaded.warnings();
+    assert_eq!(report.len(), 3, "{report:?}");
+    assert_eq!(report[0], "1 warning in the docs and schemas:");
+    assert_eq!(report[2], "`TLGEN_DENY_WARNINGS=1` makes warnings errors");
+
+    let err = config(tmp.path())
+        .deny_warnings(true)
+        .deny_warnings_switch("TLGEN_DENY_WARNINGS=1")
+        .load()
+        .unwrap()
+        .check()
+        .unwrap_err();
+    assert_eq!(
+        err.summary(),
+        "1 warning, denied by `TLGEN_DENY_WARNINGS=1`"
+    );
+}
+
+#[test]
+fn a_schema_directory_is_read_as_its_tl_files() {
+    let by_files = Config::new()
+        .docs(sample())
+        .schema(sample().join("schemas/sample.tl"))
+        .schema(sample().join("schemas/sample_secret.tl"))
+        .load()
+        .unwrap();
+    let by_dir = Config::new()
+        .docs(sample())
+        .schema(sample().join("schemas"))
+        .load()
+        .unwrap();
+    assert_eq!(by_dir.api, by_files.api);
+    assert_eq!(by_dir.diagnostics, by_files.diagnostics);
 }
 
 #[test]
 fn a_truncated_schema_is_an_error_by_default() {
     let tmp = tempfile::tempdir().unwrap();
     let cut = tmp.path().join("cut.tl");
-    let full = std::fs::read_to_string(sample().join("schemas/sample.tl")).unwrap();
+    let full = fs::read_to_string(sample().join("schemas/sample.tl")).unwrap();
     // Keep the types, cut every function but one.
     let keep: Vec<&str> = full
         .lines()
         .take_while(|l| !l.starts_with("help.getConfig"))
         .collect();
-    std::fs::write(&cut, keep.join("\n")).unwrap();
+    fs::write(&cut, keep.join("\n")).unwrap();
     let out = tmp.path().join("out");
     let err = Config::new()
         .docs(sample())
@@ -85,7 +177,7 @@ fn a_truncated_schema_is_an_error_by_default() {
     let text = err.to_string();
     assert!(
         text.starts_with(&format!(
-            "tlgen: 1 error(s) in the docs and schemas\n  error: {}: only 1 of the 11 method pages have a schema entry: expected the schema the docs were generated from (is it truncated, or of another layer?)",
+            "1 error in the docs and schemas:\n  error: {}: only 1 of the 11 method pages have a schema entry: expected the schema the docs were generated from (is it truncated, or of another layer?)",
             sample().display()
         )),
         "{text}"

@@ -120,9 +120,8 @@ fn headers_record_no_input_paths_and_match_the_cli() {
     let again = config(&moved, &out).select("help.*").generate().unwrap();
     assert_eq!(again.written, 0, "nothing changed");
 
-    // The CLI sees its own tree: `--check` passes (told Config's defaults:
-    // serde and methods' `Deserialize` off, where the CLI gates them behind
-    // features by default).
+    // The CLI sees its own tree: `--check` passes with the same defaults
+    // (serde, methods' `Deserialize` and `Hash` off).
     let cli_check = |extra: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_tlgen"))
             .args(["generate", "--docs"])
@@ -131,8 +130,7 @@ fn headers_record_no_input_paths_and_match_the_cli() {
             .arg(moved.join("schemas/sample.tl"))
             .arg("--schema")
             .arg(moved.join("schemas/sample_secret.tl"))
-            .args(["--select", "help.*", "--serde", "off"])
-            .args(["--deserializable-functions", "off", "--check"])
+            .args(["--select", "help.*", "--check"])
             .args(extra)
             .arg("--out")
             .arg(&out)
@@ -147,12 +145,12 @@ fn headers_record_no_input_paths_and_match_the_cli() {
         String::from_utf8_lossy(&check.stdout),
         String::from_utf8_lossy(&check.stderr)
     );
-    // `--hash off` asks for another tree: `--check` finds this one stale.
-    let unhashed = cli_check(&["--hash", "off"]);
-    let report = String::from_utf8_lossy(&unhashed.stdout);
-    assert_ne!(unhashed.status.code(), Some(0), "{report}");
+    // `--hash on` asks for another tree: `--check` finds this one stale.
+    let hashed = cli_check(&["--hash", "on"]);
+    let report = String::from_utf8_lossy(&hashed.stdout);
+    assert_ne!(hashed.status.code(), Some(0), "{report}");
     assert!(
-        report.contains("-#[derive(Debug, Clone, PartialEq, Hash"),
+        report.contains("+#[derive(Debug, Clone, PartialEq, Hash"),
         "{report}"
     );
 }
@@ -188,12 +186,11 @@ fn defaults_test_no_feature_and_gates_add_their_part() {
     assert!(gated.contains("rt::tl_boxed!(fn[de]GetConfig"));
     assert!(!gated.contains("tlgen_runtime"));
 
-    // `Hash` is on by default, and a gate like the others.
+    // `Hash` is off by default, and a gate like the others.
     let hashed = "#[derive(Debug,Clone,PartialEq,Hash";
-    assert!(plain.contains(hashed));
-    let unhashed = all(config.hash(Gate::Off));
-    assert!(!unhashed.contains(hashed) && !unhashed.contains("derive(Hash)"));
-    assert!(unhashed.contains("implEqforGetConfig{}"));
+    assert!(!plain.contains(hashed) && !plain.contains("derive(Hash)"));
+    assert!(plain.contains("implEqforGetConfig{}"));
+    assert!(all(config.clone().hash(Gate::On)).contains(hashed));
     let gated = all(config.hash(Gate::feature("hashing")));
     assert!(!gated.contains(hashed));
     assert!(gated.contains(r#"#[cfg_attr(feature="hashing",derive(Hash))]"#));

@@ -24,9 +24,9 @@
 //! * `serde`: `serde::Serialize`/`Deserialize` in the JSON form, with or
 //!   without `std`.
 //! * `deserializable-functions`: `tlgen_runtime::Deserialize` for method structs.
-//! * `hash` (default): `Hash` on every item whose fields allow it (no TL
-//!   `double` inside), for hash sets and maps; without it a full layer
-//!   compiles about 7% faster. Those items are `Eq` either way.
+//! * `hash`: `Hash` on every item whose fields allow it (no TL `double`
+//!   inside), for hash sets and maps; it costs about 7% of a full layer's
+//!   compile time. Those items are `Eq` either way.
 //! * `sample-values`: the `samples` module (a sample value of every item and a
 //!   visitor over all of them) for whole-layer round-trip tests.
 //!
@@ -35,12 +35,16 @@
 //! There is no default input: the build fails until the building crate
 //! chooses one. The build script reads `TLGEN_DOCS` (absolute docs root, or
 //! `sample` for the small hand-written sample API shipped with this crate),
-//! `TLGEN_SCHEMAS` (absolute schema files or directories, `PATH`-separated)
-//! and `TLGEN_SELECT` (comma-separated method patterns: only those methods
-//! and the types they reach are generated). Set them in the environment or
-//! in `.cargo/config.toml` (`[env]`, with `relative = true` for paths
-//! relative to that file). The build prints what it generated (layer,
-//! counts, input) as a cargo warning; [`SAMPLE`] and `LAYER` (generated
+//! `TLGEN_SCHEMAS` (absolute schema files or directories, `PATH`-separated;
+//! `TLGEN_SCHEMAS_2` to `TLGEN_SCHEMAS_9` add more, one file each if you
+//! like), `TLGEN_SELECT` (comma-separated method patterns: only those
+//! methods and the types they reach are generated) and `TLGEN_DENY_WARNINGS`
+//! (`1`: warnings in the docs and schemas fail the build). Set them in the
+//! environment or in `.cargo/config.toml` (`[env]`, with `relative = true`
+//! for paths relative to that file, one path per variable). The build says
+//! what it generated (layer, counts, input) as a cargo warning when that
+//! needs attention (the sample API, warnings in the input), and otherwise
+//! only in its output (`cargo build -vv`); [`SAMPLE`] and `LAYER` (generated
 //! when the schema declares its layer) let code check it, at compile time if
 //! you like (`const _: () = assert!(!tlgen_api::SAMPLE && tlgen_api::LAYER == 223);`):
 //!

@@ -2,8 +2,8 @@
 //! the tree in `OUT_DIR` names serde exactly when `serde` is enabled, has
 //! method decoders exactly when `deserializable-functions` is, and derives
 //! `Hash` for its items exactly when `hash` is. The test
-//! command runs this with the default features (both off) and with every
-//! feature (both on), for every input.
+//! command runs this with the default features (all off) and with every
+//! feature (all on), for every input.
 
 use std::fs;
 use std::path::Path;

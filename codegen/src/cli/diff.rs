@@ -53,9 +53,10 @@ enum FailOn {
 pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     let load = |docs: &PathBuf, schemas: &Vec<PathBuf>| {
         super::InputArgs {
-            docs: docs.clone(),
+            docs: Some(docs.clone()),
             schemas: schemas.clone(),
             errors_from: Vec::new(),
+            mixed_layers: false,
         }
         .load()
     };

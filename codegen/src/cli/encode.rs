@@ -12,14 +12,18 @@ use tlgen::tools::{self, ApiIndex, ToolError};
 /// IR JSON file written by `tlgen ir`.
 #[derive(Debug, Args)]
 pub struct ApiSource {
-    /// The docs root (holding `methods/`, `constructors/`, `types/`).
-    #[arg(long, value_name = "DIR", required_unless_present = "ir")]
+    /// The docs root (holding `methods/`, `constructors/`, `types/`); the
+    /// schemas alone do without it.
+    #[arg(long, value_name = "DIR", required_unless_present_any = ["ir", "schemas"])]
     docs: Option<PathBuf>,
-    /// A TL schema file the docs were generated from; repeat the flag for
-    /// each file. Without one there are no constructor IDs, so no value can
-    /// be converted.
-    #[arg(long = "schema", value_name = "FILE")]
+    /// A TL schema file the docs were generated from, or a directory of
+    /// them; repeat the flag for each. Without one there are no constructor
+    /// IDs, so no value can be converted.
+    #[arg(long = "schema", value_name = "FILE|DIR")]
     schemas: Vec<PathBuf>,
+    /// Build from API schemas, or docs and a schema, of different layers.
+    #[arg(long = "mixed-layers")]
+    mixed_layers: bool,
     /// Read the IR from this JSON file (the output of `tlgen ir`) instead.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["docs", "schemas"])]
     ir: Option<PathBuf>,
@@ -34,15 +38,16 @@ impl ApiSource {
                 serde_json::from_slice(&text)
                     .with_context(|| format!("{}: not an IR JSON file", path.display()))?
             }
-            (None, Some(docs)) => {
+            (None, docs) if docs.is_some() || !self.schemas.is_empty() => {
                 let input = super::InputArgs {
                     docs: docs.clone(),
                     schemas: self.schemas.clone(),
                     errors_from: Vec::new(),
+                    mixed_layers: self.mixed_layers,
                 };
                 input.load()?.api
             }
-            (None, None) => anyhow::bail!("pass --docs DIR [--schema FILE...] or --ir FILE"),
+            (None, _) => anyhow::bail!("pass --docs DIR [--schema FILE...] or --ir FILE"),
         };
         Ok(api)
     }

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use tlgen::emit::{self, EmitError, Gate, Layout, Options, Replace};
+use tlgen::config::{Config, ConfigError};
+use tlgen::emit::{self, EmitError, Gate, Layout, Replace};
 
 /// The safety rules of `--out`, shown under `generate --help`.
 pub const OUT_RULES: &str = "\
@@ -52,25 +53,45 @@ pub struct GenerateArgs {
     root_path: Option<String>,
     /// serde `Serialize`/`Deserialize` for every item: `off`, `on` (the
     /// crate depends on serde), or `feature:NAME` (behind the crate's cargo
-    /// feature NAME, which must enable serde and `tlgen-runtime/serde`).
-    #[arg(long, value_name = "GATE", default_value = "feature:serde")]
+    /// feature NAME, which must enable serde and `tlgen-runtime/serde`;
+    /// the run prints the lines to declare it).
+    #[arg(long, value_name = "GATE", default_value = "off")]
     serde: Gate,
     /// The runtime's `Deserialize` for method structs: `off`, `on` or
     /// `feature:NAME`.
-    #[arg(
-        long,
-        value_name = "GATE",
-        default_value = "feature:deserializable-functions"
-    )]
+    #[arg(long, value_name = "GATE", default_value = "off")]
     deserializable_functions: Gate,
-    /// `Hash` on every item whose fields allow it: `on`, `off` or
-    /// `feature:NAME`.
-    #[arg(long, value_name = "GATE", default_value = "on")]
+    /// `Hash` on every item whose fields allow it, for hash sets and maps:
+    /// `off`, `on` or `feature:NAME` (about 7% of a full layer's compile
+    /// time).
+    #[arg(long, value_name = "GATE", default_value = "off")]
     hash: Gate,
     /// The path the code names the runtime crate by: a renamed dependency
     /// (`rt`) or a re-export (`tlgen_api::runtime`, `crate::rt`).
     #[arg(long, value_name = "PATH", default_value = emit::DEFAULT_RUNTIME_PATH)]
     runtime_path: String,
+}
+
+impl GenerateArgs {
+    /// The library's pipeline with these settings.
+    fn config(&self) -> Config {
+        let mut config = self.input.config(self.deny_warnings);
+        config
+            .out_dir(&self.out)
+            .layout(Layout::Modules)
+            .serde(self.serde.clone())
+            .deserializable_functions(self.deserializable_functions.clone())
+            .hash(self.hash.clone())
+            .runtime_path(&self.runtime_path)
+            .formatting(emit::Formatting::Prettyplease);
+        if let Some(path) = &self.root_path {
+            config.root_path(path);
+        }
+        for pattern in &self.select {
+            config.select(pattern);
+        }
+        config
+    }
 }
 
 pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
@@ -80,18 +101,8 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
             "generating bindings needs the TL schema (--schema FILE): the docs carry no constructor IDs"
         );
     }
-    if let Some(path) = &args.root_path {
-        emit::names::check_root_path(path)
-            .map_err(|message| anyhow::anyhow!("--root-path `{path}`: {message}"))?;
-    }
-    let path = &args.runtime_path;
-    emit::names::check_runtime_path(path)
-        .map_err(|message| anyhow::anyhow!("--runtime-path `{path}`: {message}"))?;
-    for pattern in &args.select {
-        if pattern.is_empty() {
-            anyhow::bail!("--select: an empty pattern matches no method; use `*` for all");
-        }
-    }
+    let config = args.config();
+    config.check_settings().map_err(name_the_flag)?;
     let replace = if args.force {
         Replace::Anything
     } else {
@@ -106,29 +117,15 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
         refuse_inputs_inside(&args.out, &args.input)?;
     }
 
-    let merged = args.input.load_with_errors()?;
-    let warnings = super::report_diagnostics(&merged, args.deny_warnings)?;
-
-    let options = Options {
-        layout: Layout::Modules,
-        select: args.select.clone(),
-        root_path: args.root_path.clone(),
-        source_note: emit::source_note(&args.select),
-        serde: args.serde.clone(),
-        deserializable_functions: args.deserializable_functions.clone(),
-        hash: args.hash.clone(),
-        sample_values: Gate::Off,
-        runtime_path: args.runtime_path.clone(),
-        formatting: emit::Formatting::Prettyplease,
-    };
-    let output = emit::generate(&merged.api, &options).map_err(shorten)?;
+    let loaded = super::load_checked(&config)?;
+    let output = config.output_of(&loaded).map_err(shorten)?;
     let tree = emit::with_manifest(&output);
     if args.check {
         if !args.out.exists() {
-            eprintln!(
+            super::say(&format!(
                 "{}: missing; rerun without --check to create it",
                 args.out.display()
-            );
+            ));
             return Ok(ExitCode::from(1));
         }
         let diff = emit::check(&args.out, &tree);
@@ -136,25 +133,46 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
         super::write_stdout(diff.as_bytes())?;
-        eprintln!(
+        super::say(&format!(
             "{}: stale; rerun without --check to update",
             args.out.display()
-        );
+        ));
         return Ok(ExitCode::from(1));
     }
     emit::replace_tree(&args.out, &output, replace)?;
-    eprintln!(
+    super::say(&format!(
         "wrote {} files ({} lines) to {}{}",
         output.files.len(),
         output.line_count(),
         args.out.display(),
-        match warnings {
+        match loaded.attention_count() {
             0 => String::new(),
             1 => " with 1 warning".to_string(),
             n => format!(" with {n} warnings"),
         }
-    );
+    ));
+    if let Some(lines) = config.cargo_toml_lines() {
+        super::say(&format!(
+            "the crate that includes the tree needs these lines in its Cargo.toml:\n{lines}"
+        ));
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A setting's error in the terms of the flag that set it.
+fn name_the_flag(err: ConfigError) -> anyhow::Error {
+    match err {
+        ConfigError::Emit(EmitError::RootPath { path, message }) => {
+            anyhow::anyhow!("--root-path `{path}`: {message}")
+        }
+        ConfigError::Emit(EmitError::RuntimePath { path, message }) => {
+            anyhow::anyhow!("--runtime-path `{path}`: {message}")
+        }
+        ConfigError::Emit(EmitError::Setting { setting, message }) => {
+            anyhow::anyhow!("--{}: {message}", setting.replace('_', "-"))
+        }
+        other => other.into(),
+    }
 }
 
 /// Refuses an `--out` that holds the docs or a schema being read: replacing
@@ -163,7 +181,7 @@ fn refuse_inputs_inside(out: &Path, input: &super::InputArgs) -> anyhow::Result<
     let Ok(out_real) = std::fs::canonicalize(out) else {
         return Ok(()); // missing: holds nothing
     };
-    for path in std::iter::once(&input.docs).chain(&input.schemas) {
+    for path in input.docs.iter().chain(&input.schemas) {
         if std::fs::canonicalize(path).is_ok_and(|p| p.starts_with(&out_real)) {
             anyhow::bail!(
                 "{}: holds the input {}; refusing to replace it",
@@ -176,9 +194,9 @@ fn refuse_inputs_inside(out: &Path, input: &super::InputArgs) -> anyhow::Result<
 }
 
 /// Lists at most [`SHOWN_PROBLEMS`] of the emitter's complaints.
-fn shorten(err: EmitError) -> anyhow::Error {
+fn shorten(err: ConfigError) -> anyhow::Error {
     match err {
-        EmitError::Invalid(problems) if problems.len() > SHOWN_PROBLEMS => {
+        ConfigError::Emit(EmitError::Invalid(problems)) if problems.len() > SHOWN_PROBLEMS => {
             let mut text = format!(
                 "cannot generate bindings ({} problems; the first {SHOWN_PROBLEMS}):",
                 problems.len()

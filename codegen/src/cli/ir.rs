@@ -19,9 +19,8 @@ pub struct IrArgs {
 
 pub fn run(args: &IrArgs) -> anyhow::Result<ExitCode> {
     // Printed as `generate` prints them: a skipped page is never dropped silently.
-    let merged = args.input.load_with_errors()?;
-    super::report_diagnostics(&merged, args.deny_warnings)?;
-    let mut json = serde_json::to_vec_pretty(&merged.api)?;
+    let loaded = super::load_checked(&args.input.config(args.deny_warnings))?;
+    let mut json = serde_json::to_vec_pretty(&loaded.api)?;
     json.push(b'\n');
     super::write_stdout(&json)?;
     Ok(ExitCode::SUCCESS)

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use tlgen::ir::{Diagnostic, Severity};
+use tlgen::config::{Config, Loaded};
 
 mod decode;
 mod diff;
@@ -76,13 +76,16 @@ enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct InputArgs {
     /// The docs root (holding `methods/`, `constructors/`, `types/`).
-    #[arg(long, value_name = "DIR")]
-    pub docs: PathBuf,
-    /// A TL schema file the docs were generated from; repeat the flag for
-    /// each file (`--schema a.tl --schema b.tl`). It gives the wire truth
-    /// (constructor IDs, flag bits): without one `ir` and `stats` read the
-    /// docs alone (every ID null) and `generate` refuses.
-    #[arg(long = "schema", value_name = "FILE")]
+    /// Without it, the schemas alone give every item its exact wire shape,
+    /// without docs (the MTProto service schema has none).
+    #[arg(long, value_name = "DIR", required_unless_present = "schemas")]
+    pub docs: Option<PathBuf>,
+    /// A TL schema file the docs were generated from, or a directory
+    /// standing for every `*.tl` file in it; repeat the flag for each
+    /// (`--schema a.tl --schema b.tl`). It gives the wire truth (constructor
+    /// IDs, flag bits): without one `ir` and `stats` read the docs alone
+    /// (every ID null) and `generate` refuses.
+    #[arg(long = "schema", value_name = "FILE|DIR")]
     pub schemas: Vec<PathBuf>,
     /// An error source: an older, old-format docs tree (layer 65's) with
     /// `### Errors` tables, or Telethon's data (a directory holding
@@ -91,93 +94,61 @@ pub struct InputArgs {
     /// a note.
     #[arg(long = "errors-from", value_name = "PATH")]
     pub errors_from: Vec<PathBuf>,
+    /// Build from API schemas, or docs and a schema, of different layers
+    /// (their `// LAYER` lines, the docs' title): an error naming both
+    /// without this flag, a warning with it.
+    #[arg(long = "mixed-layers")]
+    pub mixed_layers: bool,
 }
 
 impl InputArgs {
-    /// Builds the IR, failing on unreadable or malformed input and on the
-    /// merge's errors, which are printed with some of the warnings
-    /// (`tlgen::merge::Merged::failure`). When it does not fail, the warnings
-    /// go to stderr (as [`report_diagnostics`] prints them): `encode`,
-    /// `decode` and `diff` work on what was read, and a page skipped as
-    /// unreadable must not pass unsaid.
-    pub fn load(&self) -> anyhow::Result<tlgen::merge::Merged> {
-        let merged = self.load_with_errors()?;
-        if let Some(failure) = merged.failure(false, 20) {
-            anyhow::bail!("the docs and schemas do not make a usable API:\n{failure}");
+    /// The library's pipeline for this input ([`Config`]), reporting in the
+    /// command line's terms: warnings fail the run with `--deny-warnings`.
+    pub fn config(&self, deny_warnings: bool) -> Config {
+        let mut config = Config::new();
+        if let Some(docs) = &self.docs {
+            config.docs(docs);
         }
-        report_diagnostics(&merged, false)?;
-        Ok(merged)
+        config
+            .schemas(&self.schemas)
+            .mixed_layers(self.mixed_layers)
+            .cargo_directives(false)
+            .deny_warnings(deny_warnings)
+            .deny_warnings_switch("--deny-warnings");
+        for dir in &self.errors_from {
+            config.error_docs(dir);
+        }
+        config
     }
 
-    /// Builds the IR, failing only on unreadable or malformed input: for the
-    /// commands that print every diagnostic and then fail on errors
-    /// themselves (`stats`, `generate`).
-    pub fn load_with_errors(&self) -> anyhow::Result<tlgen::merge::Merged> {
-        let mut merged = tlgen::merge::build(&self.docs, &self.schemas)?;
-        let notes = tlgen::merge::error_tables::import_from(&mut merged.api, &self.errors_from)?;
-        merged.diagnostics.extend(notes);
-        Ok(merged)
+    /// Builds the IR, failing on unreadable or malformed input and on the
+    /// merge's errors (the message lists them). When it does not fail, the
+    /// warnings go to stderr: `encode`, `decode` and `diff` work on what was
+    /// read, and a page skipped as unreadable must not pass unsaid.
+    pub fn load(&self) -> anyhow::Result<Loaded> {
+        load_checked(&self.config(false))
     }
 }
 
-/// Whether a diagnostic needs the user's attention: anything above a note
-/// (notes are MadelineProto's documented conventions).
-pub fn needs_attention(d: &Diagnostic) -> bool {
-    d.severity != Severity::Note
+/// [`Config::load`] and [`Loaded::check`], with the warnings of a run that
+/// passes printed to stderr: what every command that reads docs does before
+/// its own work.
+pub fn load_checked(config: &Config) -> anyhow::Result<Loaded> {
+    let loaded = config.load()?;
+    loaded.check()?;
+    for line in loaded.warnings() {
+        say(&line);
+    }
+    Ok(loaded)
 }
 
-/// Fails the run on diagnostics above warnings (errors), should the library
-/// report any: they are printed with the warnings, this says why it stopped.
-pub fn fail_on_errors(diagnostics: &[Diagnostic]) -> anyhow::Result<()> {
-    match diagnostics
-        .iter()
-        .filter(|d| d.severity > Severity::Warning)
-        .count()
-    {
-        0 => Ok(()),
-        1 => anyhow::bail!("1 error in the docs and schemas"),
-        n => anyhow::bail!("{n} errors in the docs and schemas"),
-    }
-}
-
-/// How many warnings `ir` and `generate` print before pointing to `tlgen stats`.
-const SHOWN_WARNINGS: usize = 10;
-
-/// For the commands whose stdout is their product (`ir`, `generate`): prints
-/// what needs attention to stderr, errors first (they are why a run stops),
-/// at most [`SHOWN_WARNINGS`] of them; then fails on errors, and on any
-/// warning when `deny` is set. Returns how many diagnostics need attention,
-/// so that nothing a run skipped (an unreadable page) passes unsaid.
-pub fn report_diagnostics(merged: &tlgen::merge::Merged, deny: bool) -> anyhow::Result<usize> {
-    let mut warnings: Vec<_> = merged
-        .diagnostics
-        .iter()
-        .filter(|d| needs_attention(d))
-        .collect();
-    warnings.sort_by_key(|d| std::cmp::Reverse(d.severity));
-    for d in warnings.iter().take(SHOWN_WARNINGS) {
-        eprintln!("{d}");
-    }
-    if warnings.len() > SHOWN_WARNINGS {
-        eprintln!(
-            "... and {} more: `tlgen stats` with the same --docs and --schema lists them all",
-            warnings.len() - SHOWN_WARNINGS
-        );
-    }
-    fail_on_errors(&merged.diagnostics)?;
-    if deny {
-        deny_warnings(warnings.len())?;
-    }
-    Ok(warnings.len())
-}
-
-/// Fails a `--deny-warnings` run that found `count` warnings.
-pub fn deny_warnings(count: usize) -> anyhow::Result<()> {
-    match count {
-        0 => Ok(()),
-        1 => anyhow::bail!("1 warning and --deny-warnings is set"),
-        n => anyhow::bail!("{n} warnings and --deny-warnings is set"),
-    }
+/// Writes `line` and a line break to stderr. A reader that went away
+/// (`2>&1 | head -1`) is no reason to stop: the run goes on to its end, so
+/// that its output and exit status are what they would have been.
+pub fn say(line: &str) {
+    use std::io::Write;
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "{line}");
 }
 
 /// Writes `bytes` to stdout; a reader that went away (`| head`) is not an error.

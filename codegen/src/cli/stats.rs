@@ -5,9 +5,10 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use clap::Args;
-use tlgen::merge::Merged;
+use tlgen::config::Loaded;
+use tlgen::ir::{Diagnostic, Severity};
 
-use super::{needs_attention, InputArgs};
+use super::InputArgs;
 
 /// Arguments of `tlgen stats`.
 #[derive(Debug, Args)]
@@ -25,25 +26,25 @@ pub struct StatsArgs {
 }
 
 pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
-    let merged = args.input.load_with_errors()?;
-    super::write_stdout(report(&merged, args.notes).as_bytes())?;
-    super::fail_on_errors(&merged.diagnostics)?;
-    if args.deny_warnings {
-        super::deny_warnings(
-            merged
-                .diagnostics
-                .iter()
-                .filter(|d| needs_attention(d))
-                .count(),
-        )?;
+    let loaded = args.input.config(args.deny_warnings).load()?;
+    super::write_stdout(report(&loaded, args.notes).as_bytes())?;
+    // Every diagnostic is listed above: the error only says why it failed.
+    if let Err(err) = loaded.check() {
+        anyhow::bail!(err.summary());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether a diagnostic is listed without `--notes`: anything above a note
+/// (notes are MadelineProto's documented conventions).
+fn needs_attention(d: &Diagnostic) -> bool {
+    d.severity > Severity::Note
 }
 
 /// Counts, diagnostics by severity and kind, every diagnostic that needs
 /// attention, and the notes when `notes` is set (else a line saying how to
 /// see them).
-fn report(merged: &Merged, notes: bool) -> String {
+fn report(merged: &Loaded, notes: bool) -> String {
     let api = &merged.api;
     let mut out = String::new();
     let count = |with_page: usize, with_id: usize, total: usize| {

@@ -69,6 +69,7 @@ pub use manifest::Replace;
 pub use manifest::{with_manifest, MANIFEST_FILE};
 #[cfg(feature = "replace")]
 pub use replace::{check_out_dir, replace_tree};
+pub(crate) use settings::cargo_toml_lines;
 pub use settings::{Gate, DEFAULT_RUNTIME_PATH};
 #[cfg(feature = "diff")]
 pub use write::check;
@@ -91,11 +92,12 @@ pub enum Layout {
 
 /// What to generate and how.
 ///
-/// The default is what `tlgen generate` writes: serde and method
-/// deserialization behind the including crate's `serde` and
-/// `deserializable-functions` features, `Hash`, no samples, the runtime as
-/// `tlgen_runtime`. [`crate::config::Config`] starts from every part off
-/// but `Hash`.
+/// The default generates serde and method deserialization behind the
+/// including crate's `serde` and `deserializable-functions` features (so
+/// that one tree holds every part a test may compile), no `Hash`, no
+/// samples, and names the runtime `tlgen_runtime`.
+/// [`crate::config::Config`] and `tlgen generate` start from every part
+/// off: their trees ask nothing of the crate but the runtime.
 #[derive(Debug, Clone)]
 pub struct Options {
     /// How files reference each other.
@@ -121,7 +123,8 @@ pub struct Options {
     /// `Hash` on the constructor structs, type enums and method structs
     /// whose fields allow it (no TL `double` inside), so that they go in
     /// hash sets and maps; they are `Eq` either way. It needs nothing of the
-    /// including crate, and costs about 7% of a full layer's compile time.
+    /// including crate, and costs about 7% of a full layer's compile time,
+    /// so it is off unless asked for.
     pub hash: Gate,
     /// `samples.rs`: a sample value of every item and a visitor over all of
     /// them. The visitor decodes methods, so wherever the samples compile
@@ -169,7 +172,7 @@ impl Default for Options {
             source_note: String::new(),
             serde: Gate::feature("serde"),
             deserializable_functions: Gate::feature("deserializable-functions"),
-            hash: Gate::On,
+            hash: Gate::Off,
             sample_values: Gate::Off,
             runtime_path: DEFAULT_RUNTIME_PATH.to_owned(),
             formatting: Formatting::default(),
@@ -318,8 +321,21 @@ impl ScratchCrate {
     /// A crate with `manifest` as its `Cargo.toml` and `files` (paths under
     /// its root, e.g. `src/lib.rs`).
     pub(crate) fn new(manifest: &str, files: &[(&str, &str)]) -> Self {
+        // Under the target directory this test binary was built in (three
+        // levels up from `<target>/debug/deps/`), like every build the tests
+        // make: never outside the place the user chose for builds.
+        let exe = std::env::current_exe().expect("the test binary");
+        let parent = exe
+            .ancestors()
+            .nth(3)
+            .expect("the test binary lies in <target>/<profile>/deps")
+            .join("tmp/scratch-crates");
+        std::fs::create_dir_all(&parent).expect("scratch crates dir");
         let scratch = ScratchCrate {
-            dir: tempfile::tempdir().expect("temp dir"),
+            dir: tempfile::Builder::new()
+                .prefix("scratch-")
+                .tempdir_in(&parent)
+                .expect("temp dir"),
         };
         scratch.write(&[("Cargo.toml", manifest)]);
         scratch.write(files);

@@ -179,6 +179,92 @@ pub(super) fn check(options: &Options) -> Result<(), EmitError> {
     Ok(())
 }
 
+/// The `Cargo.toml` lines the crate that includes a tree generated with
+/// `options` needs besides its `tlgen-runtime` dependency: serde where serde
+/// is generated, and a `[features]` entry for every [`Gate::Feature`] (the
+/// samples' entry enabling methods' `Deserialize`, which they need). `None`
+/// when the tree needs nothing more.
+pub(crate) fn cargo_toml_lines(options: &Options) -> Option<String> {
+    // The runtime's serde feature, through the name the crate depends on it
+    // by: a renamed dependency is named as the path names it; a re-export
+    // belongs to the crate that re-exports it.
+    let runtime = &options.runtime_path;
+    let runtime_dependency = if runtime == DEFAULT_RUNTIME_PATH {
+        Some("tlgen-runtime")
+    } else if !runtime.contains("::") {
+        Some(runtime.as_str())
+    } else {
+        None
+    };
+    let mut features: Vec<(String, Vec<String>)> = Vec::new();
+    let mut feature =
+        |name: &str, needs: Vec<String>| match features.iter_mut().find(|(n, _)| n == name) {
+            Some((_, list)) => {
+                for need in needs {
+                    if !list.contains(&need) {
+                        list.push(need);
+                    }
+                }
+            }
+            None => features.push((name.to_owned(), needs)),
+        };
+    // Tables of their own (`[dependencies.serde]`), so that the lines can be
+    // appended to a `Cargo.toml` that has a `[dependencies]` table.
+    let mut dependencies = Vec::new();
+    if options.serde.is_generated() {
+        dependencies
+            .push("[dependencies.serde]\nversion = \"1\"\nfeatures = [\"derive\"]".to_owned());
+        if matches!(options.serde, Gate::Feature(_)) {
+            dependencies.push("optional = true".to_owned());
+        }
+        match (&options.serde, runtime_dependency) {
+            (Gate::Feature(name), Some(dependency)) => feature(
+                name,
+                vec!["dep:serde".into(), format!("{dependency}/serde")],
+            ),
+            (Gate::Feature(name), None) => feature(name, vec!["dep:serde".into()]),
+            (_, Some(dependency)) => dependencies.push(format!(
+                r#"# and `features = ["serde"]` in the {dependency} dependency"#
+            )),
+            (_, None) => {}
+        }
+        if runtime_dependency.is_none() {
+            dependencies.push(format!(
+                "# and the serde feature of the crate that re-exports the runtime as `{runtime}`"
+            ));
+        }
+    }
+    if let Gate::Feature(name) = &options.deserializable_functions {
+        feature(name, Vec::new());
+    }
+    if let Gate::Feature(name) = &options.hash {
+        feature(name, Vec::new());
+    }
+    if let Gate::Feature(name) = &options.sample_values {
+        let needs = match &options.deserializable_functions {
+            Gate::Feature(de) if de != name => vec![de.clone()],
+            _ => Vec::new(),
+        };
+        feature(name, needs);
+    }
+    let mut text = String::new();
+    for line in &dependencies {
+        text.push_str(line);
+        text.push('\n');
+    }
+    if !features.is_empty() {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str("[features]\n");
+        for (name, needs) in &features {
+            let needs: Vec<String> = needs.iter().map(|n| format!("{n:?}")).collect();
+            text.push_str(&format!("{name} = [{}]\n", needs.join(", ")));
+        }
+    }
+    (!text.is_empty()).then(|| text.trim_end().to_owned())
+}
+
 /// The runtime crate's path as generated code writes it, parsed once per
 /// tree.
 pub(super) struct Runtime {
@@ -252,6 +338,73 @@ mod tests {
         assert_eq!(
             Gate::feature("x").item_cfg().map(show),
             Some(show(quote!(#[cfg(feature = "x")])))
+        );
+    }
+
+    #[test]
+    fn the_cargo_toml_lines_declare_every_feature_the_tree_tests() {
+        let off = Options {
+            serde: Gate::Off,
+            deserializable_functions: Gate::Off,
+            ..Options::default()
+        };
+        assert_eq!(cargo_toml_lines(&off), None, "nothing but the runtime");
+        let json = Options {
+            serde: Gate::feature("json"),
+            ..off.clone()
+        };
+        assert_eq!(
+            cargo_toml_lines(&json).as_deref(),
+            Some(
+                "[dependencies.serde]\n\
+                 version = \"1\"\n\
+                 features = [\"derive\"]\n\
+                 optional = true\n\
+                 \n\
+                 [features]\n\
+                 json = [\"dep:serde\", \"tlgen-runtime/serde\"]"
+            )
+        );
+        let all = Options {
+            serde: Gate::On,
+            deserializable_functions: Gate::feature("server"),
+            hash: Gate::feature("hashing"),
+            sample_values: Gate::feature("samples"),
+            runtime_path: "rt".into(),
+            ..off.clone()
+        };
+        assert_eq!(
+            cargo_toml_lines(&all).as_deref(),
+            Some(
+                "[dependencies.serde]\n\
+                 version = \"1\"\n\
+                 features = [\"derive\"]\n\
+                 # and `features = [\"serde\"]` in the rt dependency\n\
+                 \n\
+                 [features]\n\
+                 server = []\n\
+                 hashing = []\n\
+                 samples = [\"server\"]"
+            )
+        );
+        let shared = Options {
+            serde: Gate::feature("full"),
+            hash: Gate::feature("full"),
+            runtime_path: "tlgen_api::runtime".into(),
+            ..off
+        };
+        assert_eq!(
+            cargo_toml_lines(&shared).as_deref(),
+            Some(
+                "[dependencies.serde]\n\
+                 version = \"1\"\n\
+                 features = [\"derive\"]\n\
+                 optional = true\n\
+                 # and the serde feature of the crate that re-exports the runtime as `tlgen_api::runtime`\n\
+                 \n\
+                 [features]\n\
+                 full = [\"dep:serde\"]"
+            )
         );
     }
 

@@ -77,12 +77,6 @@ impl Merged {
             .iter()
             .filter(move |d| d.is_fatal(deny_warnings))
     }
-
-    /// Why a run fails, as the CLI prints it: [`crate::report::failure`]
-    /// (the text is made there, not here).
-    pub fn failure(&self, deny_warnings: bool, limit: usize) -> Option<String> {
-        crate::report::failure(self, deny_warnings, limit)
-    }
 }
 
 /// How the merge treats what it is given.
@@ -125,35 +119,75 @@ pub fn build_with(
     );
     let (pages, bad_pages) = pages?;
     let schemas = schemas?;
-    let consequence = if schemas.is_empty() {
-        "whatever it documents is left out of the output"
-    } else {
-        "a schema entry it documents is generated from the schema alone, without docs"
-    };
     let skipped = bad_pages
         .into_iter()
-        .map(|e| skipped_page(e, consequence))
+        .map(|e| SkippedPage::of(docs.unwrap_or(Path::new("")), e))
         .collect();
     Ok(merge_with(docs, &pages, &schemas, skipped, options))
 }
 
-/// The warning for a page [`build`] could not read.
-fn skipped_page(error: crate::Error, consequence: &str) -> Diagnostic {
-    let (file, line, what) = match error {
-        crate::Error::Parse {
-            path,
+/// A page [`build`] could not read. It becomes one warning, which says what
+/// is lost with it: the schema entry named after the page is generated
+/// without docs, and its own "has no page" warning is folded in here.
+struct SkippedPage {
+    file: String,
+    line: Option<u32>,
+    /// Why it was skipped.
+    what: String,
+    /// The schema entry the page's file is named after (`methods/x.y.md`:
+    /// the function `x.y`).
+    entity: Option<(Category, String)>,
+    /// That entry, as `schema method x.y (file:line)`, once the merge found it.
+    entry: Option<String>,
+}
+
+impl SkippedPage {
+    fn of(docs: &Path, error: crate::Error) -> SkippedPage {
+        let (path, line, what) = match error {
+            crate::Error::Parse {
+                path,
+                line,
+                message,
+            } => (path, Some(line), message),
+            crate::Error::Io { path, error } => (path, None, error.to_string()),
+            crate::Error::Input { path, message } => (path, None, message),
+        };
+        let entity = path.strip_prefix(docs).ok().and_then(|rel| {
+            let category = match rel.parent()?.to_str()? {
+                "methods" => Category::Function,
+                "constructors" => Category::Type,
+                _ => return None,
+            };
+            let name = rel.file_name()?.to_str()?.strip_suffix(".md")?;
+            Some((category, name.to_owned()))
+        });
+        SkippedPage {
+            file: path.display().to_string(),
             line,
-            message,
-        } => (path, Some(line), message),
-        crate::Error::Io { path, error } => (path, None, error.to_string()),
-        crate::Error::Input { path, message } => (path, None, message),
-    };
-    Diagnostic {
-        severity: Severity::Warning,
-        kind: DiagnosticKind::UnreadablePage,
-        file: file.display().to_string(),
-        line,
-        message: format!("page skipped: {what}; {consequence}"),
+            what,
+            entity,
+            entry: None,
+        }
+    }
+
+    /// The warning, once the merge is done: `has_schemas` says whether an
+    /// entry could have been generated without the page.
+    fn diagnostic(self, has_schemas: bool) -> Diagnostic {
+        let consequence = match (&self.entry, has_schemas) {
+            (Some(entry), _) => format!("{entry} is generated from the schema alone, without docs"),
+            (None, true) => {
+                "a schema entry it documents is generated from the schema alone, without docs"
+                    .to_owned()
+            }
+            (None, false) => "whatever it documents is left out of the output".to_owned(),
+        };
+        Diagnostic {
+            severity: Severity::Warning,
+            kind: DiagnosticKind::UnreadablePage,
+            file: self.file,
+            line: self.line,
+            message: format!("page skipped: {}; {consequence}", self.what),
+        }
     }
 }
 
@@ -168,18 +202,23 @@ pub fn merge(docs: &Path, pages: &[Page], schemas: &[Schema]) -> Merged {
     )
 }
 
-/// [`merge`], with diagnostics found before it (skipped pages); `docs` is
-/// `None` for a run on schemas alone.
+/// [`merge`], with the pages [`build`] had to skip; `docs` is `None` for a
+/// run on schemas alone.
 fn merge_with(
     docs: Option<&Path>,
     pages: &[Page],
     schemas: &[Schema],
-    earlier: Vec<Diagnostic>,
+    skipped: Vec<SkippedPage>,
     options: &MergeOptions,
 ) -> Merged {
     let mut merger = Merger {
         docs: docs.unwrap_or(Path::new("")),
-        diagnostics: earlier,
+        diagnostics: Vec::new(),
+        skipped,
+        has_secret_layers: schemas
+            .iter()
+            .any(|s| s.definitions.iter().any(|d| d.layer.is_some())),
+        secret_pages: Vec::new(),
     };
     for schema in schemas {
         merger.diagnostics.extend(schema::check_ids(schema));
@@ -201,10 +240,24 @@ fn merge_with(
     }
     merger.diagnostics.extend(conventions::strip(&mut api));
     api.layer = layers::check(docs, schemas, options.mixed_layers, &mut merger.diagnostics);
+    merger.report_missing_secret_schema();
+    let has_schemas = !schemas.is_empty();
+    let skipped = std::mem::take(&mut merger.skipped);
+    merger
+        .diagnostics
+        .extend(skipped.into_iter().map(|p| p.diagnostic(has_schemas)));
     let mut diagnostics = merger.diagnostics;
     diagnostics.sort();
     diagnostics.dedup();
     Merged { api, diagnostics }
+}
+
+/// Whether `name` ends in a secret-chat layer suffix (`decryptedMessage_8`):
+/// MadelineProto names the pages of secret-chat entries so.
+fn has_layer_suffix(name: &str) -> bool {
+    name.rsplit_once('_').is_some_and(|(base, layer)| {
+        !base.is_empty() && !layer.is_empty() && layer.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 /// The IR name of the built-in `vector` constructor, handled by the runtime.
@@ -236,6 +289,14 @@ struct Entry<'a> {
 struct Merger<'a> {
     docs: &'a Path,
     diagnostics: Vec<Diagnostic>,
+    /// Pages [`build`] could not read, reported once the merge is done.
+    skipped: Vec<SkippedPage>,
+    /// Whether a schema has secret-chat layer sections (`===N===`).
+    has_secret_layers: bool,
+    /// Pages of secret-chat entries found without such a schema (see
+    /// [`Merger::secret_page`]), by the first entry each names, reported as
+    /// one warning.
+    secret_pages: Vec<String>,
 }
 
 /// The pages of each kind by entity name, one page per name.
@@ -613,6 +674,18 @@ impl<'a> Merger<'a> {
         if page.is_some() {
             return;
         }
+        let category = entry.def.category;
+        if let Some(skipped) = self.skipped.iter_mut().find(|p| {
+            p.entity
+                .as_ref()
+                .is_some_and(|(c, n)| *c == category && n == name)
+        }) {
+            skipped.entry = Some(format!(
+                "schema {what} {name} ({}:{})",
+                entry.file, entry.def.line
+            ));
+            return;
+        }
         if !documented_files[entry.file_index] {
             // The whole file is undocumented: one note for it
             // ([`Merger::report_undocumented_files`]).
@@ -652,7 +725,50 @@ impl<'a> Merger<'a> {
         }
     }
 
+    /// Whether `page` documents only secret-chat entries (`names`, each with
+    /// a layer suffix: `decryptedMessage_8`) while no schema has the
+    /// secret-chat layers: then the page is not reported on its own, but
+    /// counted for [`Merger::report_missing_secret_schema`].
+    fn secret_page<'n>(&mut self, names: impl IntoIterator<Item = &'n str>) -> bool {
+        if self.has_secret_layers {
+            return false;
+        }
+        let names: Vec<&str> = names.into_iter().collect();
+        match names.first() {
+            Some(first) if names.iter().all(|n| has_layer_suffix(n)) => {
+                self.secret_pages.push((*first).to_owned());
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// One warning for every page of a secret-chat entry found without the
+    /// secret-chat schema: it is one missing file, not sixty problems.
+    fn report_missing_secret_schema(&mut self) {
+        let Some(first) = self.secret_pages.iter().min() else {
+            return;
+        };
+        let message = format!(
+            "the secret-chat schema (MadelineProto's TL_secret.tl, with `===N===` layer \
+             sections) is missing: {} pages document its entries ({first}, ...), which no \
+             schema file defines",
+            self.secret_pages.len()
+        );
+        let file = self.docs.display().to_string();
+        self.report(
+            Severity::Warning,
+            DiagnosticKind::MissingSchemaEntry,
+            file,
+            None,
+            message,
+        );
+    }
+
     fn report_page_without_entry(&mut self, page: &Page, name: &str, what: &str) {
+        if self.secret_page([name]) {
+            return;
+        }
         let file = self.page_file(page);
         let message = format!("the page documents {what} {name}, which no schema file defines");
         self.report(
@@ -677,6 +793,8 @@ impl<'a> Merger<'a> {
                 Severity::Note,
                 format!("page for {name}, a built-in generic type"),
             )
+        } else if self.secret_page(page.constructors.iter().map(String::as_str)) {
+            return;
         } else {
             (
                 Severity::Warning,
@@ -749,6 +867,9 @@ impl<'a> Merger<'a> {
         }
         let missing: Vec<_> = schema.difference(&docs).copied().collect();
         let extra: Vec<_> = docs.difference(&schema).copied().collect();
+        if missing.is_empty() && self.secret_page(extra.iter().copied()) {
+            return;
+        }
         let file = self.page_file(page);
         let message = format!(
             "constructor list of {} differs from the schema: missing [{}], extra [{}]",

@@ -326,17 +326,32 @@ fn every_unreadable_page_is_skipped_with_a_warning_and_the_schema_entry_kept() {
     let merged =
         build(root, &[root.join("demo.tl")]).expect("a broken page does not stop the build");
     let r = root.display();
-    let entry = "a schema entry it documents is generated from the schema alone, without docs";
+    let entry = |name: &str, line: u32| {
+        format!(
+            "schema method {name} ({r}/demo.tl:{line}) is generated from the schema alone, without docs"
+        )
+    };
+    // One warning per broken page: the entry it documents has no "has no
+    // page" warning of its own.
     assert_eq!(
         messages(&merged, DiagnosticKind::UnreadablePage),
         [
             format!(
-                "warning: {r}/methods/demo.bad.md:2: page skipped: invalid UTF-8 (byte 0xff at column 9): expected UTF-8 text; {entry}"
+                "warning: {r}/methods/demo.bad.md:2: page skipped: invalid UTF-8 (byte 0xff at column 9): expected UTF-8 text; {}",
+                entry("demo.bad", 5)
             ),
             format!(
-                "warning: {r}/methods/demo.empty.md:1: page skipped: expected a `# Method: <name>` heading, found the end of the page; {entry}"
+                "warning: {r}/methods/demo.empty.md:1: page skipped: expected a `# Method: <name>` heading, found the end of the page; {}",
+                entry("demo.empty", 4)
             ),
         ]
+    );
+    assert_eq!(
+        messages(&merged, DiagnosticKind::MissingPage),
+        [format!(
+            "warning: {r}/demo.tl:1: schema constructor boolTrue has no page"
+        )],
+        "the skipped pages' entries are not reported as missing pages again"
     );
     let empty = method(&merged.api, "demo.empty");
     assert_eq!(
@@ -518,38 +533,19 @@ fn a_truncated_schema_or_an_empty_docs_tree_is_an_error() {
 }
 
 #[test]
-fn failure_lists_the_fatal_diagnostics_then_some_warnings() {
-    let pages: Vec<(String, String)> = (0..4)
-        .map(|i| {
-            (
-                format!("methods/demo.m{i}.md"),
-                method_page(&format!("demo.m{i}")),
-            )
-        })
-        .collect();
-    let pages: Vec<(&str, &str)> = pages
-        .iter()
-        .map(|(s, t)| (s.as_str(), t.as_str()))
-        .collect();
-    let merged = merge_inline(
-        &pages,
-        "boolTrue#997275b5 = Bool;\n---functions---\ndemo.m0#11111111 text:int = Bool;\n",
-    );
-    let failure = crate::report::failure(&merged, false, 1).expect("a coverage error");
-    let lines: Vec<&str> = failure.lines().collect();
-    assert_eq!(lines.len(), 3, "{failure}");
-    assert!(
-        lines[0].starts_with("error: docs: only 1 of the 4 method pages"),
-        "{failure}"
-    );
+fn without_the_secret_chat_schema_one_warning_names_it() {
+    let root = sample_root();
+    let merged = build(&root, &[root.join("schemas/sample.tl")]).unwrap();
+    let warnings: Vec<String> = merged.warnings().map(|d| d.to_string()).collect();
     assert_eq!(
-        lines[1],
-        "warning: inline.tl:1: schema constructor boolTrue has no page"
+        warnings,
+        [format!(
+            "warning: {}: the secret-chat schema (MadelineProto's TL_secret.tl, with `===N===` \
+             layer sections) is missing: 9 pages document its entries \
+             (decryptedMessageActionSetMessageTTL_8, ...), which no schema file defines",
+            root.display()
+        )]
     );
-    assert_eq!(lines[2], "... and 4 more warnings");
-    let usable = merge_inline(
-        &pages[..1],
-        "boolTrue#997275b5 = Bool;\n---functions---\ndemo.m0#11111111 text:int = Bool;\n",
-    );
-    assert!(crate::report::failure(&usable, false, 1).is_none());
+    // With it, the same pages are matched and nothing is reported.
+    assert_eq!(sample().warnings().count(), 0);
 }

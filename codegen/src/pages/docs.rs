@@ -42,6 +42,23 @@ pub fn list_pages(dir: &Path) -> Result<Vec<PageFile>> {
         let entries = match fs::read_dir(&sub) {
             Ok(entries) => entries,
             Err(e) if folder != "methods" && e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let below = docs_trees_below(dir);
+                if !below.is_empty() {
+                    return Err(Error::Input {
+                        path: dir.to_path_buf(),
+                        message: format!(
+                            "not a docs tree (no `methods/` directory), but it holds {}: \
+                             pass one of them",
+                            below.join(", ")
+                        ),
+                    });
+                }
+                return Err(Error::Input {
+                    path: sub,
+                    message: format!("expected a readable `{folder}/` directory of pages: {e}"),
+                });
+            }
             Err(e) => {
                 return Err(Error::Input {
                     path: sub,
@@ -95,6 +112,23 @@ fn layer_in(line: &str) -> Option<u32> {
     let rest = lower[at..].strip_prefix('v').unwrap_or(&lower[at..]);
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     digits.parse().ok()
+}
+
+/// The docs trees right below `dir` (`v65/`, `v223/`: directories holding
+/// `methods/`), as paths, in name order: what a user who gave the parent of
+/// several trees meant.
+fn docs_trees_below(dir: &Path) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut trees: Vec<String> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("methods").is_dir())
+        .map(|p| p.display().to_string())
+        .collect();
+    trees.sort();
+    trees
 }
 
 /// Reads and parses one listed page.

@@ -753,3 +753,24 @@ fn read_docs_names_the_missing_directory() {
         "{err}"
     );
 }
+
+#[test]
+fn the_parent_of_docs_trees_names_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    for tree in ["v66", "v223", "v65"] {
+        std::fs::create_dir_all(tmp.path().join(tree).join("methods")).unwrap();
+    }
+    std::fs::create_dir_all(tmp.path().join("notes")).unwrap();
+    let err = read_docs(tmp.path()).unwrap_err().to_string();
+    let tree = |name: &str| tmp.path().join(name).display().to_string();
+    assert_eq!(
+        err,
+        format!(
+            "{}: not a docs tree (no `methods/` directory), but it holds {}, {}, {}: pass one of them",
+            tmp.path().display(),
+            tree("v223"),
+            tree("v65"),
+            tree("v66")
+        )
+    );
+}

@@ -38,6 +38,15 @@ pub fn parse_schema(path: &Path, text: &str) -> Result<Schema> {
         match parser.line(line, line_no) {
             Ok(Some(def)) => definitions.push(def),
             Ok(None) => {}
+            Err(_) if definitions.is_empty() && reads_as_markdown(path, text) => {
+                return Err(Error::parse(
+                    path,
+                    line_no,
+                    "not a TL schema: it reads as Markdown (a docs page?); a schema is the \
+                     `.tl` file the docs were made from, one `name#id param:type ... = Type;` \
+                     per line",
+                ));
+            }
             Err(message) => return Err(Error::parse(path, line_no, message)),
         }
     }
@@ -46,6 +55,18 @@ pub fn parse_schema(path: &Path, text: &str) -> Result<Schema> {
         definitions,
         layer: super::declared_layer(text),
     })
+}
+
+/// Whether a file that failed before its first definition is Markdown (a
+/// docs page given as a schema): by its name, or by a first line no TL file
+/// has (YAML front matter, a heading, a table row).
+fn reads_as_markdown(path: &Path, text: &str) -> bool {
+    let by_name = path
+        .extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown"));
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty());
+    by_name || first.is_some_and(|l| l == "---" || l.starts_with("# ") || l.starts_with('|'))
 }
 
 /// State carried from line to line, and buffers reused across lines.

@@ -589,3 +589,18 @@ fn duplicate_generics_are_refused() {
         "duplicate generic `X`: expected unique `{X:Type}` names"
     );
 }
+
+#[test]
+fn a_markdown_file_is_not_taken_for_a_schema() {
+    let page = "---\ntitle: \"help.getConfig\"\n---\n# Method: help.getConfig\n";
+    let expected = "not a TL schema: it reads as Markdown (a docs page?); a schema is the `.tl` \
+                    file the docs were made from, one `name#id param:type ... = Type;` per line";
+    for name in ["help.getConfig.md", "page.tl"] {
+        let err = parse_schema(Path::new(name), page).unwrap_err();
+        assert_eq!(err.to_string(), format!("{name}:1: {expected}"));
+    }
+    // A schema with one broken line is still a schema: the error names the line.
+    let broken = "boolTrue#997275b5 = Bool;\n# oops\n";
+    let err = parse_schema(Path::new("s.tl"), broken).unwrap_err();
+    assert!(err.to_string().starts_with("s.tl:2: "), "{err}");
+}

@@ -17,22 +17,23 @@
 //!
 //! # What the tree asks of the crate
 //!
-//! Nothing but the runtime, by default: serde, methods' `Deserialize` and
-//! the samples are not generated, and no code tests a cargo feature, so the
-//! crate declares none. Each is a [`Gate`]: [`Config::serde`],
-//! [`Config::deserializable_functions`], [`Config::sample_values`] turn it
-//! on always ([`Gate::On`]) or behind a feature of the crate whose name you
-//! choose ([`Gate::Feature`]). `Hash` is on unless [`Config::hash`] says
-//! otherwise. Serde needs `serde` (with `derive`) and the
-//! runtime's `serde` feature wherever it compiles:
+//! Nothing but the runtime, by default: serde, methods' `Deserialize`,
+//! `Hash` and the samples are not generated, and no code tests a cargo
+//! feature, so the crate declares none. Each is a [`Gate`]:
+//! [`Config::serde`], [`Config::deserializable_functions`], [`Config::hash`]
+//! (about 7% of a full layer's compile time), [`Config::sample_values`] turn
+//! it on always ([`Gate::On`]) or behind a feature of the crate whose name
+//! you choose ([`Gate::Feature`]). [`Config::cargo_toml_lines`] gives the
+//! lines the crate's `Cargo.toml` then needs; for `.serde(Gate::feature("json"))`:
 //!
 //! ```toml
-//! [dependencies]
-//! tlgen-runtime = { path = "../tlgen/runtime" }
-//! serde = { version = "1", features = ["derive"], optional = true }
+//! [dependencies.serde]
+//! version = "1"
+//! features = ["derive"]
+//! optional = true
 //!
 //! [features]
-//! json = ["dep:serde", "tlgen-runtime/serde"]  # with .serde(Gate::feature("json"))
+//! json = ["dep:serde", "tlgen-runtime/serde"]
 //! ```
 //!
 //! The code names the runtime `tlgen_runtime`; [`Config::runtime_path`]
@@ -64,8 +65,12 @@
 //! Every disagreement the merge finds is a [`Diagnostic`] (see
 //! [`crate::merge`]). In a build script (whenever cargo directives are
 //! printed) the warnings are shown as `cargo:warning=` lines: their count,
-//! the first few, and the `tlgen stats` command that lists them all. Notes
-//! (MadelineProto's documented conventions) are not shown.
+//! the first [`SHOWN_DIAGNOSTICS`], the `tlgen stats` command that lists them
+//! all and the switch that makes them errors. Notes (MadelineProto's
+//! documented conventions) are not shown. `tlgen` and tlgen-api's build
+//! script read their input through [`Config::load`] and show the same
+//! report ([`Loaded::warnings`], [`ConfigError::Diagnostics`]), naming their
+//! own switch ([`Config::deny_warnings_switch`]).
 //!
 //! Errors fail [`Config::generate`] with [`ConfigError::Diagnostics`] and
 //! nothing is written: docs and schema that cover less than half of each
@@ -80,15 +85,20 @@ use std::path::{Path, PathBuf};
 use crate::emit::{
     self, EmitError, Formatting, Gate, Layout, Options, Output, Replace, WriteError,
 };
-use crate::ir::{Diagnostic, Severity};
-use crate::merge::Merged;
+use crate::ir::{Api, Diagnostic};
 
-/// How many diagnostics are quoted in a build script's `cargo:warning=`
-/// lines and in [`ConfigError::Diagnostics`].
-pub const SHOWN_DIAGNOSTICS: usize = 5;
+mod report;
+
+use report::Policy;
+pub use report::SHOWN_DIAGNOSTICS;
+
+/// The switch [`Config::deny_warnings`] is, as reports name it by default.
+const DENY_WARNINGS: &str = "Config::deny_warnings(true)";
 
 /// Why [`Config::generate`] failed.
-#[derive(Debug)]
+///
+/// `Debug` shows the message, as `Display` does: a build script's `main`
+/// that returns the error prints it with `Debug`.
 pub enum ConfigError {
     /// A required setting is missing.
     Missing(&'static str),
@@ -101,15 +111,29 @@ pub enum ConfigError {
     /// written).
     Write(WriteError),
     /// The merge found errors (or, with [`Config::deny_warnings`], warnings):
-    /// nothing was written.
+    /// nothing was written. The message lists them (at most
+    /// [`SHOWN_DIAGNOSTICS`], with the other warnings after the fatal ones)
+    /// and says where to see them all.
     Diagnostics {
         /// The diagnostics that failed the run, sorted by file and line.
         fatal: Vec<Diagnostic>,
-        /// Whether warnings were denied.
-        deny_warnings: bool,
-        /// A `tlgen stats` command that lists every diagnostic.
-        stats_command: String,
+        /// The message: [`ConfigError::summary`], then the list.
+        message: String,
+        /// The summary line of the message.
+        summary: String,
     },
+}
+
+impl ConfigError {
+    /// The first line of the message: for [`ConfigError::Diagnostics`] how
+    /// many diagnostics failed the run and why, without the list (for a
+    /// front end that has shown them all already).
+    pub fn summary(&self) -> String {
+        match self {
+            ConfigError::Diagnostics { summary, .. } => summary.clone(),
+            other => other.to_string().lines().next().unwrap_or("").to_owned(),
+        }
+    }
 }
 
 impl std::fmt::Display for ConfigError {
@@ -119,12 +143,14 @@ impl std::fmt::Display for ConfigError {
             ConfigError::Load(err) => std::fmt::Display::fmt(err, f),
             ConfigError::Emit(err) => std::fmt::Display::fmt(err, f),
             ConfigError::Write(err) => std::fmt::Display::fmt(err, f),
-            ConfigError::Diagnostics {
-                fatal,
-                stats_command,
-                ..
-            } => f.write_str(&fatal_message(fatal, stats_command)),
+            ConfigError::Diagnostics { message, .. } => f.write_str(message),
         }
+    }
+}
+
+impl std::fmt::Debug for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
     }
 }
 
@@ -159,29 +185,6 @@ impl From<EmitError> for ConfigError {
     }
 }
 
-fn fatal_message(fatal: &[Diagnostic], stats_command: &str) -> String {
-    let errors = fatal
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = fatal.len() - errors;
-    let mut out = match (errors, warnings) {
-        (_, 0) => format!("tlgen: {errors} error(s) in the docs and schemas"),
-        (0, _) => format!("tlgen: {warnings} warning(s), denied by deny_warnings(true)"),
-        _ => format!("tlgen: {errors} error(s) and {warnings} warning(s) (denied)"),
-    };
-    for d in fatal.iter().take(SHOWN_DIAGNOSTICS) {
-        out.push_str(&format!("\n  {d}"));
-    }
-    if fatal.len() > SHOWN_DIAGNOSTICS {
-        out.push_str(&format!(
-            "\n  ... and {} more; all of them: {stats_command}",
-            fatal.len() - SHOWN_DIAGNOSTICS
-        ));
-    }
-    out
-}
-
 /// What [`Config::generate`] did.
 #[derive(Debug, Clone)]
 pub struct Generated {
@@ -196,6 +199,8 @@ pub struct Generated {
     pub diagnostics: Vec<Diagnostic>,
     /// What the tree holds (after [`Config::select`]).
     pub counts: Counts,
+    /// The layer the schemas declare (their `// LAYER N` line), if any.
+    pub layer: Option<u32>,
 }
 
 /// How many items a generated tree holds.
@@ -210,12 +215,65 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn of(api: &crate::ir::Api) -> Self {
+    fn of(api: &Api) -> Self {
         Counts {
             methods: api.methods.len(),
             constructors: api.constructors.len(),
             types: api.types.len(),
         }
+    }
+}
+
+/// The input of a run read and merged ([`Config::load`]): the API, every
+/// diagnostic, and the policy that decides which of them fail the run.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The API, before [`Config::select`].
+    pub api: Api,
+    /// Every disagreement between docs and schemas (notes included), sorted
+    /// by file and line.
+    pub diagnostics: Vec<Diagnostic>,
+    policy: Policy,
+}
+
+impl Loaded {
+    /// The diagnostics that fail the run under the policy in force: errors,
+    /// and warnings when they are denied.
+    pub fn fatal(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.is_fatal(self.policy.deny_warnings))
+    }
+
+    /// Fails with [`ConfigError::Diagnostics`] when any diagnostic is fatal
+    /// under the policy in force.
+    pub fn check(&self) -> Result<(), ConfigError> {
+        let fatal: Vec<Diagnostic> = self.fatal().cloned().collect();
+        if fatal.is_empty() {
+            return Ok(());
+        }
+        Err(ConfigError::Diagnostics {
+            message: report::failure(&fatal, &self.diagnostics, &self.policy),
+            summary: report::failure_summary(&fatal, &self.policy),
+            fatal,
+        })
+    }
+
+    /// How many diagnostics need attention (warnings and errors; notes are
+    /// MadelineProto's documented conventions).
+    pub fn attention_count(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| report::needs_attention(d))
+            .count()
+    }
+
+    /// What a run that did not fail says about its warnings, one line each:
+    /// their count, the first [`SHOWN_DIAGNOSTICS`], the `tlgen stats`
+    /// command that lists them all and the switch that makes them fail.
+    /// Empty when there are none.
+    pub fn warnings(&self) -> Vec<String> {
+        report::warnings(&self.diagnostics, &self.policy)
     }
 }
 
@@ -232,12 +290,13 @@ pub struct Config {
     cargo_directives: Option<bool>,
     serde: Gate,
     deserializable_functions: Gate,
-    /// `None`: [`Gate::On`].
-    hash: Option<Gate>,
+    hash: Gate,
     sample_values: Gate,
     runtime_path: Option<String>,
     formatting: Formatting,
     deny_warnings: bool,
+    deny_switch: Option<String>,
+    mixed_layers: bool,
     force: bool,
 }
 
@@ -248,18 +307,22 @@ impl Config {
     }
 
     /// The docs root (holding `methods/`, `constructors/`, `types/`).
+    /// Without one, the schemas alone give every item its exact wire shape,
+    /// without docs (the MTProto service schema, which no docs tree covers;
+    /// docs that lag the schema); one note per schema file says so.
     pub fn docs(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
         self.docs = Some(dir.into());
         self
     }
 
-    /// Adds a TL schema file (repeatable; IDs come from here).
+    /// Adds a TL schema file (repeatable; IDs come from here). A directory
+    /// stands for every `*.tl` file in it, in name order.
     pub fn schema(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.schemas.push(path.into());
         self
     }
 
-    /// Adds several TL schema files.
+    /// Adds several TL schema files (or directories, as [`Config::schema`]).
     pub fn schemas<I, P>(&mut self, paths: I) -> &mut Self
     where
         I: IntoIterator<Item = P>,
@@ -309,8 +372,9 @@ impl Config {
         self
     }
 
-    /// Whether to print `cargo:rerun-if-changed` lines (default: when
-    /// running inside a build script, i.e. when `OUT_DIR` is set).
+    /// Whether to print `cargo:rerun-if-changed` lines and the warnings as
+    /// `cargo:warning=` lines (default: when running inside a build script,
+    /// i.e. when `OUT_DIR` is set).
     pub fn cargo_directives(&mut self, enabled: bool) -> &mut Self {
         self.cargo_directives = Some(enabled);
         self
@@ -332,11 +396,11 @@ impl Config {
         self
     }
 
-    /// `Hash` on every item whose fields allow it (default: [`Gate::On`]);
-    /// about 7% of a full layer's compile time for those who need no hash
-    /// sets or maps of API values.
+    /// `Hash` on every item whose fields allow it, for hash sets and maps of
+    /// API values (default: [`Gate::Off`]; it costs about 7% of a full
+    /// layer's compile time). It needs nothing of the crate.
     pub fn hash(&mut self, gate: Gate) -> &mut Self {
-        self.hash = Some(gate);
+        self.hash = gate;
         self
     }
 
@@ -376,6 +440,24 @@ impl Config {
         self
     }
 
+    /// Whether API schemas, or the docs and the schema, of different layers
+    /// may be mixed (default: off, and they are an error naming both; on,
+    /// a warning). One run builds one layer: mixing them gives items of one
+    /// layer the IDs or docs of another.
+    pub fn mixed_layers(&mut self, mixed: bool) -> &mut Self {
+        self.mixed_layers = mixed;
+        self
+    }
+
+    /// How the reports name the switch that makes warnings errors
+    /// (default: `Config::deny_warnings(true)`): a front end that sets
+    /// [`Config::deny_warnings`] from its own switch names that one
+    /// (`--deny-warnings`, `TLGEN_DENY_WARNINGS=1`).
+    pub fn deny_warnings_switch(&mut self, switch: impl Into<String>) -> &mut Self {
+        self.deny_switch = Some(switch.into());
+        self
+    }
+
     /// Whether files at the tree's paths that tlgen did not write (no
     /// `@generated by tlgen` header, not in the directory's manifest) are
     /// overwritten (default: off, and [`Config::generate`] fails naming
@@ -402,7 +484,7 @@ impl Config {
             source_note: emit::source_note(&self.select),
             serde: self.serde.clone(),
             deserializable_functions: self.deserializable_functions.clone(),
-            hash: self.hash.clone().unwrap_or(Gate::On),
+            hash: self.hash.clone(),
             sample_values: self.sample_values.clone(),
             runtime_path: self
                 .runtime_path
@@ -412,89 +494,93 @@ impl Config {
         }
     }
 
+    /// Checks the settings (paths, feature names, select patterns) without
+    /// reading anything: a typo should not cost a full read of the docs.
+    pub fn check_settings(&self) -> Result<(), ConfigError> {
+        emit::check_options(&self.options())?;
+        if self.select.iter().any(String::is_empty) {
+            return Err(ConfigError::Emit(EmitError::Setting {
+                setting: "select",
+                message: "an empty pattern matches no method; use `*` for all".into(),
+            }));
+        }
+        Ok(())
+    }
+
+    /// Reads the docs and schemas and merges them (with the error tables of
+    /// [`Config::error_docs`]), checking the settings first. Nothing is
+    /// judged yet: [`Loaded::check`] applies the policy, and
+    /// [`Loaded::warnings`] is what a run that passes it says.
+    pub fn load(&self) -> Result<Loaded, ConfigError> {
+        self.check_settings()?;
+        if self.docs.is_none() && self.schemas.is_empty() {
+            return Err(ConfigError::Missing("no docs directory or schema set"));
+        }
+        let schemas = schema_files(&self.schemas)?;
+        let options = crate::merge::MergeOptions {
+            mixed_layers: self.mixed_layers,
+        };
+        let mut merged = crate::merge::build_with(self.docs.as_deref(), &schemas, &options)?;
+        let notes = crate::merge::error_tables::import_from(&mut merged.api, &self.error_docs)?;
+        merged.diagnostics.extend(notes);
+        Ok(Loaded {
+            api: merged.api,
+            diagnostics: merged.diagnostics,
+            policy: Policy {
+                deny_warnings: self.deny_warnings,
+                deny_switch: self
+                    .deny_switch
+                    .clone()
+                    .unwrap_or_else(|| DENY_WARNINGS.to_owned()),
+                stats_command: self.stats_command(),
+            },
+        })
+    }
+
+    /// The module tree of `loaded` (after [`Config::select`]), whatever its
+    /// diagnostics: for a caller that checked them ([`Loaded::check`]).
+    pub fn output_of(&self, loaded: &Loaded) -> Result<Output, ConfigError> {
+        Ok(emit::generate(&loaded.api, &self.options())?)
+    }
+
     /// Builds the IR and the module tree without writing anything; fails
     /// with [`ConfigError::Diagnostics`] when the merge's findings are fatal
     /// under the policy in force. Returns the tree and every diagnostic.
     pub fn output(&self) -> Result<(Output, Vec<Diagnostic>), ConfigError> {
-        let merged = self.merged()?;
-        self.check_policy(&merged)?;
-        self.output_of(merged)
+        let loaded = self.load()?;
+        loaded.check()?;
+        let output = self.output_of(&loaded)?;
+        Ok((output, loaded.diagnostics))
     }
 
-    fn docs_dir(&self) -> Result<&Path, ConfigError> {
-        self.docs
-            .as_deref()
-            .ok_or(ConfigError::Missing("no docs directory set"))
-    }
-
-    fn merged(&self) -> Result<Merged, ConfigError> {
-        // Settings first: a typo should not cost a full read of the docs.
-        emit::check_options(&self.options())?;
-        let mut merged = crate::merge::build(self.docs_dir()?, &self.schemas)?;
-        let notes = crate::merge::error_tables::import_from(&mut merged.api, &self.error_docs)?;
-        merged.diagnostics.extend(notes);
-        Ok(merged)
-    }
-
-    fn check_policy(&self, merged: &Merged) -> Result<(), ConfigError> {
-        let fatal: Vec<Diagnostic> = merged.fatal(self.deny_warnings).cloned().collect();
-        if fatal.is_empty() {
-            return Ok(());
-        }
-        Err(ConfigError::Diagnostics {
-            fatal,
-            deny_warnings: self.deny_warnings,
-            stats_command: self.stats_command(),
-        })
-    }
-
-    fn output_of(&self, merged: Merged) -> Result<(Output, Vec<Diagnostic>), ConfigError> {
-        let output = emit::generate(&merged.api, &self.options())?;
-        Ok((output, merged.diagnostics))
+    /// The lines the `Cargo.toml` of the crate that includes the tree needs
+    /// for these settings, besides its `tlgen-runtime` dependency: serde
+    /// where serde is generated, a `[features]` entry for every
+    /// [`Gate::Feature`]. `None` when the tree needs nothing more (the
+    /// defaults).
+    pub fn cargo_toml_lines(&self) -> Option<String> {
+        emit::cargo_toml_lines(&self.options())
     }
 
     /// The `tlgen stats` command that lists every diagnostic of this input.
     fn stats_command(&self) -> String {
         let mut command = String::from("tlgen stats");
+        let mut arg = |flag: &str, path: &Path| {
+            command.push_str(&format!(
+                " {flag} {}",
+                report::shell_word(&path.display().to_string())
+            ));
+        };
         if let Some(docs) = &self.docs {
-            command.push_str(&format!(" --docs {}", docs.display()));
+            arg("--docs", docs);
         }
         for s in &self.schemas {
-            command.push_str(&format!(" --schema {}", s.display()));
+            arg("--schema", s);
+        }
+        for e in &self.error_docs {
+            arg("--errors-from", e);
         }
         command
-    }
-
-    /// The `cargo:warning=` lines for the warnings of `merged`: the count,
-    /// the first [`SHOWN_DIAGNOSTICS`], and where to see them all.
-    fn cargo_warnings(&self, merged: &Merged) -> Vec<String> {
-        let warnings: Vec<&Diagnostic> = merged
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity >= Severity::Warning)
-            .collect();
-        if warnings.is_empty() {
-            return Vec::new();
-        }
-        let shown = warnings.len().min(SHOWN_DIAGNOSTICS);
-        let mut lines = vec![format!(
-            "tlgen: {} warning(s) merging the docs and schemas; the first {shown}:",
-            warnings.len()
-        )];
-        // Cargo already says `warning:`; a directive ends at the newline.
-        lines.extend(warnings[..shown].iter().map(|d| {
-            let text = d.to_string();
-            let text = text.strip_prefix("warning: ").unwrap_or(&text);
-            text.replace(['\n', '\r'], " ")
-        }));
-        lines.push(format!(
-            "tlgen: all of them: `{}`; `Config::deny_warnings(true)` makes them fail the build",
-            self.stats_command()
-        ));
-        lines
-            .into_iter()
-            .map(|l| format!("cargo:warning={l}"))
-            .collect()
     }
 
     /// Generates the tree and writes the files that changed.
@@ -518,22 +604,26 @@ impl Config {
                 println!("cargo:rerun-if-changed={}", s.display());
             }
         }
-        let merged = self.merged()?;
-        self.check_policy(&merged)?;
+        let loaded = self.load()?;
+        loaded.check()?;
         if directives {
-            for line in self.cargo_warnings(&merged) {
-                println!("{line}");
+            for (i, line) in loaded.warnings().iter().enumerate() {
+                // Cargo says whose build script it is and that it is a
+                // warning; this says it is tlgen's.
+                let tlgen = if i == 0 { "tlgen: " } else { "" };
+                let line = line.replacen("  warning: ", "  ", 1);
+                println!("cargo:warning={tlgen}{line}");
             }
         }
         let counts = if self.select.is_empty() {
-            Counts::of(&merged.api)
+            Counts::of(&loaded.api)
         } else {
             // Patterns that match nothing fail `output_of` below.
-            emit::select(&merged.api, &self.select)
+            emit::select(&loaded.api, &self.select)
                 .map(|api| Counts::of(&api))
                 .unwrap_or_default()
         };
-        let (output, diagnostics) = self.output_of(merged)?;
+        let output = self.output_of(&loaded)?;
         let replace = if self.force {
             Replace::Anything
         } else {
@@ -544,60 +634,85 @@ impl Config {
             out_dir,
             output,
             written,
-            diagnostics,
+            layer: loaded.api.layer,
+            diagnostics: loaded.diagnostics,
             counts,
         })
     }
 }
 
+/// The schema files `paths` name: each file as it is, each directory as
+/// every `*.tl` file in it, in name order.
+fn schema_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ConfigError> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let mut tl: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| crate::Error::io(path, e))?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "tl") && !p.is_dir())
+            .collect();
+        if tl.is_empty() {
+            return Err(crate::Error::Input {
+                path: path.clone(),
+                message: "a schema directory without `.tl` files".into(),
+            }
+            .into());
+        }
+        tl.sort();
+        files.extend(tl);
+    }
+    Ok(files)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::DiagnosticKind;
 
-    fn diagnostic(severity: Severity, line: u32) -> Diagnostic {
-        Diagnostic {
-            severity,
-            kind: DiagnosticKind::MissingPage,
-            file: "s.tl".into(),
-            line: Some(line),
-            message: format!("finding\non line {line}"),
-        }
+    #[test]
+    fn the_stats_command_names_every_input_as_a_shell_word() {
+        let mut config = Config::new();
+        config
+            .docs("my docs")
+            .schema("a.tl")
+            .schema("b.tl")
+            .error_docs("/old/v65");
+        assert_eq!(
+            config.stats_command(),
+            "tlgen stats --docs 'my docs' --schema a.tl --schema b.tl --errors-from /old/v65"
+        );
     }
 
     #[test]
-    fn cargo_warnings_show_the_count_the_first_few_and_where_to_see_all() {
-        let mut diagnostics: Vec<Diagnostic> =
-            (1..=7).map(|l| diagnostic(Severity::Warning, l)).collect();
-        diagnostics.push(diagnostic(Severity::Note, 8));
-        let merged = Merged {
-            api: Default::default(),
-            diagnostics,
-        };
-        let mut config = Config::new();
-        config.docs("d").schema("s.tl");
-        let lines = config.cargo_warnings(&merged);
-        let mut expected = vec![
-            "cargo:warning=tlgen: 7 warning(s) merging the docs and schemas; the first 5:"
-                .to_string(),
-        ];
-        for l in 1..=5 {
-            expected.push(format!("cargo:warning=s.tl:{l}: finding on line {l}"));
+    fn a_schema_directory_stands_for_its_tl_files_in_name_order() {
+        let tmp = tempfile::tempdir().unwrap();
+        for name in ["b.tl", "a.tl", "notes.md"] {
+            std::fs::write(tmp.path().join(name), "").unwrap();
         }
-        expected.push(
-            "cargo:warning=tlgen: all of them: `tlgen stats --docs d --schema s.tl`; \
-             `Config::deny_warnings(true)` makes them fail the build"
-                .to_string(),
+        let files = schema_files(&[tmp.path().to_path_buf(), "x.tl".into()]).unwrap();
+        assert_eq!(
+            files,
+            [
+                tmp.path().join("a.tl"),
+                tmp.path().join("b.tl"),
+                "x.tl".into()
+            ]
         );
-        assert_eq!(lines, expected);
-
-        let quiet = Merged {
-            api: Default::default(),
-            diagnostics: vec![diagnostic(Severity::Note, 1)],
-        };
-        assert!(
-            config.cargo_warnings(&quiet).is_empty(),
-            "notes are not shown"
+        let empty = tmp.path().join("empty");
+        std::fs::create_dir(&empty).unwrap();
+        let err = schema_files(std::slice::from_ref(&empty))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            format!(
+                "{}: a schema directory without `.tl` files",
+                empty.display()
+            )
         );
     }
 }

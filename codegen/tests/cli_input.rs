@@ -1,0 +1,186 @@
+//! What the command line makes of its input when a user gets it slightly
+//! wrong or pipes it somewhere: a schema directory is read like
+//! `TLGEN_SCHEMAS` reads one, the parent of several docs trees and a
+//! Markdown file given as a schema get messages that say what they are, and
+//! a reader that goes away early costs no panic. Each with its exact message
+//! and exit status.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+#[path = "support/tree.rs"]
+mod tree;
+use tree::copy_tree;
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input")
+}
+
+fn tlgen(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tlgen"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("tlgen runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The sample docs and schemas copied into `dir/docs`, for runs whose
+/// messages name relative paths.
+fn copy_sample(dir: &Path) {
+    copy_tree(&sample(), &dir.join("docs"));
+}
+
+#[test]
+fn a_schema_directory_stands_for_its_tl_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_sample(tmp.path());
+    let by_dir = tlgen(
+        tmp.path(),
+        &[
+            "generate",
+            "--docs",
+            "docs",
+            "--schema",
+            "docs/schemas",
+            "--out",
+            "a",
+        ],
+    );
+    assert_eq!(by_dir.status.code(), Some(0), "{}", stderr(&by_dir));
+    assert!(
+        stderr(&by_dir).starts_with("wrote 23 files ("),
+        "no warnings: both schemas were read: {}",
+        stderr(&by_dir)
+    );
+    // The same tree as from the two files named one by one.
+    let by_files = tlgen(
+        tmp.path(),
+        &[
+            "generate",
+            "--docs",
+            "docs",
+            "--schema",
+            "docs/schemas/sample.tl",
+            "--schema",
+            "docs/schemas/sample_secret.tl",
+            "--out",
+            "a",
+            "--check",
+        ],
+    );
+    assert_eq!(by_files.status.code(), Some(0), "{}", stderr(&by_files));
+
+    fs::create_dir(tmp.path().join("empty")).unwrap();
+    let out = tlgen(
+        tmp.path(),
+        &["stats", "--docs", "docs", "--schema", "empty"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: empty: a schema directory without `.tl` files\n"
+    );
+}
+
+#[test]
+fn the_parent_of_docs_trees_names_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let parent = tmp.path().join("madelineproto-docs");
+    for tree in ["v65", "v223"] {
+        fs::create_dir_all(parent.join(tree).join("methods")).unwrap();
+    }
+    let schema = sample().join("schemas/sample.tl");
+    let out = tlgen(
+        tmp.path(),
+        &[
+            "stats",
+            "--docs",
+            "madelineproto-docs",
+            "--schema",
+            schema.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: madelineproto-docs: not a docs tree (no `methods/` directory), but it holds \
+         madelineproto-docs/v223, madelineproto-docs/v65: pass one of them\n"
+    );
+}
+
+#[test]
+fn a_markdown_file_given_as_a_schema_is_named_as_such() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_sample(tmp.path());
+    let out = tlgen(
+        tmp.path(),
+        &[
+            "generate",
+            "--docs",
+            "docs",
+            "--schema",
+            "docs/methods/help.getConfig.md",
+            "--out",
+            "tl",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: docs/methods/help.getConfig.md:1: not a TL schema: it reads as Markdown (a docs \
+         page?); a schema is the `.tl` file the docs were made from, one \
+         `name#id param:type ... = Type;` per line\n"
+    );
+    assert!(!tmp.path().join("tl").exists());
+}
+
+/// `tlgen generate ... 2>&1 | head -1`: the reader is gone before tlgen
+/// writes its first line. No panic: the run goes on, writes the tree and
+/// ends with the status it would have had.
+#[test]
+fn a_closed_pipe_ends_nothing_badly() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_sample(tmp.path());
+    // Only the main schema: a warning to print on the closed pipe.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tlgen"))
+        .args([
+            "generate",
+            "--docs",
+            "docs",
+            "--schema",
+            "docs/schemas/sample.tl",
+            "--out",
+            "tl",
+        ])
+        .current_dir(tmp.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("tlgen runs");
+    // Close the reading ends before tlgen has read its input.
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    let status = child.wait().expect("tlgen ends");
+    assert_eq!(status.code(), Some(0), "no panic (101), no failure");
+    assert!(
+        tmp.path().join("tl/mod.rs").is_file(),
+        "the tree is written"
+    );
+
+    // The same for a failed run: still its own status, 2.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tlgen"))
+        .args(["stats", "--docs", "missing"])
+        .current_dir(tmp.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("tlgen runs");
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    assert_eq!(child.wait().expect("tlgen ends").code(), Some(2));
+}

@@ -1,0 +1,143 @@
+//! The README's command line section, followed as a new user would (its
+//! blocks verbatim, beside a checkout named `tlgen`; the machinery is
+//! `support/readme.rs`, shared with `tests/readme_crate.rs`):
+//!
+//! * `generate` into a new crate's `src/tl`, that crate's `Cargo.toml` and
+//!   `src/lib.rs`: it builds with zero warnings, declaring nothing;
+//! * the same with `--serde feature:json`: `generate` prints the lines the
+//!   README shows, and with them appended the crate builds without a warning
+//!   with and without the feature;
+//! * the `encode` example prints exactly what the README shows, and nothing
+//!   on stderr.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+#[path = "support/readme.rs"]
+mod readme;
+use readme::{blocks, cargo, commands, file, put, scratch_base, tlgen_args, warnings};
+
+const CLI: &str = "### 1. The command line";
+
+fn checkout() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+/// The README's `cargo run -p tlgen -- <args>`, with this build's binary,
+/// run in `dir`.
+fn run_tlgen(dir: &Path, command: &str, stdin: Option<&str>) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tlgen"))
+        .args(tlgen_args(command))
+        .current_dir(dir)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("tlgen runs");
+    if let Some(text) = stdin {
+        use std::io::Write as _;
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write stdin");
+    }
+    child.wait_with_output().expect("tlgen ends")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn readme_cli_crate_builds_without_warnings() {
+    let readme = std::fs::read_to_string(checkout().join("README.md")).expect("README.md");
+    let blocks = blocks(&readme, CLI);
+    let sh: Vec<&str> = blocks
+        .iter()
+        .filter(|(info, _)| info == "sh")
+        .map(|(_, text)| text.as_str())
+        .collect();
+    let first = commands(sh[0]);
+    assert_eq!(first[0], "cargo new --lib ../my-app", "{first:?}");
+    let generate = &first[1];
+    let generate_json = &commands(sh[1])[0];
+    assert!(
+        generate_json.ends_with("--serde feature:json"),
+        "{generate_json}"
+    );
+    let manifest = file(&blocks, "toml", "# Cargo.toml");
+    let lib = file(&blocks, "rust", "// src/lib.rs");
+    let printed = blocks
+        .iter()
+        .find(|(info, text)| info == "text" && text.contains("[features]"))
+        .map(|(_, text)| text.as_str())
+        .expect("the README shows the lines `generate` prints");
+
+    let base = scratch_base(checkout());
+    let from = base.join("tlgen");
+    let krate = base.join("my-app");
+    // What `cargo new --lib` leaves, with the README's files in it.
+    put(&krate.join("Cargo.toml"), manifest);
+    put(&krate.join("src/lib.rs"), lib);
+
+    // The defaults: nothing but the runtime, no warning.
+    let out = run_tlgen(&from, generate, None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with("wrote ") && stderr.ends_with(" to ../my-app/src/tl\n"),
+        "only what was written: {stderr}"
+    );
+    for args in [&["build"][..], &["build", "--features", "json"]] {
+        if args.len() > 1 {
+            // serde behind `json`: the lines `generate` prints, as the README
+            // shows them, appended to Cargo.toml.
+            let out = run_tlgen(&from, generate_json, None);
+            assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+            let stderr = text(&out.stderr);
+            let said = stderr
+                .split_once('\n')
+                .map(|(_, rest)| rest)
+                .unwrap_or_default();
+            assert_eq!(said, printed, "what generate printed");
+            let lines = said.split_once('\n').map(|(_, l)| l).unwrap_or_default();
+            put(&krate.join("Cargo.toml"), &format!("{manifest}\n{lines}"));
+        }
+        for build in [args, &["build"]] {
+            let built = cargo(&krate, build);
+            let stderr = text(&built.stderr);
+            assert!(built.status.success(), "cargo {build:?}:\n{stderr}");
+            assert!(
+                warnings(&stderr).is_empty(),
+                "cargo {build:?} warned:\n{stderr}"
+            );
+        }
+    }
+}
+
+#[test]
+fn readme_encode_example_prints_what_the_readme_shows() {
+    let readme = std::fs::read_to_string(checkout().join("README.md")).expect("README.md");
+    let blocks = blocks(&readme, CLI);
+    let (_, block) = blocks
+        .iter()
+        .find(|(info, text)| info == "sh" && text.contains(" encode "))
+        .expect("the README's encode example");
+    let command = &commands(block)[0];
+    let (echo, tlgen) = command.split_once(" | ").expect("echo ... | cargo run ...");
+    let json = readme::words(echo)[1].clone();
+    let shown = block
+        .lines()
+        .find_map(|l| l.strip_prefix("# "))
+        .expect("the output, shown as a comment");
+    let out = run_tlgen(checkout(), tlgen, Some(&format!("{json}\n")));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), format!("{shown}\n"));
+    assert_eq!(text(&out.stderr), "", "the README shows no warnings");
+}
