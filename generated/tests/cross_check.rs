@@ -188,9 +188,7 @@ impl Visitor for AgainstTelethon {
 fn generated_code_matches_telethon_golden_bytes() {
     let (docs, _) = layer_inputs();
     if !docs.as_ref().is_some_and(|d| d.ends_with("v223")) {
-        eprintln!(
-            "NOTICE: tlgen-api was not built for v223 ({docs:?}); golden bytes not compared"
-        );
+        eprintln!("NOTICE: tlgen-api was not built for v223 ({docs:?}); golden bytes not compared");
         return;
     }
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/golden/telethon_v223.jsonl");

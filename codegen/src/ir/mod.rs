@@ -1,6 +1,6 @@
 //! The IR: one typed model of the whole API (with typed TL types) and the
 //! diagnostics found while building it. [`crate::merge`] builds it from pages
-//! and schema definitions; [`crate::registry`] resolves it for the back ends.
+//! and schema definitions; `crate::model` resolves it for the back ends.
 
 mod diagnostics;
 #[cfg(feature = "serde")]

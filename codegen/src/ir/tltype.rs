@@ -55,7 +55,7 @@ pub fn bare_name(written: &str) -> &str {
 ///
 /// The lookups are the caller's, so that the rule serves both the merge's
 /// reference check (over the IR being built, before any registry exists)
-/// and [`crate::registry::Registry::bare`]: `constructor` finds a
+/// and the model's field resolution: `constructor` finds a
 /// constructor by name, `type_constructors` the constructors of a boxed type.
 pub fn resolve_bare<'a, C>(
     written: &str,

@@ -182,7 +182,12 @@ fn docs_of_another_layer_are_an_error_naming_both() {
     .expect("readme");
     let schema = parse_schema(Path::new("v66.tl"), "a#00000001 = A;\n// LAYER 66\n").expect("v66");
     let mut diagnostics = Vec::new();
-    layers::check(Some(dir.path()), &[schema.clone()], false, &mut diagnostics);
+    layers::check(
+        Some(dir.path()),
+        std::slice::from_ref(&schema),
+        false,
+        &mut diagnostics,
+    );
     assert_eq!(diagnostics.len(), 1);
     assert_eq!(diagnostics[0].severity, Severity::Error);
     assert!(diagnostics[0].file.ends_with("README.md"));

@@ -76,7 +76,7 @@ pub fn field_name(tl: &str) -> String {
 }
 
 /// The names every generated file may import from the tree root (the
-/// top-level modules, see [`super::items::Kind`], and `name_for_id`): a
+/// top-level modules, see [`super::Kind`], and `name_for_id`): a
 /// namespace module of one of these names would clash with the import.
 pub const ROOT_IMPORTS: &[&str] = &["enums", "errors", "functions", "name_for_id", "types"];
 

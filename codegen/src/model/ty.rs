@@ -257,7 +257,7 @@ pub enum Ty {
     QueryResult(String),
     /// `Object`: any boxed value (`rpc_result result:Object`), the
     /// runtime's `Object` in Rust. Its extent is the rest of its frame, or
-    /// the length a `bytes` field before it gives ([`super::Field::length`]).
+    /// the length an `int` field before it gives ([`super::FieldKind::ObjectLength`]).
     Object,
     /// A name nothing defines, or a type that cannot be a value (`#` or
     /// `true` outside a flags position): the model lists it as a problem,
