@@ -56,6 +56,8 @@ step "generated crate (sample): every feature (serde, deserializable functions, 
 
 step "example: a program depending on tlgen-api alone (sample)" \
     cargo run -q -p tlgen-example
+step "example: the MTProto envelope (sample)" \
+    cargo run -q -p tlgen-example --bin envelope
 
 step "runtime: every feature" cargo test -p tlgen-runtime --all-features
 step "runtime: no_std (no default features)" cargo build -p tlgen-runtime --no-default-features
@@ -75,6 +77,7 @@ shared="$(cd .. && pwd)/shared"
 layer_steps=(
     "example: layer 65"
     "example: layer 223 with the MTProto schema, errors from Telethon's tables and layer 65"
+    "example: the MTProto envelope, layer 223"
     "generated crate: check v65"
     "generated crate: check v66"
     "generated crate: doc v65 with RUSTDOCFLAGS=-D warnings"
@@ -113,8 +116,9 @@ errors="$shared/telethon:$docs/v65"
 # optional fields added in between, and the MTProto envelope carries it.
 step "${layer_steps[0]}" with_layer v65 cargo run -q -p tlgen-example
 step "${layer_steps[1]}" with_layer v223 env TLGEN_ERROR_DOCS="$errors" cargo run -q -p tlgen-example
-step "${layer_steps[2]}" with_layer v65 cargo check -p tlgen-api --all-features
-step "${layer_steps[3]}" with_layer v66 cargo check -p tlgen-api --all-features
-step "${layer_steps[4]}" with_layer v65 env RUSTDOCFLAGS="-D warnings" cargo doc -p tlgen-api --no-deps
-step "${layer_steps[5]}" with_layer v223 cargo test -p tlgen-api --all-features
-step "${layer_steps[6]}" with_layer v223 env TLGEN_ERROR_DOCS="$errors" RUSTDOCFLAGS="-D warnings" cargo doc -p tlgen-api --no-deps
+step "${layer_steps[2]}" with_layer v223 env TLGEN_ERROR_DOCS="$errors" cargo run -q -p tlgen-example --bin envelope
+step "${layer_steps[3]}" with_layer v65 cargo check -p tlgen-api --all-features
+step "${layer_steps[4]}" with_layer v66 cargo check -p tlgen-api --all-features
+step "${layer_steps[5]}" with_layer v65 env RUSTDOCFLAGS="-D warnings" cargo doc -p tlgen-api --no-deps
+step "${layer_steps[6]}" with_layer v223 cargo test -p tlgen-api --all-features
+step "${layer_steps[7]}" with_layer v223 env TLGEN_ERROR_DOCS="$errors" RUSTDOCFLAGS="-D warnings" cargo doc -p tlgen-api --no-deps

@@ -147,9 +147,11 @@ fn fixed_from(prim: Prim) -> TokenStream {
     }
 }
 
-/// Whether `ty` is the primitive `prim`.
-fn is(ty: &Ty, prim: Prim) -> bool {
-    ty.prim() == Some(prim)
+/// Whether `ty` is byte data written through the runtime's `bytes`
+/// helpers: a primitive without wire traits of its own (`bytes`, MTProto's
+/// `string`: both `Vec<u8>`).
+fn is_byte_data(ty: &Ty) -> bool {
+    ty.prim().is_some_and(|p| !p.info().wire_traits)
 }
 
 impl Gen<'_, '_> {
@@ -160,9 +162,9 @@ impl Gen<'_, '_> {
         let rt = &self.rt.path;
         Size::Expr(match ty {
             _ if ty.has_wire_traits() => quote!(#rt::Serialize::serialized_len(#v)),
-            Ty::Prim(Prim::Bytes) => quote!(#rt::wire::bytes_len(#v)),
+            _ if is_byte_data(ty) => quote!(#rt::wire::bytes_len(#v)),
             Ty::Struct(_) => quote!(#rt::BareSerialize::bare_len(#v)),
-            Ty::Vector { boxed: true, elem } if is(elem, Prim::Bytes) => {
+            Ty::Vector { boxed: true, elem } if is_byte_data(elem) => {
                 quote!(#rt::wire::bytes_vector_len(#v))
             }
             Ty::Vector { boxed: false, elem } if matches!(**elem, Ty::Struct(_)) => {
@@ -182,7 +184,10 @@ impl Gen<'_, '_> {
                     quote!(#rt::wire::bare_vector_len_with(#v, #item))
                 }
             }
-            _ => quote!(0),
+            Ty::Prim(_) | Ty::Enum(_) | Ty::Query(_) | Ty::QueryResult(_) | Ty::Object => {
+                unreachable!("fixed-size or with wire traits: handled above")
+            }
+            Ty::Unresolved(_) => unreachable!("a checked model resolves every type"),
         })
     }
 
@@ -190,9 +195,9 @@ impl Gen<'_, '_> {
         let rt = &self.rt.path;
         match ty {
             _ if ty.has_wire_traits() => quote!(#rt::Serialize::serialize(#v, out)),
-            Ty::Prim(Prim::Bytes) => quote!(#rt::wire::write_bytes(out, #v)),
+            _ if is_byte_data(ty) => quote!(#rt::wire::write_bytes(out, #v)),
             Ty::Struct(_) => quote!(#rt::BareSerialize::serialize_bare(#v, out)),
-            Ty::Vector { boxed: true, elem } if is(elem, Prim::Bytes) => {
+            Ty::Vector { boxed: true, elem } if is_byte_data(elem) => {
                 quote!(#rt::wire::write_bytes_vector(out, #v))
             }
             Ty::Vector { boxed: false, elem } if matches!(**elem, Ty::Struct(_)) => {
@@ -206,7 +211,10 @@ impl Gen<'_, '_> {
                     quote!(#rt::wire::write_bare_vector_with(out, #v, |out, x| #item))
                 }
             }
-            _ => quote!(),
+            Ty::Prim(_) | Ty::Enum(_) | Ty::Query(_) | Ty::QueryResult(_) | Ty::Object => {
+                unreachable!("with wire traits: handled above")
+            }
+            Ty::Unresolved(_) => unreachable!("a checked model resolves every type"),
         }
     }
 
@@ -218,9 +226,9 @@ impl Gen<'_, '_> {
         let rt = &self.rt.path;
         match ty {
             _ if ty.has_wire_traits() => quote!(#rt::Deserialize::deserialize(r)),
-            Ty::Prim(Prim::Bytes) => quote!(#rt::wire::read_bytes(r)),
+            _ if is_byte_data(ty) => quote!(#rt::wire::read_bytes(r)),
             Ty::Struct(_) => quote!(#rt::BareDeserialize::deserialize_bare(r)),
-            Ty::Vector { boxed: true, elem } if is(elem, Prim::Bytes) => {
+            Ty::Vector { boxed: true, elem } if is_byte_data(elem) => {
                 quote!(#rt::wire::read_bytes_vector(r))
             }
             Ty::Vector { boxed, elem } => {
@@ -240,7 +248,10 @@ impl Gen<'_, '_> {
                     quote!(#rt::wire::read_bare_vector_with(r, #min, #item))
                 }
             }
-            _ => quote!(Ok(::core::default::Default::default())),
+            Ty::Prim(_) | Ty::Enum(_) | Ty::Query(_) | Ty::QueryResult(_) | Ty::Object => {
+                unreachable!("with wire traits: handled above")
+            }
+            Ty::Unresolved(_) => unreachable!("a checked model resolves every type"),
         }
     }
 
