@@ -150,8 +150,12 @@ fn readme_dependency_crate_needs_an_explicit_input() {
         readme::link_dir(&root.join("docs-input"), &tl.join("docs")).expect("link the docs");
     }
     let schemas = schema_values(config);
-    assert_eq!(schemas.len(), 2, "{config}");
-    for (value, sample) in schemas.iter().zip(["sample.tl", "sample_secret.tl"]) {
+    assert_eq!(schemas.len(), 3, "{config}");
+    for (value, sample) in
+        schemas
+            .iter()
+            .zip(["sample.tl", "sample_secret.tl", "sample_mtproto.tl"])
+    {
         let text = std::fs::read_to_string(root.join("docs-input/schemas").join(sample))
             .expect("sample schema");
         put(&krate.join(value), &text);
@@ -245,7 +249,7 @@ fn readme_dependency_crate_needs_an_explicit_input() {
     // What was built is in the build script's output (`cargo build -vv`).
     let said = build_script_output(&target())
         .into_iter()
-        .find(|l| l.starts_with("tlgen-api: generated layer 1: 11 methods"))
+        .find(|l| l.starts_with("tlgen-api: generated layer 1: 14 methods"))
         .unwrap_or_else(|| panic!("the build script did not say what it generated"));
     assert!(
         said.contains(&tl.join("docs").display().to_string()),
@@ -276,7 +280,7 @@ fn readme_dependency_crate_needs_an_explicit_input() {
     );
     assert_eq!(lines[2], "`TLGEN_DENY_WARNINGS=1` makes warnings errors");
     assert!(
-        lines[3].starts_with("tlgen-api: generated layer 1: 11 methods"),
+        lines[3].starts_with("tlgen-api: generated layer 1: 14 methods"),
         "{stderr}"
     );
     let denied = cargo_command(&krate, &["build"])

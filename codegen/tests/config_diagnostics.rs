@@ -144,6 +144,7 @@ fn a_schema_directory_is_read_as_its_tl_files() {
         .docs(sample())
         .schema(sample().join("schemas/sample.tl"))
         .schema(sample().join("schemas/sample_secret.tl"))
+        .schema(sample().join("schemas/sample_mtproto.tl"))
         .load()
         .unwrap();
     let by_dir = Config::new()

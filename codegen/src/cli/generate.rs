@@ -117,7 +117,7 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
         refuse_inputs_inside(&args.out, &args.input)?;
     }
 
-    let loaded = super::load_checked(&config)?;
+    let loaded = super::load_checked(&config, true)?;
     let output = config.output_of(&loaded).map_err(shorten)?;
     let tree = emit::with_manifest(&output);
     if args.check {

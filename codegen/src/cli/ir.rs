@@ -19,7 +19,7 @@ pub struct IrArgs {
 
 pub fn run(args: &IrArgs) -> anyhow::Result<ExitCode> {
     // Printed as `generate` prints them: a skipped page is never dropped silently.
-    let loaded = super::load_checked(&args.input.config(args.deny_warnings))?;
+    let loaded = super::load_checked(&args.input.config(args.deny_warnings), false)?;
     let mut json = serde_json::to_vec_pretty(&loaded.api)?;
     json.push(b'\n');
     super::write_stdout(&json)?;

@@ -126,18 +126,24 @@ impl InputArgs {
     /// warnings go to stderr: `encode`, `decode` and `diff` work on what was
     /// read, and a page skipped as unreadable must not pass unsaid.
     pub fn load(&self) -> anyhow::Result<Loaded> {
-        load_checked(&self.config(false))
+        load_checked(&self.config(false), false)
     }
 }
 
 /// [`Config::load`] and [`Loaded::check`], with the warnings of a run that
 /// passes printed to stderr: what every command that reads docs does before
-/// its own work.
-pub fn load_checked(config: &Config) -> anyhow::Result<Loaded> {
+/// its own work. `generating` adds, first, the one line per schema file
+/// that no page documents: what is generated without docs.
+pub fn load_checked(config: &Config, generating: bool) -> anyhow::Result<Loaded> {
     let loaded = config.load()?;
     loaded.check()?;
-    for line in loaded.warnings() {
-        say(&line);
+    let undocumented = if generating {
+        loaded.undocumented()
+    } else {
+        Vec::new()
+    };
+    for line in undocumented.iter().chain(&loaded.warnings()) {
+        say(line);
     }
     Ok(loaded)
 }

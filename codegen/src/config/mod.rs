@@ -275,6 +275,14 @@ impl Loaded {
     pub fn warnings(&self) -> Vec<String> {
         report::warnings(&self.diagnostics, &self.policy)
     }
+
+    /// What the run generates without docs, one line per schema file that
+    /// no page documents (the MTProto service schema; every file of a run
+    /// without docs): a note a front end shows even though notes are
+    /// otherwise quiet.
+    pub fn undocumented(&self) -> Vec<String> {
+        report::undocumented(&self.diagnostics)
+    }
 }
 
 /// Builder for generating bindings from a build script (or anywhere else).
@@ -607,6 +615,10 @@ impl Config {
         let loaded = self.load()?;
         loaded.check()?;
         if directives {
+            // Not a warning: in the build script's output (`cargo build -vv`).
+            for line in loaded.undocumented() {
+                println!("tlgen: {line}");
+            }
             for (i, line) in loaded.warnings().iter().enumerate() {
                 // Cargo says whose build script it is and that it is a
                 // warning; this says it is tlgen's.

@@ -113,6 +113,19 @@ pub(crate) fn warnings(all: &[Diagnostic], policy: &Policy) -> Vec<String> {
     lines
 }
 
+/// The notes that say a schema file is generated without docs (no page
+/// documents any of its entries), one line each.
+pub(crate) fn undocumented(all: &[Diagnostic]) -> Vec<String> {
+    all.iter()
+        .filter(|d| {
+            d.kind == crate::ir::DiagnosticKind::MissingPage
+                && d.severity == Severity::Note
+                && d.line.is_none()
+        })
+        .map(one_line)
+        .collect()
+}
+
 /// A diagnostic on one line (a message may hold line breaks; a cargo
 /// directive ends at the first).
 fn one_line(d: &Diagnostic) -> String {

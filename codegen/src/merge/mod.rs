@@ -219,6 +219,7 @@ fn merge_with(
             .iter()
             .any(|s| s.definitions.iter().any(|d| d.layer.is_some())),
         secret_pages: Vec::new(),
+        missing_pages: Vec::new(),
     };
     for schema in schemas {
         merger.diagnostics.extend(schema::check_ids(schema));
@@ -297,6 +298,10 @@ struct Merger<'a> {
     /// [`Merger::secret_page`]), by the first entry each names, reported as
     /// one warning.
     secret_pages: Vec<String>,
+    /// Entries of documented schema files without a page (`constructor
+    /// x`, file index, line), reported as one warning per file
+    /// ([`Merger::report_missing_pages`]).
+    missing_pages: Vec<(String, usize, u32)>,
 }
 
 /// The pages of each kind by entity name, one page per name.
@@ -615,6 +620,7 @@ impl<'a> Merger<'a> {
             });
         }
         self.report_undocumented_files(schemas, &undocumented);
+        self.report_missing_pages(schemas);
         let api_key = |name: &str| (Space::Api, name.to_owned());
         for (name, page) in method_pages
             .iter()
@@ -691,13 +697,50 @@ impl<'a> Merger<'a> {
             // ([`Merger::report_undocumented_files`]).
             return;
         }
-        let message = format!("schema {what} {name} has no page");
-        self.report_at_entry(
-            Severity::Warning,
-            DiagnosticKind::MissingPage,
-            entry,
-            message,
-        );
+        self.missing_pages
+            .push((format!("{what} {name}"), entry.file_index, entry.def.line));
+    }
+
+    /// One warning per documented schema file for its entries without a
+    /// page (docs that lag the schema): each is generated from the schema
+    /// alone, without docs.
+    fn report_missing_pages(&mut self, schemas: &[Schema]) {
+        /// How many entries the warning names.
+        const NAMED: usize = 10;
+        let missing = std::mem::take(&mut self.missing_pages);
+        for (file_index, schema) in schemas.iter().enumerate() {
+            let mut entries: Vec<&(String, usize, u32)> =
+                missing.iter().filter(|m| m.1 == file_index).collect();
+            entries.sort_by_key(|m| m.2);
+            let message = match entries.as_slice() {
+                [] => continue,
+                [(what, _, _)] => format!("schema {what} has no page"),
+                many => {
+                    let named: Vec<String> = many
+                        .iter()
+                        .take(NAMED)
+                        .map(|(what, _, line)| format!("{what} (line {line})"))
+                        .collect();
+                    let more = match many.len().saturating_sub(NAMED) {
+                        0 => String::new(),
+                        n => format!(" and {n} more"),
+                    };
+                    format!(
+                        "{} schema entries have no page, each generated from the schema alone, \
+                         without docs: {}{more}",
+                        many.len(),
+                        named.join(", ")
+                    )
+                }
+            };
+            self.report(
+                Severity::Warning,
+                DiagnosticKind::MissingPage,
+                schema.path.clone(),
+                Some(entries[0].2),
+                message,
+            );
+        }
     }
 
     /// One note per schema file none of whose entries has a page, counting
@@ -707,9 +750,15 @@ impl<'a> Merger<'a> {
             if constructors + methods == 0 {
                 continue;
             }
+            let counted: Vec<String> = [(constructors, "constructor"), (methods, "method")]
+                .into_iter()
+                .filter(|&(n, _)| n > 0)
+                .map(|(n, what)| format!("{n} {what}{}", if n == 1 { "" } else { "s" }))
+                .collect();
             let message = format!(
-                "no entry of this schema file is documented by these docs: its {constructors} \
-                 constructors and {methods} methods are generated from the schema alone{}",
+                "no entry of this schema file is documented by these docs: its {} come from \
+                 the schema alone{}",
+                counted.join(" and "),
                 match schema.space() {
                     Space::Mtproto => " (in the `mtproto` namespace)",
                     Space::Api => "",
