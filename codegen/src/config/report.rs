@@ -85,7 +85,10 @@ pub(crate) fn failure(fatal: &[Diagnostic], all: &[Diagnostic], policy: &Policy)
 /// first [`SHOWN_DIAGNOSTICS`], the command that lists them all and the
 /// switch that makes them errors. Empty when there are none.
 pub(crate) fn warnings(all: &[Diagnostic], policy: &Policy) -> Vec<String> {
-    let warnings: Vec<&Diagnostic> = all.iter().filter(|d| needs_attention(d)).collect();
+    let mut warnings: Vec<&Diagnostic> = all.iter().filter(|d| needs_attention(d)).collect();
+    // Mixed layers (allowed) first: they explain the disagreements after
+    // them, and must not be cut off the list shown.
+    warnings.sort_by_key(|d| d.kind != crate::ir::DiagnosticKind::LayerMismatch);
     if warnings.is_empty() {
         return Vec::new();
     }

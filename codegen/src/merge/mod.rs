@@ -755,9 +755,14 @@ impl<'a> Merger<'a> {
                 .filter(|&(n, _)| n > 0)
                 .map(|(n, what)| format!("{n} {what}{}", if n == 1 { "" } else { "s" }))
                 .collect();
+            // `docs` is empty for a run on schemas alone.
+            let why = if self.docs.as_os_str().is_empty() {
+                "no docs tree was given"
+            } else {
+                "no entry of this schema file is documented by these docs"
+            };
             let message = format!(
-                "no entry of this schema file is documented by these docs: its {} come from \
-                 the schema alone{}",
+                "{why}: its {} come from the schema alone{}",
                 counted.join(" and "),
                 match schema.space() {
                     Space::Mtproto => " (in the `mtproto` namespace)",
