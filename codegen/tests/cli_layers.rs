@@ -133,7 +133,7 @@ fn refused_then_allowed(docs: &Path, schemas: &[PathBuf], a: &str, b: &str) {
         );
         assert_eq!(
             lines_with(&allowed, "warning: ", &warning),
-            [warning.clone()],
+            vec![warning],
             "{allowed}"
         );
     }
