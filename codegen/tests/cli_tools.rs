@@ -113,6 +113,62 @@ fn encode_writes_one_line_per_input_line() {
     assert_eq!((out.status.code(), stdout(&out)), (Some(0), String::new()));
 }
 
+/// The layer-223 API with the MTProto and secret-chat schemas, as a user
+/// passes them (no docs: the schemas alone give every wire shape).
+fn full_layer(command: &str) -> Vec<String> {
+    let schemas = shared().join("tl-schemas");
+    let mut args = vec![command.to_string()];
+    for file in ["TL_telegram_v223.tl", "TL_mtproto_v1.tl", "TL_secret.tl"] {
+        args.push("--schema".into());
+        args.push(schemas.join(file).display().to_string());
+    }
+    args
+}
+
+#[test]
+fn encode_suggests_the_nearest_names() {
+    let out = tlgen(
+        &sample("encode"),
+        "{\"_\":\"messages.importChatInvit\",\"hash\":\"abc\"}\n",
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "error: unknown constructor or method \"messages.importChatInvit\" (did you mean messages.importChatInvite?)\n"
+    );
+
+    if !shared_data_present("encode_suggests_the_nearest_names") {
+        return;
+    }
+    let input = [
+        r#"{"_":"messages.sendMesage"}"#,
+        r#"{"_":"getConfig"}"#,
+        r#"{"_":"channel.getMessages"}"#,
+        r#"{"_":"decryptedMessage"}"#,
+        r#"{"_":"pnig"}"#,
+        r#"{"_":"messages.sendMessage","peer":{"_":"inputPeerUsr"}}"#,
+        r#"{"_":"xyzzy"}"#,
+    ]
+    .join("\n");
+    let out = tlgen(&full_layer("encode"), &input);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    let text = stdout(&out);
+    assert_eq!(
+        text.lines().collect::<Vec<_>>(),
+        [
+            r#"error: unknown constructor or method "messages.sendMesage" (did you mean messages.sendMessage?)"#,
+            r#"error: unknown constructor or method "getConfig" (did you mean help.getConfig?)"#,
+            r#"error: unknown constructor or method "channel.getMessages" (did you mean channels.getMessages or messages.getMessages?)"#,
+            r#"error: unknown constructor or method "decryptedMessage" (did you mean decryptedMessage_17, decryptedMessage_45, decryptedMessage_73 or decryptedMessage_8?)"#,
+            r#"error: unknown constructor or method "pnig" (did you mean ping?)"#,
+            r#"error: unknown constructor or method "inputPeerUsr" (did you mean inputPeerUser?)"#,
+            r#"error: unknown constructor or method "xyzzy""#,
+        ],
+        "{text}"
+    );
+}
+
 #[test]
 fn decode_writes_one_line_per_input_line() {
     let input = "1c05506c03616263\n\nzz\n1c05506c0361626300000000\n19ca4421a40100000c464c4f4f445f574149545f33000000\n";

@@ -109,7 +109,7 @@ impl Encoder<'_, '_> {
         let at = self
             .index
             .named(name)
-            .ok_or_else(|| ToolError::UnknownName(name.to_string()))?;
+            .ok_or_else(|| ToolError::unknown_name(self.index, name))?;
         if self.index.entry(at).id() == Some(GZIP_PACKED_ID) {
             return self.gzip_packed(obj, None);
         }
@@ -448,7 +448,7 @@ impl Encoder<'_, '_> {
                             ctx.error(format!("expected a method call, got constructor {name}"))
                         )
                     }
-                    None => return Err(ToolError::UnknownName(name.to_string())),
+                    None => return Err(ToolError::unknown_name(self.index, name)),
                 };
                 self.boxed_entry(self.index.entry(Handle::Func(at)), obj)?;
             }
@@ -518,14 +518,14 @@ impl Encoder<'_, '_> {
                     // `Object` is any value: a message body may be a call.
                     None if *ty == Ty::Object => match self.index.method_named(name) {
                         Some(f) => return self.boxed_entry(self.index.entry(Handle::Func(f)), obj),
-                        None => return Err(ToolError::UnknownName(name.to_string())),
+                        None => return Err(ToolError::unknown_name(self.index, name)),
                     },
                     None if self.index.method_named(name).is_some() => {
                         return Err(ctx.error(format!(
                             "expected a {type_name} constructor, got method {name}"
                         )))
                     }
-                    None => return Err(ToolError::UnknownName(name.to_string())),
+                    None => return Err(ToolError::unknown_name(self.index, name)),
                 };
                 if want.is_some_and(|t| c.ty != Some(t)) {
                     return Err(ctx.error(format!(

@@ -67,6 +67,7 @@ mod encode;
 pub(crate) mod format;
 mod index;
 mod sample;
+mod suggest;
 
 #[cfg(test)]
 pub(crate) mod tests;
@@ -76,6 +77,7 @@ pub use encode::encode_json;
 pub use format::{parse_hex, to_hex, to_json_string};
 pub use index::ApiIndex;
 pub use sample::sample_value;
+pub use suggest::nearest_names;
 
 /// The key under which the JSON form of `gzip_packed` holds the value its
 /// `packed_data` inflates to.
@@ -96,7 +98,12 @@ pub enum ToolError {
     /// The input line is not hex.
     InvalidHex(String),
     /// `"_"` names no method or constructor.
-    UnknownName(String),
+    UnknownName {
+        /// The name given.
+        name: String,
+        /// The nearest names that do name one ([`nearest_names`]).
+        suggestions: Vec<String>,
+    },
     /// A constructor ID that no entry has.
     UnknownId {
         /// The ID read.
@@ -139,7 +146,17 @@ impl std::fmt::Display for ToolError {
         match self {
             ToolError::InvalidJson(message) => write!(f, "invalid JSON: {message}"),
             ToolError::InvalidHex(message) => write!(f, "invalid hex: {message}"),
-            ToolError::UnknownName(name) => write!(f, "unknown constructor or method {name:?}"),
+            ToolError::UnknownName { name, suggestions } => {
+                write!(f, "unknown constructor or method {name:?}")?;
+                if let Some((last, rest)) = suggestions.split_last() {
+                    f.write_str(" (did you mean ")?;
+                    if !rest.is_empty() {
+                        write!(f, "{} or ", rest.join(", "))?;
+                    }
+                    write!(f, "{last}?)")?;
+                }
+                Ok(())
+            }
             ToolError::UnknownId { id, offset, hint } => {
                 write!(
                     f,
@@ -165,6 +182,20 @@ impl std::fmt::Display for ToolError {
 }
 
 impl std::error::Error for ToolError {}
+
+impl ToolError {
+    /// `name` names no method or constructor of `index`: the error, with
+    /// the nearest names that do.
+    pub fn unknown_name(index: &ApiIndex<'_>, name: &str) -> ToolError {
+        ToolError::UnknownName {
+            name: name.to_owned(),
+            suggestions: nearest_names(index, name)
+                .into_iter()
+                .map(|s| s.into_owned())
+                .collect(),
+        }
+    }
+}
 
 impl From<tlgen_runtime::DecodeError> for ToolError {
     fn from(err: tlgen_runtime::DecodeError) -> Self {

@@ -525,6 +525,70 @@ fn encode_errors_name_the_problem() {
     );
 }
 
+/// An unknown name gets the nearest names of the loaded schemas: typos,
+/// case, a missing namespace, a secret-chat wire name, wherever the name
+/// stands; ties all listed in model order; nothing when nothing is near,
+/// and no work at all for a name no TL name could be near.
+#[test]
+fn unknown_names_get_the_nearest_names() {
+    let cases: Vec<(Value, &str)> = vec![
+        (
+            json!({"_": "messages.sendMesage"}),
+            r#"unknown constructor or method "messages.sendMesage" (did you mean messages.sendMessage?)"#,
+        ),
+        (
+            json!({"_": "Messages.SendMessage"}),
+            r#"unknown constructor or method "Messages.SendMessage" (did you mean messages.sendMessage?)"#,
+        ),
+        (
+            json!({"_": "getConfig"}),
+            r#"unknown constructor or method "getConfig" (did you mean help.getConfig?)"#,
+        ),
+        (
+            json!({"_": "users.getConfig"}),
+            r#"unknown constructor or method "users.getConfig" (did you mean help.getConfig?)"#,
+        ),
+        (
+            json!({"_": "decryptedMessageActionNop"}),
+            r#"unknown constructor or method "decryptedMessageActionNop" (did you mean decryptedMessageActionNoop_17?)"#,
+        ),
+        (
+            json!({"_": "messages.sendMessage", "peer": {"_": "inputPeerUsr"}, "message": "", "random_id": 1}),
+            r#"unknown constructor or method "inputPeerUsr" (did you mean inputPeerUser?)"#,
+        ),
+        (
+            json!({"_": "invokeWithLayer", "layer": 1, "query": {"_": "help.getConfg"}}),
+            r#"unknown constructor or method "help.getConfg" (did you mean help.getConfig?)"#,
+        ),
+        (
+            json!({"_": "xyzzy"}),
+            r#"unknown constructor or method "xyzzy""#,
+        ),
+    ];
+    for (value, message) in cases {
+        assert_eq!(enc_err(value.clone()), message, "{value}");
+    }
+
+    let api = api_from_tl("a#1 = A;\nb#2 = B;\nlayered#3 = L;\n---functions---\nns.a#4 = A;");
+    let ix = ApiIndex::new(&api);
+    let near = |name: &str| -> Vec<String> {
+        nearest_names(&ix, name)
+            .into_iter()
+            .map(|n| n.into_owned())
+            .collect()
+    };
+    // Ties, in model order (methods first); the same list every time.
+    assert_eq!(near("c"), ["a", "b"]);
+    assert_eq!(near("c"), near("c"));
+    assert_eq!(near("A"), ["a"]);
+    assert_eq!(near("ns.b"), ["ns.a", "b"]);
+    assert_eq!(near("layerd"), ["layered"]);
+    // Past any name's reach: nothing, without a comparison.
+    assert!(near(&"a".repeat(1 << 20)).is_empty());
+    assert!(near(&"a".repeat(suggest::MAX_SUGGESTED_LEN + 1)).is_empty());
+    assert!(near("").is_empty());
+}
+
 #[test]
 fn a_malformed_ir_is_an_error_not_a_panic() {
     // Bit 40 (from a hand-edited IR JSON) and a flag on a missing word.
