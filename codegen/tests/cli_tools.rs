@@ -233,6 +233,38 @@ fn single_values_and_a_round_trip_through_both_commands() {
     );
 }
 
+/// A `long` beyond 2^53 as JavaScript must send it, a decimal string,
+/// encodes as the number does.
+#[test]
+fn encode_takes_integers_as_decimal_strings() {
+    let value = |hash: &str| {
+        format!(
+            r#"{{"_":"messages.sendMessage","peer":{{"_":"inputPeerUser","user_id":"7","access_hash":{hash}}},"message":"","random_id":"-9007199254740993"}}"#
+        )
+    };
+    let input = format!(
+        "{}\n{}\n{}\n",
+        value("9007199254740993"),
+        value("\"9007199254740993\""),
+        value("\"9007199254740993.0\"")
+    );
+    let out = tlgen(&sample("encode"), &input);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    // ID, flags, inputPeerUser, user_id 7, access_hash 2^53 + 1, "",
+    // random_id -(2^53 + 1): every integer little-endian.
+    let expected =
+        "e8689f0f 00000000 4ca5e8dd 0700000000000000 0100000000002000 00000000 ffffffffffffdfff";
+    assert_eq!(lines[0], expected.replace(' ', ""));
+    assert_eq!(lines[1], lines[0]);
+    assert_eq!(
+        lines[2],
+        r#"error: field "access_hash" of inputPeerUser: expected long (an integer or a decimal string), got string "9007199254740993.0""#
+    );
+}
+
 #[test]
 fn the_ir_json_can_replace_the_docs() {
     let out = tlgen(&sample("ir"), "");

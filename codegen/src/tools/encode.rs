@@ -622,8 +622,11 @@ fn present(f: &Field<'_>, value: Option<&Value>, ctx: Ctx<'_>) -> Result<bool, T
     }
 }
 
-/// A JSON integer as i128 (so that both i64 and u64 fit); floats rejected.
+/// A JSON integer, or a decimal string (`"-123"`: what JavaScript, whose
+/// numbers are exact only up to 2^53, must send for a large `long`), as
+/// i128 (so that both i64 and u64 fit); floats, other strings rejected.
 fn integer(value: &Value, what: &str, ctx: Ctx<'_>) -> Result<i128, ToolError> {
+    let expected = || ctx.expected(&format!("{what} (an integer or a decimal string)"), value);
     match value {
         Value::Number(n) => {
             if let Some(i) = n.as_i64() {
@@ -631,10 +634,19 @@ fn integer(value: &Value, what: &str, ctx: Ctx<'_>) -> Result<i128, ToolError> {
             } else if let Some(u) = n.as_u64() {
                 Ok(u.into())
             } else {
-                Err(ctx.expected(what, value))
+                Err(expected())
             }
         }
-        _ => Err(ctx.expected(what, value)),
+        Value::String(text) => {
+            let digits = text.strip_prefix('-').unwrap_or(text);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(expected());
+            }
+            // Only an overflow fails here: the syntax is checked above.
+            text.parse::<i128>()
+                .map_err(|_| ctx.error(format!("{} is out of range for {what}", describe(value))))
+        }
+        _ => Err(expected()),
     }
 }
 

@@ -10,7 +10,7 @@
 //! | TL | JSON |
 //! |---|---|
 //! | constructor / method call | `{"_": "<IR name>", "<param>": value, ...}` |
-//! | `int`, `long` | integer (the whole `i32` / `i64` range; floats are rejected) |
+//! | `int`, `long` | integer (the whole `i32` / `i64` range; floats are rejected); on input also a decimal string (`"-9007199254740993"`), written as a number on output |
 //! | `double` | number; `"NaN"`, `"Infinity"`, `"-Infinity"` for the non-finite values |
 //! | `int128`, `int256` | hex string of the wire bytes (32 / 64 digits) |
 //! | `string` | string |
@@ -27,6 +27,12 @@
 //!   carry their layer suffix (`decryptedMessage_73`), the wire name is their
 //!   `tl_name`. On input a wire name is accepted too when exactly one entry
 //!   carries it; on output the IR name is always written.
+//! * A decimal string for `int` and `long` (optional `-`, digits only) is
+//!   for JavaScript callers, whose numbers are exact only up to 2^53: a
+//!   `long` above that must be sent as a string. `int` takes one too, so
+//!   that a caller may quote every integer by one rule (as protobuf's JSON
+//!   mapping does). Decoding writes numbers: a JavaScript reader of its
+//!   output needs a JSON parser that keeps 64-bit integers exact.
 //! * `#` flags words never appear in JSON: encoding computes them from the
 //!   present conditional fields (a bit is set when any field on it is
 //!   present; a non-`true` field on a set bit must then be present too), and

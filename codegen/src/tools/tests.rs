@@ -452,7 +452,7 @@ fn encode_errors_name_the_problem() {
         ),
         (
             json!({"_": "user", "id": 1.5}),
-            r#"field "id" of user: expected long, got number 1.5"#,
+            r#"field "id" of user: expected long (an integer or a decimal string), got number 1.5"#,
         ),
         (
             json!({"_": "user", "id": 18446744073709551615u64}),
@@ -508,7 +508,7 @@ fn encode_errors_name_the_problem() {
         ),
         (
             json!({"_": "geoPoint", "long": 0, "lat": 0, "access_hash": 0, "accuracy_radius": "x"}),
-            r#"field "accuracy_radius" of geoPoint: expected int, got string "x""#,
+            r#"field "accuracy_radius" of geoPoint: expected int (an integer or a decimal string), got string "x""#,
         ),
     ];
     for (value, message) in cases {
@@ -587,6 +587,69 @@ fn unknown_names_get_the_nearest_names() {
     assert!(near(&"a".repeat(1 << 20)).is_empty());
     assert!(near(&"a".repeat(suggest::MAX_SUGGESTED_LEN + 1)).is_empty());
     assert!(near("").is_empty());
+}
+
+/// `int` and `long` take a decimal string as well as a number (a JavaScript
+/// caller must send a `long` above 2^53 as one); decoding writes numbers.
+#[test]
+fn integers_as_decimal_strings() {
+    let hex =
+        enc(json!({"_": "inputPeerUser", "user_id": 1, "access_hash": 9223372036854775807i64}));
+    for access_hash in [json!("9223372036854775807"), json!(9223372036854775807i64)] {
+        assert_eq!(
+            enc(json!({"_": "inputPeerUser", "user_id": "1", "access_hash": access_hash})),
+            hex
+        );
+    }
+    assert_eq!(
+        enc(json!({"_": "inputPeerUser", "user_id": "-9223372036854775808", "access_hash": "0"})),
+        "4ca5e8dd00000000000000800000000000000000"
+    );
+    assert_eq!(
+        enc(json!({"_": "messageEntityBold", "offset": "-2147483648", "length": "7"})),
+        "c90b61bd0000008007000000"
+    );
+    assert_eq!(
+        dec("4ca5e8dd 0000000000000080 0000000000000000"),
+        json!({"_": "inputPeerUser", "user_id": i64::MIN, "access_hash": 0})
+    );
+    let cases: Vec<(Value, &str)> = vec![
+        (
+            json!({"_": "user", "id": "9223372036854775808"}),
+            r#"field "id" of user: 9223372036854775808 is out of range for long"#,
+        ),
+        (
+            json!({"_": "user", "id": "999999999999999999999999999999999999999999"}),
+            r#"field "id" of user: string "999999999999999999999999"... is out of range for long"#,
+        ),
+        (
+            json!({"_": "messageEntityBold", "offset": "2147483648", "length": 0}),
+            r#"field "offset" of messageEntityBold: 2147483648 is out of range for int"#,
+        ),
+        (
+            json!({"_": "user", "id": "1e3"}),
+            r#"field "id" of user: expected long (an integer or a decimal string), got string "1e3""#,
+        ),
+        (
+            json!({"_": "user", "id": " 1"}),
+            r#"field "id" of user: expected long (an integer or a decimal string), got string " 1""#,
+        ),
+        (
+            json!({"_": "user", "id": "+1"}),
+            r#"field "id" of user: expected long (an integer or a decimal string), got string "+1""#,
+        ),
+        (
+            json!({"_": "user", "id": "-"}),
+            r#"field "id" of user: expected long (an integer or a decimal string), got string "-""#,
+        ),
+        (
+            json!({"_": "user", "id": "0x10"}),
+            r#"field "id" of user: expected long (an integer or a decimal string), got string "0x10""#,
+        ),
+    ];
+    for (value, message) in cases {
+        assert_eq!(enc_err(value.clone()), message, "{value}");
+    }
 }
 
 #[test]
