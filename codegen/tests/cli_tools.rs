@@ -34,6 +34,10 @@ fn shared_data_present(test: &str) -> bool {
 }
 
 fn tlgen(args: &[String], stdin: &str) -> Output {
+    tlgen_bytes(args, stdin.as_bytes())
+}
+
+fn tlgen_bytes(args: &[String], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tlgen"))
         .args(args)
         .stdin(Stdio::piped())
@@ -41,12 +45,7 @@ fn tlgen(args: &[String], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("tlgen runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -188,6 +187,137 @@ fn decode_writes_one_line_per_input_line() {
     );
 }
 
+/// `0x` makes hex a number; the wire carries an ID little-endian. Both
+/// readings are named, and an unknown ID says how it was read.
+#[test]
+fn decode_explains_byte_order() {
+    let out = tlgen(&with(sample("decode"), &["--hex", "0xc4f9186b"]), "");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "error: invalid hex: \"0xc4f9186b\" is a number, but wire bytes are read in the order \
+         they are sent; a constructor ID is sent little-endian: help.getConfig#c4f9186b is the \
+         bytes 6b18f9c4. Give the bytes without \"0x\"\n"
+    );
+    let out = tlgen(&sample("decode"), "0x6b18f9c4\n6b18f9c4\nc4f9186b\n");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).lines().collect::<Vec<_>>(),
+        [
+            "error: invalid hex: \"0x6b18f9c4\" is a number, but wire bytes are read in the \
+             order they are sent; a constructor ID is sent little-endian: the ID #6b18f9c4 is the \
+             bytes c4f9186b, and the bytes 6b18f9c4 are help.getConfig#c4f9186b. Give the bytes \
+             without \"0x\"",
+            r#"{"_":"help.getConfig"}"#,
+            "error: unknown constructor ID #6b18f9c4 (wire bytes c4f9186b, read little-endian) at \
+             offset 0; help.getConfig#c4f9186b is the wire bytes 6b18f9c4: was the ID written in \
+             the schema's byte order?",
+        ]
+    );
+}
+
+/// `--binary` reads one value's raw bytes, from stdin or `--input FILE`
+/// (offsets are the file's); `--input` alone reads hex lines from a file.
+#[test]
+fn decode_reads_raw_bytes_from_stdin_or_a_file() {
+    let value = r#"{"_":"messages.importChatInvite","hash":"abc"}"#;
+    let wire: &[u8] = &[0x1c, 0x05, 0x50, 0x6c, 0x03, b'a', b'b', b'c'];
+    let out = tlgen_bytes(&with(sample("decode"), &["--binary"]), wire);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), format!("{value}\n"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("value.bin");
+    std::fs::write(&file, wire).unwrap();
+    let path = file.display().to_string();
+    let out = tlgen(&with(sample("decode"), &["--binary", "--input", &path]), "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), format!("{value}\n"));
+
+    // One value per input: bytes after it are an error, as on a hex line.
+    let mut longer = wire.to_vec();
+    longer.extend_from_slice(&[0x6b, 0x18, 0xf9, 0xc4]);
+    let out = tlgen_bytes(&with(sample("decode"), &["--binary"]), &longer);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "error: 4 trailing bytes after the value\n");
+    let out = tlgen_bytes(&with(sample("decode"), &["--binary"]), &wire[..6]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stdout(&out),
+        "error: length 3 at offset 4 exceeds the 1 bytes left\n"
+    );
+
+    // Hex text given as raw bytes, and raw bytes given as hex lines: each
+    // error says which flag reads the input as it is.
+    let out = tlgen_bytes(
+        &with(sample("decode"), &["--binary"]),
+        b"1c05506c03616263\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stdout(&out),
+        "error: unknown constructor ID #35306331 (wire bytes 31633035, read little-endian) at \
+         offset 0 (the input is hex text: without --binary it is read as hex lines)\n"
+    );
+    let out = tlgen(&with(sample("decode"), &["--input", &path]), "");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stdout(&out),
+        "error: invalid hex: character '\\u{1c}' at position 0 is not a hex digit; raw wire bytes \
+         are read with --binary\n"
+    );
+    std::fs::write(dir.path().join("high.bin"), [0x15, 0xc4, 0xb5, 0xff]).unwrap();
+    let high = dir.path().join("high.bin").display().to_string();
+    let out = tlgen(&with(sample("decode"), &["--input", &high]), "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stdout(&out).starts_with("error: the line is not UTF-8 (")
+            && stdout(&out).ends_with("); raw wire bytes are read with --binary\n"),
+        "{}",
+        stdout(&out)
+    );
+    // An ordinary typo in hex gets no such hint.
+    let out = tlgen(&with(sample("decode"), &["--hex", "6b18f9cg"]), "");
+    assert_eq!(
+        stdout(&out),
+        "error: invalid hex: character 'g' at position 7 is not a hex digit\n"
+    );
+    let hex_file = dir.path().join("values.hex");
+    std::fs::write(&hex_file, "1c05506c03616263\n6b18f9c4\n").unwrap();
+    let out = tlgen(
+        &with(
+            sample("decode"),
+            &["--input", &hex_file.display().to_string()],
+        ),
+        "ignored",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!("{value}\n{{\"_\":\"help.getConfig\"}}\n")
+    );
+
+    // A file that is not there fails the run, naming it; --hex takes no input.
+    let missing = dir.path().join("missing.bin").display().to_string();
+    let out = tlgen(
+        &with(sample("decode"), &["--binary", "--input", &missing]),
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        format!("error: {missing}: No such file or directory (os error 2)\n")
+    );
+    let out = tlgen(&with(sample("decode"), &["--hex", "00", "--binary"]), "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("'--hex <HEX>' cannot be used with '--binary'"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 #[test]
 fn a_line_that_is_not_utf8_is_one_error_line() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tlgen"))
@@ -297,6 +427,42 @@ fn without_a_schema_there_are_no_ids() {
         stdout(&out),
         "error: no constructor ID for help.getConfig: pass --schema\n"
     );
+}
+
+/// The warnings of the docs and schemas name `--deny-warnings`, which
+/// `encode`, `decode` and `diff` take: with it, a warning fails the run
+/// before anything is converted or compared.
+#[test]
+fn deny_warnings_is_a_switch_of_the_tools() {
+    // The sample docs document secret-chat entries; this schema lacks them.
+    let json = ["--json", r#"{"_":"help.getConfig"}"#];
+    let out = tlgen(&with(sample("encode"), &json), "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "6b18f9c4\n");
+    let warned = stderr(&out);
+    assert!(
+        warned.starts_with("1 warning in the docs and schemas:\n")
+            && warned.ends_with("\n`--deny-warnings` makes warnings errors\n"),
+        "{warned}"
+    );
+    let schema = root().join("docs-input/schemas/sample.tl");
+    for args in [
+        with(
+            sample("encode"),
+            &[&json[..], &["--deny-warnings"]].concat(),
+        ),
+        with(sample("decode"), &["--hex", "6b18f9c4", "--deny-warnings"]),
+        diff_args(&schema, &schema, &["--deny-warnings"]),
+    ] {
+        let out = tlgen(&args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stdout(&out), "", "{args:?}");
+        assert!(
+            stderr(&out).starts_with("error: 1 warning, denied by `--deny-warnings`:\n"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
 }
 
 #[test]

@@ -28,6 +28,10 @@ pub struct DiffArgs {
     /// Exit with status 1 when the report contains such a change.
     #[arg(long, value_enum, value_name = "WHAT")]
     fail_on: Option<FailOn>,
+    /// Exit with status 2, comparing nothing, when either version's docs and
+    /// schemas give any warning.
+    #[arg(long)]
+    deny_warnings: bool,
     /// Also report changed descriptions (of methods, constructors, params and
     /// types); by default only what changes the generated code is compared.
     #[arg(long)]
@@ -52,13 +56,13 @@ enum FailOn {
 
 pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     let load = |docs: &PathBuf, schemas: &Vec<PathBuf>| {
-        super::InputArgs {
+        let input = super::InputArgs {
             docs: Some(docs.clone()),
             schemas: schemas.clone(),
             errors_from: Vec::new(),
             mixed_layers: false,
-        }
-        .load()
+        };
+        super::load_checked(&input.config(args.deny_warnings))
     };
     let old = load(&args.old_docs, &args.old_schema)?;
     let new = load(&args.new_docs, &args.new_schema)?;

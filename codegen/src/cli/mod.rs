@@ -120,14 +120,6 @@ impl InputArgs {
         }
         config
     }
-
-    /// Builds the IR, failing on unreadable or malformed input and on the
-    /// merge's errors (the message lists them). When it does not fail, the
-    /// warnings go to stderr: `encode`, `decode` and `diff` work on what was
-    /// read, and a page skipped as unreadable must not pass unsaid.
-    pub fn load(&self) -> anyhow::Result<Loaded> {
-        load_checked(&self.config(false))
-    }
 }
 
 /// [`Config::load`] and [`Loaded::check`], with the warnings of a run that

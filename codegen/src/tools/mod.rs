@@ -112,12 +112,29 @@ pub enum ToolError {
     },
     /// A constructor ID that no entry has.
     UnknownId {
-        /// The ID read.
+        /// The ID read (little-endian, as the wire carries it).
         id: u32,
         /// Where it was read.
         offset: usize,
-        /// Extra context (what was expected; that no IDs are known).
-        hint: String,
+        /// What the position expected (a type, "a method call"); `None` at
+        /// a position that takes any value.
+        expected: Option<String>,
+        /// The entry whose ID is `id` with its bytes reversed, as the schema
+        /// writes it (`help.getConfig#c4f9186b`): the ID was most likely
+        /// written in the schema's byte order instead of the wire's.
+        reversed: Option<String>,
+        /// The IR has no constructor IDs at all (built without a schema).
+        no_ids: bool,
+    },
+    /// Hex input written as a number (`0x...`), where wire bytes are read.
+    HexNumber {
+        /// The digits after `0x`.
+        digits: String,
+        /// With 8 digits: the entry whose ID they are, read as an ID
+        /// (`help.getConfig#c4f9186b`).
+        as_id: Option<String>,
+        /// With 8 digits: the entry whose ID they are, read as wire bytes.
+        as_bytes: Option<String>,
     },
     /// The entry has no ID because the IR was built without a schema.
     NoId(String),
@@ -163,11 +180,57 @@ impl std::fmt::Display for ToolError {
                 }
                 Ok(())
             }
-            ToolError::UnknownId { id, offset, hint } => {
+            ToolError::UnknownId {
+                id,
+                offset,
+                expected,
+                reversed,
+                no_ids,
+            } => {
                 write!(
                     f,
-                    "unknown constructor ID {id:08x} at offset {offset}{hint}"
-                )
+                    "unknown constructor ID #{id:08x} (wire bytes {}, read little-endian) at \
+                     offset {offset}",
+                    to_hex(&id.to_le_bytes())
+                )?;
+                if let Some(expected) = expected {
+                    write!(f, ", where {expected} is expected")?;
+                }
+                if let Some(entry) = reversed {
+                    write!(
+                        f,
+                        "; {entry} is the wire bytes {}: was the ID written in the schema's \
+                         byte order?",
+                        to_hex(&id.swap_bytes().to_le_bytes())
+                    )?;
+                }
+                if *no_ids {
+                    f.write_str(": the IR has no constructor IDs (pass --schema)")?;
+                }
+                Ok(())
+            }
+            ToolError::HexNumber {
+                digits,
+                as_id,
+                as_bytes,
+            } => {
+                write!(
+                    f,
+                    "invalid hex: \"0x{digits}\" is a number, but wire bytes are read in the \
+                     order they are sent; a constructor ID is sent little-endian"
+                )?;
+                let eight = digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_hexdigit());
+                if let (true, Ok(id)) = (eight, u32::from_str_radix(digits, 16)) {
+                    let wire = to_hex(&id.to_le_bytes());
+                    match as_id {
+                        Some(entry) => write!(f, ": {entry} is the bytes {wire}")?,
+                        None => write!(f, ": the ID #{digits} is the bytes {wire}")?,
+                    }
+                    if let Some(entry) = as_bytes {
+                        write!(f, ", and the bytes {digits} are {entry}")?;
+                    }
+                }
+                f.write_str(". Give the bytes without \"0x\"")
             }
             ToolError::NoId(name) => write!(f, "no constructor ID for {name}: pass --schema"),
             ToolError::MissingField { field, owner, note } => {
@@ -229,6 +292,24 @@ pub fn encode_line(index: &ApiIndex<'_>, line: &str) -> Result<String, ToolError
 /// Parses one line of hex and decodes it; the result is one line of JSON
 /// with keys in wire order. This is what `tlgen decode` does per input line.
 pub fn decode_line(index: &ApiIndex<'_>, line: &str) -> Result<String, ToolError> {
-    let bytes = parse_hex(line)?;
-    decode_bytes(index, &bytes).map(|value| to_json_string(index, &value))
+    let bytes = parse_hex(line).map_err(|err| match err {
+        ToolError::HexNumber { digits, .. } => {
+            let id = u32::from_str_radix(&digits, 16)
+                .ok()
+                .filter(|_| digits.len() == 8);
+            ToolError::HexNumber {
+                as_id: id.and_then(|id| format::entry_with_id(index, id)),
+                as_bytes: id.and_then(|id| format::entry_with_id(index, id.swap_bytes())),
+                digits,
+            }
+        }
+        other => other,
+    })?;
+    decode_wire(index, &bytes)
+}
+
+/// Decodes the wire bytes of one value; the result is one line of JSON with
+/// keys in wire order. This is what `tlgen decode --binary` does.
+pub fn decode_wire(index: &ApiIndex<'_>, bytes: &[u8]) -> Result<String, ToolError> {
+    decode_bytes(index, bytes).map(|value| to_json_string(index, &value))
 }

@@ -347,7 +347,7 @@ fn service_types_and_gzip() {
     }
     assert_eq!(
         decode_bytes(&ix, &wrong).unwrap_err().to_string(),
-        "constructor inputPeerEmpty of type InputPeer (7f3b18ea) at offset 0 where RichText is expected"
+        "constructor inputPeerEmpty#7f3b18ea of type InputPeer at offset 0, where RichText is expected"
     );
 }
 
@@ -703,7 +703,7 @@ fn no_schema_means_no_ids() {
     );
     assert_eq!(
         decode_bytes(&ix, &hx("1c05506c 01780000")).unwrap_err().to_string(),
-        "unknown constructor ID 6c50051c at offset 0: the IR has no constructor IDs (pass --schema)"
+        "unknown constructor ID #6c50051c (wire bytes 1c05506c, read little-endian) at offset 0: the IR has no constructor IDs (pass --schema)"
     );
 }
 
@@ -714,18 +714,22 @@ fn decode_errors_name_the_problem() {
         ("1c0550", "truncated input: 4 more bytes needed at offset 0"),
         ("1c05506c 05616263", "length 5 at offset 4 exceeds the 3 bytes left"),
         ("1c05506c 01780000 00", "1 trailing bytes after the value"),
-        ("01020304", "unknown constructor ID 04030201 at offset 0"),
+        ("01020304", "unknown constructor ID #04030201 (wire bytes 01020304, read little-endian) at offset 0"),
+        ("c4f9186b", "unknown constructor ID #6b18f9c4 (wire bytes c4f9186b, read little-endian) at offset 0; help.getConfig#c4f9186b is the wire bytes 6b18f9c4: was the ID written in the schema's byte order?"),
         ("4ca5e8dd 00", "truncated input: 8 more bytes needed at offset 4"),
-        ("e8689f0f 00000000 c65811f2", "constructor inputUser of type InputUser (f21158c6) at offset 8 where InputPeer is expected"),
-        ("e8689f0f 00000000 01020304", "unknown constructor ID 04030201 at offset 8 (expected InputPeer)"),
-        ("0d0d9bda 01000000 ea183b7f", "constructor inputPeerEmpty (7f3b18ea) at offset 8 where a method call is expected"),
+        ("e8689f0f 00000000 c65811f2", "constructor inputUser#f21158c6 of type InputUser at offset 8, where InputPeer is expected"),
+        ("e8689f0f 00000000 6b18f9c4", "method help.getConfig#c4f9186b at offset 8, where InputPeer is expected"),
+        ("e8689f0f 00000000 15c4b51c", "a vector (#1cb5c415) at offset 8, where InputPeer is expected"),
+        ("e8689f0f 00000000 01020304", "unknown constructor ID #04030201 (wire bytes 01020304, read little-endian) at offset 8, where InputPeer is expected"),
+        ("0d0d9bda 01000000 ea183b7f", "constructor inputPeerEmpty#7f3b18ea of type InputPeer at offset 8, where a method call is expected"),
         ("48a5910d 15c4b51c ffffffff", "vector count 4294967295 at offset 8 exceeds the 0 bytes left"),
         ("48a5910d 15c4b51c 02000000 c65811f2", "vector count 2 at offset 8 exceeds the 4 bytes left"),
-        ("48a5910d 00000000", "expected vector ID 1cb5c415 at offset 4, got 00000000"),
+        ("48a5910d 00000000", "unknown constructor ID #00000000 (wire bytes 00000000, read little-endian) at offset 4, where Vector<InputUser> is expected"),
+        ("48a5910d 4ca5e8dd", "constructor inputPeerUser#dde8a54c of type InputPeer at offset 4, where Vector<InputUser> is expected"),
         ("1c05506c 02ff8000", "string at offset 4 is not UTF-8"),
         ("1c05506c ff000000", "invalid string/bytes length prefix ff at offset 4"),
         ("63f6a2b2 00000000 00", "truncated input: 8 more bytes needed at offset 8"),
-        ("016d5cf3 0100000000000000 01020304", "unknown constructor ID 04030201 at offset 12"),
+        ("016d5cf3 0100000000000000 01020304", "unknown constructor ID #04030201 (wire bytes 01020304, read little-endian) at offset 12"),
     ];
     for (hex, message) in cases {
         assert_eq!(dec_err(hex), *message, "{hex}");
@@ -771,7 +775,7 @@ fn bool_fields() {
         decode_bytes(&ix, &hx("04030201 00000000"))
             .unwrap_err()
             .to_string(),
-        "invalid Bool constructor ID 00000000"
+        "unknown constructor ID #00000000 (wire bytes 00000000, read little-endian) at offset 4, where Bool is expected"
     );
 }
 
@@ -791,7 +795,7 @@ fn line_helpers() {
         "1c05506c03616263"
     );
     assert_eq!(
-        parse_hex("0x1C 05 50 6c").unwrap(),
+        parse_hex(" 1C 05 50 6c\t").unwrap(),
         vec![0x1c, 0x05, 0x50, 0x6c]
     );
     assert_eq!(
@@ -810,6 +814,65 @@ fn line_helpers() {
         )
         .unwrap(),
         r#"{"_":"user","bot":true,"id":1,"access_hash":9,"bot_info_version":7}"#
+    );
+}
+
+/// `0x` marks a number, not the bytes as sent: refused, with what the
+/// digits mean as an ID (little-endian on the wire) and as bytes.
+#[test]
+fn hex_written_as_a_number_is_refused_with_both_readings() {
+    let ix = index();
+    let cases: &[(&str, &str)] = &[
+        (
+            "0xc4f9186b",
+            "invalid hex: \"0xc4f9186b\" is a number, but wire bytes are read in the order they \
+             are sent; a constructor ID is sent little-endian: help.getConfig#c4f9186b is the \
+             bytes 6b18f9c4. Give the bytes without \"0x\"",
+        ),
+        (
+            "0x6b18f9c4",
+            "invalid hex: \"0x6b18f9c4\" is a number, but wire bytes are read in the order they \
+             are sent; a constructor ID is sent little-endian: the ID #6b18f9c4 is the bytes \
+             c4f9186b, and the bytes 6b18f9c4 are help.getConfig#c4f9186b. Give the bytes \
+             without \"0x\"",
+        ),
+        (
+            " 0X01020304 ",
+            "invalid hex: \"0x01020304\" is a number, but wire bytes are read in the order they \
+             are sent; a constructor ID is sent little-endian: the ID #01020304 is the bytes \
+             04030201. Give the bytes without \"0x\"",
+        ),
+        (
+            "0x1c05506c 03616263",
+            "invalid hex: \"0x1c05506c03616263\" is a number, but wire bytes are read in the \
+             order they are sent; a constructor ID is sent little-endian. Give the bytes without \
+             \"0x\"",
+        ),
+        (
+            "0x1c05506c0361626300000000000000000000",
+            "invalid hex: \"0x1c05506c0361626300000000...\" is a number, but wire bytes are read \
+             in the order they are sent; a constructor ID is sent little-endian. Give the bytes \
+             without \"0x\"",
+        ),
+    ];
+    for (line, message) in cases {
+        assert_eq!(
+            decode_line(&ix, line).unwrap_err().to_string(),
+            *message,
+            "{line}"
+        );
+    }
+    // Without a model to name entries, the byte order is still explained.
+    assert_eq!(
+        parse_hex("0xc4f9186b").unwrap_err().to_string(),
+        "invalid hex: \"0xc4f9186b\" is a number, but wire bytes are read in the order they are \
+         sent; a constructor ID is sent little-endian: the ID #c4f9186b is the bytes 6b18f9c4. \
+         Give the bytes without \"0x\""
+    );
+    // The bytes themselves decode.
+    assert_eq!(
+        decode_line(&ix, "6b18f9c4").unwrap(),
+        r#"{"_":"help.getConfig"}"#
     );
 }
 
