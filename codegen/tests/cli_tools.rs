@@ -550,13 +550,20 @@ fn diff_fail_on_breaking_exits_1() {
     assert_eq!(
         changes[0],
         serde_json::json!({"kind": "method", "name": "messages.importChatInvite", "change": "changed",
-            "breaking": true, "details": ["ID changed: 6c50051c -> 6c50051d (breaking)"]})
+            "breaking": true, "details": [{"kind": "id_changed", "field": null, "old": "6c50051c",
+            "new": "6c50051d", "breaking": true, "text": "ID changed: 6c50051c -> 6c50051d (breaking)"}]})
     );
     assert_eq!(changes[1]["name"], "replyKeyboardForceReply");
     assert_eq!(changes[1]["change"], "added");
     assert_eq!(changes[1]["breaking"], false);
     assert_eq!(changes[2]["name"], "ReplyMarkup");
     assert_eq!(changes[2]["breaking"], false);
+    assert_eq!(
+        changes[2]["details"],
+        serde_json::json!([{"kind": "constructor_added", "field": "replyKeyboardForceReply",
+            "old": null, "new": null, "breaking": false,
+            "text": "constructor added: replyKeyboardForceReply"}])
+    );
 
     // --fail-on any: a non-breaking change also fails.
     let only_added = text_with_an_added_constructor(&schema, dir.path());
@@ -655,9 +662,13 @@ fn diff_v65_v66_json_matches_the_schema_files() {
         match c["change"].as_str().unwrap() {
             "changed" => {
                 for d in c["details"].as_array().unwrap() {
-                    if let Some(id) = d.as_str().unwrap().strip_prefix("ID changed: ") {
-                        let id = id.trim_end_matches(" (breaking)");
-                        got.insert((k.into(), name.into(), format!("ID changed: {id}")));
+                    if d["kind"] == "id_changed" {
+                        let id = |v: &serde_json::Value| v.as_str().unwrap_or("none").to_owned();
+                        got.insert((
+                            k.into(),
+                            name.into(),
+                            format!("ID changed: {} -> {}", id(&d["old"]), id(&d["new"])),
+                        ));
                     }
                 }
             }

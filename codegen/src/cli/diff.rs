@@ -42,7 +42,11 @@ pub struct DiffArgs {
 enum Format {
     /// Plain text grouped by kind, breaking changes first: for people and CI logs.
     Text,
-    /// `{"changes": [{"kind", "name", "change", "breaking", "details"}]}`.
+    /// `{"changes": [{"kind", "name", "change", "breaking", "details": [{"kind", "field",
+    /// "old", "new", "breaking", "text"}]}]}`: each detail's kind (`id_changed`,
+    /// `param_retyped`, ...; listed in `tlgen::diff::DetailKind`), the param or
+    /// error it concerns, the old and new values (null where there is none),
+    /// and the text form's line.
     Json,
 }
 

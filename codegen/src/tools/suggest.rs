@@ -24,7 +24,7 @@ pub const MAX_SUGGESTIONS: usize = 5;
 
 /// The names nearest to `name`, as the JSON form's `"_"` takes them (each
 /// one names its entry when typed), in model order: every name at the
-/// smallest distance found, at most [`MAX_SUGGESTIONS`]; none when nothing
+/// smallest distance found, at most `MAX_SUGGESTIONS`; none when nothing
 /// is within reach. Deterministic: the same model and name give the same
 /// list.
 ///
@@ -35,7 +35,7 @@ pub const MAX_SUGGESTIONS: usize = 5;
 /// A name's part after its last `.` also counts, one step further away
 /// (`getConfig` reaches `help.getConfig`) when those parts are near by the
 /// same measure. Allowed: a quarter of the length, at least 1 and at most
-/// [`MAX_DISTANCE`].
+/// `MAX_DISTANCE`.
 pub fn nearest_names<'a>(model: &ApiIndex<'a>, name: &str) -> Vec<Cow<'a, str>> {
     if name.is_empty() || name.len() > MAX_SUGGESTED_LEN {
         return Vec::new();
