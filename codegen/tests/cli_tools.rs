@@ -465,6 +465,40 @@ fn deny_warnings_is_a_switch_of_the_tools() {
     }
 }
 
+/// `encode --help` and `decode --help` say that a schema may be a
+/// directory, and one is taken as they say.
+#[test]
+fn a_schema_may_be_a_directory() {
+    for command in ["encode", "decode"] {
+        let out = tlgen(&[command.to_string(), "--help".into()], "");
+        assert_eq!(out.status.code(), Some(0));
+        let help = stdout(&out);
+        assert!(
+            help.contains("A TL schema file, or a directory standing for every `*.tl` file in it"),
+            "{help}"
+        );
+        assert!(
+            help.contains("(a --schema directory stands for every *.tl file in it):\n")
+                && help.contains(&format!("tlgen {command} --schema schemas/")),
+            "{help}"
+        );
+    }
+    let dir = root().join("docs-input/schemas").display().to_string();
+    let out = tlgen(
+        &[
+            "decode".to_string(),
+            "--schema".into(),
+            dir,
+            "--hex".into(),
+            "6b18f9c4".into(),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "{\"_\":\"help.getConfig\"}\n");
+    assert_eq!(stderr(&out), "");
+}
+
 #[test]
 fn a_bad_source_is_a_fatal_error() {
     let out = tlgen(

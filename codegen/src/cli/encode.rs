@@ -16,9 +16,10 @@ pub struct ApiSource {
     /// schemas alone do without it.
     #[arg(long, value_name = "DIR", required_unless_present_any = ["ir", "schemas"])]
     docs: Option<PathBuf>,
-    /// A TL schema file the docs were generated from, or a directory of
-    /// them; repeat the flag for each. Without one there are no constructor
-    /// IDs, so no value can be converted.
+    /// A TL schema file, or a directory standing for every `*.tl` file in
+    /// it (the API's, MTProto's `TL_mtproto_v1.tl`, the secret chats'
+    /// `TL_secret.tl`); repeat the flag for each. Without one there are no
+    /// constructor IDs, so no value can be converted.
     #[arg(long = "schema", value_name = "FILE|DIR")]
     schemas: Vec<PathBuf>,
     /// Build from API schemas, or docs and a schema, of different layers.
