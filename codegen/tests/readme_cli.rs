@@ -7,8 +7,8 @@
 //! * the same with `--serde feature:json`: `generate` prints the lines the
 //!   README shows, and with them appended the crate builds without a warning
 //!   with and without the feature;
-//! * the `encode` example prints exactly what the README shows, and nothing
-//!   on stderr.
+//! * the `encode` and `decode` examples print exactly what the README shows,
+//!   and nothing on stderr.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -129,15 +129,34 @@ fn readme_encode_example_prints_what_the_readme_shows() {
         .iter()
         .find(|(info, text)| info == "sh" && text.contains(" encode "))
         .expect("the README's encode example");
-    let command = &commands(block)[0];
-    let (echo, tlgen) = command.split_once(" | ").expect("echo ... | cargo run ...");
-    let json = readme::words(echo)[1].clone();
-    let shown = block
-        .lines()
-        .find_map(|l| l.strip_prefix("# "))
-        .expect("the output, shown as a comment");
-    let out = run_tlgen(checkout(), tlgen, Some(&format!("{json}\n")));
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stdout), format!("{shown}\n"));
-    assert_eq!(text(&out.stderr), "", "the README shows no warnings");
+    // Each command is followed by its output, shown as a comment.
+    let shown: Vec<&str> = block.lines().filter_map(|l| l.strip_prefix("# ")).collect();
+    let commands = commands(block);
+    assert_eq!(
+        commands.len(),
+        shown.len(),
+        "one output per command: {block}"
+    );
+    assert!(commands.iter().any(|c| c.contains(" decode ")), "{block}");
+    for (command, shown) in commands.iter().zip(shown) {
+        let out = match command.split_once(" | ") {
+            Some((echo, tlgen)) => {
+                let json = readme::words(echo)[1].clone();
+                run_tlgen(checkout(), tlgen, Some(&format!("{json}\n")))
+            }
+            None => run_tlgen(checkout(), command, None),
+        };
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{command}: {}",
+            text(&out.stderr)
+        );
+        assert_eq!(text(&out.stdout), format!("{shown}\n"), "{command}");
+        assert_eq!(
+            text(&out.stderr),
+            "",
+            "{command}: the README shows no warnings"
+        );
+    }
 }
