@@ -465,8 +465,8 @@ fn deny_warnings_is_a_switch_of_the_tools() {
     }
 }
 
-/// `encode --help` and `decode --help` say that a schema may be a
-/// directory, and one is taken as they say.
+/// `encode --help`, `decode --help` and `diff --help` say that a schema
+/// may be a directory, and one is taken as they say.
 #[test]
 fn a_schema_may_be_a_directory() {
     for command in ["encode", "decode"] {
@@ -483,7 +483,20 @@ fn a_schema_may_be_a_directory() {
             "{help}"
         );
     }
-    let dir = root().join("docs-input/schemas").display().to_string();
+    let out = tlgen(&["diff".to_string(), "--help".into()], "");
+    assert!(
+        stdout(&out).contains(
+            "--new-schema <FILE|DIR>\n          A new TL schema file, or a directory standing for \
+             every `*.tl` file in it"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    let schemas = root().join("docs-input/schemas");
+    let out = tlgen(&diff_args(&schemas, &schemas, &["--fail-on", "any"]), "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "tlgen diff: 0 changes, 0 breaking\n");
+    let dir = schemas.display().to_string();
     let out = tlgen(
         &[
             "decode".to_string(),

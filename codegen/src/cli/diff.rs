@@ -13,14 +13,16 @@ pub struct DiffArgs {
     /// The old docs root.
     #[arg(long, value_name = "DIR")]
     old_docs: PathBuf,
-    /// An old TL schema file; repeat the flag for each file.
-    #[arg(long, value_name = "FILE")]
+    /// An old TL schema file, or a directory standing for every `*.tl` file
+    /// in it; repeat the flag for each.
+    #[arg(long, value_name = "FILE|DIR")]
     old_schema: Vec<PathBuf>,
     /// The new docs root.
     #[arg(long, value_name = "DIR")]
     new_docs: PathBuf,
-    /// A new TL schema file; repeat the flag for each file.
-    #[arg(long, value_name = "FILE")]
+    /// A new TL schema file, or a directory standing for every `*.tl` file
+    /// in it; repeat the flag for each.
+    #[arg(long, value_name = "FILE|DIR")]
     new_schema: Vec<PathBuf>,
     /// How the report is printed.
     #[arg(long, value_enum, default_value_t = Format::Text)]
