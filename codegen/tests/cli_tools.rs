@@ -147,6 +147,7 @@ fn encode_suggests_the_nearest_names() {
         r#"{"_":"pnig"}"#,
         r#"{"_":"messages.sendMessage","peer":{"_":"inputPeerUsr"}}"#,
         r#"{"_":"xyzzy"}"#,
+        r#"{"_":"messages.sendMessage","peer":{"_":"inputPeerSelf"},"mesage":"hi","random_id":1}"#,
     ]
     .join("\n");
     let out = tlgen(&full_layer("encode"), &input);
@@ -163,6 +164,7 @@ fn encode_suggests_the_nearest_names() {
             r#"error: unknown constructor or method "pnig" (did you mean ping?)"#,
             r#"error: unknown constructor or method "inputPeerUsr" (did you mean inputPeerUser?)"#,
             r#"error: unknown constructor or method "xyzzy""#,
+            r#"error: unknown field "mesage" of messages.sendMessage (did you mean message?)"#,
         ],
         "{text}"
     );

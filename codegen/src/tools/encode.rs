@@ -127,10 +127,9 @@ impl Encoder<'_, '_> {
     ) -> Result<(), ToolError> {
         let owner = "gzip_packed";
         for key in obj.keys() {
-            if !matches!(key.as_str(), "_" | "packed_data" | super::GZIP_UNPACKED) {
-                return Err(ToolError::Invalid(format!(
-                    "unknown field {key:?} of {owner}"
-                )));
+            const FIELDS: [&str; 2] = ["packed_data", super::GZIP_UNPACKED];
+            if key != "_" && !FIELDS.contains(&key.as_str()) {
+                return Err(unknown_field(key, owner, FIELDS));
             }
         }
         let unpacked = match obj.get(super::GZIP_UNPACKED) {
@@ -237,9 +236,13 @@ impl Encoder<'_, '_> {
                 }
                 Some(_) => {}
                 None => {
-                    return Err(ToolError::Invalid(format!(
-                        "unknown field {key:?} of {owner}"
-                    )))
+                    let known = fields
+                        .iter()
+                        .filter(|f| {
+                            !matches!(f.kind, FieldKind::FlagsWord | FieldKind::ObjectLength)
+                        })
+                        .map(|f| f.tl_name());
+                    return Err(unknown_field(key, owner, known));
                 }
             }
         }
@@ -607,6 +610,22 @@ impl Encoder<'_, '_> {
         let padding = (4 - (header + len) % 4) % 4;
         self.out.extend(std::iter::repeat_n(0u8, padding));
         Ok(())
+    }
+}
+
+/// `key` is no field of `owner`: the error, with the nearest of `known`.
+fn unknown_field<'f>(
+    key: &str,
+    owner: &str,
+    known: impl IntoIterator<Item = &'f str>,
+) -> ToolError {
+    ToolError::UnknownField {
+        field: key.to_owned(),
+        owner: owner.to_owned(),
+        suggestions: super::suggest::nearest_fields(known, key)
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
     }
 }
 

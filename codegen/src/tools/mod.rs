@@ -136,6 +136,15 @@ pub enum ToolError {
         /// With 8 digits: the entry whose ID they are, read as wire bytes.
         as_bytes: Option<String>,
     },
+    /// A key that is no field of the object's constructor or method.
+    UnknownField {
+        /// The key.
+        field: String,
+        /// The constructor or method.
+        owner: String,
+        /// Its nearest fields.
+        suggestions: Vec<String>,
+    },
     /// The entry has no ID because the IR was built without a schema.
     NoId(String),
     /// A required field (or one whose flag bit is set) is absent.
@@ -171,14 +180,15 @@ impl std::fmt::Display for ToolError {
             ToolError::InvalidHex(message) => write!(f, "invalid hex: {message}"),
             ToolError::UnknownName { name, suggestions } => {
                 write!(f, "unknown constructor or method {name:?}")?;
-                if let Some((last, rest)) = suggestions.split_last() {
-                    f.write_str(" (did you mean ")?;
-                    if !rest.is_empty() {
-                        write!(f, "{} or ", rest.join(", "))?;
-                    }
-                    write!(f, "{last}?)")?;
-                }
-                Ok(())
+                did_you_mean(f, suggestions)
+            }
+            ToolError::UnknownField {
+                field,
+                owner,
+                suggestions,
+            } => {
+                write!(f, "unknown field {field:?} of {owner}")?;
+                did_you_mean(f, suggestions)
             }
             ToolError::UnknownId {
                 id,
@@ -251,6 +261,22 @@ impl std::fmt::Display for ToolError {
 }
 
 impl std::error::Error for ToolError {}
+
+/// ` (did you mean a, b or c?)`, nothing without suggestions.
+fn did_you_mean(
+    f: &mut std::fmt::Formatter<'_>,
+    suggestions: &[impl AsRef<str>],
+) -> std::fmt::Result {
+    let Some((last, rest)) = suggestions.split_last() else {
+        return Ok(());
+    };
+    f.write_str(" (did you mean ")?;
+    for (i, name) in rest.iter().enumerate() {
+        let separator = if i + 1 == rest.len() { " or " } else { ", " };
+        write!(f, "{}{separator}", name.as_ref())?;
+    }
+    write!(f, "{}?)", last.as_ref())
+}
 
 impl ToolError {
     /// `name` names no method or constructor of `index`: the error, with

@@ -37,26 +37,48 @@ pub const MAX_SUGGESTIONS: usize = 5;
 /// same measure. Allowed: a quarter of the length, at least 1 and at most
 /// `MAX_DISTANCE`.
 pub fn nearest_names<'a>(model: &ApiIndex<'a>, name: &str) -> Vec<Cow<'a, str>> {
+    let entries = model.handles().filter_map(|at| {
+        let json_name = model.json_name(at);
+        // Only names that reach their entry when typed back.
+        if model.named(&json_name) != Some(at) {
+            return None;
+        }
+        let wire_name = match model.entry(at) {
+            Entry::Ctor(c) if c.tl_name != c.ir.name => Some(c.tl_name),
+            _ => None,
+        };
+        Some((json_name, wire_name))
+    });
+    nearest(name, entries)
+}
+
+/// The fields of `fields` nearest to `name`, by the measure of
+/// [`nearest_names`], in the order given.
+pub(crate) fn nearest_fields<'f>(
+    fields: impl IntoIterator<Item = &'f str>,
+    name: &str,
+) -> Vec<&'f str> {
+    nearest(name, fields.into_iter().map(|f| (f, None)))
+}
+
+/// The candidates nearest to `name`, each a name and another spelling that
+/// reaches it: every one at the smallest distance, in the order given, at
+/// most `MAX_SUGGESTIONS`.
+fn nearest<'w, N: AsRef<str>>(
+    name: &str,
+    candidates: impl Iterator<Item = (N, Option<&'w str>)>,
+) -> Vec<N> {
     if name.is_empty() || name.len() > MAX_SUGGESTED_LEN {
         return Vec::new();
     }
     let wanted = name.to_ascii_lowercase();
     let limit = allowed(&wanted);
     let mut best = limit + 1;
-    let mut found: Vec<Cow<'a, str>> = Vec::new();
-    for at in model.handles() {
-        let json_name = model.json_name(at);
-        // Only names that reach their entry when typed back.
-        if model.named(&json_name) != Some(at) {
-            continue;
-        }
-        let wire_name = match model.entry(at) {
-            Entry::Ctor(c) if c.tl_name != c.ir.name => Some(c.tl_name),
-            _ => None,
-        };
-        let distance = std::iter::once(json_name.as_ref())
-            .chain(wire_name)
-            .map(|candidate| name_distance(&wanted, candidate, (best + 1).min(limit + 1)))
+    let mut found: Vec<N> = Vec::new();
+    for (candidate, other) in candidates {
+        let distance = std::iter::once(candidate.as_ref())
+            .chain(other)
+            .map(|spelling| name_distance(&wanted, spelling, (best + 1).min(limit + 1)))
             .min()
             .unwrap_or(usize::MAX);
         if distance < best {
@@ -64,7 +86,7 @@ pub fn nearest_names<'a>(model: &ApiIndex<'a>, name: &str) -> Vec<Cow<'a, str>> 
             found.clear();
         }
         if distance == best && distance <= limit && found.len() < MAX_SUGGESTIONS {
-            found.push(json_name);
+            found.push(candidate);
         }
     }
     found

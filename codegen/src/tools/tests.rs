@@ -436,7 +436,7 @@ fn encode_errors_name_the_problem() {
         ),
         (
             json!({"_": "messages.importChatInvite", "hash": "x", "hsah": 1}),
-            r#"unknown field "hsah" of messages.importChatInvite"#,
+            r#"unknown field "hsah" of messages.importChatInvite (did you mean hash?)"#,
         ),
         (
             json!({"_": "user", "id": 1, "flags": 3}),
@@ -563,6 +563,23 @@ fn unknown_names_get_the_nearest_names() {
         (
             json!({"_": "xyzzy"}),
             r#"unknown constructor or method "xyzzy""#,
+        ),
+        // Fields too: the object's own, never a flags word.
+        (
+            json!({"_": "messages.sendMessage", "peer": {"_": "inputPeerEmpty"}, "Message": "", "random_id": 1}),
+            r#"unknown field "Message" of messages.sendMessage (did you mean message?)"#,
+        ),
+        (
+            json!({"_": "messages.sendMessage", "peer": {"_": "inputPeerEmpty"}, "message": "", "random_id": 1, "flag": 1}),
+            r#"unknown field "flag" of messages.sendMessage"#,
+        ),
+        (
+            json!({"_": "user", "id": 1, "acess_hash": 1}),
+            r#"unknown field "acess_hash" of user (did you mean access_hash?)"#,
+        ),
+        (
+            json!({"_": "gzip_packed", "unpaked": {"_": "inputPeerEmpty"}}),
+            r#"unknown field "unpaked" of gzip_packed (did you mean unpacked?)"#,
         ),
     ];
     for (value, message) in cases {
