@@ -21,12 +21,17 @@ pub fn to_hex(bytes: &[u8]) -> String {
 /// would expect reversed for a little-endian ID, not the bytes as sent.
 pub fn parse_hex(text: &str) -> Result<Vec<u8>, ToolError> {
     let text = text.trim();
-    if let Some(digits) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
+    let number = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X"));
+    if let Some(digits) = number {
         let mut digits: String = digits
             .chars()
             .filter(|c| !c.is_ascii_whitespace())
             .collect();
-        if digits.chars().count() > 24 {
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            // Neither a number nor bytes: the digit error says where.
+            return parse_digits(text);
+        }
+        if digits.len() > 24 {
             digits = digits.chars().take(24).collect::<String>() + "...";
         }
         return Err(ToolError::HexNumber {
@@ -35,6 +40,11 @@ pub fn parse_hex(text: &str) -> Result<Vec<u8>, ToolError> {
             as_bytes: None,
         });
     }
+    parse_digits(text)
+}
+
+/// Hex digits, whitespace between them ignored, into bytes.
+fn parse_digits(text: &str) -> Result<Vec<u8>, ToolError> {
     let mut out = Vec::with_capacity(text.len() / 2);
     let mut high: Option<u8> = None;
     for (at, c) in text.char_indices() {

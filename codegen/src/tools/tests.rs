@@ -879,6 +879,11 @@ fn hex_written_as_a_number_is_refused_with_both_readings() {
             "{line}"
         );
     }
+    // `0x` before what is no number: the first character that is no digit.
+    assert_eq!(
+        decode_line(&ix, "0xzz").unwrap_err().to_string(),
+        "invalid hex: character 'x' at position 1 is not a hex digit"
+    );
     // Without a model to name entries, the byte order is still explained.
     assert_eq!(
         parse_hex("0xc4f9186b").unwrap_err().to_string(),
