@@ -37,19 +37,20 @@ pub const MAX_SUGGESTIONS: usize = 5;
 /// same measure. Allowed: a quarter of the length, at least 1 and at most
 /// `MAX_DISTANCE`.
 pub fn nearest_names<'a>(model: &ApiIndex<'a>, name: &str) -> Vec<Cow<'a, str>> {
-    let entries = model.handles().filter_map(|at| {
-        let json_name = model.json_name(at);
-        // Only names that reach their entry when typed back.
-        if model.named(&json_name) != Some(at) {
-            return None;
-        }
+    let entries = model.handles().map(|at| {
         let wire_name = match model.entry(at) {
             Entry::Ctor(c) if c.tl_name != c.ir.name => Some(c.tl_name),
             _ => None,
         };
-        Some((json_name, wire_name))
+        ((model.json_name(at), at), wire_name)
     });
-    nearest(name, entries)
+    // Only names that reach their entry when typed back (asked of the few
+    // nearest only: a lookup costs more than a comparison).
+    let reaches = |(json_name, at): &(Cow<'a, str>, _)| model.named(json_name) == Some(*at);
+    nearest(name, entries, reaches)
+        .into_iter()
+        .map(|(json_name, _)| json_name)
+        .collect()
 }
 
 /// The fields of `fields` nearest to `name`, by the measure of
@@ -58,58 +59,78 @@ pub(crate) fn nearest_fields<'f>(
     fields: impl IntoIterator<Item = &'f str>,
     name: &str,
 ) -> Vec<&'f str> {
-    nearest(name, fields.into_iter().map(|f| (f, None)))
+    nearest(name, fields.into_iter().map(|f| (f, None)), |_| true)
 }
 
-/// The candidates nearest to `name`, each a name and another spelling that
-/// reaches it: every one at the smallest distance, in the order given, at
-/// most `MAX_SUGGESTIONS`.
-fn nearest<'w, N: AsRef<str>>(
+/// Something a name can be compared with.
+trait Spelled {
+    fn spelling(&self) -> &str;
+}
+
+impl Spelled for &str {
+    fn spelling(&self) -> &str {
+        self
+    }
+}
+
+impl<T> Spelled for (Cow<'_, str>, T) {
+    fn spelling(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The candidates nearest to `name`, each with another spelling that
+/// reaches it: every one at the smallest distance that `accept` takes, in
+/// the order given, at most `MAX_SUGGESTIONS`.
+fn nearest<'w, N: Spelled>(
     name: &str,
     candidates: impl Iterator<Item = (N, Option<&'w str>)>,
+    accept: impl Fn(&N) -> bool,
 ) -> Vec<N> {
     if name.is_empty() || name.len() > MAX_SUGGESTED_LEN {
         return Vec::new();
     }
-    let wanted = name.to_ascii_lowercase();
-    let limit = allowed(&wanted);
+    let wanted = name.as_bytes();
+    let limit = allowed(wanted);
     let mut best = limit + 1;
     let mut found: Vec<N> = Vec::new();
     for (candidate, other) in candidates {
-        let distance = std::iter::once(candidate.as_ref())
+        let cap = (best + 1).min(limit + 1);
+        let distance = std::iter::once(candidate.spelling())
             .chain(other)
-            .map(|spelling| name_distance(&wanted, spelling, (best + 1).min(limit + 1)))
+            .map(|spelling| name_distance(wanted, spelling.as_bytes(), cap))
             .min()
-            .unwrap_or(usize::MAX);
+            .unwrap_or(cap);
+        if distance > best || distance > limit || !accept(&candidate) {
+            continue;
+        }
         if distance < best {
             best = distance;
             found.clear();
         }
-        if distance == best && distance <= limit && found.len() < MAX_SUGGESTIONS {
+        if found.len() < MAX_SUGGESTIONS {
             found.push(candidate);
         }
     }
     found
 }
 
-/// The distance from `wanted` (lowercase) to `candidate`: to the whole
-/// name, or one more than between the parts after the last `.` when those
-/// are within their own [`allowed`] distance; any value of `cap` or more
-/// means "too far".
-fn name_distance(wanted: &str, candidate: &str, cap: usize) -> usize {
-    let candidate = candidate.to_ascii_lowercase();
-    let whole = bounded_distance(wanted.as_bytes(), candidate.as_bytes(), cap);
-    let local = |s: &str| s.rsplit('.').next().unwrap_or(s).to_owned();
-    let (wanted_local, candidate_local) = (local(wanted), local(&candidate));
-    if cap < 2 || (wanted_local == wanted && candidate_local == candidate) {
+/// The distance from `wanted` to `candidate`: to the whole name, or one
+/// more than between the parts after the last `.` when those are within
+/// their own [`allowed`] distance; any value of `cap` or more means "too
+/// far".
+fn name_distance(wanted: &[u8], candidate: &[u8], cap: usize) -> usize {
+    let whole = bounded_distance(wanted, candidate, cap);
+    let local = |s: &'_ [u8]| -> usize { s.iter().rposition(|&b| b == b'.').map_or(0, |i| i + 1) };
+    let (wanted_local, candidate_local) =
+        (&wanted[local(wanted)..], &candidate[local(candidate)..]);
+    let neither_qualified =
+        wanted_local.len() == wanted.len() && candidate_local.len() == candidate.len();
+    if cap < 2 || whole == 0 || neither_qualified {
         return whole;
     }
-    let local_cap = (cap - 1).min(allowed(&wanted_local) + 1);
-    let local = bounded_distance(
-        wanted_local.as_bytes(),
-        candidate_local.as_bytes(),
-        local_cap,
-    );
+    let local_cap = (cap - 1).min(allowed(wanted_local) + 1);
+    let local = bounded_distance(wanted_local, candidate_local, local_cap);
     if local >= local_cap {
         return whole;
     }
@@ -118,44 +139,60 @@ fn name_distance(wanted: &str, candidate: &str, cap: usize) -> usize {
 
 /// How far a suggestion for `name` may be: a quarter of its length, at least
 /// 1 and at most [`MAX_DISTANCE`].
-fn allowed(name: &str) -> usize {
+fn allowed(name: &[u8]) -> usize {
     (name.len() / 4).clamp(1, MAX_DISTANCE)
 }
 
-/// The optimal-string-alignment distance between `a` and `b`, or `cap` when
-/// it is `cap` or more: lengths further apart than that are not compared,
-/// and the comparison ends once no cell of a row can lead below `cap` (a
-/// cell derives from the row before at no cost, or from the one before
-/// that at cost 1).
+/// The longest candidate ever compared: longer ones are further than any
+/// allowed distance from a name of at most [`MAX_SUGGESTED_LEN`].
+const MAX_COMPARED_LEN: usize = MAX_SUGGESTED_LEN + MAX_DISTANCE + 1;
+
+/// The optimal-string-alignment distance between `a` and `b`, ASCII case
+/// ignored, or `cap` when it is `cap` or more. Lengths further apart than
+/// that are not compared; only cells within `cap` of the diagonal are
+/// computed (the others are at least `cap`); the comparison ends once no
+/// cell of a row can lead below `cap` (a cell derives from the row before
+/// at no cost, or from the one before that at cost 1).
 fn bounded_distance(a: &[u8], b: &[u8], cap: usize) -> usize {
-    if a.len().abs_diff(b.len()) >= cap {
+    if a.len().abs_diff(b.len()) >= cap || b.len() > MAX_COMPARED_LEN {
         return cap;
     }
+    let same = |x: u8, y: u8| x.eq_ignore_ascii_case(&y);
+    let m = b.len();
+    let far = u8::try_from(cap).unwrap_or(u8::MAX);
+    let capped = |d: usize| u8::try_from(d.min(cap)).unwrap_or(u8::MAX);
     // Three rows of the table: two back (for swaps), the last, this one.
-    let mut before: Vec<usize> = vec![0; b.len() + 1];
-    let mut last: Vec<usize> = (0..=b.len()).collect();
-    let mut row: Vec<usize> = vec![0; b.len() + 1];
-    let mut last_smallest = 0;
+    let mut before = [far; MAX_COMPARED_LEN + 1];
+    let mut last = [far; MAX_COMPARED_LEN + 1];
+    let mut row = [far; MAX_COMPARED_LEN + 1];
+    for (j, cell) in last.iter_mut().enumerate().take(m + 1) {
+        *cell = capped(j);
+    }
+    let mut last_smallest: u8 = 0;
     for i in 1..=a.len() {
-        row[0] = i;
+        row[..=m].fill(far);
+        row[0] = capped(i);
         let mut smallest = row[0];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(before[j - 2] + 1);
+        for j in i.saturating_sub(cap).max(1)..=(i + cap).min(m) {
+            let cost = u8::from(!same(a[i - 1], b[j - 1]));
+            let mut d = last[j]
+                .saturating_add(1)
+                .min(row[j - 1].saturating_add(1))
+                .min(last[j - 1].saturating_add(cost));
+            if i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1]) {
+                d = d.min(before[j - 2].saturating_add(1));
             }
-            row[j] = d;
-            smallest = smallest.min(d);
+            row[j] = d.min(far);
+            smallest = smallest.min(row[j]);
         }
-        if smallest >= cap && last_smallest + 1 >= cap {
+        if smallest >= far && last_smallest.saturating_add(1) >= far {
             return cap;
         }
         last_smallest = smallest;
         std::mem::swap(&mut before, &mut last);
         std::mem::swap(&mut last, &mut row);
     }
-    last[b.len()].min(cap)
+    usize::from(last[m]).min(cap)
 }
 
 #[cfg(test)]
@@ -165,6 +202,7 @@ mod tests {
     #[test]
     fn edit_distance_counts_each_kind_of_edit_once() {
         let d = |a: &str, b: &str| bounded_distance(a.as_bytes(), b.as_bytes(), 10);
+        assert_eq!(d("SENDmessage", "sendMessage"), 0);
         assert_eq!(d("sendMessage", "sendMessage"), 0);
         assert_eq!(d("sendMesage", "sendMessage"), 1);
         assert_eq!(d("sendMessagee", "sendMessage"), 1);
@@ -174,6 +212,8 @@ mod tests {
         assert_eq!(d("ca", "abc"), 3);
         // Capped: anything at or past the cap is the cap.
         assert_eq!(bounded_distance(b"abcdef", b"uvwxyz", 2), 2);
+        assert_eq!(bounded_distance(b"abcdef", b"uvwxyz", 1000), 6);
+        assert_eq!(bounded_distance(b"ab", b"ba", 1), 1);
         assert_eq!(bounded_distance(b"a", b"abcdefgh", 3), 3);
     }
 }
