@@ -397,6 +397,34 @@ fn encode_takes_integers_as_decimal_strings() {
     );
 }
 
+/// `encode --input FILE` reads the JSON lines from a file, as `decode
+/// --input` reads hex lines.
+#[test]
+fn encode_reads_lines_from_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("values.jsonl");
+    std::fs::write(
+        &file,
+        "{\"_\":\"help.getConfig\"}\n{\"_\":\"help.getConfg\"}\n",
+    )
+    .unwrap();
+    let path = file.display().to_string();
+    let out = tlgen(&with(sample("encode"), &["--input", &path]), "ignored");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "6b18f9c4\nerror: unknown constructor or method \"help.getConfg\" (did you mean help.getConfig?)\n"
+    );
+    let missing = dir.path().join("missing.jsonl").display().to_string();
+    let out = tlgen(&with(sample("encode"), &["--input", &missing]), "");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        format!("error: {missing}: No such file or directory (os error 2)\n")
+    );
+}
+
 #[test]
 fn the_ir_json_can_replace_the_docs() {
     let out = tlgen(&sample("ir"), "");

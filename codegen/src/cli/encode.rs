@@ -64,14 +64,18 @@ pub struct EncodeArgs {
     #[command(flatten)]
     source: ApiSource,
     /// Encode this one JSON value instead of reading lines from stdin.
-    #[arg(long, value_name = "VALUE")]
+    #[arg(long, value_name = "VALUE", conflicts_with = "input")]
     json: Option<String>,
+    /// Read the JSON lines from this file instead of stdin.
+    #[arg(long, value_name = "FILE")]
+    input: Option<PathBuf>,
 }
 
 pub fn run(args: &EncodeArgs) -> anyhow::Result<ExitCode> {
+    // The input first: a file that is not there fails before the docs are read.
+    let input = Input::new(args.json.as_deref(), args.input.as_deref())?;
     let api = args.source.api()?;
     let index = ApiIndex::new(&api);
-    let input = Input::new(args.json.as_deref(), None)?;
     convert_lines(input, "", |line| tools::encode_line(&index, line))
 }
 
