@@ -508,7 +508,7 @@ fn a_schema_may_be_a_directory() {
             "{help}"
         );
         assert!(
-            help.contains("(a --schema directory stands for every *.tl file in it):\n")
+            help.contains("\n(a --schema directory stands for every *.tl file in it)\n")
                 && help.contains(&format!("tlgen {command} --schema schemas/")),
             "{help}"
         );

@@ -56,12 +56,12 @@ enum Command {
     Generate(generate::GenerateArgs),
     /// Read JSON values (one per line) and write their wire bytes as hex.
     #[command(after_help = format!(
-        "Example (a --schema directory stands for every *.tl file in it):\n  echo '{{\"_\":\"help.getConfig\"}}' | tlgen encode --schema schemas/\n\n{EXIT_STATUS}"
+        "Example:\n  echo '{{\"_\":\"help.getConfig\"}}' | tlgen encode --schema schemas/\n(a --schema directory stands for every *.tl file in it)\n\n{EXIT_STATUS}"
     ))]
     Encode(encode::EncodeArgs),
     /// Read wire bytes as hex (one value per line), or one value's raw bytes, and write them as JSON.
     #[command(after_help = format!(
-        "Examples (a --schema directory stands for every *.tl file in it):\n  tlgen decode --schema schemas/ --hex 6b18f9c4\n  tlgen decode --schema schemas/ --binary --input message.bin\n\n{EXIT_STATUS}"
+        "Example:\n  tlgen decode --schema schemas/ --hex 6b18f9c4\n  tlgen decode --schema schemas/ --binary --input message.bin\n(a --schema directory stands for every *.tl file in it)\n\n{EXIT_STATUS}"
     ))]
     Decode(decode::DecodeArgs),
     /// Compare two versions of the docs and schemas.
