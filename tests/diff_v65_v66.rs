@@ -68,10 +68,7 @@ fn reported(json: &Value) -> (NameSet, NameSet, NameSet) {
             _ => {}
         }
         let details = change["details"].as_array().unwrap();
-        if details
-            .iter()
-            .any(|d| d.as_str().unwrap().starts_with("ID changed: "))
-        {
+        if details.iter().any(|d| d["kind"] == "id_changed") {
             sets.2.insert(key);
         }
     }
@@ -110,19 +107,25 @@ fn v65_to_v66_matches_the_schema_files() {
             "added" => assert!(!breaking, "{change}"),
             "removed" => assert!(breaking, "{change}"),
             _ => {
-                let details: Vec<&str> = change["details"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|d| d.as_str().unwrap())
-                    .collect();
+                let details = change["details"].as_array().unwrap();
                 assert_eq!(
                     breaking,
-                    details.iter().any(|d| d.ends_with("(breaking)")),
+                    details.iter().any(|d| d["breaking"] == true),
                     "{change}"
                 );
-                if details.iter().any(|d| d.starts_with("ID changed: ")) {
-                    assert!(breaking, "{change}");
+                for d in details {
+                    // The text report's line says what the structure says.
+                    let text = d["text"].as_str().unwrap();
+                    assert_eq!(d["breaking"] == true, text.ends_with(" (breaking)"), "{d}");
+                    if d["kind"] == "id_changed" {
+                        assert!(d["breaking"] == true, "{change}");
+                        let ids = format!(
+                            "ID changed: {} -> {}",
+                            d["old"].as_str().unwrap_or("none"),
+                            d["new"].as_str().unwrap_or("none")
+                        );
+                        assert!(text.starts_with(&ids), "{d}");
+                    }
                 }
             }
         }
@@ -146,29 +149,38 @@ fn v65_to_v66_matches_the_schema_files() {
             .unwrap()
             .iter()
             .find(|c| c["kind"] == kind && c["name"] == name.as_str());
-        let details: Vec<&str> = change
-            .map(|c| {
-                c["details"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|d| d.as_str().unwrap())
-                    .collect()
-            })
+        let details: Vec<&Value> = change
+            .map(|c| c["details"].as_array().unwrap().iter().collect())
             .unwrap_or_default();
+        let reported = |kinds: &[&str], param: &str| {
+            details
+                .iter()
+                .any(|d| kinds.iter().any(|k| d["kind"] == *k) && d["field"] == param)
+        };
         for gone in o.difference(&n) {
             assert!(
-                details
-                    .iter()
-                    .any(|d| d.contains("removed: ") && d.contains(&format!(" {gone}"))),
+                reported(
+                    &[
+                        "param_removed",
+                        "docs_only_param_removed",
+                        "flags_word_removed"
+                    ],
+                    gone
+                ),
                 "{name}: param {gone} removed but not reported: {details:?}"
             );
         }
         for new_param in n.difference(&o) {
             assert!(
-                details
-                    .iter()
-                    .any(|d| d.contains("added: ") && d.contains(&format!(" {new_param}"))),
+                reported(
+                    &[
+                        "required_param_added",
+                        "optional_param_added",
+                        "docs_only_param_added",
+                        "flags_word_added"
+                    ],
+                    new_param
+                ),
                 "{name}: param {new_param} added but not reported: {details:?}"
             );
         }

@@ -107,7 +107,7 @@ fn stats_lists_the_skipped_page() {
         "{text}"
     );
     assert!(
-        text.contains("\ndiagnostics: 37 (1 warnings, 36 notes)\n"),
+        text.contains("\ndiagnostics: 37 (1 warning, 36 notes)\n"),
         "{text}"
     );
     assert!(text.contains(&format!("\n{WARNING}\n")), "{text}");

@@ -117,6 +117,58 @@ fn stats_prints_counts_and_diagnostics() {
     );
 }
 
+/// Counts say `1 warning`, `2 warnings`; errors get their own count.
+#[test]
+fn stats_counts_in_the_singular_and_plural() {
+    let docs = root().join("docs-input");
+    let docs = docs.display().to_string();
+    let sample = root().join("docs-input/schemas/sample.tl");
+    // Without the secret-chat schema: one warning for it.
+    let out = tlgen(&[
+        "stats",
+        "--docs",
+        &docs,
+        "--schema",
+        &sample.display().to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("\nerrors: 11 rows in 5 methods\ndiagnostics: 30 (1 warning, 29 notes)\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(
+            "\n29 notes on MadelineProto's documented conventions not listed; --notes lists them\n"
+        ),
+        "{text}"
+    );
+
+    // A schema that covers almost nothing of the docs: errors, counted apart.
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("one.tl");
+    std::fs::write(
+        &one,
+        "boolTrue#997275b5 = Bool;\n---functions---\nhelp.getConfig#c4f9186b = Config;\n",
+    )
+    .unwrap();
+    let out = tlgen(&[
+        "stats",
+        "--docs",
+        &docs,
+        "--schema",
+        &one.display().to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "\nerrors: 0 rows in 0 methods\ndiagnostics: 72 (2 errors, 64 warnings, 6 notes)\n"
+        ),
+        "{text}"
+    );
+}
+
 #[test]
 fn a_missing_docs_directory_is_a_clear_error() {
     let out = tlgen(&["ir", "--docs", "/nonexistent/docs"]);

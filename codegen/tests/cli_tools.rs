@@ -34,6 +34,10 @@ fn shared_data_present(test: &str) -> bool {
 }
 
 fn tlgen(args: &[String], stdin: &str) -> Output {
+    tlgen_bytes(args, stdin.as_bytes())
+}
+
+fn tlgen_bytes(args: &[String], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tlgen"))
         .args(args)
         .stdin(Stdio::piped())
@@ -41,12 +45,7 @@ fn tlgen(args: &[String], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("tlgen runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -113,6 +112,64 @@ fn encode_writes_one_line_per_input_line() {
     assert_eq!((out.status.code(), stdout(&out)), (Some(0), String::new()));
 }
 
+/// The layer-223 API with the MTProto and secret-chat schemas, as a user
+/// passes them (no docs: the schemas alone give every wire shape).
+fn full_layer(command: &str) -> Vec<String> {
+    let schemas = shared().join("tl-schemas");
+    let mut args = vec![command.to_string()];
+    for file in ["TL_telegram_v223.tl", "TL_mtproto_v1.tl", "TL_secret.tl"] {
+        args.push("--schema".into());
+        args.push(schemas.join(file).display().to_string());
+    }
+    args
+}
+
+#[test]
+fn encode_suggests_the_nearest_names() {
+    let out = tlgen(
+        &sample("encode"),
+        "{\"_\":\"messages.importChatInvit\",\"hash\":\"abc\"}\n",
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "error: unknown constructor or method \"messages.importChatInvit\" (did you mean messages.importChatInvite?)\n"
+    );
+
+    if !shared_data_present("encode_suggests_the_nearest_names") {
+        return;
+    }
+    let input = [
+        r#"{"_":"messages.sendMesage"}"#,
+        r#"{"_":"getConfig"}"#,
+        r#"{"_":"channel.getMessages"}"#,
+        r#"{"_":"decryptedMessage"}"#,
+        r#"{"_":"pnig"}"#,
+        r#"{"_":"messages.sendMessage","peer":{"_":"inputPeerUsr"}}"#,
+        r#"{"_":"xyzzy"}"#,
+        r#"{"_":"messages.sendMessage","peer":{"_":"inputPeerSelf"},"mesage":"hi","random_id":1}"#,
+    ]
+    .join("\n");
+    let out = tlgen(&full_layer("encode"), &input);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    let text = stdout(&out);
+    assert_eq!(
+        text.lines().collect::<Vec<_>>(),
+        [
+            r#"error: unknown constructor or method "messages.sendMesage" (did you mean messages.sendMessage?)"#,
+            r#"error: unknown constructor or method "getConfig" (did you mean help.getConfig?)"#,
+            r#"error: unknown constructor or method "channel.getMessages" (did you mean channels.getMessages or messages.getMessages?)"#,
+            r#"error: unknown constructor or method "decryptedMessage" (did you mean decryptedMessage_17, decryptedMessage_45, decryptedMessage_73 or decryptedMessage_8?)"#,
+            r#"error: unknown constructor or method "pnig" (did you mean ping?)"#,
+            r#"error: unknown constructor or method "inputPeerUsr" (did you mean inputPeerUser?)"#,
+            r#"error: unknown constructor or method "xyzzy""#,
+            r#"error: unknown field "mesage" of messages.sendMessage (did you mean message?)"#,
+        ],
+        "{text}"
+    );
+}
+
 #[test]
 fn decode_writes_one_line_per_input_line() {
     let input = "1c05506c03616263\n\nzz\n1c05506c0361626300000000\n19ca4421a40100000c464c4f4f445f574149545f33000000\n";
@@ -129,6 +186,137 @@ fn decode_writes_one_line_per_input_line() {
             "error: 4 trailing bytes after the value",
             r#"{"_":"rpc_error","error_code":420,"error_message":"FLOOD_WAIT_3"}"#,
         ]
+    );
+}
+
+/// `0x` makes hex a number; the wire carries an ID little-endian. Both
+/// readings are named, and an unknown ID says how it was read.
+#[test]
+fn decode_explains_byte_order() {
+    let out = tlgen(&with(sample("decode"), &["--hex", "0xc4f9186b"]), "");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "error: invalid hex: \"0xc4f9186b\" is a number, but wire bytes are read in the order \
+         they are sent; a constructor ID is sent little-endian: help.getConfig#c4f9186b is the \
+         bytes 6b18f9c4. Give the bytes without \"0x\"\n"
+    );
+    let out = tlgen(&sample("decode"), "0x6b18f9c4\n6b18f9c4\nc4f9186b\n");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).lines().collect::<Vec<_>>(),
+        [
+            "error: invalid hex: \"0x6b18f9c4\" is a number, but wire bytes are read in the \
+             order they are sent; a constructor ID is sent little-endian: the ID #6b18f9c4 is the \
+             bytes c4f9186b, and the bytes 6b18f9c4 are help.getConfig#c4f9186b. Give the bytes \
+             without \"0x\"",
+            r#"{"_":"help.getConfig"}"#,
+            "error: unknown constructor ID #6b18f9c4 (wire bytes c4f9186b, read little-endian) at \
+             offset 0; help.getConfig#c4f9186b is the wire bytes 6b18f9c4: was the ID written in \
+             the schema's byte order?",
+        ]
+    );
+}
+
+/// `--binary` reads one value's raw bytes, from stdin or `--input FILE`
+/// (offsets are the file's); `--input` alone reads hex lines from a file.
+#[test]
+fn decode_reads_raw_bytes_from_stdin_or_a_file() {
+    let value = r#"{"_":"messages.importChatInvite","hash":"abc"}"#;
+    let wire: &[u8] = &[0x1c, 0x05, 0x50, 0x6c, 0x03, b'a', b'b', b'c'];
+    let out = tlgen_bytes(&with(sample("decode"), &["--binary"]), wire);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), format!("{value}\n"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("value.bin");
+    std::fs::write(&file, wire).unwrap();
+    let path = file.display().to_string();
+    let out = tlgen(&with(sample("decode"), &["--binary", "--input", &path]), "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), format!("{value}\n"));
+
+    // One value per input: bytes after it are an error, as on a hex line.
+    let mut longer = wire.to_vec();
+    longer.extend_from_slice(&[0x6b, 0x18, 0xf9, 0xc4]);
+    let out = tlgen_bytes(&with(sample("decode"), &["--binary"]), &longer);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "error: 4 trailing bytes after the value\n");
+    let out = tlgen_bytes(&with(sample("decode"), &["--binary"]), &wire[..6]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stdout(&out),
+        "error: length 3 at offset 4 exceeds the 1 bytes left\n"
+    );
+
+    // Hex text given as raw bytes, and raw bytes given as hex lines: each
+    // error says which flag reads the input as it is.
+    let out = tlgen_bytes(
+        &with(sample("decode"), &["--binary"]),
+        b"1c05506c03616263\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stdout(&out),
+        "error: unknown constructor ID #35306331 (wire bytes 31633035, read little-endian) at \
+         offset 0 (the input is hex text: without --binary it is read as hex lines)\n"
+    );
+    let out = tlgen(&with(sample("decode"), &["--input", &path]), "");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stdout(&out),
+        "error: invalid hex: character '\\u{1c}' at position 0 is not a hex digit; raw wire bytes \
+         are read with --binary\n"
+    );
+    std::fs::write(dir.path().join("high.bin"), [0x15, 0xc4, 0xb5, 0xff]).unwrap();
+    let high = dir.path().join("high.bin").display().to_string();
+    let out = tlgen(&with(sample("decode"), &["--input", &high]), "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stdout(&out).starts_with("error: the line is not UTF-8 (")
+            && stdout(&out).ends_with("); raw wire bytes are read with --binary\n"),
+        "{}",
+        stdout(&out)
+    );
+    // An ordinary typo in hex gets no such hint.
+    let out = tlgen(&with(sample("decode"), &["--hex", "6b18f9cg"]), "");
+    assert_eq!(
+        stdout(&out),
+        "error: invalid hex: character 'g' at position 7 is not a hex digit\n"
+    );
+    let hex_file = dir.path().join("values.hex");
+    std::fs::write(&hex_file, "1c05506c03616263\n6b18f9c4\n").unwrap();
+    let out = tlgen(
+        &with(
+            sample("decode"),
+            &["--input", &hex_file.display().to_string()],
+        ),
+        "ignored",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!("{value}\n{{\"_\":\"help.getConfig\"}}\n")
+    );
+
+    // A file that is not there fails the run, naming it; --hex takes no input.
+    let missing = dir.path().join("missing.bin").display().to_string();
+    let out = tlgen(
+        &with(sample("decode"), &["--binary", "--input", &missing]),
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        format!("error: {missing}: No such file or directory (os error 2)\n")
+    );
+    let out = tlgen(&with(sample("decode"), &["--hex", "00", "--binary"]), "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("'--hex <HEX>' cannot be used with '--binary'"),
+        "{}",
+        stderr(&out)
     );
 }
 
@@ -177,6 +365,66 @@ fn single_values_and_a_round_trip_through_both_commands() {
     );
 }
 
+/// A `long` beyond 2^53 as JavaScript must send it, a decimal string,
+/// encodes as the number does.
+#[test]
+fn encode_takes_integers_as_decimal_strings() {
+    let value = |hash: &str| {
+        format!(
+            r#"{{"_":"messages.sendMessage","peer":{{"_":"inputPeerUser","user_id":"7","access_hash":{hash}}},"message":"","random_id":"-9007199254740993"}}"#
+        )
+    };
+    let input = format!(
+        "{}\n{}\n{}\n",
+        value("9007199254740993"),
+        value("\"9007199254740993\""),
+        value("\"9007199254740993.0\"")
+    );
+    let out = tlgen(&sample("encode"), &input);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    // ID, flags, inputPeerUser, user_id 7, access_hash 2^53 + 1, "",
+    // random_id -(2^53 + 1): every integer little-endian.
+    let expected =
+        "e8689f0f 00000000 4ca5e8dd 0700000000000000 0100000000002000 00000000 ffffffffffffdfff";
+    assert_eq!(lines[0], expected.replace(' ', ""));
+    assert_eq!(lines[1], lines[0]);
+    assert_eq!(
+        lines[2],
+        r#"error: field "access_hash" of inputPeerUser: expected long (an integer or a decimal string), got string "9007199254740993.0""#
+    );
+}
+
+/// `encode --input FILE` reads the JSON lines from a file, as `decode
+/// --input` reads hex lines.
+#[test]
+fn encode_reads_lines_from_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("values.jsonl");
+    std::fs::write(
+        &file,
+        "{\"_\":\"help.getConfig\"}\n{\"_\":\"help.getConfg\"}\n",
+    )
+    .unwrap();
+    let path = file.display().to_string();
+    let out = tlgen(&with(sample("encode"), &["--input", &path]), "ignored");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "6b18f9c4\nerror: unknown constructor or method \"help.getConfg\" (did you mean help.getConfig?)\n"
+    );
+    let missing = dir.path().join("missing.jsonl").display().to_string();
+    let out = tlgen(&with(sample("encode"), &["--input", &missing]), "");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        format!("error: {missing}: No such file or directory (os error 2)\n")
+    );
+}
+
 #[test]
 fn the_ir_json_can_replace_the_docs() {
     let out = tlgen(&sample("ir"), "");
@@ -209,6 +457,89 @@ fn without_a_schema_there_are_no_ids() {
         stdout(&out),
         "error: no constructor ID for help.getConfig: pass --schema\n"
     );
+}
+
+/// The warnings of the docs and schemas name `--deny-warnings`, which
+/// `encode`, `decode` and `diff` take: with it, a warning fails the run
+/// before anything is converted or compared.
+#[test]
+fn deny_warnings_is_a_switch_of_the_tools() {
+    // The sample docs document secret-chat entries; this schema lacks them.
+    let json = ["--json", r#"{"_":"help.getConfig"}"#];
+    let out = tlgen(&with(sample("encode"), &json), "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "6b18f9c4\n");
+    let warned = stderr(&out);
+    assert!(
+        warned.starts_with("1 warning in the docs and schemas:\n")
+            && warned.ends_with("\n`--deny-warnings` makes warnings errors\n"),
+        "{warned}"
+    );
+    let schema = root().join("docs-input/schemas/sample.tl");
+    for args in [
+        with(
+            sample("encode"),
+            &[&json[..], &["--deny-warnings"]].concat(),
+        ),
+        with(sample("decode"), &["--hex", "6b18f9c4", "--deny-warnings"]),
+        diff_args(&schema, &schema, &["--deny-warnings"]),
+    ] {
+        let out = tlgen(&args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stdout(&out), "", "{args:?}");
+        assert!(
+            stderr(&out).starts_with("error: 1 warning, denied by `--deny-warnings`:\n"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+/// `encode --help`, `decode --help` and `diff --help` say that a schema
+/// may be a directory, and one is taken as they say.
+#[test]
+fn a_schema_may_be_a_directory() {
+    for command in ["encode", "decode"] {
+        let out = tlgen(&[command.to_string(), "--help".into()], "");
+        assert_eq!(out.status.code(), Some(0));
+        let help = stdout(&out);
+        assert!(
+            help.contains("A TL schema file, or a directory standing for every `*.tl` file in it"),
+            "{help}"
+        );
+        assert!(
+            help.contains("\n(a --schema directory stands for every *.tl file in it)\n")
+                && help.contains(&format!("tlgen {command} --schema schemas/")),
+            "{help}"
+        );
+    }
+    let out = tlgen(&["diff".to_string(), "--help".into()], "");
+    assert!(
+        stdout(&out).contains(
+            "--new-schema <FILE|DIR>\n          A new TL schema file, or a directory standing for \
+             every `*.tl` file in it"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    let schemas = root().join("docs-input/schemas");
+    let out = tlgen(&diff_args(&schemas, &schemas, &["--fail-on", "any"]), "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "tlgen diff: 0 changes, 0 breaking\n");
+    let dir = schemas.display().to_string();
+    let out = tlgen(
+        &[
+            "decode".to_string(),
+            "--schema".into(),
+            dir,
+            "--hex".into(),
+            "6b18f9c4".into(),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "{\"_\":\"help.getConfig\"}\n");
+    assert_eq!(stderr(&out), "");
 }
 
 #[test]
@@ -296,13 +627,20 @@ fn diff_fail_on_breaking_exits_1() {
     assert_eq!(
         changes[0],
         serde_json::json!({"kind": "method", "name": "messages.importChatInvite", "change": "changed",
-            "breaking": true, "details": ["ID changed: 6c50051c -> 6c50051d (breaking)"]})
+            "breaking": true, "details": [{"kind": "id_changed", "field": null, "old": "6c50051c",
+            "new": "6c50051d", "breaking": true, "text": "ID changed: 6c50051c -> 6c50051d (breaking)"}]})
     );
     assert_eq!(changes[1]["name"], "replyKeyboardForceReply");
     assert_eq!(changes[1]["change"], "added");
     assert_eq!(changes[1]["breaking"], false);
     assert_eq!(changes[2]["name"], "ReplyMarkup");
     assert_eq!(changes[2]["breaking"], false);
+    assert_eq!(
+        changes[2]["details"],
+        serde_json::json!([{"kind": "constructor_added", "field": "replyKeyboardForceReply",
+            "old": null, "new": null, "breaking": false,
+            "text": "constructor added: replyKeyboardForceReply"}])
+    );
 
     // --fail-on any: a non-breaking change also fails.
     let only_added = text_with_an_added_constructor(&schema, dir.path());
@@ -401,9 +739,13 @@ fn diff_v65_v66_json_matches_the_schema_files() {
         match c["change"].as_str().unwrap() {
             "changed" => {
                 for d in c["details"].as_array().unwrap() {
-                    if let Some(id) = d.as_str().unwrap().strip_prefix("ID changed: ") {
-                        let id = id.trim_end_matches(" (breaking)");
-                        got.insert((k.into(), name.into(), format!("ID changed: {id}")));
+                    if d["kind"] == "id_changed" {
+                        let id = |v: &serde_json::Value| v.as_str().unwrap_or("none").to_owned();
+                        got.insert((
+                            k.into(),
+                            name.into(),
+                            format!("ID changed: {} -> {}", id(&d["old"]), id(&d["new"])),
+                        ));
                     }
                 }
             }

@@ -7,8 +7,8 @@
 //! * the same with `--serde feature:json`: `generate` prints the lines the
 //!   README shows, and with them appended the crate builds without a warning
 //!   with and without the feature;
-//! * the `encode` example prints exactly what the README shows, and nothing
-//!   on stderr.
+//! * the `encode` and `decode` examples print exactly what the README shows,
+//!   and nothing on stderr.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -156,24 +156,48 @@ fn readme_encode_examples_print_what_the_readme_shows() {
         .filter(|(info, text)| info == "sh" && text.contains(" encode "))
         .map(|(_, text)| text.as_str())
         .collect();
-    // The API call and the MTProto container.
+    // The API calls and the MTProto container.
     assert_eq!(examples.len(), 2, "{examples:#?}");
+    let mut decoded = false;
     for block in examples {
-        let command = &commands(block)[0];
-        let (echo, tlgen) = command.split_once(" | ").expect("echo ... | cargo run ...");
-        let json = readme::words(echo)[1].clone();
-        let shown = block
-            .lines()
-            .find_map(|l| l.strip_prefix("# "))
-            .expect("the output, shown as a comment");
-        let out = run_tlgen(checkout(), tlgen, Some(&format!("{json}\n")));
-        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-        assert_eq!(text(&out.stdout), format!("{shown}\n"));
-        assert_eq!(text(&out.stderr), "", "the README shows no warnings");
-        // And back: decode gives the JSON the README shows.
-        let decode = tlgen.replacen(" encode ", " decode ", 1);
-        let out = run_tlgen(checkout(), &decode, Some(&format!("{shown}\n")));
-        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-        assert_eq!(text(&out.stdout), format!("{json}\n"));
+        // Each command is followed by its output, shown as a comment.
+        let shown: Vec<&str> = block.lines().filter_map(|l| l.strip_prefix("# ")).collect();
+        let commands = commands(block);
+        assert_eq!(
+            commands.len(),
+            shown.len(),
+            "one output per command: {block}"
+        );
+        decoded |= commands.iter().any(|c| c.contains(" decode "));
+        for (command, shown) in commands.iter().zip(shown) {
+            let (out, json) = match command.split_once(" | ") {
+                Some((echo, tlgen)) => {
+                    let json = readme::words(echo)[1].clone();
+                    let out = run_tlgen(checkout(), tlgen, Some(&format!("{json}\n")));
+                    (out, Some((tlgen, json)))
+                }
+                None => (run_tlgen(checkout(), command, None), None),
+            };
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{command}: {}",
+                text(&out.stderr)
+            );
+            assert_eq!(text(&out.stdout), format!("{shown}\n"), "{command}");
+            assert_eq!(
+                text(&out.stderr),
+                "",
+                "{command}: the README shows no warnings"
+            );
+            // An encoded value decodes back to the JSON the README shows.
+            if let Some((tlgen, json)) = json.filter(|(t, _)| t.contains(" encode ")) {
+                let decode = tlgen.replacen(" encode ", " decode ", 1);
+                let out = run_tlgen(checkout(), &decode, Some(&format!("{shown}\n")));
+                assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+                assert_eq!(text(&out.stdout), format!("{json}\n"), "{decode}");
+            }
+        }
     }
+    assert!(decoded, "the README shows decode too");
 }

@@ -13,14 +13,16 @@ pub struct DiffArgs {
     /// The old docs root.
     #[arg(long, value_name = "DIR")]
     old_docs: PathBuf,
-    /// An old TL schema file; repeat the flag for each file.
-    #[arg(long, value_name = "FILE")]
+    /// An old TL schema file, or a directory standing for every `*.tl` file
+    /// in it; repeat the flag for each.
+    #[arg(long, value_name = "FILE|DIR")]
     old_schema: Vec<PathBuf>,
     /// The new docs root.
     #[arg(long, value_name = "DIR")]
     new_docs: PathBuf,
-    /// A new TL schema file; repeat the flag for each file.
-    #[arg(long, value_name = "FILE")]
+    /// A new TL schema file, or a directory standing for every `*.tl` file
+    /// in it; repeat the flag for each.
+    #[arg(long, value_name = "FILE|DIR")]
     new_schema: Vec<PathBuf>,
     /// How the report is printed.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -28,6 +30,10 @@ pub struct DiffArgs {
     /// Exit with status 1 when the report contains such a change.
     #[arg(long, value_enum, value_name = "WHAT")]
     fail_on: Option<FailOn>,
+    /// Exit with status 2, comparing nothing, when either version's docs and
+    /// schemas give any warning.
+    #[arg(long)]
+    deny_warnings: bool,
     /// Also report changed descriptions (of methods, constructors, params and
     /// types); by default only what changes the generated code is compared.
     #[arg(long)]
@@ -38,7 +44,11 @@ pub struct DiffArgs {
 enum Format {
     /// Plain text grouped by kind, breaking changes first: for people and CI logs.
     Text,
-    /// `{"changes": [{"kind", "name", "change", "breaking", "details"}]}`.
+    /// `{"changes": [{"kind", "name", "change", "breaking", "details": [{"kind", "field",
+    /// "old", "new", "breaking", "text"}]}]}`: each detail's kind (`id_changed`,
+    /// `param_retyped`, ...; listed in `tlgen::diff::DetailKind`), the param or
+    /// error it concerns, the old and new values (null where there is none),
+    /// and the text form's line.
     Json,
 }
 
@@ -52,13 +62,13 @@ enum FailOn {
 
 pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     let load = |docs: &PathBuf, schemas: &Vec<PathBuf>| {
-        super::InputArgs {
+        let input = super::InputArgs {
             docs: Some(docs.clone()),
             schemas: schemas.clone(),
             errors_from: Vec::new(),
             mixed_layers: false,
-        }
-        .load()
+        };
+        super::load_checked(&input.config(args.deny_warnings), false)
     };
     let old = load(&args.old_docs, &args.old_schema)?;
     let new = load(&args.new_docs, &args.new_schema)?;

@@ -56,12 +56,12 @@ enum Command {
     Generate(generate::GenerateArgs),
     /// Read JSON values (one per line) and write their wire bytes as hex.
     #[command(after_help = format!(
-        "Example:\n  echo '{{\"_\":\"help.getConfig\"}}' | tlgen encode --docs docs/v223 --schema TL_telegram_v223.tl\n\n{EXIT_STATUS}"
+        "Example:\n  echo '{{\"_\":\"help.getConfig\"}}' | tlgen encode --schema schemas/\n(a --schema directory stands for every *.tl file in it)\n\n{EXIT_STATUS}"
     ))]
     Encode(encode::EncodeArgs),
-    /// Read wire bytes as hex (one value per line) and write them as JSON.
+    /// Read wire bytes as hex (one value per line), or one value's raw bytes, and write them as JSON.
     #[command(after_help = format!(
-        "Example:\n  tlgen decode --docs docs/v223 --schema TL_telegram_v223.tl --hex b5757299\n\n{EXIT_STATUS}"
+        "Example:\n  tlgen decode --schema schemas/ --hex 6b18f9c4\n  tlgen decode --schema schemas/ --binary --input message.bin\n(a --schema directory stands for every *.tl file in it)\n\n{EXIT_STATUS}"
     ))]
     Decode(decode::DecodeArgs),
     /// Compare two versions of the docs and schemas.
@@ -119,14 +119,6 @@ impl InputArgs {
             config.error_docs(dir);
         }
         config
-    }
-
-    /// Builds the IR, failing on unreadable or malformed input and on the
-    /// merge's errors (the message lists them). When it does not fail, the
-    /// warnings go to stderr: `encode`, `decode` and `diff` work on what was
-    /// read, and a page skipped as unreadable must not pass unsaid.
-    pub fn load(&self) -> anyhow::Result<Loaded> {
-        load_checked(&self.config(false), false)
     }
 }
 

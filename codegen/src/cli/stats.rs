@@ -41,6 +41,14 @@ fn needs_attention(d: &Diagnostic) -> bool {
     d.severity > Severity::Note
 }
 
+/// `1 warning`, `2 warnings`.
+fn counted(n: usize, what: &str) -> String {
+    match n {
+        1 => format!("1 {what}"),
+        n => format!("{n} {what}s"),
+    }
+}
+
 /// Counts, diagnostics by severity and kind, every diagnostic that needs
 /// attention, and the notes when `notes` is set (else a line saying how to
 /// see them).
@@ -81,22 +89,39 @@ fn report(merged: &Loaded, notes: bool) -> String {
     let _ = writeln!(out, "params: {params}");
     let errors: usize = api.methods.iter().map(|m| m.errors.len()).sum();
     let tables = api.methods.iter().filter(|m| !m.errors.is_empty()).count();
-    let _ = writeln!(out, "errors: {errors} rows in {tables} methods");
+    let _ = writeln!(
+        out,
+        "errors: {} in {}",
+        counted(errors, "row"),
+        counted(tables, "method")
+    );
 
     let mut by_kind = BTreeMap::new();
     for d in &merged.diagnostics {
         *by_kind.entry((d.severity, d.kind)).or_insert(0usize) += 1;
     }
-    let attention = merged
-        .diagnostics
-        .iter()
-        .filter(|d| needs_attention(d))
-        .count();
-    let note_count = merged.diagnostics.len() - attention;
+    let of = |severity: Severity| {
+        merged
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    };
+    let (error_count, warning_count, note_count) = (
+        of(Severity::Error),
+        of(Severity::Warning),
+        of(Severity::Note),
+    );
+    let errors = match error_count {
+        0 => String::new(),
+        n => format!("{}, ", counted(n, "error")),
+    };
     let _ = writeln!(
         out,
-        "diagnostics: {} ({attention} warnings, {note_count} notes)",
-        merged.diagnostics.len()
+        "diagnostics: {} ({errors}{}, {})",
+        merged.diagnostics.len(),
+        counted(warning_count, "warning"),
+        counted(note_count, "note")
     );
     for ((severity, kind), n) in &by_kind {
         let _ = writeln!(out, "  {severity:?} {kind:?}: {n}");
@@ -111,7 +136,8 @@ fn report(merged: &Loaded, notes: bool) -> String {
     if !notes && note_count > 0 {
         let _ = writeln!(
             out,
-            "{note_count} notes on MadelineProto's documented conventions not listed; --notes lists them"
+            "{} on MadelineProto's documented conventions not listed; --notes lists them",
+            counted(note_count, "note")
         );
     }
     out

@@ -47,6 +47,22 @@
 //! `InputPeer::InputPeerUser`), and the existing constructor is reported as
 //! a breaking change even though its TL definition did not change.
 
+//!
+//! # The JSON form
+//!
+//! [`Report::to_json`] (`tlgen diff --format json`) writes every change
+//! with its details structured ([`Detail`]): what kind of difference
+//! ([`DetailKind`], in snake case), the param, error or constructor it
+//! concerns (`field`), the `old` and `new` values (each kind's docs say
+//! which it has; `null` for the others), whether it breaks, and `text`, the
+//! line the text form prints for it (made from the same values):
+//!
+//! ```json
+//! {"changes": [{"kind": "method", "name": "auth.signIn", "change": "changed", "breaking": true,
+//!   "details": [{"kind": "param_retyped", "field": "phone_code", "old": "string", "new": "int",
+//!                "breaking": true, "text": "param phone_code retyped: string -> int (breaking)"}]}]}
+//! ```
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
@@ -56,8 +72,12 @@ use crate::ir::{Api, Constructor, ErrorEntry, FlagsWords, Method, Param, TypeDef
 use crate::model::errors::is_common;
 use crate::model::{ErrorEnum, Field, Model};
 
+mod detail;
 #[cfg(test)]
 mod tests;
+
+use detail::detail;
+pub use detail::{Detail, DetailKind};
 
 /// What [`diff`] compares beyond the wire and the API surface.
 #[derive(Debug, Clone, Copy, Default)]
@@ -121,8 +141,9 @@ pub struct Change {
     pub change: ChangeKind,
     /// Whether code written against the old version breaks (see the module docs).
     pub breaking: bool,
-    /// What changed, one line each; breaking ones end in `(breaking)`.
-    pub details: Vec<String>,
+    /// What changed, one [`Detail`] each (its `text` ends in `(breaking)`
+    /// when it breaks).
+    pub details: Vec<Detail>,
 }
 
 /// Every change between two versions, sorted by kind (methods,
@@ -184,7 +205,7 @@ impl Report {
                 };
                 let _ = writeln!(out, "  {mark} {:<7} {}", change.change.word(), change.name);
                 for detail in &change.details {
-                    let _ = writeln!(out, "             - {detail}");
+                    let _ = writeln!(out, "             - {}", detail.text);
                 }
             }
         }
@@ -230,30 +251,39 @@ impl RustPair<'_> {
         let (Some(or), Some(nr)) = (&o.rust, &n.rust) else {
             return;
         };
-        renamed("struct", &or.path.display(), &nr.path.display(), out);
+        renamed(
+            DetailKind::RustStructRenamed,
+            &or.path.display(),
+            &nr.path.display(),
+            out,
+        );
         let (Some(ot), Some(nt)) = (o.ty, n.ty) else {
             return;
         };
         let (ot, nt) = (self.old.ty(ot), self.new.ty(nt));
         if let (true, Some(otr), Some(ntr)) = (ot.name == nt.name, &ot.rust, &nt.rust) {
             renamed(
-                "variant",
+                DetailKind::RustVariantRenamed,
                 &format!("{}::{}", otr.path.display(), or.variant),
                 &format!("{}::{}", ntr.path.display(), nr.variant),
                 out,
             );
             if or.boxed.is_some() != nr.boxed.is_some() {
-                let text = if nr.boxed.is_some() {
-                    "now holds Box<"
+                let (plain, boxed) = (nr.path.ident.clone(), format!("Box<{}>", nr.path.ident));
+                let variant = format!("{}::{}", ntr.path.display(), nr.variant);
+                out.push(if nr.boxed.is_some() {
+                    detail(DetailKind::VariantBoxed)
+                        .field(variant)
+                        .was(plain)
+                        .now(boxed)
+                        .breaks()
                 } else {
-                    "no longer holds Box<"
-                };
-                out.push(breaks(format!(
-                    "variant {}::{} {text}{}>",
-                    ntr.path.display(),
-                    nr.variant,
-                    nr.path.ident
-                )));
+                    detail(DetailKind::VariantUnboxed)
+                        .field(variant)
+                        .was(boxed)
+                        .now(plain)
+                        .breaks()
+                });
             }
         }
         fields_renamed(&o.fields, &n.fields, out);
@@ -267,9 +297,19 @@ impl RustPair<'_> {
         let (Some(or), Some(nr)) = (&of.rust, &nf.rust) else {
             return;
         };
-        renamed("struct", &or.path.display(), &nr.path.display(), out);
+        renamed(
+            DetailKind::RustStructRenamed,
+            &or.path.display(),
+            &nr.path.display(),
+            out,
+        );
         if let (Some(oe), Some(ne)) = (self.old.errors.of_func(o), self.new.errors.of_func(n)) {
-            renamed("error type", &oe.path.display(), &ne.path.display(), out);
+            renamed(
+                DetailKind::RustErrorTypeRenamed,
+                &oe.path.display(),
+                &ne.path.display(),
+                out,
+            );
         }
         fields_renamed(&of.fields, &nf.fields, out);
     }
@@ -293,13 +333,19 @@ impl RustPair<'_> {
         let (Some(o), Some(n)) = (&self.old.ty(o).rust, &self.new.ty(n).rust) else {
             return;
         };
-        renamed("enum", &o.path.display(), &n.path.display(), out);
+        renamed(
+            DetailKind::RustEnumRenamed,
+            &o.path.display(),
+            &n.path.display(),
+            out,
+        );
     }
 }
 
-fn renamed(what: &str, old: &str, new: &str, out: &mut Vec<Detail>) {
+/// A breaking rename of kind `kind` when the Rust paths differ.
+fn renamed(kind: DetailKind, old: &str, new: &str, out: &mut Vec<Detail>) {
     if old != new {
-        out.push(breaks(format!("Rust {what} renamed: {old} -> {new}")));
+        out.push(detail(kind).was(old).now(new).breaks());
     }
 }
 
@@ -311,33 +357,16 @@ fn fields_renamed(old: &[Field<'_>], new: &[Field<'_>], out: &mut Vec<Detail>) {
             .iter()
             .find(|n| n.tl_name() == o.tl_name() && n.is_struct_field())
         {
-            renamed(
-                &format!("field of param {}", o.tl_name()),
-                &o.name,
-                &n.name,
-                out,
-            );
+            if o.name != n.name {
+                out.push(
+                    detail(DetailKind::RustFieldRenamed)
+                        .field(o.tl_name())
+                        .was(o.name.as_str())
+                        .now(n.name.as_str())
+                        .breaks(),
+                );
+            }
         }
-    }
-}
-
-/// A detail line and whether it breaks.
-struct Detail {
-    text: String,
-    breaking: bool,
-}
-
-fn note(text: impl Into<String>) -> Detail {
-    Detail {
-        text: text.into(),
-        breaking: false,
-    }
-}
-
-fn breaks(text: impl Into<String>) -> Detail {
-    Detail {
-        text: text.into(),
-        breaking: true,
     }
 }
 
@@ -373,11 +402,12 @@ fn details<T: Compared>(
     let mut out = Vec::new();
     T::own_details(old, new, options, rust, &mut out);
     if options.text && old.description() != new.description() {
-        out.push(note(description_change(
-            "description",
-            old.description(),
-            new.description(),
-        )));
+        out.push(
+            detail(DetailKind::DescriptionChanged)
+                .was(old.description())
+                .now(new.description())
+                .note(),
+        );
     }
     T::rust_details(rust, old.name(), &mut out);
     out
@@ -415,16 +445,7 @@ fn compare<T: Compared>(
             name: (*item_name).clone(),
             change: ChangeKind::Changed,
             breaking: found.iter().any(|d| d.breaking),
-            details: found
-                .into_iter()
-                .map(|d| {
-                    if d.breaking {
-                        format!("{} (breaking)", d.text)
-                    } else {
-                        d.text
-                    }
-                })
-                .collect(),
+            details: found,
         });
     }
     for item_name in new_by_name.keys() {
@@ -440,17 +461,14 @@ fn compare<T: Compared>(
     }
 }
 
-fn id_text(id: Option<u32>) -> String {
-    id.map_or_else(|| "none".to_string(), |id| format!("{id:08x}"))
-}
-
 fn id_details(old: Option<u32>, new: Option<u32>, out: &mut Vec<Detail>) {
     if old != new {
-        out.push(breaks(format!(
-            "ID changed: {} -> {}",
-            id_text(old),
-            id_text(new)
-        )));
+        let text = |id: Option<u32>| id.map(|id| format!("{id:08x}"));
+        out.push(
+            detail(DetailKind::IdChanged)
+                .values(text(old), text(new))
+                .breaks(),
+        );
     }
 }
 
@@ -479,25 +497,29 @@ impl Compared for Method {
         id_details(old.id, new.id, out);
         param_details(&old.params, &new.params, options, out);
         if old.returns != new.returns {
-            out.push(breaks(format!(
-                "return type: {} -> {}",
-                old.returns, new.returns
-            )));
+            out.push(
+                detail(DetailKind::ReturnTypeChanged)
+                    .was(old.returns.to_string())
+                    .now(new.returns.to_string())
+                    .breaks(),
+            );
         }
-        for (what, o, n) in [
-            ("usable by bots", old.bots, new.bots),
-            ("usable by users", old.users, new.users),
-            (
-                "usable by bots over a business connection",
-                old.business,
-                new.business,
-            ),
+        for (who, o, n) in [
+            ("bots", old.bots, new.bots),
+            ("users", old.users, new.users),
+            ("business", old.business, new.business),
         ] {
             // "Unknown" (the page does not say; old pages never name users) is
             // no information, so only a known value flipping is a change.
             if let (Some(o), Some(n)) = (o, n) {
                 if o != n {
-                    out.push(note(format!("{what}: {} -> {}", yes_no(o), yes_no(n))));
+                    out.push(
+                        detail(DetailKind::UsabilityChanged)
+                            .field(who)
+                            .was(yes_no(o))
+                            .now(yes_no(n))
+                            .note(),
+                    );
                 }
             }
         }
@@ -530,10 +552,12 @@ impl Compared for Constructor {
         id_details(old.id, new.id, out);
         param_details(&old.params, &new.params, options, out);
         if old.type_name != new.type_name {
-            out.push(breaks(format!(
-                "type: {} -> {}",
-                old.type_name, new.type_name
-            )));
+            out.push(
+                detail(DetailKind::TypeChanged)
+                    .was(old.type_name.as_str())
+                    .now(new.type_name.as_str())
+                    .breaks(),
+            );
         }
     }
 }
@@ -563,10 +587,18 @@ impl Compared for TypeDef {
         let old_set: BTreeSet<&String> = old.constructors.iter().collect();
         let new_set: BTreeSet<&String> = new.constructors.iter().collect();
         for name in old_set.difference(&new_set) {
-            out.push(breaks(format!("constructor removed: {name}")));
+            out.push(
+                detail(DetailKind::ConstructorRemoved)
+                    .field(name.as_str())
+                    .breaks(),
+            );
         }
         for name in new_set.difference(&old_set) {
-            out.push(note(format!("constructor added: {name}")));
+            out.push(
+                detail(DetailKind::ConstructorAdded)
+                    .field(name.as_str())
+                    .note(),
+            );
         }
     }
 }
@@ -589,63 +621,74 @@ fn param_details(old: &[Param], new: &[Param], options: &DiffOptions, out: &mut 
     let find = |params: &[Param], name: &str| params.iter().find(|p| p.name == name).cloned();
     for p in old {
         let Some(q) = find(new, &p.name) else {
+            let removed = |kind| detail(kind).field(p.name.as_str()).was(p.tl_text());
             out.push(match (p.docs_only, old_words.contains(&p.name, &p.ty)) {
-                (true, _) => note(format!("docs-only param removed: {}", p.name)),
-                (_, true) => note(format!("flags word removed: {}", p.name)),
-                _ => breaks(format!("param removed: {}", p.tl_text())),
+                (true, _) => removed(DetailKind::DocsOnlyParamRemoved).note(),
+                (_, true) => removed(DetailKind::FlagsWordRemoved).note(),
+                _ => removed(DetailKind::ParamRemoved).breaks(),
             });
             continue;
         };
         if p.docs_only != q.docs_only {
-            let text = if q.docs_only {
-                "is now docs-only (off the wire)"
+            let kind = if q.docs_only {
+                DetailKind::ParamNowDocsOnly
             } else {
-                "is now on the wire"
+                DetailKind::ParamNowOnWire
             };
-            out.push(breaks(format!("param {} {text}", p.name)));
+            out.push(detail(kind).field(p.name.as_str()).breaks());
             continue;
         }
+        let param = |kind| detail(kind).field(p.name.as_str());
         if p.ty != q.ty {
-            out.push(breaks(format!(
-                "param {} retyped: {} -> {}",
-                p.name, p.ty, q.ty
-            )));
+            out.push(
+                param(DetailKind::ParamRetyped)
+                    .was(p.ty.to_string())
+                    .now(q.ty.to_string())
+                    .breaks(),
+            );
         }
         match (&p.flag, &q.flag) {
-            (None, Some(flag)) => out.push(breaks(format!(
-                "param {} became conditional ({flag})",
-                p.name
-            ))),
-            (Some(flag), None) => out.push(breaks(format!(
-                "param {} became required (was {flag})",
-                p.name
-            ))),
-            (Some(a), Some(b)) if a != b => {
-                out.push(breaks(format!("param {} flag moved: {a} -> {b}", p.name)))
-            }
+            (None, Some(flag)) => out.push(
+                param(DetailKind::ParamBecameConditional)
+                    .now(flag.to_string())
+                    .breaks(),
+            ),
+            (Some(flag), None) => out.push(
+                param(DetailKind::ParamBecameRequired)
+                    .was(flag.to_string())
+                    .breaks(),
+            ),
+            (Some(a), Some(b)) if a != b => out.push(
+                param(DetailKind::FlagMoved)
+                    .was(a.to_string())
+                    .now(b.to_string())
+                    .breaks(),
+            ),
             _ => {}
         }
         if options.text && p.description != q.description && !p.docs_only {
-            out.push(note(description_change(
-                &format!("param {} description", p.name),
-                &p.description,
-                &q.description,
-            )));
+            out.push(
+                param(DetailKind::DescriptionChanged)
+                    .was(p.description.as_str())
+                    .now(q.description.as_str())
+                    .note(),
+            );
         }
     }
     for q in new {
         if find(old, &q.name).is_some() {
             continue;
         }
+        let added = |kind| detail(kind).field(q.name.as_str()).now(q.tl_text());
         out.push(if q.docs_only {
-            note(format!("docs-only param added: {}", q.name))
+            added(DetailKind::DocsOnlyParamAdded).note()
         } else if new_words.contains(&q.name, &q.ty) {
-            note(format!("flags word added: {}", q.name))
+            added(DetailKind::FlagsWordAdded).note()
         } else if q.flag.is_some() {
             // `new` and every existing setter are unchanged (see the table).
-            note(format!("optional param added: {}", q.tl_text()))
+            added(DetailKind::OptionalParamAdded).note()
         } else {
-            breaks(format!("required param added: {}", q.tl_text()))
+            added(DetailKind::RequiredParamAdded).breaks()
         });
     }
     // Relative wire order of the params both versions put on the wire.
@@ -659,11 +702,12 @@ fn param_details(old: &[Param], new: &[Param], options: &DiffOptions, out: &mut 
     let old_order = on_wire(old, new);
     let new_order = on_wire(new, old);
     if old_order != new_order {
-        out.push(breaks(format!(
-            "params reordered: {} -> {}",
-            old_order.join(" "),
-            new_order.join(" ")
-        )));
+        out.push(
+            detail(DetailKind::ParamsReordered)
+                .was(old_order.join(" "))
+                .now(new_order.join(" "))
+                .breaks(),
+        );
     }
 }
 
@@ -688,24 +732,24 @@ fn error_details(
     let list = |set: &BTreeSet<i32>| set.iter().map(i32::to_string).collect::<Vec<_>>().join("/");
     for (name, old_codes) in &old {
         let Some(new_codes) = new.get(name) else {
-            let text = format!("error removed: {} {name}", list(old_codes));
+            let removed = |kind| detail(kind).field(name.as_str()).was(list(old_codes));
             out.push(if is_common(name) {
-                note(format!(
-                    "{text} (one of the errors any method can raise: still matched as `Common`)"
-                ))
+                removed(DetailKind::CommonErrorRemoved).note()
             } else if old_enum.is_some_and(|e| e.variant(name).is_some()) {
-                breaks(text)
+                removed(DetailKind::ErrorRemoved).breaks()
             } else {
-                note(text)
+                removed(DetailKind::ErrorRemoved).note()
             });
             continue;
         };
         if new_codes != old_codes {
-            out.push(note(format!(
-                "error {name} code: {} -> {}",
-                list(old_codes),
-                list(new_codes)
-            )));
+            out.push(
+                detail(DetailKind::ErrorCodeChanged)
+                    .field(name.as_str())
+                    .was(list(old_codes))
+                    .now(list(new_codes))
+                    .note(),
+            );
         }
         let variants = (
             old_enum.and_then(|e| Some((e, e.variant(name)?))),
@@ -719,56 +763,26 @@ fn error_details(
                 Some(field) => format!("{path}::{ident} {{ {field} }}"),
                 None => format!("{path}::{ident}"),
             };
-            renamed(
-                "error variant",
-                &shape(&ov.ident, &ov.field),
-                &shape(&nv.ident, &nv.field),
-                out,
-            );
+            let (old_shape, new_shape) = (shape(&ov.ident, &ov.field), shape(&nv.ident, &nv.field));
+            if old_shape != new_shape {
+                out.push(
+                    detail(DetailKind::RustErrorVariantRenamed)
+                        .field(name.as_str())
+                        .was(old_shape)
+                        .now(new_shape)
+                        .breaks(),
+                );
+            }
         }
     }
     for (name, new_codes) in &new {
         if !old.contains_key(name) {
-            out.push(note(format!("error added: {} {name}", list(new_codes))));
+            out.push(
+                detail(DetailKind::ErrorAdded)
+                    .field(name.as_str())
+                    .now(list(new_codes))
+                    .note(),
+            );
         }
     }
-}
-
-/// `description changed: "...old..." -> "...new..."`, trimmed to the part
-/// that differs so that the line stays readable in a CI log.
-fn description_change(what: &str, old: &str, new: &str) -> String {
-    let old_words: Vec<&str> = old.split_whitespace().collect();
-    let new_words: Vec<&str> = new.split_whitespace().collect();
-    let prefix = old_words
-        .iter()
-        .zip(&new_words)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let suffix = old_words[prefix..]
-        .iter()
-        .rev()
-        .zip(new_words[prefix..].iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let excerpt = |words: &[&str]| -> String {
-        let middle = &words[prefix..words.len() - suffix];
-        if middle.is_empty() {
-            return "(nothing)".to_string();
-        }
-        let mut text = middle.join(" ");
-        if text.chars().count() > 80 {
-            text = text.chars().take(77).collect::<String>() + "...";
-        }
-        let before = if prefix > 0 { "... " } else { "" };
-        let after = if suffix > 0 { " ..." } else { "" };
-        format!("\"{before}{text}{after}\"")
-    };
-    if old_words == new_words {
-        return format!("{what} changed (whitespace only)");
-    }
-    format!(
-        "{what} changed: {} -> {}",
-        excerpt(&old_words),
-        excerpt(&new_words)
-    )
 }

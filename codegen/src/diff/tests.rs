@@ -1,5 +1,6 @@
 //! The breaking-change rules, one by one, on hand-built APIs.
 
+use super::detail::description_change;
 use super::*;
 use crate::ir::ErrorEntry;
 use crate::test_support::api_from_tl;
@@ -55,6 +56,11 @@ fn report(options: DiffOptions) -> Report {
     diff(&old, &new, &options)
 }
 
+/// The text report's lines of a change's details.
+fn texts(change: &Change) -> Vec<&str> {
+    change.details.iter().map(|d| d.text.as_str()).collect()
+}
+
 fn find<'r>(report: &'r Report, kind: ItemKind, name: &str) -> &'r Change {
     report
         .changes
@@ -90,14 +96,14 @@ fn added_removed_and_changed_items() {
         ]
     );
     assert_eq!(
-        find(&r, Method, "account.reorder").details,
+        texts(find(&r, Method, "account.reorder")),
         [
             "ID changed: 33333333 -> 66666666 (breaking)",
             "params reordered: a b -> b a (breaking)"
         ]
     );
     assert_eq!(
-        find(&r, Method, "messages.sendMessage").details,
+        texts(find(&r, Method, "messages.sendMessage")),
         [
             "optional param added: noforwards:flags.14?true",
             "usable by bots: no -> yes",
@@ -105,11 +111,11 @@ fn added_removed_and_changed_items() {
         ]
     );
     assert_eq!(
-        find(&r, Method, "users.getUsers").details,
+        texts(find(&r, Method, "users.getUsers")),
         ["return type: Vector<User> -> Vector<InputUser> (breaking)"]
     );
     assert_eq!(
-        find(&r, Constructor, "user").details,
+        texts(find(&r, Constructor, "user")),
         [
             "ID changed: 11111111 -> 44444444 (breaking)",
             "param bot flag moved: flags.14 -> flags.15 (breaking)",
@@ -118,7 +124,7 @@ fn added_removed_and_changed_items() {
         ]
     );
     assert_eq!(
-        find(&r, Type, "InputPeer").details,
+        texts(find(&r, Type, "InputPeer")),
         [
             "constructor removed: inputPeerSelf (breaking)",
             "constructor added: inputPeerChat"
@@ -136,14 +142,14 @@ fn required_params_retyping_and_errors() {
     let new = api_from_tl("a#1 x:long y:int = A;\n---functions---\nm#2 x:int z:flags.0?int = A;");
     let r = diff(&old, &new, &DiffOptions::default());
     assert_eq!(
-        find(&r, ItemKind::Constructor, "a").details,
+        texts(find(&r, ItemKind::Constructor, "a")),
         [
             "param x retyped: int -> long (breaking)",
             "required param added: y:int (breaking)"
         ]
     );
     assert_eq!(
-        find(&r, ItemKind::Method, "m").details,
+        texts(find(&r, ItemKind::Method, "m")),
         ["optional param added: z:flags.0?int"]
     );
     assert!(!find(&r, ItemKind::Method, "m").breaking);
@@ -159,7 +165,7 @@ fn required_params_retyping_and_errors() {
     new.methods[0].errors = vec![e(406, "A"), e(400, "C")];
     let r = diff(&old, &new, &DiffOptions::default());
     assert_eq!(
-        r.changes[0].details,
+        texts(&r.changes[0]),
         [
             "error A code: 400 -> 406",
             "error removed: 400/403 B (breaking)",
@@ -194,7 +200,7 @@ fn error_changes_follow_the_error_plan() {
     ];
     let r = diff(&old, &new, &DiffOptions::default());
     assert_eq!(
-        r.changes[0].details,
+        texts(&r.changes[0]),
         [
             "Rust error variant renamed: errors::MError::EmailUnconfirmed { value } -> \
              errors::MError::EmailUnconfirmedX { value } (breaking)",
@@ -208,7 +214,7 @@ fn error_changes_follow_the_error_plan() {
     new.methods[0].errors.remove(1);
     let r = diff(&old, &new, &DiffOptions::default());
     assert_eq!(
-        r.changes[0].details,
+        texts(&r.changes[0]),
         [
             "error removed: 420 FLOOD_WAIT_X (one of the errors any method can raise: still \
           matched as `Common`)"
@@ -224,7 +230,7 @@ fn an_int_flags_word_is_a_flags_word() {
     let new = api_from_tl("---functions---\nm#2 flags:int a:int b:flags.0?true = A;");
     let r = diff(&old, &new, &DiffOptions::default());
     assert_eq!(
-        r.changes[0].details,
+        texts(&r.changes[0]),
         [
             "flags word added: flags",
             "optional param added: b:flags.0?true"
@@ -237,14 +243,13 @@ fn descriptions_only_with_text() {
     assert!(report(DiffOptions::default())
         .changes
         .iter()
-        .all(|c| c.details.iter().all(|d| !d.contains("description"))));
+        .all(|c| c.details.iter().all(|d| !d.text.contains("description"))));
     let r = report(DiffOptions { text: true });
-    assert!(find(&r, ItemKind::Method, "messages.sendMessage")
-        .details
-        .contains(
+    assert!(
+        texts(find(&r, ItemKind::Method, "messages.sendMessage")).contains(
             &r#"description changed: (nothing) -> "Sends a message to a chat, now with effects.""#
-                .to_string()
-        ));
+        )
+    );
     assert_eq!(
         description_change(
             "description",
@@ -285,7 +290,193 @@ fn text_and_json_forms() {
     assert_eq!(
         json["changes"][0],
         serde_json::json!({"kind": "method", "name": "account.reorder", "change": "changed", "breaking": true,
-            "details": ["ID changed: 33333333 -> 66666666 (breaking)", "params reordered: a b -> b a (breaking)"]})
+        "details": [
+            {"kind": "id_changed", "field": null, "old": "33333333", "new": "66666666", "breaking": true,
+             "text": "ID changed: 33333333 -> 66666666 (breaking)"},
+            {"kind": "params_reordered", "field": null, "old": "a b", "new": "b a", "breaking": true,
+             "text": "params reordered: a b -> b a (breaking)"},
+        ]})
+    );
+    // The JSON reads back into the same report.
+    assert_eq!(serde_json::from_str::<Report>(&r.to_json()).unwrap(), r);
+}
+
+/// The text form, byte for byte as it was before details became
+/// structured: every line is made from a detail's kind and values.
+#[test]
+fn the_text_form_is_the_lines_of_the_details() {
+    let r = report(DiffOptions { text: true });
+    assert_eq!(
+        r.to_text(),
+        r#"tlgen diff: 11 changes, 7 breaking
+
+methods: 2 breaking, 1 other
+  BREAKING changed account.reorder
+             - ID changed: 33333333 -> 66666666 (breaking)
+             - params reordered: a b -> b a (breaking)
+  BREAKING changed users.getUsers
+             - return type: Vector<User> -> Vector<InputUser> (breaking)
+           changed messages.sendMessage
+             - optional param added: noforwards:flags.14?true
+             - usable by bots: no -> yes
+             - error added: 400 PEER_ID_INVALID
+             - description changed: (nothing) -> "Sends a message to a chat, now with effects."
+
+constructors: 3 breaking, 2 other
+  BREAKING removed gone
+  BREAKING removed inputPeerSelf
+  BREAKING changed user
+             - ID changed: 11111111 -> 44444444 (breaking)
+             - param bot flag moved: flags.14 -> flags.15 (breaking)
+             - param name became required (was flags.1) (breaking)
+             - optional param added: lang:flags.2?string
+           added   fresh
+           added   inputPeerChat
+
+types: 2 breaking, 1 other
+  BREAKING removed Gone
+  BREAKING changed InputPeer
+             - constructor removed: inputPeerSelf (breaking)
+             - constructor added: inputPeerChat
+           added   Fresh
+"#
+    );
+}
+
+type Row<'a> = (
+    DetailKind,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+    bool,
+);
+
+/// A change's details as (kind, field, old, new, breaking).
+fn rows(change: &Change) -> Vec<Row<'_>> {
+    change
+        .details
+        .iter()
+        .map(|d| {
+            (
+                d.kind,
+                d.field.as_deref(),
+                d.old.as_deref(),
+                d.new.as_deref(),
+                d.breaking,
+            )
+        })
+        .collect()
+}
+
+/// Each detail's kind, field, old and new values, and whether it breaks.
+#[test]
+fn details_are_structured() {
+    use DetailKind::*;
+    let r = report(DiffOptions { text: true });
+    assert_eq!(
+        rows(find(&r, ItemKind::Method, "messages.sendMessage")),
+        [
+            (
+                OptionalParamAdded,
+                Some("noforwards"),
+                None,
+                Some("noforwards:flags.14?true"),
+                false
+            ),
+            (
+                UsabilityChanged,
+                Some("bots"),
+                Some("no"),
+                Some("yes"),
+                false
+            ),
+            (
+                ErrorAdded,
+                Some("PEER_ID_INVALID"),
+                None,
+                Some("400"),
+                false
+            ),
+            (
+                DescriptionChanged,
+                None,
+                Some(""),
+                Some("Sends a message to a chat, now with effects."),
+                false
+            ),
+        ]
+    );
+    assert_eq!(
+        rows(find(&r, ItemKind::Constructor, "user")),
+        [
+            (IdChanged, None, Some("11111111"), Some("44444444"), true),
+            (
+                FlagMoved,
+                Some("bot"),
+                Some("flags.14"),
+                Some("flags.15"),
+                true
+            ),
+            (
+                ParamBecameRequired,
+                Some("name"),
+                Some("flags.1"),
+                None,
+                true
+            ),
+            (
+                OptionalParamAdded,
+                Some("lang"),
+                None,
+                Some("lang:flags.2?string"),
+                false
+            ),
+        ]
+    );
+    assert_eq!(
+        rows(find(&r, ItemKind::Type, "InputPeer")),
+        [
+            (ConstructorRemoved, Some("inputPeerSelf"), None, None, true),
+            (ConstructorAdded, Some("inputPeerChat"), None, None, false),
+        ]
+    );
+    assert_eq!(
+        rows(find(&r, ItemKind::Method, "users.getUsers")),
+        [(
+            ReturnTypeChanged,
+            None,
+            Some("Vector<User>"),
+            Some("Vector<InputUser>"),
+            true
+        )]
+    );
+
+    let old = api_from_tl("a#1 x:int f:flags.0?int = A;\n---functions---\nm#2 x:int = A;");
+    let new = api_from_tl(
+        "a#1 x:long y:int f:int = B;\n---functions---\nm#2 flags:# x:int z:flags.0?int = A;",
+    );
+    let r = diff(&old, &new, &DiffOptions::default());
+    assert_eq!(
+        rows(find(&r, ItemKind::Constructor, "a")),
+        [
+            (ParamRetyped, Some("x"), Some("int"), Some("long"), true),
+            (ParamBecameRequired, Some("f"), Some("flags.0"), None, true),
+            (RequiredParamAdded, Some("y"), None, Some("y:int"), true),
+            (TypeChanged, None, Some("A"), Some("B"), true),
+        ]
+    );
+    assert_eq!(
+        rows(find(&r, ItemKind::Method, "m")),
+        [
+            (FlagsWordAdded, Some("flags"), None, Some("flags:#"), false),
+            (
+                OptionalParamAdded,
+                Some("z"),
+                None,
+                Some("z:flags.0?int"),
+                false
+            ),
+        ]
     );
 }
 
@@ -305,7 +496,7 @@ fn a_colliding_new_constructor_renames_a_variant_and_breaks() {
     assert_eq!(renamed.change, ChangeKind::Changed);
     assert!(renamed.breaking);
     assert_eq!(
-        renamed.details,
+        texts(renamed),
         ["Rust variant renamed: enums::InputPeer::User -> enums::InputPeer::InputPeerUser (breaking)"]
     );
     assert!(!find(&r, ItemKind::Constructor, "user").breaking);
@@ -321,7 +512,7 @@ fn renamed_structs_and_boxing_break() {
     let new = api_from_tl("foo#22222222 = T;\nfoo_#11111111 = T;");
     let r = diff(&old, &new, &DiffOptions::default());
     assert_eq!(
-        find(&r, ItemKind::Constructor, "foo_").details,
+        texts(find(&r, ItemKind::Constructor, "foo_")),
         [
             "Rust struct renamed: types::Foo -> types::Foo2 (breaking)",
             "Rust variant renamed: enums::T::Foo -> enums::T::Foo2 (breaking)"
@@ -336,9 +527,9 @@ fn renamed_structs_and_boxing_break() {
         &api_from_tl(large),
         &DiffOptions::default(),
     );
-    let details = &find(&r, ItemKind::Constructor, "big").details;
+    let details = texts(find(&r, ItemKind::Constructor, "big"));
     assert!(
-        details.contains(&"variant enums::T::Big now holds Box<Big> (breaking)".to_string()),
+        details.contains(&"variant enums::T::Big now holds Box<Big> (breaking)"),
         "{details:?}"
     );
 }

@@ -49,21 +49,45 @@ struct Decoder<'a, 'm> {
 }
 
 impl Decoder<'_, '_> {
-    /// What a position expects, for error messages: its type's name.
-    fn expected<'e>(&'e self, expect: Expect<'e>) -> Option<&'e str> {
+    /// What a position expects, for error messages: its type's name, or
+    /// "a method call"; `None` where any value goes.
+    fn expected(&self, expect: Expect<'_>) -> Option<String> {
         match expect {
-            Expect::Any | Expect::Method => None,
-            Expect::Type(t) => Some(self.index.ty(t).name),
-            Expect::Open(name) => Some(name),
+            Expect::Any => None,
+            Expect::Method => Some("a method call".into()),
+            Expect::Type(t) => Some(self.index.ty(t).name.to_owned()),
+            Expect::Open(name) => Some(name.to_owned()),
         }
     }
 
-    fn describe(&self, expect: Expect<'_>) -> String {
-        match (expect, self.expected(expect)) {
-            (Expect::Method, _) => " (expected a method call)".into(),
-            (_, Some(name)) => format!(" (expected {name})"),
-            (_, None) => String::new(),
+    /// The error for constructor ID `id`, read at `offset`, where
+    /// `expected` is expected (`None`: any value): the entry it names and
+    /// its type, or that no entry has it (and which entry has it with the
+    /// bytes reversed, the mistake of writing an ID in schema order).
+    fn wrong_id(&self, id: u32, offset: usize, expected: Option<String>) -> ToolError {
+        let want = expected.as_deref().unwrap_or("another value");
+        if id == VECTOR_ID {
+            return ToolError::Invalid(format!(
+                "a vector (#{VECTOR_ID:08x}) at offset {offset}, where {want} is expected"
+            ));
         }
+        let Some(at) = self.index.by_id(id) else {
+            return ToolError::UnknownId {
+                id,
+                offset,
+                expected,
+                reversed: super::format::entry_with_id(self.index, id.swap_bytes()),
+                no_ids: !self.index.has_ids(),
+            };
+        };
+        let name = super::format::entry_with_id(self.index, id).unwrap_or_default();
+        let what = match self.index.entry(at) {
+            Entry::Ctor(c) => format!("constructor {name} of type {}", c.ir.type_name),
+            Entry::Func(_) => format!("method {name}"),
+        };
+        ToolError::Invalid(format!(
+            "{what} at offset {offset}, where {want} is expected"
+        ))
     }
 
     fn nested<T>(
@@ -92,35 +116,16 @@ impl Decoder<'_, '_> {
                 return this.untyped_vector(r);
             }
             let Some(at) = this.index.by_id(id) else {
-                let mut hint = this.describe(expect);
-                if !this.index.has_ids() {
-                    hint.push_str(": the IR has no constructor IDs (pass --schema)");
-                }
-                return Err(ToolError::UnknownId { id, offset, hint });
+                return Err(this.wrong_id(id, offset, this.expected(expect)));
             };
-            let entry = this.index.entry(at);
-            match (expect, entry) {
-                (Expect::Any, _) | (Expect::Method, Entry::Func(_)) => {}
-                (Expect::Type(want), Entry::Ctor(c)) if c.ty == Some(want) => {}
-                (Expect::Open(_), Entry::Ctor(_)) => {}
-                (Expect::Method, Entry::Ctor(c)) => {
-                    return Err(ToolError::Invalid(format!(
-                    "constructor {} ({id:08x}) at offset {offset} where a method call is expected",
-                    c.ir.name
-                )))
-                }
-                (Expect::Type(_) | Expect::Open(_), _) => {
-                    let what = match entry {
-                        Entry::Ctor(c) => {
-                            format!("constructor {} of type {}", c.ir.name, c.ir.type_name)
-                        }
-                        Entry::Func(f) => format!("method {}", f.ir.name),
-                    };
-                    let want = this.expected(expect).unwrap_or_default();
-                    return Err(ToolError::Invalid(format!(
-                        "{what} ({id:08x}) at offset {offset} where {want} is expected"
-                    )));
-                }
+            let fits = match (expect, this.index.entry(at)) {
+                (Expect::Any, _) | (Expect::Method, Entry::Func(_)) => true,
+                (Expect::Type(want), Entry::Ctor(c)) => c.ty == Some(want),
+                (Expect::Open(_), Entry::Ctor(_)) => true,
+                (Expect::Method | Expect::Type(_) | Expect::Open(_), _) => false,
+            };
+            if !fits {
+                return Err(this.wrong_id(id, offset, this.expected(expect)));
             }
             this.object(r, at)
         })
@@ -257,11 +262,14 @@ impl Decoder<'_, '_> {
                     Err(_) => super::format::bytes_json(data),
                 }
             }
-            Ty::Prim(Prim::Bool) => match r.read_u32()? {
-                BOOL_TRUE_ID => Value::Bool(true),
-                BOOL_FALSE_ID => Value::Bool(false),
-                id => return Err(DecodeError::InvalidBool { id }.into()),
-            },
+            Ty::Prim(Prim::Bool) => {
+                let offset = r.position();
+                match r.read_u32()? {
+                    BOOL_TRUE_ID => Value::Bool(true),
+                    BOOL_FALSE_ID => Value::Bool(false),
+                    id => return Err(self.wrong_id(id, offset, Some("Bool".into()))),
+                }
+            }
             Ty::Query(_) => self.boxed(r, Expect::Method)?,
             // Any constructor or method call: a message body is either.
             Ty::Object => self.boxed(r, Expect::Any)?,
@@ -290,9 +298,7 @@ impl Decoder<'_, '_> {
                     let offset = r.position();
                     let id = r.read_u32()?;
                     if id != VECTOR_ID {
-                        return Err(ToolError::Invalid(format!(
-                            "expected vector ID 1cb5c415 at offset {offset}, got {id:08x}"
-                        )));
+                        return Err(this.wrong_id(id, offset, Some(this.index.type_text(ty))));
                     }
                 }
                 let count = read_count(r, this.index.min_size(elem))?;

@@ -109,7 +109,7 @@ impl Encoder<'_, '_> {
         let at = self
             .index
             .named(name)
-            .ok_or_else(|| ToolError::UnknownName(name.to_string()))?;
+            .ok_or_else(|| ToolError::unknown_name(self.index, name))?;
         if self.index.entry(at).id() == Some(GZIP_PACKED_ID) {
             return self.gzip_packed(obj, None);
         }
@@ -127,10 +127,9 @@ impl Encoder<'_, '_> {
     ) -> Result<(), ToolError> {
         let owner = "gzip_packed";
         for key in obj.keys() {
-            if !matches!(key.as_str(), "_" | "packed_data" | super::GZIP_UNPACKED) {
-                return Err(ToolError::Invalid(format!(
-                    "unknown field {key:?} of {owner}"
-                )));
+            const FIELDS: [&str; 2] = ["packed_data", super::GZIP_UNPACKED];
+            if key != "_" && !FIELDS.contains(&key.as_str()) {
+                return Err(unknown_field(key, owner, FIELDS));
             }
         }
         let unpacked = match obj.get(super::GZIP_UNPACKED) {
@@ -237,9 +236,13 @@ impl Encoder<'_, '_> {
                 }
                 Some(_) => {}
                 None => {
-                    return Err(ToolError::Invalid(format!(
-                        "unknown field {key:?} of {owner}"
-                    )))
+                    let known = fields
+                        .iter()
+                        .filter(|f| {
+                            !matches!(f.kind, FieldKind::FlagsWord | FieldKind::ObjectLength)
+                        })
+                        .map(|f| f.tl_name());
+                    return Err(unknown_field(key, owner, known));
                 }
             }
         }
@@ -448,7 +451,7 @@ impl Encoder<'_, '_> {
                             ctx.error(format!("expected a method call, got constructor {name}"))
                         )
                     }
-                    None => return Err(ToolError::UnknownName(name.to_string())),
+                    None => return Err(ToolError::unknown_name(self.index, name)),
                 };
                 self.boxed_entry(self.index.entry(Handle::Func(at)), obj)?;
             }
@@ -518,14 +521,14 @@ impl Encoder<'_, '_> {
                     // `Object` is any value: a message body may be a call.
                     None if *ty == Ty::Object => match self.index.method_named(name) {
                         Some(f) => return self.boxed_entry(self.index.entry(Handle::Func(f)), obj),
-                        None => return Err(ToolError::UnknownName(name.to_string())),
+                        None => return Err(ToolError::unknown_name(self.index, name)),
                     },
                     None if self.index.method_named(name).is_some() => {
                         return Err(ctx.error(format!(
                             "expected a {type_name} constructor, got method {name}"
                         )))
                     }
-                    None => return Err(ToolError::UnknownName(name.to_string())),
+                    None => return Err(ToolError::unknown_name(self.index, name)),
                 };
                 if want.is_some_and(|t| c.ty != Some(t)) {
                     return Err(ctx.error(format!(
@@ -610,6 +613,22 @@ impl Encoder<'_, '_> {
     }
 }
 
+/// `key` is no field of `owner`: the error, with the nearest of `known`.
+fn unknown_field<'f>(
+    key: &str,
+    owner: &str,
+    known: impl IntoIterator<Item = &'f str>,
+) -> ToolError {
+    ToolError::UnknownField {
+        field: key.to_owned(),
+        owner: owner.to_owned(),
+        suggestions: super::suggest::nearest_fields(known, key)
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+    }
+}
+
 /// Whether a conditional field counts as present (sets its bit).
 fn present(f: &Field<'_>, value: Option<&Value>, ctx: Ctx<'_>) -> Result<bool, ToolError> {
     match value {
@@ -622,8 +641,11 @@ fn present(f: &Field<'_>, value: Option<&Value>, ctx: Ctx<'_>) -> Result<bool, T
     }
 }
 
-/// A JSON integer as i128 (so that both i64 and u64 fit); floats rejected.
+/// A JSON integer, or a decimal string (`"-123"`: what JavaScript, whose
+/// numbers are exact only up to 2^53, must send for a large `long`), as
+/// i128 (so that both i64 and u64 fit); floats, other strings rejected.
 fn integer(value: &Value, what: &str, ctx: Ctx<'_>) -> Result<i128, ToolError> {
+    let expected = || ctx.expected(&format!("{what} (an integer or a decimal string)"), value);
     match value {
         Value::Number(n) => {
             if let Some(i) = n.as_i64() {
@@ -631,10 +653,19 @@ fn integer(value: &Value, what: &str, ctx: Ctx<'_>) -> Result<i128, ToolError> {
             } else if let Some(u) = n.as_u64() {
                 Ok(u.into())
             } else {
-                Err(ctx.expected(what, value))
+                Err(expected())
             }
         }
-        _ => Err(ctx.expected(what, value)),
+        Value::String(text) => {
+            let digits = text.strip_prefix('-').unwrap_or(text);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(expected());
+            }
+            // Only an overflow fails here: the syntax is checked above.
+            text.parse::<i128>()
+                .map_err(|_| ctx.error(format!("{} is out of range for {what}", describe(value))))
+        }
+        _ => Err(expected()),
     }
 }
 

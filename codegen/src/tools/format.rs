@@ -15,11 +15,36 @@ pub fn to_hex(bytes: &[u8]) -> String {
     out
 }
 
-/// Parses hex digits (either case); ASCII whitespace between digits and a
-/// leading `0x` are ignored.
+/// Parses hex digits (either case), the bytes in order; ASCII whitespace
+/// between digits is ignored. A leading `0x` is refused
+/// ([`ToolError::HexNumber`]): it marks a number, whose bytes a reader
+/// would expect reversed for a little-endian ID, not the bytes as sent.
 pub fn parse_hex(text: &str) -> Result<Vec<u8>, ToolError> {
     let text = text.trim();
-    let text = text.strip_prefix("0x").unwrap_or(text);
+    let number = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X"));
+    if let Some(digits) = number {
+        let mut digits: String = digits
+            .chars()
+            .filter(|c| !c.is_ascii_whitespace())
+            .collect();
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            // Neither a number nor bytes: the digit error says where.
+            return parse_digits(text);
+        }
+        if digits.len() > 24 {
+            digits = digits.chars().take(24).collect::<String>() + "...";
+        }
+        return Err(ToolError::HexNumber {
+            digits,
+            as_id: None,
+            as_bytes: None,
+        });
+    }
+    parse_digits(text)
+}
+
+/// Hex digits, whitespace between them ignored, into bytes.
+fn parse_digits(text: &str) -> Result<Vec<u8>, ToolError> {
     let mut out = Vec::with_capacity(text.len() / 2);
     let mut high: Option<u8> = None;
     for (at, c) in text.char_indices() {
@@ -102,6 +127,14 @@ fn write_value(index: &ApiIndex<'_>, value: &Value, out: &mut String) {
         }
         scalar => out.push_str(&scalar.to_string()),
     }
+}
+
+/// The entry whose constructor ID is `id`, as the schema writes it
+/// (`help.getConfig#c4f9186b`).
+pub(crate) fn entry_with_id(index: &ApiIndex<'_>, id: u32) -> Option<String> {
+    index
+        .by_id(id)
+        .map(|at| format!("{}#{id:08x}", index.json_name(at)))
 }
 
 /// TL `bytes` in the JSON form: `{"_": "bytes", "bytes": "<standard base64>"}`.

@@ -10,7 +10,7 @@
 //! | TL | JSON |
 //! |---|---|
 //! | constructor / method call | `{"_": "<IR name>", "<param>": value, ...}` |
-//! | `int`, `long` | integer (the whole `i32` / `i64` range; floats are rejected) |
+//! | `int`, `long` | integer (the whole `i32` / `i64` range; floats are rejected); on input also a decimal string (`"-9007199254740993"`), written as a number on output |
 //! | `double` | number; `"NaN"`, `"Infinity"`, `"-Infinity"` for the non-finite values |
 //! | `int128`, `int256` | hex string of the wire bytes (32 / 64 digits) |
 //! | `string` | string |
@@ -27,6 +27,12 @@
 //!   carry their layer suffix (`decryptedMessage_73`), the wire name is their
 //!   `tl_name`. On input a wire name is accepted too when exactly one entry
 //!   carries it; on output the IR name is always written.
+//! * A decimal string for `int` and `long` (optional `-`, digits only) is
+//!   for JavaScript callers, whose numbers are exact only up to 2^53: a
+//!   `long` above that must be sent as a string. `int` takes one too, so
+//!   that a caller may quote every integer by one rule (as protobuf's JSON
+//!   mapping does). Decoding writes numbers: a JavaScript reader of its
+//!   output needs a JSON parser that keeps 64-bit integers exact.
 //! * `#` flags words never appear in JSON: encoding computes them from the
 //!   present conditional fields (a bit is set when any field on it is
 //!   present; a non-`true` field on a set bit must then be present too), and
@@ -67,6 +73,7 @@ mod encode;
 pub(crate) mod format;
 mod index;
 mod sample;
+mod suggest;
 
 #[cfg(test)]
 pub(crate) mod tests;
@@ -76,6 +83,7 @@ pub use encode::encode_json;
 pub use format::{parse_hex, to_hex, to_json_string};
 pub use index::ApiIndex;
 pub use sample::sample_value;
+pub use suggest::nearest_names;
 
 /// The key under which the JSON form of `gzip_packed` holds the value its
 /// `packed_data` inflates to.
@@ -96,15 +104,46 @@ pub enum ToolError {
     /// The input line is not hex.
     InvalidHex(String),
     /// `"_"` names no method or constructor.
-    UnknownName(String),
+    UnknownName {
+        /// The name given.
+        name: String,
+        /// The nearest names that do name one ([`nearest_names`]).
+        suggestions: Vec<String>,
+    },
     /// A constructor ID that no entry has.
     UnknownId {
-        /// The ID read.
+        /// The ID read (little-endian, as the wire carries it).
         id: u32,
         /// Where it was read.
         offset: usize,
-        /// Extra context (what was expected; that no IDs are known).
-        hint: String,
+        /// What the position expected (a type, "a method call"); `None` at
+        /// a position that takes any value.
+        expected: Option<String>,
+        /// The entry whose ID is `id` with its bytes reversed, as the schema
+        /// writes it (`help.getConfig#c4f9186b`): the ID was most likely
+        /// written in the schema's byte order instead of the wire's.
+        reversed: Option<String>,
+        /// The IR has no constructor IDs at all (built without a schema).
+        no_ids: bool,
+    },
+    /// Hex input written as a number (`0x...`), where wire bytes are read.
+    HexNumber {
+        /// The digits after `0x`.
+        digits: String,
+        /// With 8 digits: the entry whose ID they are, read as an ID
+        /// (`help.getConfig#c4f9186b`).
+        as_id: Option<String>,
+        /// With 8 digits: the entry whose ID they are, read as wire bytes.
+        as_bytes: Option<String>,
+    },
+    /// A key that is no field of the object's constructor or method.
+    UnknownField {
+        /// The key.
+        field: String,
+        /// The constructor or method.
+        owner: String,
+        /// Its nearest fields.
+        suggestions: Vec<String>,
     },
     /// The entry has no ID because the IR was built without a schema.
     NoId(String),
@@ -139,12 +178,69 @@ impl std::fmt::Display for ToolError {
         match self {
             ToolError::InvalidJson(message) => write!(f, "invalid JSON: {message}"),
             ToolError::InvalidHex(message) => write!(f, "invalid hex: {message}"),
-            ToolError::UnknownName(name) => write!(f, "unknown constructor or method {name:?}"),
-            ToolError::UnknownId { id, offset, hint } => {
+            ToolError::UnknownName { name, suggestions } => {
+                write!(f, "unknown constructor or method {name:?}")?;
+                did_you_mean(f, suggestions)
+            }
+            ToolError::UnknownField {
+                field,
+                owner,
+                suggestions,
+            } => {
+                write!(f, "unknown field {field:?} of {owner}")?;
+                did_you_mean(f, suggestions)
+            }
+            ToolError::UnknownId {
+                id,
+                offset,
+                expected,
+                reversed,
+                no_ids,
+            } => {
                 write!(
                     f,
-                    "unknown constructor ID {id:08x} at offset {offset}{hint}"
-                )
+                    "unknown constructor ID #{id:08x} (wire bytes {}, read little-endian) at \
+                     offset {offset}",
+                    to_hex(&id.to_le_bytes())
+                )?;
+                if let Some(expected) = expected {
+                    write!(f, ", where {expected} is expected")?;
+                }
+                if let Some(entry) = reversed {
+                    write!(
+                        f,
+                        "; {entry} is the wire bytes {}: was the ID written in the schema's \
+                         byte order?",
+                        to_hex(&id.swap_bytes().to_le_bytes())
+                    )?;
+                }
+                if *no_ids {
+                    f.write_str(": the IR has no constructor IDs (pass --schema)")?;
+                }
+                Ok(())
+            }
+            ToolError::HexNumber {
+                digits,
+                as_id,
+                as_bytes,
+            } => {
+                write!(
+                    f,
+                    "invalid hex: \"0x{digits}\" is a number, but wire bytes are read in the \
+                     order they are sent; a constructor ID is sent little-endian"
+                )?;
+                let eight = digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_hexdigit());
+                if let (true, Ok(id)) = (eight, u32::from_str_radix(digits, 16)) {
+                    let wire = to_hex(&id.to_le_bytes());
+                    match as_id {
+                        Some(entry) => write!(f, ": {entry} is the bytes {wire}")?,
+                        None => write!(f, ": the ID #{digits} is the bytes {wire}")?,
+                    }
+                    if let Some(entry) = as_bytes {
+                        write!(f, ", and the bytes {digits} are {entry}")?;
+                    }
+                }
+                f.write_str(". Give the bytes without \"0x\"")
             }
             ToolError::NoId(name) => write!(f, "no constructor ID for {name}: pass --schema"),
             ToolError::MissingField { field, owner, note } => {
@@ -165,6 +261,36 @@ impl std::fmt::Display for ToolError {
 }
 
 impl std::error::Error for ToolError {}
+
+/// ` (did you mean a, b or c?)`, nothing without suggestions.
+fn did_you_mean(
+    f: &mut std::fmt::Formatter<'_>,
+    suggestions: &[impl AsRef<str>],
+) -> std::fmt::Result {
+    let Some((last, rest)) = suggestions.split_last() else {
+        return Ok(());
+    };
+    f.write_str(" (did you mean ")?;
+    for (i, name) in rest.iter().enumerate() {
+        let separator = if i + 1 == rest.len() { " or " } else { ", " };
+        write!(f, "{}{separator}", name.as_ref())?;
+    }
+    write!(f, "{}?)", last.as_ref())
+}
+
+impl ToolError {
+    /// `name` names no method or constructor of `index`: the error, with
+    /// the nearest names that do.
+    pub fn unknown_name(index: &ApiIndex<'_>, name: &str) -> ToolError {
+        ToolError::UnknownName {
+            name: name.to_owned(),
+            suggestions: nearest_names(index, name)
+                .into_iter()
+                .map(|s| s.into_owned())
+                .collect(),
+        }
+    }
+}
 
 impl From<tlgen_runtime::DecodeError> for ToolError {
     fn from(err: tlgen_runtime::DecodeError) -> Self {
@@ -192,6 +318,24 @@ pub fn encode_line(index: &ApiIndex<'_>, line: &str) -> Result<String, ToolError
 /// Parses one line of hex and decodes it; the result is one line of JSON
 /// with keys in wire order. This is what `tlgen decode` does per input line.
 pub fn decode_line(index: &ApiIndex<'_>, line: &str) -> Result<String, ToolError> {
-    let bytes = parse_hex(line)?;
-    decode_bytes(index, &bytes).map(|value| to_json_string(index, &value))
+    let bytes = parse_hex(line).map_err(|err| match err {
+        ToolError::HexNumber { digits, .. } => {
+            let id = u32::from_str_radix(&digits, 16)
+                .ok()
+                .filter(|_| digits.len() == 8);
+            ToolError::HexNumber {
+                as_id: id.and_then(|id| format::entry_with_id(index, id)),
+                as_bytes: id.and_then(|id| format::entry_with_id(index, id.swap_bytes())),
+                digits,
+            }
+        }
+        other => other,
+    })?;
+    decode_wire(index, &bytes)
+}
+
+/// Decodes the wire bytes of one value; the result is one line of JSON with
+/// keys in wire order. This is what `tlgen decode --binary` does.
+pub fn decode_wire(index: &ApiIndex<'_>, bytes: &[u8]) -> Result<String, ToolError> {
+    decode_bytes(index, bytes).map(|value| to_json_string(index, &value))
 }

@@ -32,7 +32,7 @@ pub fn sample_value(
 ) -> Result<Value, ToolError> {
     let entry = index
         .named(name)
-        .ok_or_else(|| ToolError::UnknownName(name.to_string()))?;
+        .ok_or_else(|| ToolError::unknown_name(index, name))?;
     let heights = index.heights();
     let mut rng = Rng::new(variant_seed ^ hash(name));
     let mode = match variant_seed {

@@ -347,7 +347,7 @@ fn service_types_and_gzip() {
     }
     assert_eq!(
         decode_bytes(&ix, &wrong).unwrap_err().to_string(),
-        "constructor inputPeerEmpty of type InputPeer (7f3b18ea) at offset 0 where RichText is expected"
+        "constructor inputPeerEmpty#7f3b18ea of type InputPeer at offset 0, where RichText is expected"
     );
 }
 
@@ -436,7 +436,7 @@ fn encode_errors_name_the_problem() {
         ),
         (
             json!({"_": "messages.importChatInvite", "hash": "x", "hsah": 1}),
-            r#"unknown field "hsah" of messages.importChatInvite"#,
+            r#"unknown field "hsah" of messages.importChatInvite (did you mean hash?)"#,
         ),
         (
             json!({"_": "user", "id": 1, "flags": 3}),
@@ -452,7 +452,7 @@ fn encode_errors_name_the_problem() {
         ),
         (
             json!({"_": "user", "id": 1.5}),
-            r#"field "id" of user: expected long, got number 1.5"#,
+            r#"field "id" of user: expected long (an integer or a decimal string), got number 1.5"#,
         ),
         (
             json!({"_": "user", "id": 18446744073709551615u64}),
@@ -508,7 +508,7 @@ fn encode_errors_name_the_problem() {
         ),
         (
             json!({"_": "geoPoint", "long": 0, "lat": 0, "access_hash": 0, "accuracy_radius": "x"}),
-            r#"field "accuracy_radius" of geoPoint: expected int, got string "x""#,
+            r#"field "accuracy_radius" of geoPoint: expected int (an integer or a decimal string), got string "x""#,
         ),
     ];
     for (value, message) in cases {
@@ -523,6 +523,150 @@ fn encode_errors_name_the_problem() {
         enc_err(deep),
         "depth limit exceeded: values nested deeper than 64"
     );
+}
+
+/// An unknown name gets the nearest names of the loaded schemas: typos,
+/// case, a missing namespace, a secret-chat wire name, wherever the name
+/// stands; ties all listed in model order; nothing when nothing is near,
+/// and no work at all for a name no TL name could be near.
+#[test]
+fn unknown_names_get_the_nearest_names() {
+    let cases: Vec<(Value, &str)> = vec![
+        (
+            json!({"_": "messages.sendMesage"}),
+            r#"unknown constructor or method "messages.sendMesage" (did you mean messages.sendMessage?)"#,
+        ),
+        (
+            json!({"_": "Messages.SendMessage"}),
+            r#"unknown constructor or method "Messages.SendMessage" (did you mean messages.sendMessage?)"#,
+        ),
+        (
+            json!({"_": "getConfig"}),
+            r#"unknown constructor or method "getConfig" (did you mean help.getConfig?)"#,
+        ),
+        (
+            json!({"_": "users.getConfig"}),
+            r#"unknown constructor or method "users.getConfig" (did you mean help.getConfig?)"#,
+        ),
+        (
+            json!({"_": "decryptedMessageActionNop"}),
+            r#"unknown constructor or method "decryptedMessageActionNop" (did you mean decryptedMessageActionNoop_17?)"#,
+        ),
+        (
+            json!({"_": "messages.sendMessage", "peer": {"_": "inputPeerUsr"}, "message": "", "random_id": 1}),
+            r#"unknown constructor or method "inputPeerUsr" (did you mean inputPeerUser?)"#,
+        ),
+        (
+            json!({"_": "invokeWithLayer", "layer": 1, "query": {"_": "help.getConfg"}}),
+            r#"unknown constructor or method "help.getConfg" (did you mean help.getConfig?)"#,
+        ),
+        (
+            json!({"_": "xyzzy"}),
+            r#"unknown constructor or method "xyzzy""#,
+        ),
+        // Fields too: the object's own, never a flags word.
+        (
+            json!({"_": "messages.sendMessage", "peer": {"_": "inputPeerEmpty"}, "Message": "", "random_id": 1}),
+            r#"unknown field "Message" of messages.sendMessage (did you mean message?)"#,
+        ),
+        (
+            json!({"_": "messages.sendMessage", "peer": {"_": "inputPeerEmpty"}, "message": "", "random_id": 1, "flag": 1}),
+            r#"unknown field "flag" of messages.sendMessage"#,
+        ),
+        (
+            json!({"_": "user", "id": 1, "acess_hash": 1}),
+            r#"unknown field "acess_hash" of user (did you mean access_hash?)"#,
+        ),
+        (
+            json!({"_": "gzip_packed", "unpaked": {"_": "inputPeerEmpty"}}),
+            r#"unknown field "unpaked" of gzip_packed (did you mean unpacked?)"#,
+        ),
+    ];
+    for (value, message) in cases {
+        assert_eq!(enc_err(value.clone()), message, "{value}");
+    }
+
+    let api = api_from_tl("a#1 = A;\nb#2 = B;\nlayered#3 = L;\n---functions---\nns.a#4 = A;");
+    let ix = ApiIndex::new(&api);
+    let near = |name: &str| -> Vec<String> {
+        nearest_names(&ix, name)
+            .into_iter()
+            .map(|n| n.into_owned())
+            .collect()
+    };
+    // Ties, in model order (methods first); the same list every time.
+    assert_eq!(near("c"), ["a", "b"]);
+    assert_eq!(near("c"), near("c"));
+    assert_eq!(near("A"), ["a"]);
+    assert_eq!(near("ns.b"), ["ns.a", "b"]);
+    assert_eq!(near("layerd"), ["layered"]);
+    // Past any name's reach: nothing, without a comparison.
+    assert!(near(&"a".repeat(1 << 20)).is_empty());
+    assert!(near(&"a".repeat(suggest::MAX_SUGGESTED_LEN + 1)).is_empty());
+    assert!(near("").is_empty());
+}
+
+/// `int` and `long` take a decimal string as well as a number (a JavaScript
+/// caller must send a `long` above 2^53 as one); decoding writes numbers.
+#[test]
+fn integers_as_decimal_strings() {
+    let hex =
+        enc(json!({"_": "inputPeerUser", "user_id": 1, "access_hash": 9223372036854775807i64}));
+    for access_hash in [json!("9223372036854775807"), json!(9223372036854775807i64)] {
+        assert_eq!(
+            enc(json!({"_": "inputPeerUser", "user_id": "1", "access_hash": access_hash})),
+            hex
+        );
+    }
+    assert_eq!(
+        enc(json!({"_": "inputPeerUser", "user_id": "-9223372036854775808", "access_hash": "0"})),
+        "4ca5e8dd00000000000000800000000000000000"
+    );
+    assert_eq!(
+        enc(json!({"_": "messageEntityBold", "offset": "-2147483648", "length": "7"})),
+        "c90b61bd0000008007000000"
+    );
+    assert_eq!(
+        dec("4ca5e8dd 0000000000000080 0000000000000000"),
+        json!({"_": "inputPeerUser", "user_id": i64::MIN, "access_hash": 0})
+    );
+    let cases: Vec<(Value, &str)> = vec![
+        (
+            json!({"_": "user", "id": "9223372036854775808"}),
+            r#"field "id" of user: 9223372036854775808 is out of range for long"#,
+        ),
+        (
+            json!({"_": "user", "id": "999999999999999999999999999999999999999999"}),
+            r#"field "id" of user: string "999999999999999999999999"... is out of range for long"#,
+        ),
+        (
+            json!({"_": "messageEntityBold", "offset": "2147483648", "length": 0}),
+            r#"field "offset" of messageEntityBold: 2147483648 is out of range for int"#,
+        ),
+        (
+            json!({"_": "user", "id": "1e3"}),
+            r#"field "id" of user: expected long (an integer or a decimal string), got string "1e3""#,
+        ),
+        (
+            json!({"_": "user", "id": " 1"}),
+            r#"field "id" of user: expected long (an integer or a decimal string), got string " 1""#,
+        ),
+        (
+            json!({"_": "user", "id": "+1"}),
+            r#"field "id" of user: expected long (an integer or a decimal string), got string "+1""#,
+        ),
+        (
+            json!({"_": "user", "id": "-"}),
+            r#"field "id" of user: expected long (an integer or a decimal string), got string "-""#,
+        ),
+        (
+            json!({"_": "user", "id": "0x10"}),
+            r#"field "id" of user: expected long (an integer or a decimal string), got string "0x10""#,
+        ),
+    ];
+    for (value, message) in cases {
+        assert_eq!(enc_err(value.clone()), message, "{value}");
+    }
 }
 
 #[test]
@@ -576,7 +720,7 @@ fn no_schema_means_no_ids() {
     );
     assert_eq!(
         decode_bytes(&ix, &hx("1c05506c 01780000")).unwrap_err().to_string(),
-        "unknown constructor ID 6c50051c at offset 0: the IR has no constructor IDs (pass --schema)"
+        "unknown constructor ID #6c50051c (wire bytes 1c05506c, read little-endian) at offset 0: the IR has no constructor IDs (pass --schema)"
     );
 }
 
@@ -587,18 +731,22 @@ fn decode_errors_name_the_problem() {
         ("1c0550", "truncated input: 4 more bytes needed at offset 0"),
         ("1c05506c 05616263", "length 5 at offset 4 exceeds the 3 bytes left"),
         ("1c05506c 01780000 00", "1 trailing bytes after the value"),
-        ("01020304", "unknown constructor ID 04030201 at offset 0"),
+        ("01020304", "unknown constructor ID #04030201 (wire bytes 01020304, read little-endian) at offset 0"),
+        ("c4f9186b", "unknown constructor ID #6b18f9c4 (wire bytes c4f9186b, read little-endian) at offset 0; help.getConfig#c4f9186b is the wire bytes 6b18f9c4: was the ID written in the schema's byte order?"),
         ("4ca5e8dd 00", "truncated input: 8 more bytes needed at offset 4"),
-        ("e8689f0f 00000000 c65811f2", "constructor inputUser of type InputUser (f21158c6) at offset 8 where InputPeer is expected"),
-        ("e8689f0f 00000000 01020304", "unknown constructor ID 04030201 at offset 8 (expected InputPeer)"),
-        ("0d0d9bda 01000000 ea183b7f", "constructor inputPeerEmpty (7f3b18ea) at offset 8 where a method call is expected"),
+        ("e8689f0f 00000000 c65811f2", "constructor inputUser#f21158c6 of type InputUser at offset 8, where InputPeer is expected"),
+        ("e8689f0f 00000000 6b18f9c4", "method help.getConfig#c4f9186b at offset 8, where InputPeer is expected"),
+        ("e8689f0f 00000000 15c4b51c", "a vector (#1cb5c415) at offset 8, where InputPeer is expected"),
+        ("e8689f0f 00000000 01020304", "unknown constructor ID #04030201 (wire bytes 01020304, read little-endian) at offset 8, where InputPeer is expected"),
+        ("0d0d9bda 01000000 ea183b7f", "constructor inputPeerEmpty#7f3b18ea of type InputPeer at offset 8, where a method call is expected"),
         ("48a5910d 15c4b51c ffffffff", "vector count 4294967295 at offset 8 exceeds the 0 bytes left"),
         ("48a5910d 15c4b51c 02000000 c65811f2", "vector count 2 at offset 8 exceeds the 4 bytes left"),
-        ("48a5910d 00000000", "expected vector ID 1cb5c415 at offset 4, got 00000000"),
+        ("48a5910d 00000000", "unknown constructor ID #00000000 (wire bytes 00000000, read little-endian) at offset 4, where Vector<InputUser> is expected"),
+        ("48a5910d 4ca5e8dd", "constructor inputPeerUser#dde8a54c of type InputPeer at offset 4, where Vector<InputUser> is expected"),
         ("1c05506c 02ff8000", "string at offset 4 is not UTF-8"),
         ("1c05506c ff000000", "invalid string/bytes length prefix ff at offset 4"),
         ("63f6a2b2 00000000 00", "truncated input: 8 more bytes needed at offset 8"),
-        ("016d5cf3 0100000000000000 01020304", "unknown constructor ID 04030201 at offset 12"),
+        ("016d5cf3 0100000000000000 01020304", "unknown constructor ID #04030201 (wire bytes 01020304, read little-endian) at offset 12"),
     ];
     for (hex, message) in cases {
         assert_eq!(dec_err(hex), *message, "{hex}");
@@ -644,7 +792,7 @@ fn bool_fields() {
         decode_bytes(&ix, &hx("04030201 00000000"))
             .unwrap_err()
             .to_string(),
-        "invalid Bool constructor ID 00000000"
+        "unknown constructor ID #00000000 (wire bytes 00000000, read little-endian) at offset 4, where Bool is expected"
     );
 }
 
@@ -664,7 +812,7 @@ fn line_helpers() {
         "1c05506c03616263"
     );
     assert_eq!(
-        parse_hex("0x1C 05 50 6c").unwrap(),
+        parse_hex(" 1C 05 50 6c\t").unwrap(),
         vec![0x1c, 0x05, 0x50, 0x6c]
     );
     assert_eq!(
@@ -683,6 +831,70 @@ fn line_helpers() {
         )
         .unwrap(),
         r#"{"_":"user","bot":true,"id":1,"access_hash":9,"bot_info_version":7}"#
+    );
+}
+
+/// `0x` marks a number, not the bytes as sent: refused, with what the
+/// digits mean as an ID (little-endian on the wire) and as bytes.
+#[test]
+fn hex_written_as_a_number_is_refused_with_both_readings() {
+    let ix = index();
+    let cases: &[(&str, &str)] = &[
+        (
+            "0xc4f9186b",
+            "invalid hex: \"0xc4f9186b\" is a number, but wire bytes are read in the order they \
+             are sent; a constructor ID is sent little-endian: help.getConfig#c4f9186b is the \
+             bytes 6b18f9c4. Give the bytes without \"0x\"",
+        ),
+        (
+            "0x6b18f9c4",
+            "invalid hex: \"0x6b18f9c4\" is a number, but wire bytes are read in the order they \
+             are sent; a constructor ID is sent little-endian: the ID #6b18f9c4 is the bytes \
+             c4f9186b, and the bytes 6b18f9c4 are help.getConfig#c4f9186b. Give the bytes \
+             without \"0x\"",
+        ),
+        (
+            " 0X01020304 ",
+            "invalid hex: \"0x01020304\" is a number, but wire bytes are read in the order they \
+             are sent; a constructor ID is sent little-endian: the ID #01020304 is the bytes \
+             04030201. Give the bytes without \"0x\"",
+        ),
+        (
+            "0x1c05506c 03616263",
+            "invalid hex: \"0x1c05506c03616263\" is a number, but wire bytes are read in the \
+             order they are sent; a constructor ID is sent little-endian. Give the bytes without \
+             \"0x\"",
+        ),
+        (
+            "0x1c05506c0361626300000000000000000000",
+            "invalid hex: \"0x1c05506c0361626300000000...\" is a number, but wire bytes are read \
+             in the order they are sent; a constructor ID is sent little-endian. Give the bytes \
+             without \"0x\"",
+        ),
+    ];
+    for (line, message) in cases {
+        assert_eq!(
+            decode_line(&ix, line).unwrap_err().to_string(),
+            *message,
+            "{line}"
+        );
+    }
+    // `0x` before what is no number: the first character that is no digit.
+    assert_eq!(
+        decode_line(&ix, "0xzz").unwrap_err().to_string(),
+        "invalid hex: character 'x' at position 1 is not a hex digit"
+    );
+    // Without a model to name entries, the byte order is still explained.
+    assert_eq!(
+        parse_hex("0xc4f9186b").unwrap_err().to_string(),
+        "invalid hex: \"0xc4f9186b\" is a number, but wire bytes are read in the order they are \
+         sent; a constructor ID is sent little-endian: the ID #c4f9186b is the bytes 6b18f9c4. \
+         Give the bytes without \"0x\""
+    );
+    // The bytes themselves decode.
+    assert_eq!(
+        decode_line(&ix, "6b18f9c4").unwrap(),
+        r#"{"_":"help.getConfig"}"#
     );
 }
 
