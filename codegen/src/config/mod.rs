@@ -87,7 +87,7 @@ use crate::emit::{
 };
 use crate::ir::{Api, Diagnostic};
 
-mod report;
+pub(crate) mod report;
 
 use report::Policy;
 pub use report::SHOWN_DIAGNOSTICS;

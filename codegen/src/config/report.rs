@@ -30,7 +30,7 @@ pub(crate) fn needs_attention(d: &Diagnostic) -> bool {
 }
 
 /// `1 warning`, `2 warnings`.
-fn count(n: usize, what: &str) -> String {
+pub(crate) fn count(n: usize, what: &str) -> String {
     match n {
         1 => format!("1 {what}"),
         n => format!("{n} {what}s"),

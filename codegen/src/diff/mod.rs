@@ -177,8 +177,8 @@ impl Report {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "tlgen diff: {} changes, {} breaking",
-            self.changes.len(),
+            "tlgen diff: {}, {} breaking",
+            crate::config::report::count(self.changes.len(), "change"),
             self.breaking_count()
         );
         for kind in [ItemKind::Method, ItemKind::Constructor, ItemKind::Type] {
