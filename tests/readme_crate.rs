@@ -149,6 +149,13 @@ fn readme_dependency_crate_needs_an_explicit_input() {
     if std::fs::symlink_metadata(tl.join("docs")).is_err() {
         readme::link_dir(&root.join("docs-input"), &tl.join("docs")).expect("link the docs");
     }
+    // An earlier layout linked `tl/schemas` to the checkout's sample
+    // schemas: writing the vendored copies through that link would put
+    // files into the checkout.
+    let vendored = tl.join("schemas");
+    if std::fs::symlink_metadata(&vendored).is_ok_and(|m| m.file_type().is_symlink()) {
+        std::fs::remove_file(&vendored).expect("remove the old link");
+    }
     let schemas = schema_values(config);
     assert_eq!(schemas.len(), 3, "{config}");
     for (value, sample) in
