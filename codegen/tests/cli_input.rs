@@ -6,27 +6,15 @@
 //! and exit status.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-#[path = "support/tree.rs"]
-mod tree;
-use tree::copy_tree;
-
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input")
-}
+use tlgen_test_support::cli::stderr;
+use tlgen_test_support::tree::copy_tree;
+use tlgen_test_support::{sample_docs as sample, tlgen};
 
 fn tlgen(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tlgen"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("tlgen runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    tlgen!().args(args).current_dir(dir).output()
 }
 
 /// The sample docs and schemas copied into `dir/docs`, for runs whose

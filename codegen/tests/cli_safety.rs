@@ -4,56 +4,28 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-#[path = "support/tree.rs"]
-mod tree;
-use tree::copy_tree;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn docs() -> PathBuf {
-    root().join("docs-input")
-}
+use tlgen_test_support::cli::{sample_args, stderr, stdout};
+use tlgen_test_support::tree::copy_tree;
+use tlgen_test_support::{sample_docs as docs, shared, tlgen, workspace_root as root};
 
 fn schema() -> PathBuf {
     docs().join("schemas/sample.tl")
 }
 
 fn tlgen_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tlgen"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("tlgen runs")
+    tlgen!().args(args).current_dir(dir).output()
 }
 
 /// `tlgen generate` over the sample docs and both sample schemas, in `cwd`.
 fn generate(cwd: &Path, out: &str, extra: &[&str]) -> Output {
-    let docs = docs();
-    let mut args = vec![
-        "generate".to_string(),
-        "--docs".into(),
-        docs.display().to_string(),
-        "--schema".into(),
-        schema().display().to_string(),
-        "--schema".into(),
-        docs.join("schemas/sample_secret.tl").display().to_string(),
-        "--out".into(),
-        out.into(),
-    ];
-    args.extend(extra.iter().map(|s| s.to_string()));
-    tlgen_in(cwd, &args.iter().map(String::as_str).collect::<Vec<_>>())
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    tlgen!()
+        .args(sample_args("generate"))
+        .args(["--out", out])
+        .args(extra)
+        .current_dir(cwd)
+        .output()
 }
 
 fn names(dir: &Path) -> Vec<String> {
@@ -644,32 +616,15 @@ fn every_help_has_an_example_and_the_exit_statuses() {
     assert_eq!(out.status.code(), Some(2));
 }
 
-/// Whether `../shared` is there; with `CI=true` its absence is a failure.
-fn shared_data_present(test: &str) -> bool {
-    let shared = root().join("../shared");
-    let present = shared.join("madelineproto-docs/v223").is_dir()
-        && shared.join("tl-schemas/TL_telegram_v223.tl").is_file();
-    if !present {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{test}: ../shared is missing and CI=true"
-        );
-        eprintln!("NOTICE: {test} skipped: ../shared is missing");
-    }
-    present
-}
-
 #[test]
+#[ignore = "reads ../shared"]
 fn stats_on_a_clean_v223_tree_is_short() {
-    if !shared_data_present("stats_on_a_clean_v223_tree_is_short") {
-        return;
-    }
-    let shared = root().join("../shared");
-    let docs = shared.join("madelineproto-docs/v223");
-    let telegram = shared.join("tl-schemas/TL_telegram_v223.tl");
-    let secret = shared.join("tl-schemas/TL_secret.tl");
+    let shared = shared::require();
+    let docs = shared.docs("v223");
+    let telegram = shared.schema("TL_telegram_v223.tl");
+    let secret = shared.schema("TL_secret.tl");
     let out = tlgen_in(
-        &root(),
+        root(),
         &[
             "stats",
             "--docs",

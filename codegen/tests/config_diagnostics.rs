@@ -7,14 +7,8 @@ use std::path::{Path, PathBuf};
 
 use tlgen::config::{Config, ConfigError};
 use tlgen::ir::Severity;
-
-#[path = "support/tree.rs"]
-mod tree;
-use tree::copy_tree;
-
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input")
-}
+use tlgen_test_support::sample_docs as sample;
+use tlgen_test_support::tree::copy_tree;
 
 /// The sample docs with only the main schema: the secret-chat pages have no
 /// schema entry (one warning naming the missing schema, no errors).

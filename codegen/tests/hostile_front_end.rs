@@ -3,27 +3,8 @@
 //! a panic. Deterministic (seeded xorshift); the same checks back the
 //! cargo-fuzz targets `pages`, `schema` and `telethon` in `fuzz/`.
 
-mod common;
-
-use std::path::Path;
-
-use common::front_end::{page, schema, telethon};
-
-/// xorshift64*: small, fast, deterministic.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use tlgen_test_support::front_end::{page, schema, telethon};
+use tlgen_test_support::{sample_docs, Rng};
 
 /// Fragments that matter to the page and schema grammars.
 const TOKENS: &[&str] = &[
@@ -96,7 +77,7 @@ fn mutate(rng: &mut Rng, seed: &str) -> String {
 }
 
 fn seeds(folder: &str, ext: &str) -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
+    let root = sample_docs();
     let mut out = Vec::new();
     let dir = root.join(folder);
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
@@ -118,7 +99,7 @@ fn mutated_pages_never_panic() {
     corpus.extend(seeds("constructors", "md"));
     corpus.extend(seeds("types", "md"));
     corpus.extend(seeds("malformed", "md"));
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
     for i in 0..4_000 {
         let seed = &corpus[i % corpus.len()];
         page(mutate(&mut rng, seed).as_bytes());
@@ -131,7 +112,7 @@ fn mutated_pages_never_panic() {
 #[test]
 fn mutated_schemas_never_panic() {
     let corpus = seeds("schemas", "tl");
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
     for i in 0..2_000 {
         // Single lines too: most edits break one line of a whole file early.
         let seed = &corpus[i % corpus.len()];
@@ -151,7 +132,7 @@ fn mutated_schemas_never_panic() {
 #[test]
 fn mutated_telethon_tables_never_panic() {
     let corpus = seeds("telethon", "csv");
-    let mut rng = Rng(0x5851_f42d_4c95_7f2d);
+    let mut rng = Rng::new(0x5851_f42d_4c95_7f2d);
     for i in 0..4_000 {
         telethon(mutate(&mut rng, &corpus[i % corpus.len()]).as_bytes());
     }

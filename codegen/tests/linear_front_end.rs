@@ -10,6 +10,8 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
+use tlgen_test_support::ir;
+
 /// Far above the linear cost in a debug build on a slow, shared machine;
 /// far below the quadratic one.
 const BOUND: Duration = Duration::from_secs(120);
@@ -78,6 +80,7 @@ fn a_page_with_200k_rows_reads_and_merges_in_linear_time() {
             .expect("an entity page");
         let schema = tlgen::schema::parse_schema(Path::new("big.tl"), &big_line()).unwrap();
         let merged = tlgen::merge::merge(Path::new("docs"), &[page], &[schema]);
+        ir::assert_no_errors("big", merged.errors());
         merged.api.methods[0].params.len()
     });
     assert_eq!(params, N + 1);
@@ -106,6 +109,13 @@ fn explaining_a_declared_id_on_a_huge_line_is_linear() {
         let schema = tlgen::schema::parse_schema(Path::new("big.tl"), &text).unwrap();
         tlgen::merge::merge(Path::new("docs"), &[], &[schema])
     });
+    // No pages at all: the one error, which this test does not need.
+    let errors: Vec<String> = merged.errors().map(|d| d.to_string()).collect();
+    assert_eq!(
+        errors,
+        ["error: docs: the docs tree has no readable method page: expected `methods/*.md` pages \
+          documenting the API"]
+    );
     let undefined: Vec<String> = merged
         .diagnostics
         .iter()
@@ -157,6 +167,7 @@ fn many_redefinitions_of_a_documented_name_merge_in_linear_time() {
         let schema = tlgen::schema::parse_schema(Path::new("big.tl"), &many_duplicates()).unwrap();
         tlgen::merge::merge(Path::new("docs"), &[page], &[schema])
     });
+    ir::assert_no_errors("big", merged.errors());
     assert_eq!(
         merged.api.methods[0].id,
         Some(1),

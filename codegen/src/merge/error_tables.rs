@@ -405,12 +405,7 @@ mod tests {
 
     /// The sample API, as the merge builds it from `docs-input/`.
     fn sample_api() -> Api {
-        let root = sample_root();
-        let schemas = [
-            root.join("schemas/sample.tl"),
-            root.join("schemas/sample_secret.tl"),
-        ];
-        crate::merge::build(&root, &schemas).unwrap().api
+        crate::test_support::sample_merged().api
     }
 
     fn errors_of<'a>(api: &'a Api, name: &str) -> Vec<(i32, &'a str, &'a str)> {

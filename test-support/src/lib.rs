@@ -1,0 +1,47 @@
+//! What the tests of the tlgen workspace share, in one place: the TL oracle,
+//! the third-party data in `../shared`, the `tlgen` command line as a user
+//! runs it, the seeded random generator, scratch crates that compile
+//! generated code, the parsed items of generated Rust, and (with the `tlgen`
+//! feature) an IR builder that fails on any error diagnostic and the front
+//! end on arbitrary input.
+//!
+//! Tests that read `../shared` are `#[ignore]`d with the reason
+//! `reads ../shared`; [`shared::require`] fails them when they are run
+//! without the data (see the README, "Tests and the data they read").
+
+use std::path::{Path, PathBuf};
+
+pub mod cli;
+#[cfg(feature = "tlgen")]
+pub mod front_end;
+pub mod ir;
+pub mod readme;
+pub mod rng;
+pub mod rust;
+pub mod scratch;
+pub mod shared;
+pub mod tl_oracle;
+pub mod tree;
+
+pub use rng::Rng;
+pub use scratch::ScratchCrate;
+
+/// The root of this workspace (the checkout).
+pub fn workspace_root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+/// Our own sample docs tree, `docs-input/`.
+pub fn sample_docs() -> PathBuf {
+    workspace_root().join("docs-input")
+}
+
+/// The sample's API schema and its secret-chat schema, as tlgen-api's build
+/// script reads them.
+pub fn sample_schemas() -> [PathBuf; 2] {
+    let docs = sample_docs();
+    [
+        docs.join("schemas/sample.tl"),
+        docs.join("schemas/sample_secret.tl"),
+    ]
+}
