@@ -12,6 +12,7 @@
 use std::path::{Path, PathBuf};
 
 pub mod cli;
+pub mod failures;
 #[cfg(feature = "tlgen")]
 pub mod front_end;
 pub mod ir;
@@ -23,6 +24,7 @@ pub mod shared;
 pub mod tl_oracle;
 pub mod tree;
 
+pub use failures::Failures;
 pub use rng::Rng;
 pub use scratch::ScratchCrate;
 
