@@ -151,21 +151,16 @@ fn v65_to_v66_matches_the_schema_files() {
                     .collect()
             })
             .unwrap_or_default();
-        for gone in o.difference(&n) {
-            assert!(
-                details
-                    .iter()
-                    .any(|d| d.contains("removed: ") && d.contains(&format!(" {gone}"))),
-                "{name}: param {gone} removed but not reported: {details:?}"
-            );
-        }
-        for new_param in n.difference(&o) {
-            assert!(
-                details
-                    .iter()
-                    .any(|d| d.contains("added: ") && d.contains(&format!(" {new_param}"))),
-                "{name}: param {new_param} added but not reported: {details:?}"
-            );
+        for (change, params) in [("removed", o.difference(&n)), ("added", n.difference(&o))] {
+            let label = format!("{change}: ");
+            for param in params {
+                assert!(
+                    details
+                        .iter()
+                        .any(|d| d.contains(&label) && d.contains(&format!(" {param}"))),
+                    "{name}: param {param} {change} but not reported: {details:?}"
+                );
+            }
         }
     }
 

@@ -31,18 +31,9 @@ pub(crate) fn api_from_tl(text: &str) -> Api {
             .collect();
         if e.function {
             api.methods.push(Method {
-                name: e.name,
                 id: e.declared_id,
-                description: String::new(),
                 params,
-                returns: e.result.as_str().into(),
-                bots: None,
-                users: None,
-                business: None,
-                errors: Vec::new(),
-                errors_source: None,
-                source: None,
-                space: crate::ir::Space::Api,
+                ..method(&e.name, &e.result)
             });
         } else {
             api.constructors.push(Constructor {
@@ -76,6 +67,25 @@ pub(crate) fn api_from_tl(text: &str) -> Api {
     let types = types.into_values().collect();
     api.types = types;
     api
+}
+
+/// An API method named `name` returning `returns`, with nothing else: a
+/// test sets the fields it is about.
+pub(crate) fn method(name: &str, returns: &str) -> Method {
+    Method {
+        name: name.to_owned(),
+        id: None,
+        description: String::new(),
+        params: Vec::new(),
+        returns: returns.into(),
+        bots: None,
+        users: None,
+        business: None,
+        errors: Vec::new(),
+        errors_source: None,
+        source: None,
+        space: crate::ir::Space::Api,
+    }
 }
 
 /// `merged`, once the test has failed on any error diagnostic in it: no test

@@ -11,10 +11,6 @@ use tlgen_test_support::cli::{sample_args, stderr};
 use tlgen_test_support::rust::Parsed;
 use tlgen_test_support::{sample_docs as sample, shared, tlgen};
 
-fn tlgen(args: &[&Path]) -> Output {
-    tlgen!().args(args).output()
-}
-
 /// `command` on the sample docs and schemas, then `extra`.
 fn on_sample(command: &str, extra: &[&Path]) -> Output {
     tlgen!().args(sample_args(command)).args(extra).output()
@@ -110,22 +106,13 @@ fn a_broken_table_fails_with_its_line_and_leaves_out_alone() {
 #[ignore = "reads ../shared"]
 fn v223_with_telethon_s_tables() {
     let shared = shared::require();
-    let docs = shared.docs("v223");
-    let telegram = shared.schema("TL_telegram_v223.tl");
-    let secret = shared.schema("TL_secret.tl");
-    let telethon = shared.telethon();
-    let input: Vec<&Path> = vec![
-        Path::new("--docs"),
-        &docs,
-        Path::new("--schema"),
-        &telegram,
-        Path::new("--schema"),
-        &secret,
-        Path::new("--errors-from"),
-        &telethon,
-    ];
+    let mut input = shared.args("v223");
+    input.extend([
+        "--errors-from".into(),
+        shared.telethon().display().to_string(),
+    ]);
 
-    let out = tlgen(&[&[Path::new("ir")], &input[..]].concat());
+    let out = tlgen!().arg("ir").args(&input).output();
     assert!(out.status.success(), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let delete = method(&json, "account.deleteAccount");
@@ -138,13 +125,12 @@ fn v223_with_telethon_s_tables() {
 
     let tmp = tempfile::tempdir().unwrap();
     let out_dir = tmp.path().join("out");
-    let select: Vec<&Path> = vec![
-        Path::new("--select"),
-        Path::new("channels.joinChannel"),
-        Path::new("--out"),
-        &out_dir,
-    ];
-    let out = tlgen(&[&[Path::new("generate")], &input[..], &select[..]].concat());
+    let out = tlgen!()
+        .arg("generate")
+        .args(&input)
+        .args(["--select", "channels.joinChannel", "--out"])
+        .arg(&out_dir)
+        .output();
     assert!(out.status.success(), "{}", stderr(&out));
     let errors = fs::read_to_string(out_dir.join("errors/channels.rs")).unwrap();
     let errors = Parsed::new([("errors/channels.rs", errors)]);

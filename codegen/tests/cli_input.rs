@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use tlgen_test_support::cli::stderr;
+use tlgen_test_support::cli::{stderr, COPIED_SAMPLE_ARGS};
 use tlgen_test_support::tree::copy_tree;
 use tlgen_test_support::{sample_docs as sample, tlgen};
 
@@ -46,21 +46,12 @@ fn a_schema_directory_stands_for_its_tl_files() {
         stderr(&by_dir)
     );
     // The same tree as from the two files named one by one.
-    let by_files = tlgen(
-        tmp.path(),
-        &[
-            "generate",
-            "--docs",
-            "docs",
-            "--schema",
-            "docs/schemas/sample.tl",
-            "--schema",
-            "docs/schemas/sample_secret.tl",
-            "--out",
-            "a",
-            "--check",
-        ],
-    );
+    let by_files = tlgen!()
+        .arg("generate")
+        .args(COPIED_SAMPLE_ARGS)
+        .args(["--out", "a", "--check"])
+        .current_dir(tmp.path())
+        .output();
     assert_eq!(by_files.status.code(), Some(0), "{}", stderr(&by_files));
 
     fs::create_dir(tmp.path().join("empty")).unwrap();

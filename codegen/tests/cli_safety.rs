@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use tlgen_test_support::cli::{sample_args, stderr, stdout};
-use tlgen_test_support::tree::copy_tree;
-use tlgen_test_support::{sample_docs as docs, shared, tlgen, workspace_root as root};
+use tlgen_test_support::tree::{copy_tree, names, sample_with_empty_pages};
+use tlgen_test_support::{
+    sample_docs as docs, shared, tlgen, warning_without_secret_schema, workspace_root as root,
+};
 
 fn schema() -> PathBuf {
     docs().join("schemas/sample.tl")
@@ -26,15 +28,6 @@ fn generate(cwd: &Path, out: &str, extra: &[&str]) -> Output {
         .args(extra)
         .current_dir(cwd)
         .output()
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 const TREE: [&str; 6] = [
@@ -444,11 +437,7 @@ fn generate_prints_the_first_warnings_and_deny_warnings_fails() {
 
     // A warning alone (the secret-chat pages without their schema: one
     // warning naming it) passes, unless denied.
-    let secret_missing = format!(
-        "  warning: {docs}: the secret-chat schema (MadelineProto's TL_secret.tl, with \
-         `===N===` layer sections) is missing: 9 pages document its entries \
-         (decryptedMessageActionSetMessageTTL_8, ...), which no schema file defines\n"
-    );
+    let secret_missing = format!("  {}\n", warning_without_secret_schema(&docs));
     let main_only = schema().display().to_string();
     let out = run(&main_only, &["--deny-warnings"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
@@ -470,15 +459,7 @@ fn generate_prints_the_first_warnings_and_deny_warnings_fails() {
 
     // More than 10 warnings in a run that goes on: the first 10 and the
     // command that lists them all.
-    copy_tree(Path::new(&docs), &tmp.path().join("broken"));
-    let mut pages: Vec<PathBuf> = fs::read_dir(tmp.path().join("broken/constructors"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    pages.sort();
-    for page in &pages[..12] {
-        fs::write(page, "").unwrap();
-    }
+    sample_with_empty_pages(&tmp.path().join("broken"), 12);
     let out = tlgen_in(
         tmp.path(),
         &[
@@ -619,23 +600,12 @@ fn every_help_has_an_example_and_the_exit_statuses() {
 #[test]
 #[ignore = "reads ../shared"]
 fn stats_on_a_clean_v223_tree_is_short() {
-    let shared = shared::require();
-    let docs = shared.docs("v223");
-    let telegram = shared.schema("TL_telegram_v223.tl");
-    let secret = shared.schema("TL_secret.tl");
-    let out = tlgen_in(
-        root(),
-        &[
-            "stats",
-            "--docs",
-            docs.to_str().unwrap(),
-            "--schema",
-            telegram.to_str().unwrap(),
-            "--schema",
-            secret.to_str().unwrap(),
-            "--deny-warnings",
-        ],
-    );
+    let out = tlgen!()
+        .arg("stats")
+        .args(shared::require().args("v223"))
+        .arg("--deny-warnings")
+        .current_dir(root())
+        .output();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.lines().count() < 20, "{text}");

@@ -11,7 +11,7 @@ use tlgen::config::{Config, ConfigError};
 use tlgen::emit::{Gate, WriteError};
 use tlgen_test_support::rust::{Derive, Parsed};
 use tlgen_test_support::sample_docs as sample;
-use tlgen_test_support::tree::copy_tree;
+use tlgen_test_support::tree::{copy_tree, names};
 
 /// The sample docs and both schemas, from `docs`, into `out`.
 fn config(docs: &Path, out: &Path) -> Config {
@@ -49,10 +49,7 @@ fn a_hand_written_file_at_a_generated_path_is_refused_unless_forced() {
         )
     );
     assert_eq!(fs::read_to_string(out.join("mod.rs")).unwrap(), mine);
-    let names: Vec<String> = fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let names = names(&out);
     assert_eq!(names.len(), 2, "nothing written: {names:?}");
 
     // The explicit way to mean it: the file at the generated path is

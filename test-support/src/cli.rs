@@ -127,6 +127,18 @@ pub fn sample_args(command: &str) -> Vec<String> {
     args
 }
 
+/// The sample as a test copies it into `docs/` of the working directory
+/// (`tree::copy_tree`), relative paths in the messages: `--docs` and both
+/// `--schema`s.
+pub const COPIED_SAMPLE_ARGS: [&str; 6] = [
+    "--docs",
+    "docs",
+    "--schema",
+    "docs/schemas/sample.tl",
+    "--schema",
+    "docs/schemas/sample_secret.tl",
+];
+
 /// `--schema <path>` for each of `schemas`.
 pub fn schema_args(schemas: &[PathBuf]) -> Vec<String> {
     schemas

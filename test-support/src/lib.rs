@@ -38,6 +38,23 @@ pub fn sample_docs() -> PathBuf {
     workspace_root().join("docs-input")
 }
 
+/// Fails unless `text` contains each of `parts`, naming those it lacks and
+/// showing `text`.
+pub fn assert_contains(text: &str, parts: &[&str]) {
+    let missing: Vec<&&str> = parts.iter().filter(|p| !text.contains(**p)).collect();
+    assert!(missing.is_empty(), "{missing:?} not in:\n{text}");
+}
+
+/// The one warning of the sample docs at `docs` read with `sample.tl` alone:
+/// the secret-chat pages name the schema they lack.
+pub fn warning_without_secret_schema(docs: impl std::fmt::Display) -> String {
+    format!(
+        "warning: {docs}: the secret-chat schema (MadelineProto's TL_secret.tl, with `===N===` \
+         layer sections) is missing: 9 pages document its entries \
+         (decryptedMessageActionSetMessageTTL_8, ...), which no schema file defines"
+    )
+}
+
 /// The sample's API schema and its secret-chat schema, as tlgen-api's build
 /// script reads them.
 pub fn sample_schemas() -> [PathBuf; 2] {

@@ -80,6 +80,13 @@ impl Shared {
         }
     }
 
+    /// `--docs <docs> --schema <schema>...` for one layer ([`Shared::schemas`]).
+    pub fn args(&self, layer: &str) -> Vec<String> {
+        let mut args = vec!["--docs".to_owned(), self.docs(layer).display().to_string()];
+        args.extend(crate::cli::schema_args(&self.schemas(layer)));
+        args
+    }
+
     /// Telethon's error tables (`methods.csv`, `errors.csv`).
     pub fn telethon(&self) -> PathBuf {
         self.root.join("telethon")

@@ -219,14 +219,7 @@ mod tests {
 
     fn method(name: &str, id: u32, errors: &[(i32, &str, &str)]) -> Method {
         Method {
-            name: name.to_owned(),
             id: Some(id),
-            description: String::new(),
-            params: Vec::new(),
-            returns: crate::ir::TlType::Bool,
-            bots: None,
-            users: None,
-            business: None,
             errors: errors
                 .iter()
                 .map(|&(code, name, description)| ErrorEntry {
@@ -235,9 +228,7 @@ mod tests {
                     description: description.to_owned(),
                 })
                 .collect(),
-            errors_source: None,
-            source: None,
-            space: crate::ir::Space::Api,
+            ..crate::test_support::method(name, "Bool")
         }
     }
 
@@ -478,13 +469,8 @@ mod tests {
         let dir = tlgen_test_support::shared::require()
             .docs(layer)
             .join("methods");
-        let mut paths: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        paths.sort();
         let mut methods = Vec::new();
-        for (id, path) in (1..).zip(paths) {
+        for (id, path) in (1..).zip(tlgen_test_support::tree::entries(&dir)) {
             let name = path
                 .file_stem()
                 .and_then(|s| s.to_str())

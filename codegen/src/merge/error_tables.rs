@@ -341,20 +341,7 @@ mod tests {
     use crate::pages::{Page, PageError, PageKind};
 
     fn method(name: &str) -> Method {
-        Method {
-            name: name.to_owned(),
-            id: None,
-            description: String::new(),
-            params: Vec::new(),
-            returns: "Updates".into(),
-            bots: None,
-            users: None,
-            business: None,
-            errors: Vec::new(),
-            errors_source: None,
-            source: None,
-            space: crate::ir::Space::Api,
-        }
+        crate::test_support::method(name, "Updates")
     }
 
     fn page(name: &str, errors: &[(i32, &str, &str)]) -> Page {
