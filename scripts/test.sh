@@ -59,6 +59,11 @@ step "generated crate (sample): every feature (serde, deserializable functions, 
 step "example: a program depending on tlgen-api alone (sample)" \
     cargo run -q -p tlgen-example
 
+# The model, merge and emit tests need none of the CLI's back ends (tools,
+# diff, serde): only prettyplease, which their checks of generated code parse with.
+step "tlgen: unit tests without the CLI's features (prettyplease only)" \
+    cargo test -p tlgen --lib --no-default-features --features prettyplease
+
 step "runtime: every feature" cargo test -p tlgen-runtime --all-features
 step "runtime: no_std (no default features)" cargo build -p tlgen-runtime --no-default-features
 
