@@ -28,6 +28,21 @@ pub struct Shared {
 /// part, when `../shared` does not hold MadelineProto's docs, the TL schemas
 /// and Telethon's tables.
 pub fn require() -> Shared {
+    find().unwrap_or_else(|missing| {
+        panic!(
+            "this test reads the third-party data in ../shared, and {} missing; \
+             without the data, leave it ignored (plain `cargo test`)",
+            match missing.as_slice() {
+                [one] => format!("{one} is"),
+                many => format!("{} are", many.join(", ")),
+            }
+        )
+    })
+}
+
+/// The data, or the parts of it that are missing: for a benchmark, which
+/// has nothing to measure without it.
+pub fn find() -> Result<Shared, Vec<String>> {
     let root = dir();
     let missing: Vec<String> = PARTS
         .iter()
@@ -35,16 +50,11 @@ pub fn require() -> Shared {
         .filter(|path| !path.is_dir())
         .map(|path| path.display().to_string())
         .collect();
-    assert!(
-        missing.is_empty(),
-        "this test reads the third-party data in ../shared, and {} missing; \
-         without the data, leave it ignored (plain `cargo test`)",
-        match missing.as_slice() {
-            [one] => format!("{one} is"),
-            many => format!("{} are", many.join(", ")),
-        }
-    );
-    Shared { root }
+    if missing.is_empty() {
+        Ok(Shared { root })
+    } else {
+        Err(missing)
+    }
 }
 
 impl Shared {
