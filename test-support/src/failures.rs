@@ -71,3 +71,33 @@ impl Failures {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mismatches_and_errors_are_recorded() {
+        let mut failures = Failures::default();
+        failures.check_eq("same", Ok::<_, String>(1), &1);
+        failures.check_eq("other", Ok::<_, String>(2), &1);
+        failures.check_eq("error", Err::<i32, _>("bad"), &1);
+        failures.check_eq_shown("shown", Ok::<_, String>("a".to_owned()), &"b".to_owned());
+        assert_eq!(failures.0, ["other: 2 != 1", "error: bad", "shown: a != b"]);
+        assert_eq!(failures.len(), 3);
+    }
+
+    #[test]
+    #[should_panic(expected = "1 of 5 values failed")]
+    fn a_failure_fails_the_test() {
+        let mut failures = Failures::default();
+        failures.push("x".into());
+        failures.assert_none(5, "values");
+    }
+
+    #[test]
+    #[should_panic(expected = "no values checked")]
+    fn nothing_checked_fails_the_test() {
+        Failures::default().assert_none(0, "values");
+    }
+}

@@ -64,3 +64,37 @@ pub fn sample_schemas() -> [PathBuf; 2] {
         docs.join("schemas/sample_secret.tl"),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn assert_contains_names_what_is_missing() {
+        super::assert_contains("one two three", &["one", "three"]);
+        let missing = std::panic::catch_unwind(|| super::assert_contains("one", &["one", "two"]))
+            .expect_err("a part is missing");
+        let message = missing.downcast_ref::<String>().expect("a message");
+        assert!(message.starts_with(r#"["two"] not in:"#), "{message}");
+    }
+
+    #[test]
+    fn the_rng_is_seeded_and_stays_below() {
+        let mut a = super::Rng::new(7);
+        let mut b = super::Rng::new(7);
+        let first: Vec<u64> = (0..4).map(|_| a.next()).collect();
+        assert_eq!(first, (0..4).map(|_| b.next()).collect::<Vec<_>>());
+        assert!(first.windows(2).all(|w| w[0] != w[1]));
+        assert!((0..1000).all(|_| a.below(3) < 3));
+        assert_eq!(a.below(0), 0);
+    }
+
+    #[test]
+    fn the_locator_looks_beside_the_checkout() {
+        let dir = super::shared::dir();
+        assert_eq!(dir.file_name().and_then(|n| n.to_str()), Some("shared"));
+        assert_eq!(
+            dir.parent().map(|p| p.join("x")),
+            Some(super::workspace_root().join("../x"))
+        );
+        assert!(super::workspace_root().join("Cargo.toml").is_file());
+    }
+}

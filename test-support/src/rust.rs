@@ -384,3 +384,123 @@ fn walk_tokens(tokens: TokenStream, visit: &mut impl FnMut(&[TokenTree])) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TREE: &str = r#"
+/// Mentions serde, tlgen_runtime and `feature = "docs"` in prose only.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "json", derive(serde::Serialize, serde::Deserialize), serde(tag = "_"))]
+pub struct Send {
+    pub reply_to: Option<i32>,
+    text: String,
+}
+#[derive(Clone, Copy, Hash)]
+pub enum Kind { A, B(u8), C {} }
+pub mod types;
+mod inner {
+    struct Hidden;
+    tlgen_runtime::tl_boxed!(fn[no_de] Send = 0x01020304);
+}
+#[cfg(feature = "json")]
+impl serde::Serialize for Kind {}
+impl Eq for Send {}
+fn f(v: V) { v.visit(1); v.visit(2); w.visit(3); v.visit; }
+"#;
+
+    fn tree() -> Parsed {
+        Parsed::new([("lib.rs", TREE)])
+    }
+
+    #[test]
+    fn items_of_inline_modules_are_found() {
+        let tree = tree();
+        assert!(tree.has_pub_struct("Send") && tree.has_pub_enum("Kind"));
+        assert!(tree.find_struct("Hidden").is_some() && !tree.has_pub_struct("Hidden"));
+        assert!(tree.find_struct("Kind").is_none() && tree.find_enum("Send").is_none());
+        assert!(tree.has_pub_mod_file("types") && !tree.has_pub_mod_file("inner"));
+        assert_eq!(tree.struct_names(), ["Send", "Hidden"]);
+        assert_eq!(tree.unit_variants("Kind"), ["A", "C"]);
+        let field = |name| tree.struct_field("Send", name);
+        assert_eq!(
+            field("reply_to"),
+            Some(Field {
+                public: true,
+                ty: "Option < i32 >".into()
+            })
+        );
+        assert_eq!(field("text").map(|f| f.public), Some(false));
+        assert_eq!(field("nope"), None);
+    }
+
+    #[test]
+    fn derives_direct_and_under_cfg_attr() {
+        let derives = tree().derives();
+        let seen: Vec<(&str, Vec<&str>, Option<&str>)> = derives
+            .iter()
+            .map(|d| {
+                let traits = d.traits.iter().map(String::as_str).collect();
+                (d.item.as_str(), traits, d.cfg.as_deref())
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (
+                    "Send",
+                    vec!["Debug", "Clone", "PartialEq", "Eq", "Hash"],
+                    None
+                ),
+                (
+                    "Send",
+                    vec!["serde::Serialize", "serde::Deserialize"],
+                    Some(r#"feature = "json""#)
+                ),
+                ("Kind", vec!["Clone", "Copy", "Hash"], None),
+            ]
+        );
+    }
+
+    #[test]
+    fn code_not_prose() {
+        let tree = tree();
+        let idents = tree.idents();
+        assert!(idents.contains("serde") && idents.contains("tlgen_runtime"));
+        assert!(!idents.contains("prose") && !idents.contains("Mentions"));
+        // `feature = "docs"` stands in a doc comment only.
+        assert_eq!(tree.features(), BTreeSet::from(["json".to_owned()]));
+        assert_eq!(tree.method_calls("v", "visit"), 2);
+        let calls = tree.macro_calls("tl_boxed");
+        assert_eq!(
+            calls,
+            [MacroCall {
+                path: "tlgen_runtime::tl_boxed".into(),
+                tokens: "fn [no_de] Send = 0x01020304".into()
+            }]
+        );
+        let impls = tree.impls();
+        assert_eq!(
+            impls,
+            [
+                Impl {
+                    trait_: Some("serde::Serialize".into()),
+                    self_ty: "Kind".into(),
+                    cfg: Some(r#"feature = "json""#.into())
+                },
+                Impl {
+                    trait_: Some("Eq".into()),
+                    self_ty: "Send".into(),
+                    cfg: None
+                },
+            ]
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "broken.rs is not Rust")]
+    fn a_syntax_error_names_the_file() {
+        Parsed::new([("broken.rs", "pub struct {")]);
+    }
+}
