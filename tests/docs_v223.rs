@@ -4,9 +4,8 @@
 //! sentence that only repeats its name, and every item links to its page on
 //! core.telegram.org.
 
-mod support;
-
 use tlgen::emit::{generate, Formatting, Options, Output};
+use tlgen_test_support::{ir, shared};
 
 /// The doc-comment text of every generated file, one entry per `///` line.
 fn doc_lines(files: &std::collections::BTreeMap<String, String>) -> Vec<(&str, &str)> {
@@ -20,24 +19,18 @@ fn doc_lines(files: &std::collections::BTreeMap<String, String>) -> Vec<(&str, &
         .collect()
 }
 
-/// The v223 IR and its bindings, or `None` (the test passes) when the
-/// shared data is missing outside CI.
-fn v223(test: &str, options: &Options) -> Option<(tlgen::merge::Merged, Output)> {
-    if !support::shared_data_present(test) {
-        return None;
-    }
-    let merged =
-        tlgen::merge::build(&support::docs("v223"), &support::schemas("v223")).expect("v223 IR");
+/// The v223 IR and its bindings.
+fn v223(options: &Options) -> (tlgen::merge::Merged, Output) {
+    let shared = shared::require();
+    let merged = ir::build(&shared.docs("v223"), &shared.schemas("v223"));
     let output = generate(&merged.api, options).expect("v223 bindings");
-    Some((merged, output))
+    (merged, output)
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn v223_docs_carry_no_php_and_no_name_only_sentences() {
-    let test = "v223_docs_carry_no_php_and_no_name_only_sentences";
-    let Some((merged, output)) = v223(test, &Options::default()) else {
-        return;
-    };
+    let (merged, output) = v223(&Options::default());
     let docs = doc_lines(&output.files);
     assert!(docs.len() > 40_000, "only {} doc lines", docs.len());
 
@@ -106,6 +99,7 @@ fn v223_docs_carry_no_php_and_no_name_only_sentences() {
 /// Which variants are boxed can be read off the docs: every boxed variant
 /// says why, and no unboxed one claims to be.
 #[test]
+#[ignore = "reads ../shared"]
 fn v223_boxed_variants_say_why() {
     // One line per attribute, so that a variant's docs are the `///` lines
     // right above it and its attributes.
@@ -113,9 +107,7 @@ fn v223_boxed_variants_say_why() {
         formatting: Formatting::Lines,
         ..Options::default()
     };
-    let Some((_, output)) = v223("v223_boxed_variants_say_why", &options) else {
-        return;
-    };
+    let (_, output) = v223(&options);
     let (mut by_size, mut by_recursion) = (0, 0);
     for (path, text) in &output.files {
         let mut doc = String::new();

@@ -9,8 +9,6 @@
 //! Telethon lists that land in a named variant (README, "Typed errors"):
 //! `cargo test --test errors_v223 goal_figures -- --nocapture`.
 
-mod support;
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +17,8 @@ use tlgen::ir::{Api, Diagnostic, DiagnosticKind, ErrorEntry, Method, Severity};
 use tlgen::merge::error_tables;
 use tlgen::model::{ErrorOwner, Model};
 use tlgen_runtime::{CommonError, RpcError};
+use tlgen_test_support::rust::Parsed;
+use tlgen_test_support::{ir, shared};
 
 /// The v223 API with the error sources `sources` added, and their notes.
 fn v223_with(sources: &[PathBuf]) -> (Api, Vec<Diagnostic>) {
@@ -26,8 +26,8 @@ fn v223_with(sources: &[PathBuf]) -> (Api, Vec<Diagnostic>) {
 }
 
 fn api_with(layer: &str, sources: &[PathBuf]) -> (Api, Vec<Diagnostic>) {
-    let mut merged =
-        tlgen::merge::build(&support::docs(layer), &support::schemas(layer)).expect("IR");
+    let shared = shared::require();
+    let mut merged = ir::build(&shared.docs(layer), &shared.schemas(layer));
     let notes = error_tables::import_from(&mut merged.api, sources).expect("error sources");
     (merged.api, notes)
 }
@@ -59,12 +59,10 @@ fn names(method: &Method) -> Vec<&str> {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn v223_error_kinds_from_both_sources() {
-    let test = "v223_error_kinds_from_both_sources";
-    if !support::shared_data_with_telethon_present(test) {
-        return;
-    }
-    let (telethon, v65) = (support::telethon(), support::docs("v65"));
+    let shared = shared::require();
+    let (telethon, v65) = (shared.telethon(), shared.docs("v65"));
     // Given oldest first: the layers decide, not the order.
     let (api, notes) = v223_with(&[v65.clone(), telethon.clone()]);
 
@@ -177,13 +175,11 @@ fn v223_error_kinds_from_both_sources() {
 /// Layer 65's own tables come first; Telethon adds the names they lack, and
 /// says who may call where the old pages do not (they never say `users`).
 #[test]
+#[ignore = "reads ../shared"]
 fn v65_s_own_tables_come_first() {
-    let test = "v65_s_own_tables_come_first";
-    if !support::shared_data_with_telethon_present(test) {
-        return;
-    }
+    let shared = shared::require();
     let (before, _) = api_with("v65", &[] as &[PathBuf]);
-    let (api, notes) = api_with("v65", &[support::telethon()]);
+    let (api, notes) = api_with("v65", &[shared.telethon()]);
     assert_eq!(notes.len(), 1);
     let own = method(&before, "messages.sendMessage");
     let send = method(&api, "messages.sendMessage");
@@ -203,31 +199,33 @@ fn v65_s_own_tables_come_first() {
 /// The same through `Config`, Telethon's tables given as a directory and
 /// as its two files.
 #[test]
+#[ignore = "reads ../shared"]
 fn config_takes_telethon_s_tables() {
-    let test = "config_takes_telethon_s_tables";
-    if !support::shared_data_with_telethon_present(test) {
-        return;
-    }
-    let telethon = support::telethon();
+    let shared = shared::require();
+    let telethon = shared.telethon();
     for given in [
         vec![telethon.clone()],
         vec![telethon.join("errors.csv"), telethon.join("methods.csv")],
     ] {
         let mut config = Config::new();
         config
-            .docs(support::docs("v223"))
-            .schemas(support::schemas("v223"))
+            .docs(shared.docs("v223"))
+            .schemas(shared.schemas("v223"))
             .select("channels.joinChannel")
             .select("account.deleteAccount");
         for source in &given {
             config.error_docs(source);
         }
         let (output, diagnostics) = config.output().expect("v223 with Telethon's tables");
-        let errors = &output.files["errors/channels.rs"];
-        assert!(errors.contains("pub enum JoinChannelError"), "{given:?}");
-        assert!(errors.contains("    InviteRequestSent,"), "{errors}");
-        let account = &output.files["errors/account.rs"];
-        assert!(account.contains("pub enum DeleteAccountError"), "{account}");
+        let errors = Parsed::new([("errors/channels.rs", &output.files["errors/channels.rs"])]);
+        assert!(errors.has_pub_enum("JoinChannelError"), "{given:?}");
+        let variants = errors.unit_variants("JoinChannelError");
+        assert!(
+            variants.iter().any(|v| v == "InviteRequestSent"),
+            "{variants:?}"
+        );
+        let account = Parsed::new([("errors/account.rs", &output.files["errors/account.rs"])]);
+        assert!(account.has_pub_enum("DeleteAccountError"), "{given:?}");
         let notes = diagnostics
             .iter()
             .filter(|d| d.kind == DiagnosticKind::ImportedErrors)
@@ -238,9 +236,9 @@ fn config_takes_telethon_s_tables() {
     // Anything else is refused, saying what was expected.
     let mut config = Config::new();
     config
-        .docs(support::docs("v223"))
-        .schemas(support::schemas("v223"))
-        .error_docs(support::schemas("v223").remove(0));
+        .docs(shared.docs("v223"))
+        .schemas(shared.schemas("v223"))
+        .error_docs(shared.schemas("v223").remove(0));
     let err = config.output().unwrap_err().to_string();
     assert!(
         err.contains(":1: `") && err.contains("expected an old-format docs tree"),
@@ -344,12 +342,10 @@ fn percent((part, whole): (usize, usize)) -> f64 {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn goal_figures() {
-    let test = "goal_figures";
-    if !support::shared_data_with_telethon_present(test) {
-        return;
-    }
-    let (telethon, v65) = (support::telethon(), support::docs("v65"));
+    let shared = shared::require();
+    let (telethon, v65) = (shared.telethon(), shared.docs("v65"));
     let mut rows = Vec::new();
     for (label, sources) in [
         ("v223 pages alone", vec![]),

@@ -7,14 +7,14 @@
 //! Counts and coverage are asserted so the fixture cannot silently shrink
 //! (it has 1266 objects over 836 v223 names; the floors are 1000 and 700).
 
-mod support;
-
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use tlgen::ir::{Api, Param};
 use tlgen::tools::{self, ApiIndex};
+use tlgen_test_support::ir;
+use tlgen_test_support::shared::{self, Shared};
 
 const V223_FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -90,10 +90,9 @@ fn entries(api: &Api) -> Entries<'_> {
     map
 }
 
-fn build(schemas: &[PathBuf]) -> Api {
-    tlgen::merge::build(&support::docs("v223"), schemas)
-        .unwrap_or_else(|e| panic!("IR build: {e}"))
-        .api
+/// The v223 API (its docs, `schemas`); any error diagnostic fails the test.
+fn build(shared: &Shared, schemas: &[PathBuf]) -> Api {
+    ir::build(&shared.docs("v223"), schemas).api
 }
 
 /// JSON equality where doubles compare by bits (`-0.0` is not `0.0`).
@@ -323,12 +322,11 @@ fn report(failures: &[String], total: usize) {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn telethon_golden_v223() {
-    if !support::shared_data_present("golden_telethon") {
-        return;
-    }
+    let shared = shared::require();
     let lines = read_fixture(V223_FIXTURE);
-    let api = build(&support::schemas("v223"));
+    let api = build(&shared, &shared.schemas("v223"));
 
     let names: BTreeSet<&str> = lines.iter().map(|l| l.name.as_str()).collect();
     assert!(
@@ -386,18 +384,13 @@ fn telethon_golden_v223() {
 /// The MTProto service schema is the only one with `int128`: the same checks
 /// over an IR that also includes `TL_mtproto_v1.tl`.
 #[test]
+#[ignore = "reads ../shared"]
 fn telethon_golden_mtproto() {
-    if !support::shared_data_present("golden_telethon") {
-        return;
-    }
+    let shared = shared::require();
     let lines = read_fixture(MTPROTO_FIXTURE);
-    let mut schemas = support::schemas("v223");
-    schemas.push(
-        support::shared()
-            .join("tl-schemas")
-            .join("TL_mtproto_v1.tl"),
-    );
-    let api = build(&schemas);
+    let mut schemas = shared.schemas("v223");
+    schemas.push(shared.schema("TL_mtproto_v1.tl"));
+    let api = build(&shared, &schemas);
 
     assert!(
         lines.len() >= 30,

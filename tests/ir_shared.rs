@@ -1,15 +1,14 @@
 //! The IR of the three shared layers, checked against an independent reading
-//! of the schema files (`support::tl_oracle`) and counts from a full scan of
-//! the shipped docs.
-
-mod support;
+//! of the schema files (`tlgen_test_support::tl_oracle`) and counts from a
+//! full scan of the shipped docs.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use support::tl_oracle::{self, OracleEntry};
 use tlgen::ir::{Api, Param, Severity};
-use tlgen::merge::{self, Merged};
+use tlgen::merge::Merged;
+use tlgen_test_support::tl_oracle::{self, OracleEntry};
+use tlgen_test_support::{ir, shared};
 
 struct Expected {
     methods: usize,
@@ -20,8 +19,8 @@ struct Expected {
 }
 
 fn build(layer: &str) -> Merged {
-    merge::build(&support::docs(layer), &support::schemas(layer))
-        .unwrap_or_else(|e| panic!("{layer}: {e}"))
+    let shared = shared::require();
+    ir::build(&shared.docs(layer), &shared.schemas(layer))
 }
 
 fn flag_text(p: &Param) -> String {
@@ -41,7 +40,7 @@ fn check_layer(layer: &str, expected: Expected) {
         warnings.join("\n")
     );
 
-    let paths: Vec<PathBuf> = support::schemas(layer);
+    let paths: Vec<PathBuf> = shared::require().schemas(layer);
     let oracle = tl_oracle::read(&paths.iter().map(PathBuf::as_path).collect::<Vec<_>>());
     let (functions, constructors): (BTreeMap<_, _>, BTreeMap<_, _>) =
         oracle.iter().partition(|(_, e)| e.function);
@@ -149,10 +148,8 @@ fn check_json_round_trip(layer: &str, api: &Api) {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn v65_matches_schema_and_formats() {
-    if !support::shared_data_present("v65_matches_schema_and_formats") {
-        return;
-    }
     check_layer(
         "v65",
         Expected {
@@ -166,10 +163,8 @@ fn v65_matches_schema_and_formats() {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn v66_matches_schema_and_formats() {
-    if !support::shared_data_present("v66_matches_schema_and_formats") {
-        return;
-    }
     check_layer(
         "v66",
         Expected {
@@ -183,10 +178,8 @@ fn v66_matches_schema_and_formats() {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn v223_matches_schema_and_formats() {
-    if !support::shared_data_present("v223_matches_schema_and_formats") {
-        return;
-    }
     check_layer(
         "v223",
         Expected {
@@ -200,10 +193,8 @@ fn v223_matches_schema_and_formats() {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn v65_import_chat_invite() {
-    if !support::shared_data_present("v65_import_chat_invite") {
-        return;
-    }
     let merged = build("v65");
     let m = merged
         .api
@@ -232,10 +223,8 @@ fn v65_import_chat_invite() {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn v223_secret_and_hidden_params() {
-    if !support::shared_data_present("v223_secret_and_hidden_params") {
-        return;
-    }
     let merged = build("v223");
     let api = &merged.api;
     let c = api
@@ -269,11 +258,9 @@ fn v223_secret_and_hidden_params() {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn without_schema_ids_are_null() {
-    if !support::shared_data_present("without_schema_ids_are_null") {
-        return;
-    }
-    let merged = merge::build(&support::docs("v65"), &[]).unwrap();
+    let merged = ir::build(&shared::require().docs("v65"), &[]);
     let api = &merged.api;
     assert_eq!(api.methods.len(), 223);
     assert!(api.methods.iter().all(|m| m.id.is_none()));

@@ -3,18 +3,14 @@
 //! every file parsed with syn and printed with prettyplease is the
 //! prettyplease file.
 
-mod support;
-
 use tlgen::emit::{generate, lines, Formatting, Options};
+use tlgen_test_support::{ir, shared};
 
 #[test]
+#[ignore = "reads ../shared"]
 fn v223_lines_layout_is_the_prettyplease_code() {
-    if !support::shared_data_present("v223_lines_layout_is_the_prettyplease_code") {
-        return;
-    }
-    let api = tlgen::merge::build(&support::docs("v223"), &support::schemas("v223"))
-        .expect("v223 IR")
-        .api;
+    let shared = shared::require();
+    let api = ir::build(&shared.docs("v223"), &shared.schemas("v223")).api;
     let with = |formatting| Options {
         formatting,
         sample_values: tlgen::emit::Gate::feature("sample-values"),

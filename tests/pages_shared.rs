@@ -4,45 +4,32 @@
 //! counts of a full scan of the shipped docs (the conventions are described in
 //! docs/FORMATS-NOTES.md).
 //!
-//! The data is third-party and not part of the repository. Without it the test
-//! prints a notice and passes, except under `CI=true`, where it fails.
+//! The data is third-party and not part of the repository: every test here is
+//! ignored unless asked for (`cargo test -- --ignored`), and fails without it.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use tlgen::pages::{read_docs, Page, PageKind};
+use tlgen_test_support::shared;
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/madelineproto-docs");
-
-/// The docs root of `layer`, or `None` (with a notice) when the data is absent
-/// outside CI.
-fn docs_dir(layer: &str) -> Option<PathBuf> {
-    let dir = Path::new(DATA).join(layer);
-    if dir.join("methods").is_dir() {
-        return Some(dir);
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("shared docs missing under CI: {}", dir.display());
-    }
-    eprintln!(
-        "notice: {} not found; skipping the shared-docs page checks",
-        dir.display()
-    );
-    None
+/// The docs root of `layer`.
+fn docs_dir(layer: &str) -> PathBuf {
+    shared::require().docs(layer)
 }
 
 /// The parsed pages of `layer` (parsed once per test binary).
-fn pages(layer: &str) -> Option<&'static [Page]> {
+fn pages(layer: &str) -> &'static [Page] {
     static CACHE: OnceLock<std::sync::Mutex<BTreeMap<String, &'static [Page]>>> = OnceLock::new();
-    let dir = docs_dir(layer)?;
+    let dir = docs_dir(layer);
     let cache = CACHE.get_or_init(Default::default);
     let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
     let pages = cache.entry(layer.to_owned()).or_insert_with(|| {
         let pages = read_docs(&dir).unwrap_or_else(|e| panic!("{layer}: {e}"));
         Box::leak(pages.into_boxed_slice())
     });
-    Some(*pages)
+    pages
 }
 
 fn page<'a>(pages: &'a [Page], source: &str) -> &'a Page {
@@ -80,13 +67,14 @@ fn kind_counts(pages: &[Page]) -> [usize; 5] {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn entity_page_counts() {
     for (layer, expected) in [
         ("v65", [223, 567, 208, 3, 12 + 1]),
         ("v66", [226, 577, 211, 3, 12 + 1]),
         ("v223", [757, 1595, 589, 3, 13 + 1]),
     ] {
-        let Some(pages) = pages(layer) else { return };
+        let pages = pages(layer);
         assert_eq!(kind_counts(pages), expected, "{layer}");
         assert_eq!(
             count(pages, |p| p.kind == PageKind::Method && p.irregular),
@@ -99,14 +87,8 @@ fn entity_page_counts() {
         );
         // The heading name is the file name (`decryptedMessage_73`, `Vector t`, `long|string`).
         for p in pages {
-            let stem = p
-                .source
-                .rsplit_once('/')
-                .unwrap()
-                .1
-                .strip_suffix(".md")
-                .unwrap();
-            assert_eq!(p.name, stem, "{layer}: {}", p.source);
+            let stem = p.source.strip_suffix(".md").map(|s| s.rsplit('/').next());
+            assert_eq!(stem, Some(Some(p.name.as_str())), "{layer}: {}", p.source);
         }
         let names: Vec<&str> = pages
             .iter()
@@ -118,6 +100,7 @@ fn entity_page_counts() {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn pseudo_type_pages() {
     let old = [
         "!X", "Bool", "DataJSON", "X", "bytes", "double", "int", "int128", "int256", "int512",
@@ -140,7 +123,7 @@ fn pseudo_type_pages() {
         "waveform",
     ];
     for (layer, expected) in [("v65", &old[..]), ("v66", &old[..]), ("v223", &new[..])] {
-        let Some(pages) = pages(layer) else { return };
+        let pages = pages(layer);
         let irregular: Vec<&str> = pages
             .iter()
             .filter(|p| p.kind == PageKind::Type && p.irregular)
@@ -148,7 +131,7 @@ fn pseudo_type_pages() {
             .collect();
         assert_eq!(irregular, expected, "{layer}");
     }
-    let Some(v223) = pages("v223") else { return };
+    let v223 = pages("v223");
     let vector_t = page(v223, "types/Vector t.md");
     assert_eq!(
         (vector_t.irregular, vector_t.constructors.as_slice()),
@@ -166,9 +149,10 @@ fn pseudo_type_pages() {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn error_tables() {
     for (layer, tables, rows) in [("v65", 175, 725), ("v66", 177, 730), ("v223", 0, 0)] {
-        let Some(pages) = pages(layer) else { return };
+        let pages = pages(layer);
         assert_eq!(count(pages, |p| !p.errors.is_empty()), tables, "{layer}");
         assert_eq!(
             pages.iter().map(|p| p.errors.len()).sum::<usize>(),
@@ -176,7 +160,7 @@ fn error_tables() {
             "{layer}"
         );
     }
-    let Some(v65) = pages("v65") else { return };
+    let v65 = pages("v65");
     let mut codes = BTreeMap::new();
     for e in v65.iter().flat_map(|p| &p.errors) {
         *codes.entry(e.code).or_insert(0) += 1;
@@ -214,8 +198,9 @@ fn error_tables() {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn import_chat_invite_v65() {
-    let Some(v65) = pages("v65") else { return };
+    let v65 = pages("v65");
     let p = page(v65, "methods/messages.importChatInvite.md");
     assert_eq!(
         (p.kind, p.name.as_str(), p.line, p.irregular),
@@ -255,6 +240,7 @@ fn import_chat_invite_v65() {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn parameter_rows_and_required_column() {
     // Rows = schema params - hidden + docs-only (docs/FORMATS-NOTES.md, "Required column").
     for (layer, method_rows, ctor_rows, method_yes, ctor_yes) in [
@@ -262,7 +248,7 @@ fn parameter_rows_and_required_column() {
         ("v66", 482, 1409, 293, 1053),
         ("v223", 1902, 4892, 399, 2865),
     ] {
-        let Some(pages) = pages(layer) else { return };
+        let pages = pages(layer);
         let rows = |kind| count_params(pages, |p, _| p.kind == kind);
         let yes = |kind| count_params(pages, |p, x| p.kind == kind && x.required == Some(true));
         assert_eq!(
@@ -284,7 +270,7 @@ fn parameter_rows_and_required_column() {
     }
     // Pages without a table: exactly the entries with no visible params.
     for (layer, ctors, methods) in [("v65", 136, 23), ("v66", 139, 24), ("v223", 319, 66)] {
-        let Some(pages) = pages(layer) else { return };
+        let pages = pages(layer);
         let no_table = |kind| {
             count(pages, |p| {
                 p.kind == kind && !p.irregular && p.params.is_empty()
@@ -299,9 +285,10 @@ fn parameter_rows_and_required_column() {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn table_irregularities_v223() {
-    let Some(v223) = pages("v223") else { return };
-    let root = docs_dir("v223").unwrap();
+    let v223 = pages("v223");
+    let root = docs_dir("v223");
     let three_col = |p: &Page| {
         let text = std::fs::read_to_string(root.join(&p.source)).unwrap();
         text.lines()
@@ -363,7 +350,7 @@ fn table_irregularities_v223() {
             == 25
     );
     for layer in ["v65", "v66"] {
-        let Some(pages) = pages(layer) else { return };
+        let pages = pages(layer);
         assert_eq!(
             count_params(pages, |_, x| x.name == "parse_mode"),
             4,
@@ -378,6 +365,7 @@ fn table_irregularities_v223() {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn type_cells() {
     // docs/FORMATS-NOTES.md, "Type cells": `!X` rows, targets under constructors/, `Array of [long|string]`
     // on hash, `[long]` on peer, aliases and `Array of` rows.
@@ -386,7 +374,7 @@ fn type_cells() {
         ("v66", 5, 10, 113, 13, 200),
         ("v223", 11, 24, 470, 35, 792),
     ] {
-        let Some(pages) = pages(layer) else { return };
+        let pages = pages(layer);
         assert_eq!(
             count_params(pages, |_, x| x.ty.label == "!X" && x.ty.mapped == "!X"),
             bang_x,
@@ -422,7 +410,7 @@ fn type_cells() {
             }
         }
     }
-    let Some(v223) = pages("v223") else { return };
+    let v223 = pages("v223");
     let long_string = count_params(v223, |_, x| {
         x.name == "hash"
             && x.ty.array
@@ -433,7 +421,7 @@ fn type_cells() {
     assert!(count_params(v223, |_, x| x.name == "peer" && x.ty.label == "long") >= 66);
     assert_eq!(count_params(v223, |_, x| x.ty.label == "strlong"), 2);
     assert_eq!(count_params(v223, |_, x| x.ty.label == "waveform"), 1);
-    let Some(v65) = pages("v65") else { return };
+    let v65 = pages("v65");
     assert_eq!(
         count_params(v65, |_, x| x.name == "hash"
             && x.ty.array
@@ -452,9 +440,10 @@ fn type_cells() {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn return_types_and_usability() {
     for (layer, vectors, generic) in [("v65", 9, 5), ("v66", 9, 5), ("v223", 38, 11)] {
-        let Some(pages) = pages(layer) else { return };
+        let pages = pages(layer);
         let results = || pages.iter().filter_map(|p| p.result.as_ref());
         let vector_of = results()
             .filter(|r| r.label.starts_with("Vector_of_"))
@@ -486,12 +475,14 @@ fn return_types_and_usability() {
         let no = methods.filter(|p| f(p) == Some(false)).count();
         (yes, no)
     };
-    if let Some(v65) = pages("v65") {
+    {
+        let v65 = pages("v65");
         assert_eq!(usable(v65, |p| p.bots), (83, 140));
         assert_eq!(usable(v65, |p| p.users), (0, 0));
         assert_eq!(usable(v65, |p| p.business), (0, 0));
     }
-    if let Some(v223) = pages("v223") {
+    {
+        let v223 = pages("v223");
         assert_eq!(usable(v223, |p| p.bots), (129, 628));
         assert_eq!(usable(v223, |p| p.users), (733, 24));
         assert_eq!(usable(v223, |p| p.business), (19, 738));
@@ -504,8 +495,9 @@ fn return_types_and_usability() {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn secret_chat_pages_v223() {
-    let Some(v223) = pages("v223") else { return };
+    let v223 = pages("v223");
     let layers = ["8", "17", "20", "23", "45", "66", "73", "101", "143"];
     let suffixed = count(v223, |p| {
         p.kind == PageKind::Constructor
@@ -525,8 +517,9 @@ fn secret_chat_pages_v223() {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn type_page_constructor_lists() {
-    let Some(v65) = pages("v65") else { return };
+    let v65 = pages("v65");
     assert_eq!(
         page(v65, "types/InputPeer.md").constructors,
         [
@@ -545,7 +538,7 @@ fn type_page_constructor_lists() {
         .starts_with("This is an object of type"));
     // Every listed constructor has a page (apart from `vector` in old builds).
     for layer in ["v65", "v66", "v223"] {
-        let Some(pages) = pages(layer) else { return };
+        let pages = pages(layer);
         let ctor_pages: std::collections::BTreeSet<&str> = pages
             .iter()
             .filter(|p| p.kind == PageKind::Constructor)

@@ -1,8 +1,8 @@
 //! The README's ways of using tlgen from another crate, followed as a new
 //! user would, with the files taken verbatim from the README text (so the two
 //! cannot drift), built offline beside a checkout named `tlgen` (the
-//! machinery is `codegen/tests/support/readme.rs`, shared with the command
-//! line's test, `codegen/tests/readme_cli.rs`):
+//! machinery is `tlgen_test_support::readme`, shared with the command line's
+//! test, `codegen/tests/readme_cli.rs`):
 //!
 //! * "In your own build script": `Cargo.toml`, `build.rs` and `src/lib.rs`.
 //!   It must build with zero warnings, and its build graph must not contain
@@ -16,9 +16,9 @@
 
 use std::path::{Path, PathBuf};
 
-#[path = "../codegen/tests/support/readme.rs"]
-mod readme;
-use readme::{blocks, cargo, cargo_command, file, put, scratch_base, target, warnings};
+use tlgen_test_support::readme::{
+    self, blocks, cargo, cargo_command, file, put, scratch_base, target, warnings,
+};
 
 const BUILD_SCRIPT: &str = "### 2. In your own build script";
 const DEPENDENCY: &str = "### 3. As a dependency: `tlgen-api`";

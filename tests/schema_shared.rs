@@ -3,33 +3,19 @@
 //! constructor-ID rule (no warnings, exactly the two documented exceptions),
 //! and the well-known IDs of the ID-less MTProto entries.
 //!
-//! The data is third-party and not part of the repository. Without it the test
-//! prints a notice and passes, except under `CI=true`, where it fails.
+//! The data is third-party and not part of the repository: every test here is
+//! ignored unless asked for (`cargo test -- --ignored`), and fails without it.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use tlgen::ir::{DiagnosticKind, Severity};
 use tlgen::schema::{check_ids, load_schema, Category, Schema};
+use tlgen_test_support::shared;
 
-/// The shared schema directory, or `None` (with a notice) when it is absent
-/// outside CI.
-fn schemas_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/tl-schemas"));
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!(
-            "CI=true but the shared TL schemas are missing: {}",
-            dir.display()
-        );
-    }
-    eprintln!(
-        "NOTICE: {} not found; skipping the shared-schema checks",
-        dir.display()
-    );
-    None
+/// The shared schema directory.
+fn schemas_dir() -> PathBuf {
+    shared::require().schema("")
 }
 
 /// The counts a full scan gives for one file.
@@ -262,8 +248,9 @@ const FILES: [&str; 5] = [
 ];
 
 #[test]
+#[ignore = "reads ../shared"]
 fn shared_schemas_parse_with_documented_counts_and_ids() {
-    let Some(dir) = schemas_dir() else { return };
+    let dir = schemas_dir();
     // id -> names, over all files: no ID belongs to two different names.
     let mut names_by_id: BTreeMap<u32, BTreeSet<String>> = BTreeMap::new();
     for file in FILES {
@@ -329,8 +316,9 @@ fn shared_schemas_parse_with_documented_counts_and_ids() {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn idless_mtproto_entries_get_the_well_known_ids() {
-    let Some(dir) = schemas_dir() else { return };
+    let dir = schemas_dir();
     let schema = load_schema(&dir.join("TL_mtproto_v1.tl")).unwrap_or_else(|e| panic!("{e}"));
     let idless: Vec<_> = schema
         .definitions
@@ -370,8 +358,9 @@ fn idless_mtproto_entries_get_the_well_known_ids() {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn secret_layers_and_sections() {
-    let Some(dir) = schemas_dir() else { return };
+    let dir = schemas_dir();
     let schema = load_schema(&dir.join("TL_secret.tl")).unwrap_or_else(|e| panic!("{e}"));
     let mut layers: Vec<u32> = schema
         .definitions

@@ -2,36 +2,16 @@
 //! and random inputs (deterministic seed): no panic, bounded time, and
 //! whatever decodes encodes again.
 
-mod support;
-
 use std::time::{Duration, Instant};
 
 use tlgen::tools::{decode_bytes, encode_json, sample_value, to_hex, ApiIndex};
-
-/// splitmix64, seeded: the same inputs on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+use tlgen_test_support::{ir, shared, Rng};
 
 #[test]
+#[ignore = "reads ../shared"]
 fn mutated_v223_inputs_never_panic() {
-    if !support::shared_data_present("mutated_v223_inputs_never_panic") {
-        return;
-    }
-    let merged = tlgen::merge::build(&support::docs("v223"), &support::schemas("v223"))
-        .unwrap_or_else(|e| panic!("v223: {e}"));
+    let shared = shared::require();
+    let merged = ir::build(&shared.docs("v223"), &shared.schemas("v223"));
     let index = ApiIndex::new(&merged.api);
     let names: Vec<String> = index.names().map(str::to_string).collect();
 
@@ -59,7 +39,7 @@ fn mutated_v223_inputs_never_panic() {
         ])
         .collect();
 
-    let mut rng = Rng(0x7167_656e);
+    let mut rng = Rng::new(0x7167_656e);
     let mut decoded = 0;
     let mut slowest = Duration::ZERO;
     let start = Instant::now();

@@ -3,19 +3,16 @@
 //! themselves. These samples are also the oracle the generated crate is
 //! compared against.
 
-mod support;
-
 use std::time::Instant;
 
 use tlgen::tools::{decode_bytes, encode_json, sample_value, to_hex, ApiIndex};
+use tlgen_test_support::{ir, shared};
 
 #[test]
+#[ignore = "reads ../shared"]
 fn every_v223_entry_round_trips() {
-    if !support::shared_data_present("every_v223_entry_round_trips") {
-        return;
-    }
-    let merged = tlgen::merge::build(&support::docs("v223"), &support::schemas("v223"))
-        .unwrap_or_else(|e| panic!("v223: {e}"));
+    let shared = shared::require();
+    let merged = ir::build(&shared.docs("v223"), &shared.schemas("v223"));
     let api = &merged.api;
     let start = Instant::now();
     let index = ApiIndex::new(api);

@@ -7,19 +7,7 @@ use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use pulldown_cmark::{Options, Parser};
-
-fn shared() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared"))
-}
-
-fn docs() -> PathBuf {
-    shared().join("madelineproto-docs/v223")
-}
-
-fn schemas() -> Vec<PathBuf> {
-    let dir = shared().join("tl-schemas");
-    vec![dir.join("TL_telegram_v223.tl"), dir.join("TL_secret.tl")]
-}
+use tlgen_test_support::shared;
 
 /// Every page path and every schema path, as the generator reads them.
 fn input_files(docs: &Path, schemas: &[PathBuf]) -> Vec<PathBuf> {
@@ -48,15 +36,20 @@ fn floor(files: &[PathBuf]) -> usize {
 }
 
 fn bench(c: &mut Criterion) {
-    let docs = docs();
-    if !docs.is_dir() {
-        eprintln!(
-            "ir_build: {} is missing; nothing to measure",
-            docs.display()
-        );
-        return;
-    }
-    let schemas = schemas();
+    let shared = match shared::find() {
+        Ok(shared) => shared,
+        Err(missing) => {
+            eprintln!(
+                "ir_build: {} missing; nothing to measure",
+                missing.join(", ")
+            );
+            return;
+        }
+    };
+    let (docs, schemas) = (shared.docs("v223"), shared.schemas("v223"));
+    // Measured on an input the pipeline accepts.
+    let merged = tlgen::merge::build(&docs, &schemas).unwrap();
+    tlgen_test_support::ir::assert_no_errors("v223", merged.errors());
     let files = input_files(&docs, &schemas);
     let one = rayon::ThreadPoolBuilder::new()
         .num_threads(1)

@@ -1,12 +1,11 @@
 //! Helpers the crate's unit tests share: an IR straight from TL text,
-//! read by an oracle independent of [`crate::schema`].
+//! read by the tests' oracle (independent of [`crate::schema`]). What the
+//! integration tests share too lives in `tlgen-test-support`.
+
+use tlgen_test_support::tl_oracle;
 
 use crate::ir::{Api, Constructor, Flag, Method, Param, TypeDef};
-
-/// The tests' TL oracle (independent of `crate::schema`), shared with the
-/// integration tests.
-#[path = "../tests/support/tl_oracle.rs"]
-pub(crate) mod tl_oracle;
+use crate::merge::Merged;
 
 /// An IR straight from TL text, read by the oracle: params as written, IDs
 /// as declared, one type per result.
@@ -32,18 +31,9 @@ pub(crate) fn api_from_tl(text: &str) -> Api {
             .collect();
         if e.function {
             api.methods.push(Method {
-                name: e.name,
                 id: e.declared_id,
-                description: String::new(),
                 params,
-                returns: e.result.as_str().into(),
-                bots: None,
-                users: None,
-                business: None,
-                errors: Vec::new(),
-                errors_source: None,
-                source: None,
-                space: crate::ir::Space::Api,
+                ..method(&e.name, &e.result)
             });
         } else {
             api.constructors.push(Constructor {
@@ -77,4 +67,38 @@ pub(crate) fn api_from_tl(text: &str) -> Api {
     let types = types.into_values().collect();
     api.types = types;
     api
+}
+
+/// An API method named `name` returning `returns`, with nothing else: a
+/// test sets the fields it is about.
+pub(crate) fn method(name: &str, returns: &str) -> Method {
+    Method {
+        name: name.to_owned(),
+        id: None,
+        description: String::new(),
+        params: Vec::new(),
+        returns: returns.into(),
+        bots: None,
+        users: None,
+        business: None,
+        errors: Vec::new(),
+        errors_source: None,
+        source: None,
+        space: crate::ir::Space::Api,
+    }
+}
+
+/// `merged`, once the test has failed on any error diagnostic in it: no test
+/// builds on an IR that every entry point refuses.
+pub(crate) fn without_errors(what: &str, merged: Merged) -> Merged {
+    tlgen_test_support::ir::assert_no_errors(what, merged.errors());
+    merged
+}
+
+/// The IR of the sample docs with both sample schemas ([`without_errors`]).
+pub(crate) fn sample_merged() -> Merged {
+    let schemas = tlgen_test_support::sample_schemas();
+    let merged = crate::merge::build(&tlgen_test_support::sample_docs(), &schemas)
+        .expect("the sample merges");
+    without_errors("the sample", merged)
 }

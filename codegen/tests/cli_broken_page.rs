@@ -6,52 +6,34 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-#[path = "support/tree.rs"]
-mod tree;
-use tree::copy_tree;
+use tlgen_test_support::cli::{stderr, stdout, Run, COPIED_SAMPLE_ARGS};
+use tlgen_test_support::rust::Parsed;
+use tlgen_test_support::tree::copy_tree;
+use tlgen_test_support::{assert_contains, sample_docs, tlgen};
 
 /// A temp dir holding `docs/`: the sample docs and schemas, with
 /// `methods/help.getConfig.md` emptied.
 fn tree_with_an_empty_page() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
-    copy_tree(&sample, &tmp.path().join("docs"));
+    copy_tree(&sample_docs(), &tmp.path().join("docs"));
     fs::write(tmp.path().join("docs/methods/help.getConfig.md"), "").unwrap();
     tmp
 }
 
 /// `tlgen <command> --docs docs --schema ... <extra>` in `dir`, run to the end.
 fn tlgen(dir: &Path, command: &str, extra: &[&str]) -> Output {
-    tlgen_command(dir, command, extra)
-        .output()
-        .expect("tlgen runs")
+    tlgen_command(dir, command, extra).output()
 }
 
-/// The command [`tlgen`] runs, for a caller that feeds it stdin.
-fn tlgen_command(dir: &Path, command: &str, extra: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tlgen"));
-    cmd.args([
-        command,
-        "--docs",
-        "docs",
-        "--schema",
-        "docs/schemas/sample.tl",
-        "--schema",
-        "docs/schemas/sample_secret.tl",
-    ])
-    .args(extra)
-    .current_dir(dir);
-    cmd
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
+/// The run [`tlgen`] makes, for a caller that feeds it stdin.
+fn tlgen_command(dir: &Path, command: &str, extra: &[&str]) -> Run {
+    tlgen!()
+        .arg(command)
+        .args(COPIED_SAMPLE_ARGS)
+        .args(extra)
+        .current_dir(dir)
 }
 
 /// The one warning: the skipped page, which names the schema entry it
@@ -106,11 +88,13 @@ fn stats_lists_the_skipped_page() {
         text.starts_with("methods: 11 (10 with a page, 11 with an ID)\n"),
         "{text}"
     );
-    assert!(
-        text.contains("\ndiagnostics: 37 (1 warning, 36 notes)\n"),
-        "{text}"
+    assert_contains(
+        &text,
+        &[
+            "\ndiagnostics: 37 (1 warning, 36 notes)\n",
+            &format!("\n{WARNING}\n"),
+        ],
     );
-    assert!(text.contains(&format!("\n{WARNING}\n")), "{text}");
 
     // Every diagnostic is on stdout: the error only says why the run failed.
     let out = tlgen(tmp.path(), "stats", &["--deny-warnings"]);
@@ -137,7 +121,7 @@ fn generate_warns_about_the_skipped_page_and_writes_the_tree() {
     );
     // The method of the skipped page is generated from the schema alone.
     let help = fs::read_to_string(tmp.path().join("tl/functions/help.rs")).unwrap();
-    assert!(help.contains("pub struct GetConfig"), "{help}");
+    assert!(Parsed::new([("functions/help.rs", help)]).has_pub_struct("GetConfig"));
 
     let out = tlgen(
         tmp.path(),
@@ -152,20 +136,9 @@ fn generate_warns_about_the_skipped_page_and_writes_the_tree() {
 #[test]
 fn encode_warns_about_the_skipped_page_and_encodes() {
     let tmp = tree_with_an_empty_page();
-    let mut child = tlgen_command(tmp.path(), "encode", &[])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("tlgen runs");
-    use std::io::Write as _;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"{\"_\":\"messages.importChatInvite\",\"hash\":\"AbCd\"}\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = tlgen_command(tmp.path(), "encode", &[])
+        .stdin("{\"_\":\"messages.importChatInvite\",\"hash\":\"AbCd\"}\n")
+        .output();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stderr(&out), reported());
     assert_eq!(stdout(&out), "1c05506c0441624364000000\n");
@@ -174,8 +147,8 @@ fn encode_warns_about_the_skipped_page_and_encodes() {
 #[test]
 fn diff_warns_about_the_skipped_page_of_either_side() {
     let tmp = tree_with_an_empty_page();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
-    let out = Command::new(env!("CARGO_BIN_EXE_tlgen"))
+    let sample = sample_docs();
+    let out = tlgen!()
         .arg("diff")
         .arg("--old-docs")
         .arg(&sample)
@@ -192,8 +165,7 @@ fn diff_warns_about_the_skipped_page_of_either_side() {
             "docs/schemas/sample_secret.tl",
         ])
         .current_dir(tmp.path())
-        .output()
-        .expect("tlgen runs");
+        .output();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stderr(&out), reported());
     // The wire shape comes from the schema, so nothing changed there; the

@@ -4,46 +4,16 @@
 //! with its file and line and leaves `--out` as it was.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn sample() -> PathBuf {
-    root().join("docs-input")
-}
-
-fn tlgen(args: &[&Path]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tlgen"))
-        .args(args)
-        .output()
-        .expect("tlgen runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use tlgen_test_support::cli::{sample_args, stderr};
+use tlgen_test_support::rust::Parsed;
+use tlgen_test_support::{sample_docs as sample, shared, tlgen};
 
 /// `command` on the sample docs and schemas, then `extra`.
 fn on_sample(command: &str, extra: &[&Path]) -> Output {
-    let (docs, schema, secret) = (
-        sample(),
-        sample().join("schemas/sample.tl"),
-        sample().join("schemas/sample_secret.tl"),
-    );
-    let mut args: Vec<&Path> = vec![
-        Path::new(command),
-        Path::new("--docs"),
-        &docs,
-        Path::new("--schema"),
-        &schema,
-        Path::new("--schema"),
-        &secret,
-    ];
-    args.extend_from_slice(extra);
-    tlgen(&args)
+    tlgen!().args(sample_args(command)).args(extra).output()
 }
 
 fn method<'a>(json: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
@@ -132,45 +102,17 @@ fn a_broken_table_fails_with_its_line_and_leaves_out_alone() {
     );
 }
 
-/// Whether `../shared` (with Telethon's tables) is there; with `CI=true`
-/// its absence is a failure.
-fn shared_data_present(test: &str) -> bool {
-    let shared = root().join("../shared");
-    let present = shared.join("madelineproto-docs/v223").is_dir()
-        && shared.join("tl-schemas/TL_telegram_v223.tl").is_file()
-        && shared.join("telethon/methods.csv").is_file();
-    if !present {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{test}: ../shared is missing and CI=true"
-        );
-        eprintln!("NOTICE: {test} skipped: ../shared is missing");
-    }
-    present
-}
-
 #[test]
+#[ignore = "reads ../shared"]
 fn v223_with_telethon_s_tables() {
-    if !shared_data_present("v223_with_telethon_s_tables") {
-        return;
-    }
-    let shared = root().join("../shared");
-    let docs = shared.join("madelineproto-docs/v223");
-    let telegram = shared.join("tl-schemas/TL_telegram_v223.tl");
-    let secret = shared.join("tl-schemas/TL_secret.tl");
-    let telethon = shared.join("telethon");
-    let input: Vec<&Path> = vec![
-        Path::new("--docs"),
-        &docs,
-        Path::new("--schema"),
-        &telegram,
-        Path::new("--schema"),
-        &secret,
-        Path::new("--errors-from"),
-        &telethon,
-    ];
+    let shared = shared::require();
+    let mut input = shared.args("v223");
+    input.extend([
+        "--errors-from".into(),
+        shared.telethon().display().to_string(),
+    ]);
 
-    let out = tlgen(&[&[Path::new("ir")], &input[..]].concat());
+    let out = tlgen!().arg("ir").args(&input).output();
     assert!(out.status.success(), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let delete = method(&json, "account.deleteAccount");
@@ -183,20 +125,21 @@ fn v223_with_telethon_s_tables() {
 
     let tmp = tempfile::tempdir().unwrap();
     let out_dir = tmp.path().join("out");
-    let select: Vec<&Path> = vec![
-        Path::new("--select"),
-        Path::new("channels.joinChannel"),
-        Path::new("--out"),
-        &out_dir,
-    ];
-    let out = tlgen(&[&[Path::new("generate")], &input[..], &select[..]].concat());
+    let out = tlgen!()
+        .arg("generate")
+        .args(&input)
+        .args(["--select", "channels.joinChannel", "--out"])
+        .arg(&out_dir)
+        .output();
     assert!(out.status.success(), "{}", stderr(&out));
     let errors = fs::read_to_string(out_dir.join("errors/channels.rs")).unwrap();
-    assert!(errors.contains("pub enum JoinChannelError"), "{errors}");
+    let errors = Parsed::new([("errors/channels.rs", errors)]);
+    assert!(errors.has_pub_enum("JoinChannelError"));
+    let variants = errors.unit_variants("JoinChannelError");
     for variant in ["ChannelPrivate", "ChannelsTooMuch", "InviteRequestSent"] {
         assert!(
-            errors.contains(&format!("    {variant},")),
-            "{variant}: {errors}"
+            variants.iter().any(|v| v == variant),
+            "{variant}: {variants:?}"
         );
     }
 }

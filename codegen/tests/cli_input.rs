@@ -6,27 +6,15 @@
 //! and exit status.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-#[path = "support/tree.rs"]
-mod tree;
-use tree::copy_tree;
-
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input")
-}
+use tlgen_test_support::cli::{stderr, COPIED_SAMPLE_ARGS};
+use tlgen_test_support::tree::copy_tree;
+use tlgen_test_support::{sample_docs as sample, tlgen};
 
 fn tlgen(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tlgen"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("tlgen runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    tlgen!().args(args).current_dir(dir).output()
 }
 
 /// The sample docs and schemas copied into `dir/docs`, for runs whose
@@ -64,23 +52,13 @@ fn a_schema_directory_stands_for_its_tl_files() {
     );
     assert!(lines[1].starts_with("wrote 26 files ("), "{lines:#?}");
     // The same tree as from the two files named one by one.
-    let by_files = tlgen(
-        tmp.path(),
-        &[
-            "generate",
-            "--docs",
-            "docs",
-            "--schema",
-            "docs/schemas/sample.tl",
-            "--schema",
-            "docs/schemas/sample_secret.tl",
-            "--schema",
-            "docs/schemas/sample_mtproto.tl",
-            "--out",
-            "a",
-            "--check",
-        ],
-    );
+    let by_files = tlgen!()
+        .arg("generate")
+        .args(COPIED_SAMPLE_ARGS)
+        .args(["--schema", "docs/schemas/sample_mtproto.tl"])
+        .args(["--out", "a", "--check"])
+        .current_dir(tmp.path())
+        .output();
     assert_eq!(by_files.status.code(), Some(0), "{}", stderr(&by_files));
 
     fs::create_dir(tmp.path().join("empty")).unwrap();

@@ -1,39 +1,17 @@
 //! `tlgen ir` and `tlgen stats` as a user runs them: JSON on stdout, counts and
 //! diagnostics, and a clear `file:line` error with a non-zero exit on bad input.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use tlgen_test_support::cli::{sample_args, stderr};
+use tlgen_test_support::{assert_contains, tlgen, workspace_root as root};
 
 fn tlgen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tlgen"))
-        .args(args)
-        .output()
-        .expect("tlgen runs")
-}
-
-fn sample_args(command: &str) -> Vec<String> {
-    let docs = root().join("docs-input");
-    vec![
-        command.into(),
-        "--docs".into(),
-        docs.display().to_string(),
-        "--schema".into(),
-        docs.join("schemas/sample.tl").display().to_string(),
-        "--schema".into(),
-        docs.join("schemas/sample_secret.tl").display().to_string(),
-    ]
+    tlgen!().args(args).output()
 }
 
 fn run(args: &[String]) -> Output {
-    tlgen(&args.iter().map(String::as_str).collect::<Vec<_>>())
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    tlgen!().args(args).output()
 }
 
 #[test]
@@ -104,16 +82,15 @@ fn stats_prints_counts_and_diagnostics() {
         text.starts_with("methods: 11 (11 with a page, 11 with an ID)\n"),
         "{text}"
     );
-    assert!(
-        text.contains("\nconstructors: 39 (39 with a page, 39 with an ID)\n"),
-        "{text}"
-    );
     // Every sample schema entry has a page: only notes remain.
-    assert!(text.contains(" (0 warnings, "), "{text}");
-    assert!(text.contains("\nnote: "), "{text}");
-    assert!(
-        text.contains("messages.sendMessage: wire param random_id:long"),
-        "{text}"
+    assert_contains(
+        &text,
+        &[
+            "\nconstructors: 39 (39 with a page, 39 with an ID)\n",
+            " (0 warnings, ",
+            "\nnote: ",
+            "messages.sendMessage: wire param random_id:long",
+        ],
     );
 }
 

@@ -10,55 +10,18 @@
 //!   knows `ping`.
 //!
 //! The sample runs everywhere (a copy of its schema with another `// LAYER`
-//! line is the second layer); the real layers 65, 66 and 223 run when
-//! `../shared` is there (with `CI=true` its absence fails).
+//! line is the second layer); the real layers 65, 66 and 223 are read from
+//! `../shared` by an ignored test (`scripts/test.sh` runs it).
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn shared() -> PathBuf {
-    root().join("../shared")
-}
-
-/// Whether `../shared` is there; with `CI=true` its absence is a failure.
-fn shared_data_present(test: &str) -> bool {
-    let present =
-        shared().join("madelineproto-docs").is_dir() && shared().join("tl-schemas").is_dir();
-    if !present {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{test}: ../shared is missing and CI=true"
-        );
-        eprintln!("NOTICE: {test} skipped: ../shared is missing");
-    }
-    present
-}
+use tlgen_test_support::cli::stderr;
+use tlgen_test_support::{sample_docs, shared, tlgen};
 
 fn tlgen(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tlgen"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("tlgen runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
-    child.wait_with_output().expect("tlgen ends")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    tlgen!().args(args).stdin(stdin).output()
 }
 
 fn path(p: &Path) -> String {
@@ -143,7 +106,7 @@ fn refused_then_allowed(docs: &Path, schemas: &[PathBuf], a: &str, b: &str) {
 #[test]
 fn sample_layers_must_agree() {
     let tmp = tempfile::tempdir().unwrap();
-    let sample = root().join("docs-input");
+    let sample = sample_docs();
     let schemas = sample.join("schemas");
     let text = fs::read_to_string(schemas.join("sample.tl")).unwrap();
     assert!(text.contains("// LAYER 1\n"), "the sample is layer 1");
@@ -176,24 +139,24 @@ fn sample_layers_must_agree() {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn real_layers_must_agree() {
-    if !shared_data_present("real_layers_must_agree") {
-        return;
-    }
-    let tl = shared().join("tl-schemas");
-    let docs = shared().join("madelineproto-docs");
+    let shared = shared::require();
 
     // v65 and v66 together, with v66's docs.
     refused_then_allowed(
-        &docs.join("v66"),
-        &[tl.join("TL_telegram_v65.tl"), tl.join("TL_telegram_v66.tl")],
+        &shared.docs("v66"),
+        &[
+            shared.schema("TL_telegram_v65.tl"),
+            shared.schema("TL_telegram_v66.tl"),
+        ],
         "TL_telegram_v66.tl: declares `// LAYER 66`",
         "TL_telegram_v65.tl declares `// LAYER 65`",
     );
     // v65's docs with v66's schema.
     refused_then_allowed(
-        &docs.join("v65"),
-        &[tl.join("TL_telegram_v66.tl")],
+        &shared.docs("v65"),
+        &[shared.schema("TL_telegram_v66.tl")],
         "the docs document layer 65",
         "TL_telegram_v66.tl declares `// LAYER 66`",
     );
@@ -201,9 +164,9 @@ fn real_layers_must_agree() {
     // The MTProto and secret-chat schemas first: still layer 223.
     assert_eq!(
         ir_layer(&[
-            tl.join("TL_mtproto_v1.tl"),
-            tl.join("TL_secret.tl"),
-            tl.join("TL_telegram_v223.tl"),
+            shared.schema("TL_mtproto_v1.tl"),
+            shared.schema("TL_secret.tl"),
+            shared.schema("TL_telegram_v223.tl"),
         ]),
         223
     );
@@ -212,7 +175,7 @@ fn real_layers_must_agree() {
 #[test]
 fn the_mtproto_schema_alone_is_an_input() {
     let tmp = tempfile::tempdir().unwrap();
-    let mtproto = root().join("docs-input/schemas/sample_mtproto.tl");
+    let mtproto = sample_docs().join("schemas/sample_mtproto.tl");
     let out_dir = tmp.path().join("mt");
     let out = tlgen(
         &[

@@ -4,65 +4,30 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-#[path = "support/tree.rs"]
-mod tree;
-use tree::copy_tree;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn docs() -> PathBuf {
-    root().join("docs-input")
-}
+use tlgen_test_support::cli::{sample_args, stderr, stdout};
+use tlgen_test_support::tree::{copy_tree, names, sample_with_empty_pages};
+use tlgen_test_support::{
+    sample_docs as docs, shared, tlgen, warning_without_secret_schema, workspace_root as root,
+};
 
 fn schema() -> PathBuf {
     docs().join("schemas/sample.tl")
 }
 
 fn tlgen_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tlgen"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("tlgen runs")
+    tlgen!().args(args).current_dir(dir).output()
 }
 
 /// `tlgen generate` over the sample docs and both sample schemas, in `cwd`.
 fn generate(cwd: &Path, out: &str, extra: &[&str]) -> Output {
-    let docs = docs();
-    let mut args = vec![
-        "generate".to_string(),
-        "--docs".into(),
-        docs.display().to_string(),
-        "--schema".into(),
-        schema().display().to_string(),
-        "--schema".into(),
-        docs.join("schemas/sample_secret.tl").display().to_string(),
-        "--out".into(),
-        out.into(),
-    ];
-    args.extend(extra.iter().map(|s| s.to_string()));
-    tlgen_in(cwd, &args.iter().map(String::as_str).collect::<Vec<_>>())
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+    tlgen!()
+        .args(sample_args("generate"))
+        .args(["--out", out])
+        .args(extra)
+        .current_dir(cwd)
+        .output()
 }
 
 const TREE: [&str; 6] = [
@@ -472,11 +437,7 @@ fn generate_prints_the_first_warnings_and_deny_warnings_fails() {
 
     // A warning alone (the secret-chat pages without their schema: one
     // warning naming it) passes, unless denied.
-    let secret_missing = format!(
-        "  warning: {docs}: the secret-chat schema (MadelineProto's TL_secret.tl, with \
-         `===N===` layer sections) is missing: 9 pages document its entries \
-         (decryptedMessageActionSetMessageTTL_8, ...), which no schema file defines\n"
-    );
+    let secret_missing = format!("  {}\n", warning_without_secret_schema(&docs));
     let main_only = schema().display().to_string();
     let out = run(&main_only, &["--deny-warnings"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
@@ -498,15 +459,7 @@ fn generate_prints_the_first_warnings_and_deny_warnings_fails() {
 
     // More than 10 warnings in a run that goes on: the first 10 and the
     // command that lists them all.
-    copy_tree(Path::new(&docs), &tmp.path().join("broken"));
-    let mut pages: Vec<PathBuf> = fs::read_dir(tmp.path().join("broken/constructors"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    pages.sort();
-    for page in &pages[..12] {
-        fs::write(page, "").unwrap();
-    }
+    sample_with_empty_pages(&tmp.path().join("broken"), 12);
     let out = tlgen_in(
         tmp.path(),
         &[
@@ -651,43 +604,15 @@ fn every_help_has_an_example_and_the_exit_statuses() {
     assert_eq!(out.status.code(), Some(2));
 }
 
-/// Whether `../shared` is there; with `CI=true` its absence is a failure.
-fn shared_data_present(test: &str) -> bool {
-    let shared = root().join("../shared");
-    let present = shared.join("madelineproto-docs/v223").is_dir()
-        && shared.join("tl-schemas/TL_telegram_v223.tl").is_file();
-    if !present {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{test}: ../shared is missing and CI=true"
-        );
-        eprintln!("NOTICE: {test} skipped: ../shared is missing");
-    }
-    present
-}
-
 #[test]
+#[ignore = "reads ../shared"]
 fn stats_on_a_clean_v223_tree_is_short() {
-    if !shared_data_present("stats_on_a_clean_v223_tree_is_short") {
-        return;
-    }
-    let shared = root().join("../shared");
-    let docs = shared.join("madelineproto-docs/v223");
-    let telegram = shared.join("tl-schemas/TL_telegram_v223.tl");
-    let secret = shared.join("tl-schemas/TL_secret.tl");
-    let out = tlgen_in(
-        &root(),
-        &[
-            "stats",
-            "--docs",
-            docs.to_str().unwrap(),
-            "--schema",
-            telegram.to_str().unwrap(),
-            "--schema",
-            secret.to_str().unwrap(),
-            "--deny-warnings",
-        ],
-    );
+    let out = tlgen!()
+        .arg("stats")
+        .args(shared::require().args("v223"))
+        .arg("--deny-warnings")
+        .current_dir(root())
+        .output();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.lines().count() < 20, "{text}");

@@ -7,14 +7,8 @@ use std::path::{Path, PathBuf};
 
 use tlgen::config::{Config, ConfigError};
 use tlgen::ir::Severity;
-
-#[path = "support/tree.rs"]
-mod tree;
-use tree::copy_tree;
-
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input")
-}
+use tlgen_test_support::tree::sample_with_empty_pages;
+use tlgen_test_support::{sample_docs as sample, warning_without_secret_schema};
 
 /// The sample docs with only the main schema: the secret-chat pages have no
 /// schema entry (one warning naming the missing schema, no errors).
@@ -32,15 +26,7 @@ fn config(out: &Path) -> Config {
 /// 12 warnings (one per skipped page), no errors.
 fn broken_docs(dir: &Path) -> PathBuf {
     let docs = dir.join("docs");
-    copy_tree(&sample(), &docs);
-    let mut pages: Vec<PathBuf> = fs::read_dir(docs.join("constructors"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    pages.sort();
-    for page in &pages[..12] {
-        fs::write(page, "").unwrap();
-    }
+    sample_with_empty_pages(&docs, 12);
     docs
 }
 
@@ -56,12 +42,7 @@ fn warnings_pass_by_default_and_are_returned() {
         .collect();
     assert_eq!(
         warnings,
-        [format!(
-            "warning: {}: the secret-chat schema (MadelineProto's TL_secret.tl, with `===N===` \
-             layer sections) is missing: 9 pages document its entries \
-             (decryptedMessageActionSetMessageTTL_8, ...), which no schema file defines",
-            sample().display()
-        )]
+        [warning_without_secret_schema(sample().display())]
     );
     assert!(generated.written > 0);
 }
@@ -147,6 +128,7 @@ fn a_schema_directory_is_read_as_its_tl_files() {
         .schema(sample().join("schemas/sample_mtproto.tl"))
         .load()
         .unwrap();
+    by_files.check().expect("the sample has no error");
     let by_dir = Config::new()
         .docs(sample())
         .schema(sample().join("schemas"))

@@ -4,19 +4,14 @@
 //! tree is built in a temp dir by the test itself.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use tlgen::config::{Config, ConfigError};
 use tlgen::emit::{Gate, WriteError};
-
-#[path = "support/tree.rs"]
-mod tree;
-use tree::copy_tree;
-
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input")
-}
+use tlgen_test_support::rust::{Derive, Parsed};
+use tlgen_test_support::sample_docs as sample;
+use tlgen_test_support::tree::{copy_tree, names};
 
 /// The sample docs and both schemas, from `docs`, into `out`.
 fn config(docs: &Path, out: &Path) -> Config {
@@ -54,10 +49,7 @@ fn a_hand_written_file_at_a_generated_path_is_refused_unless_forced() {
         )
     );
     assert_eq!(fs::read_to_string(out.join("mod.rs")).unwrap(), mine);
-    let names: Vec<String> = fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let names = names(&out);
     assert_eq!(names.len(), 2, "nothing written: {names:?}");
 
     // The explicit way to mean it: the file at the generated path is
@@ -160,40 +152,68 @@ fn headers_record_no_input_paths_and_match_the_cli() {
 #[test]
 fn defaults_test_no_feature_and_gates_add_their_part() {
     let tmp = tempfile::tempdir().unwrap();
-    let all = |config: &Config| -> String {
+    let tree = |config: &Config| -> Parsed {
         let (output, _) = config.output().unwrap();
-        // Without whitespace: what matters is the tokens, not the layout.
-        output
-            .files
-            .values()
-            .flat_map(|f| f.split_whitespace())
-            .collect()
+        Parsed::new(&output.files)
     };
+    // `runtime::tl_boxed!(fn[<decoders>] GetConfig = ...)` in the tree.
+    let boxed = |tree: &Parsed, runtime: &str, decoders: &str| {
+        tree.macro_calls("tl_boxed").iter().any(|call| {
+            call.path == format!("{runtime}::tl_boxed")
+                && call
+                    .tokens
+                    .starts_with(&format!("fn [{decoders}] GetConfig "))
+        })
+    };
+    // A `derive` whose traits begin with `traits`, under `cfg`.
+    let derives = |tree: &Parsed, cfg: Option<&str>, traits: &[&str]| {
+        tree.derives().iter().any(|d: &Derive| {
+            d.cfg.as_deref() == cfg
+                && d.traits.len() >= traits.len()
+                && d.traits.iter().zip(traits).all(|(a, b)| a == b)
+        })
+    };
+    let json = Some(r#"feature = "json""#);
     let mut config = config(&sample(), &tmp.path().join("tl"));
-    let plain = all(&config);
-    for absent in ["cfg", "serde", "feature", "DeserializeforGetConfig"] {
-        assert!(!plain.contains(absent), "`{absent}` in the default tree");
+    let plain = tree(&config);
+    let idents = plain.idents();
+    for absent in ["cfg", "serde", "feature"] {
+        assert!(
+            !idents.iter().any(|i| i.contains(absent)),
+            "`{absent}` in the default tree"
+        );
     }
-    assert!(plain.contains("tlgen_runtime::tl_boxed!(fn[no_de]GetConfig"));
+    let impls = plain.impls();
+    let implemented = |trait_: &str, ty: &str| {
+        impls
+            .iter()
+            .any(|i| i.trait_.as_deref().is_some_and(|t| t.ends_with(trait_)) && i.self_ty == ty)
+    };
+    assert!(!implemented("Deserialize", "GetConfig"));
+    assert!(boxed(&plain, "tlgen_runtime", "no_de"));
 
     config
         .serde(Gate::feature("json"))
         .deserializable_functions(Gate::On)
         .runtime_path("rt");
-    let gated = all(&config);
-    assert!(gated.contains(r#"#[cfg_attr(feature="json",derive(serde::Serialize"#));
-    assert!(gated.contains(r#"#[cfg(feature="json")]implserde::Serialize"#));
-    assert!(gated.contains("rt::tl_boxed!(fn[de]GetConfig"));
-    assert!(!gated.contains("tlgen_runtime"));
+    let gated = tree(&config);
+    assert!(derives(&gated, json, &["serde::Serialize"]));
+    assert!(gated
+        .impls()
+        .iter()
+        .any(|i| i.trait_.as_deref() == Some("serde::Serialize") && i.cfg.as_deref() == json));
+    assert!(boxed(&gated, "rt", "de"));
+    assert!(!gated.idents().contains("tlgen_runtime"));
 
     // `Hash` is off by default, and a gate like the others.
-    let hashed = "#[derive(Debug,Clone,PartialEq,Hash";
-    assert!(!plain.contains(hashed) && !plain.contains("derive(Hash)"));
-    assert!(plain.contains("implEqforGetConfig{}"));
-    assert!(all(config.clone().hash(Gate::On)).contains(hashed));
-    let gated = all(config.hash(Gate::feature("hashing")));
-    assert!(!gated.contains(hashed));
-    assert!(gated.contains(r#"#[cfg_attr(feature="hashing",derive(Hash))]"#));
+    let hashed = ["Debug", "Clone", "PartialEq", "Hash"];
+    assert!(!derives(&plain, None, &hashed));
+    assert!(!plain.derives().iter().any(|d| d.traits == ["Hash"]));
+    assert!(implemented("Eq", "GetConfig"));
+    assert!(derives(&tree(config.clone().hash(Gate::On)), None, &hashed));
+    let gated = tree(config.hash(Gate::feature("hashing")));
+    assert!(!derives(&gated, None, &hashed));
+    assert!(derives(&gated, Some(r#"feature = "hashing""#), &["Hash"]));
 }
 
 /// A setting generated code cannot use fails before the docs are read (here

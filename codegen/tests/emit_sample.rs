@@ -1,13 +1,15 @@
 //! Snapshot tests of the code emitted for the docs-input sample.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use tlgen::emit::{generate, Options};
+use tlgen_test_support::rust::quote::ToTokens;
+use tlgen_test_support::rust::{self, syn, Parsed};
+use tlgen_test_support::{cli, ir, tlgen};
 
 /// The sample IR, with both sample schemas (as tlgen-api's build script uses them).
 fn sample() -> tlgen::ir::Api {
-    let (docs, schemas) = sample_paths();
-    tlgen::merge::build(&docs, &schemas).expect("sample IR").api
+    ir::sample().api
 }
 
 #[test]
@@ -19,18 +21,13 @@ fn sample_tree_snapshot() {
 }
 
 fn sample_paths() -> (PathBuf, Vec<PathBuf>) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
-    let schemas = vec![
-        root.join("schemas/sample.tl"),
-        root.join("schemas/sample_secret.tl"),
-    ];
-    (root, schemas)
+    let schemas = tlgen_test_support::sample_schemas().to_vec();
+    (tlgen_test_support::sample_docs(), schemas)
 }
 
 #[test]
 fn output_is_deterministic() {
-    let (docs, schemas) = sample_paths();
-    let api = tlgen::merge::build(&docs, &schemas).expect("IR").api;
+    let api = sample();
     let a = generate(&api, &Options::default()).expect("generate");
     let b = generate(&api, &Options::default()).expect("generate");
     assert_eq!(a, b);
@@ -42,21 +39,20 @@ fn output_is_deterministic() {
 
 #[test]
 fn selection_keeps_what_methods_need() {
-    let (docs, schemas) = sample_paths();
-    let api = tlgen::merge::build(&docs, &schemas).expect("IR").api;
+    let api = sample();
     let options = Options {
         select: vec!["help.getConfig".into()],
         ..Options::default()
     };
     let out = generate(&api, &options).expect("generate");
-    let all = out.files.values().cloned().collect::<String>();
-    assert!(all.contains("pub struct GetConfig"));
+    let tree = Parsed::new(&out.files);
+    assert!(tree.has_pub_struct("GetConfig"));
     assert!(
-        all.contains("pub struct DcOption"),
+        tree.has_pub_struct("DcOption"),
         "types reached through params"
     );
-    assert!(!all.contains("pub struct SendMessage"));
-    assert!(!all.contains("pub struct InputPeerUser"));
+    assert!(tree.find_struct("SendMessage").is_none());
+    assert!(tree.find_struct("InputPeerUser").is_none());
     let bad = Options {
         select: vec!["nope.*".into()],
         ..Options::default()
@@ -66,8 +62,7 @@ fn selection_keeps_what_methods_need() {
 
 #[test]
 fn missing_ids_are_refused() {
-    let (docs, _) = sample_paths();
-    let api = tlgen::merge::build(&docs, &[]).expect("IR").api;
+    let api = ir::build(&tlgen_test_support::sample_docs(), &[]).api;
     let err = generate(&api, &Options::default()).unwrap_err().to_string();
     assert!(err.contains("no constructor ID"), "{err}");
 }
@@ -86,29 +81,22 @@ fn config_builder_writes_only_changes() {
     let first = config.generate().expect("generate");
     assert!(first.written > 0);
     assert!(out.join("mod.rs").exists() && out.join("types/mod.rs").exists());
-    assert!(std::fs::read_to_string(out.join("mod.rs"))
-        .unwrap()
-        .contains("pub mod types;"));
+    let root = std::fs::read_to_string(out.join("mod.rs")).unwrap();
+    assert!(Parsed::new([("mod.rs", root)]).has_pub_mod_file("types"));
     assert_eq!(config.generate().expect("again").written, 0);
 }
 
 #[test]
 fn cli_generate_and_check() {
-    use std::process::Command;
-    let (docs, schemas) = sample_paths();
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("gen");
     let run = |extra: &[&str]| {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_tlgen"));
-        cmd.arg("generate")
-            .arg("--docs")
-            .arg(&docs)
+        tlgen!()
+            .args(cli::sample_args("generate"))
             .arg("--out")
-            .arg(&out);
-        for s in &schemas {
-            cmd.arg("--schema").arg(s);
-        }
-        cmd.args(extra).output().expect("run tlgen")
+            .arg(&out)
+            .args(extra)
+            .output()
     };
     assert!(run(&[]).status.success());
     assert_eq!(run(&["--check"]).status.code(), Some(0));
@@ -209,26 +197,30 @@ fn root_items_are_imported_once_at_the_top() {
                 Some(root) => root.clone(),
                 None => vec!["super"; depth].join("::"),
             };
-            for (n, line) in text.lines().enumerate() {
-                let code = line.trim_start();
-                if code.starts_with("///") || code.starts_with("//!") {
+            // `use super :: super :: { enums , types }`, as tokens print.
+            let import = format!("use {} :: ", root.replace("::", " :: "));
+            let mut code = false;
+            for item in rust::parse(path, text).items {
+                if let syn::Item::Use(
+                    u @ syn::ItemUse {
+                        vis: syn::Visibility::Inherited,
+                        ..
+                    },
+                ) = &item
+                {
+                    if u.to_token_stream().to_string().starts_with(&import) {
+                        assert!(!code, "{path} ({root_path:?}): an import below code");
+                        imports += 1;
+                    }
                     continue;
                 }
-                if code.starts_with(&format!("use {root}::")) {
-                    assert!(
-                        text.lines().take(n).all(|l| {
-                            l.is_empty() || l.starts_with("//") || l.starts_with("use ")
-                        }),
-                        "{path}:{}: an import below code",
-                        n + 1
-                    );
-                    imports += 1;
-                    continue;
-                }
+                code = true;
+                // Doc comments are literals: their links may spell the root out.
+                let names = rust::idents(item.to_token_stream());
                 assert!(
-                    !code.contains("super::") && !code.contains("crate::"),
-                    "{path}:{} ({root_path:?}) names the root outside the imports: {line}",
-                    n + 1
+                    !names.contains("super") && !names.contains("crate"),
+                    "{path} ({root_path:?}) names the root outside the imports: {}",
+                    item.to_token_stream()
                 );
             }
         }

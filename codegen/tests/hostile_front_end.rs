@@ -3,27 +3,9 @@
 //! a panic. Deterministic (seeded xorshift); the same checks back the
 //! cargo-fuzz targets `pages`, `schema` and `telethon` in `fuzz/`.
 
-mod common;
-
-use std::path::Path;
-
-use common::front_end::{page, schema, telethon};
-
-/// xorshift64*: small, fast, deterministic.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use tlgen_test_support::front_end::{page, schema, telethon};
+use tlgen_test_support::tree::entries;
+use tlgen_test_support::{sample_docs, Rng};
 
 /// Fragments that matter to the page and schema grammars.
 const TOKENS: &[&str] = &[
@@ -96,20 +78,32 @@ fn mutate(rng: &mut Rng, seed: &str) -> String {
 }
 
 fn seeds(folder: &str, ext: &str) -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
-    let mut out = Vec::new();
-    let dir = root.join(folder);
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
+    let dir = sample_docs().join(folder);
+    let out: Vec<String> = entries(&dir)
+        .into_iter()
         .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .map(|p| std::fs::read_to_string(&p).unwrap())
         .collect();
-    paths.sort();
-    for p in paths {
-        out.push(std::fs::read_to_string(&p).unwrap());
-    }
     assert!(!out.is_empty(), "no seeds in {}", dir.display());
     out
+}
+
+/// `rounds` mutated inputs, the `i`-th made from corpus entry `i % len` as
+/// `pick` narrows it, then every corpus entry as it is, through `check`.
+fn run(
+    corpus: &[String],
+    rng: &mut Rng,
+    rounds: usize,
+    pick: impl Fn(&mut Rng, usize, &String) -> String,
+    check: fn(&[u8]),
+) {
+    for i in 0..rounds {
+        let text = pick(rng, i, &corpus[i % corpus.len()]);
+        check(mutate(rng, &text).as_bytes());
+    }
+    for seed in corpus {
+        check(seed.as_bytes());
+    }
 }
 
 #[test]
@@ -118,44 +112,35 @@ fn mutated_pages_never_panic() {
     corpus.extend(seeds("constructors", "md"));
     corpus.extend(seeds("types", "md"));
     corpus.extend(seeds("malformed", "md"));
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    for i in 0..4_000 {
-        let seed = &corpus[i % corpus.len()];
-        page(mutate(&mut rng, seed).as_bytes());
-    }
-    for seed in &corpus {
-        page(seed.as_bytes());
-    }
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
+    run(&corpus, &mut rng, 4_000, |_, _, seed| seed.clone(), page);
 }
 
 #[test]
 fn mutated_schemas_never_panic() {
     let corpus = seeds("schemas", "tl");
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-    for i in 0..2_000 {
-        // Single lines too: most edits break one line of a whole file early.
-        let seed = &corpus[i % corpus.len()];
+    let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
+    // Single lines too: most edits break one line of a whole file early.
+    let pick = |rng: &mut Rng, i: usize, seed: &String| {
         let lines: Vec<&str> = seed.lines().collect();
-        let text = if i % 2 == 0 {
+        if i.is_multiple_of(2) {
             seed.clone()
         } else {
             lines[rng.below(lines.len())].to_string()
-        };
-        schema(mutate(&mut rng, &text).as_bytes());
-    }
-    for seed in &corpus {
-        schema(seed.as_bytes());
-    }
+        }
+    };
+    run(&corpus, &mut rng, 2_000, pick, schema);
 }
 
 #[test]
 fn mutated_telethon_tables_never_panic() {
     let corpus = seeds("telethon", "csv");
-    let mut rng = Rng(0x5851_f42d_4c95_7f2d);
-    for i in 0..4_000 {
-        telethon(mutate(&mut rng, &corpus[i % corpus.len()]).as_bytes());
-    }
-    for seed in &corpus {
-        telethon(seed.as_bytes());
-    }
+    let mut rng = Rng::new(0x5851_f42d_4c95_7f2d);
+    run(
+        &corpus,
+        &mut rng,
+        4_000,
+        |_, _, seed| seed.clone(),
+        telethon,
+    );
 }

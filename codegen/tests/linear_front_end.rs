@@ -10,6 +10,9 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
+use tlgen::merge::Merged;
+use tlgen_test_support::ir;
+
 /// Far above the linear cost in a debug build on a slow, shared machine;
 /// far below the quadratic one.
 const BOUND: Duration = Duration::from_secs(120);
@@ -70,14 +73,20 @@ fn a_duplicate_param_among_200k_is_still_found() {
     );
 }
 
+/// The [`big_page`] read and merged with the schema `text` (`big.tl`).
+fn with_big_page(text: &str) -> Merged {
+    let page = tlgen::pages::parse_page(Path::new("big.md"), "methods/big.md", &big_page())
+        .unwrap()
+        .expect("an entity page");
+    let schema = tlgen::schema::parse_schema(Path::new("big.tl"), text).unwrap();
+    tlgen::merge::merge(Path::new("docs"), &[page], &[schema])
+}
+
 #[test]
 fn a_page_with_200k_rows_reads_and_merges_in_linear_time() {
     let params = within_bound("the page reader and the merge", || {
-        let page = tlgen::pages::parse_page(Path::new("big.md"), "methods/big.md", &big_page())
-            .unwrap()
-            .expect("an entity page");
-        let schema = tlgen::schema::parse_schema(Path::new("big.tl"), &big_line()).unwrap();
-        let merged = tlgen::merge::merge(Path::new("docs"), &[page], &[schema]);
+        let merged = with_big_page(&big_line());
+        ir::assert_no_errors("big", merged.errors());
         merged.api.methods[0].params.len()
     });
     assert_eq!(params, N + 1);
@@ -106,6 +115,13 @@ fn explaining_a_declared_id_on_a_huge_line_is_linear() {
         let schema = tlgen::schema::parse_schema(Path::new("big.tl"), &text).unwrap();
         tlgen::merge::merge(Path::new("docs"), &[], &[schema])
     });
+    // No pages at all: the one error, which this test does not need.
+    let errors: Vec<String> = merged.errors().map(|d| d.to_string()).collect();
+    assert_eq!(
+        errors,
+        ["error: docs: the docs tree has no readable method page: expected `methods/*.md` pages \
+          documenting the API"]
+    );
     let undefined: Vec<String> = merged
         .diagnostics
         .iter()
@@ -151,12 +167,9 @@ fn many_redefinitions_of_a_documented_name_merge_in_linear_time() {
     // 200,001-param first definition: their param sets are built once, not
     // once per redefinition.
     let merged = within_bound("weighing duplicate definitions", || {
-        let page = tlgen::pages::parse_page(Path::new("big.md"), "methods/big.md", &big_page())
-            .unwrap()
-            .expect("an entity page");
-        let schema = tlgen::schema::parse_schema(Path::new("big.tl"), &many_duplicates()).unwrap();
-        tlgen::merge::merge(Path::new("docs"), &[page], &[schema])
+        with_big_page(&many_duplicates())
     });
+    ir::assert_no_errors("big", merged.errors());
     assert_eq!(
         merged.api.methods[0].id,
         Some(1),

@@ -1,6 +1,6 @@
 //! The README's command line section, followed as a new user would (its
 //! blocks verbatim, beside a checkout named `tlgen`; the machinery is
-//! `support/readme.rs`, shared with `tests/readme_crate.rs`):
+//! `tlgen_test_support::readme`, shared with `tests/readme_crate.rs`):
 //!
 //! * `generate` into a new crate's `src/tl`, that crate's `Cargo.toml` and
 //!   `src/lib.rs`: it builds with zero warnings, declaring nothing;
@@ -11,45 +11,24 @@
 //!   and nothing on stderr.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 
-#[path = "support/readme.rs"]
-mod readme;
-use readme::{blocks, cargo, commands, file, put, scratch_base, tlgen_args, warnings};
+use tlgen_test_support::readme::{
+    self, blocks, cargo, commands, file, put, scratch_base, tlgen_args, warnings,
+};
+use tlgen_test_support::{tlgen, workspace_root as checkout};
 
 const CLI: &str = "### 1. The command line";
 /// The README's section on the MTProto service schema.
 const MTPROTO: &str = "### The MTProto service layer";
 
-fn checkout() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-}
-
 /// The README's `cargo run -p tlgen -- <args>`, with this build's binary,
 /// run in `dir`.
 fn run_tlgen(dir: &Path, command: &str, stdin: Option<&str>) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tlgen"))
-        .args(tlgen_args(command))
-        .current_dir(dir)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("tlgen runs");
-    if let Some(text) = stdin {
-        use std::io::Write as _;
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(text.as_bytes())
-            .expect("write stdin");
+    let run = tlgen!().args(tlgen_args(command)).current_dir(dir);
+    match stdin {
+        Some(text) => run.stdin(text).output(),
+        None => run.output(),
     }
-    child.wait_with_output().expect("tlgen ends")
 }
 
 fn text(bytes: &[u8]) -> String {

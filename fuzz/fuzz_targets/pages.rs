@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../codegen/tests/common/front_end.rs"]
+#[path = "../../test-support/src/front_end.rs"]
 #[allow(dead_code)] // each target uses one of the entry points
 mod front_end;
 

@@ -3,48 +3,43 @@
 //! method decoders exactly when `deserializable-functions` is, and derives
 //! `Hash` for its items exactly when `hash` is. The test
 //! command runs this with the default features (all off) and with every
-//! feature (all on), for every input.
+//! feature (all on), for every input. The checks read the parsed items, not
+//! the text.
 
-use std::fs;
 use std::path::Path;
 
-/// Every `.rs` file under `dir`, concatenated.
-fn tree_text(dir: &Path) -> String {
-    let mut text = String::new();
-    let mut entries: Vec<_> = fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.expect("directory entry").path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            text.push_str(&tree_text(&path));
-        } else if path.extension().is_some_and(|x| x == "rs") {
-            text.push_str(&fs::read_to_string(&path).expect("generated file"));
-        }
-    }
-    text
-}
+use tlgen_test_support::rust::Parsed;
 
 #[test]
 fn a_feature_that_is_off_leaves_no_code() {
-    let text = tree_text(Path::new(env!("OUT_DIR")));
-    assert!(text.contains("pub struct"), "no generated items found");
+    // `tlgen_sample.rs` is the `SAMPLE` constant's expression, not items.
+    let tree = Parsed::dir(Path::new(env!("OUT_DIR")), &["tlgen_sample.rs"]);
+    assert!(!tree.struct_names().is_empty(), "no generated items found");
+    let derives = tree.derives();
+    let derived = |name: &str| derives.iter().any(|d| d.traits.iter().any(|t| t == name));
     assert_eq!(
-        text.contains("serde::Serialize"),
+        derived("serde::Serialize"),
         cfg!(feature = "serde"),
         "serde code present exactly when the `serde` feature is on"
     );
     // Error kinds (`Copy`) are `Hash` whatever the features.
+    let hashed = derives.iter().any(|d| {
+        let has = |name: &str| d.traits.iter().any(|t| t == name);
+        has("Hash") && !has("Copy")
+    });
     assert_eq!(
-        text.contains("Clone, PartialEq, Hash"),
+        hashed,
         cfg!(feature = "hash"),
         "items derive Hash exactly when the `hash` feature is on"
     );
     // The runtime's `tl_boxed!(fn[no_de] ...)` is the form without method
     // decoders; any other `fn` form generates them.
-    let methods = text.matches("tl_boxed!(fn").count();
-    let without_decoders = text.matches("tl_boxed!(fn[no_de]").count();
+    let calls = tree.macro_calls("tl_boxed");
+    let methods = calls.iter().filter(|c| c.tokens.starts_with("fn ")).count();
+    let without_decoders = calls
+        .iter()
+        .filter(|c| c.tokens.starts_with("fn [no_de] "))
+        .count();
     assert!(methods > 0, "no method invocations found");
     if cfg!(feature = "deserializable-functions") {
         assert_eq!(without_decoders, 0);

@@ -6,22 +6,7 @@
 mod common;
 
 use common::harness::{decode_all, seed_corpus};
-
-/// xorshift64*: small, fast, deterministic.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use tlgen_test_support::Rng;
 
 /// Values that hit boundaries of the format: length prefixes, IDs, counts.
 const INTERESTING: &[u8] = &[0, 1, 3, 4, 0x7f, 0x80, 0xfd, 0xfe, 0xff];
@@ -96,7 +81,7 @@ fn seeds_decode() {
 fn a_million_hostile_inputs() {
     const INPUTS: usize = 1_000_000;
     let seeds = seed_corpus();
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
     let mut input = Vec::with_capacity(1024);
     let mut decoded = 0usize;
     for i in 0..INPUTS {

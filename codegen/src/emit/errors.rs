@@ -219,14 +219,7 @@ mod tests {
 
     fn method(name: &str, id: u32, errors: &[(i32, &str, &str)]) -> Method {
         Method {
-            name: name.to_owned(),
             id: Some(id),
-            description: String::new(),
-            params: Vec::new(),
-            returns: crate::ir::TlType::Bool,
-            bots: None,
-            users: None,
-            business: None,
             errors: errors
                 .iter()
                 .map(|&(code, name, description)| ErrorEntry {
@@ -235,9 +228,7 @@ mod tests {
                     description: description.to_owned(),
                 })
                 .collect(),
-            errors_source: None,
-            source: None,
-            space: crate::ir::Space::Api,
+            ..crate::test_support::method(name, "Bool")
         }
     }
 
@@ -473,23 +464,19 @@ mod tests {
             .contains("`CHAT_ADMIN_REQUIRED` (400): You must be an admin"));
     }
 
-    /// `### Errors` tables of the old-format pages, parsed roughly.
-    fn shared_methods(layer: &str) -> Option<Vec<Method>> {
-        let docs = super::super::docs::tests::shared_docs("errors: shared layers")?;
-        let dir = docs.join(layer).join("methods");
-        let mut paths: Vec<_> = std::fs::read_dir(&dir)
-            .ok()?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        paths.sort();
+    /// `### Errors` tables of the old-format pages of `../shared`, parsed roughly.
+    fn shared_methods(layer: &str) -> Vec<Method> {
+        let dir = tlgen_test_support::shared::require()
+            .docs(layer)
+            .join("methods");
         let mut methods = Vec::new();
-        for (id, path) in (1..).zip(paths) {
+        for (id, path) in (1..).zip(tlgen_test_support::tree::entries(&dir)) {
             let name = path
                 .file_stem()
                 .and_then(|s| s.to_str())
                 .unwrap_or_default()
                 .to_owned();
-            let text = std::fs::read_to_string(&path).ok()?;
+            let text = std::fs::read_to_string(&path).expect("a method page");
             let Some(at) = text.find("### Errors") else {
                 methods.push(method(&name, id, &[]));
                 continue;
@@ -520,16 +507,14 @@ mod tests {
                 .collect();
             methods.push(method(&name, id, &rows));
         }
-        Some(methods)
+        methods
     }
 
     #[test]
+    #[ignore = "reads ../shared"]
     fn shared_error_tables_give_valid_unique_variants() {
         for (layer, names, tables) in [("v65", 219, 175), ("v66", 220, 177), ("v223", 0, 0)] {
-            let Some(methods) = shared_methods(layer) else {
-                return;
-            };
-            let api = api(methods);
+            let api = api(shared_methods(layer));
             let model = Model::checked(&api).expect("model");
             let own = model
                 .func_ids()
@@ -583,13 +568,25 @@ mod tests {
         }
     }
 
-    /// Writes the generated enums into a scratch binary crate that depends on
-    /// `tlgen-runtime`, builds it with `-D warnings`, runs conversions through
-    /// them, and documents it with `rustdoc -D warnings`.
+    /// [`compile_run_and_document`] with the tricky method alone.
     #[test]
     fn generated_enums_compile_run_and_document() {
-        let runtime = crate::emit::ScratchCrate::runtime_dir();
-        let shared = shared_methods("v65").unwrap_or_default();
+        compile_run_and_document(Vec::new());
+    }
+
+    /// [`compile_run_and_document`] with layer 65's error tables too.
+    #[test]
+    #[ignore = "reads ../shared"]
+    fn generated_v65_enums_compile_run_and_document() {
+        compile_run_and_document(shared_methods("v65"));
+    }
+
+    /// Writes the generated enums of `shared` and the tricky method into a
+    /// scratch binary crate that depends on `tlgen-runtime`, builds it with
+    /// `-D warnings`, runs conversions through them, and documents it with
+    /// `rustdoc -D warnings`.
+    fn compile_run_and_document(shared: Vec<Method>) {
+        let runtime = tlgen_test_support::scratch::runtime_dir();
         let tricky = method("tricky.sendMessage", u32::MAX, TRICKY);
         let api = api(shared.into_iter().chain([tricky]).collect());
         let model = Model::checked(&api).expect("model");
@@ -654,13 +651,15 @@ fn main() {
     println!("ok");
 }
 "#;
-        let manifest = format!(
-            "[package]\nname = \"tlgen-errors-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-             [dependencies]\ntlgen-runtime = {{ path = {:?}, default-features = false }}\n\n[workspace]\n",
-            runtime.display().to_string()
+        let manifest = tlgen_test_support::scratch::manifest(
+            "tlgen-errors-check",
+            &format!(
+                "[dependencies]\ntlgen-runtime = {{ path = {:?}, default-features = false }}\n",
+                runtime.display().to_string()
+            ),
         );
         let source = format!("{generated}\n{main}");
-        let scratch = crate::emit::ScratchCrate::new(&manifest, &[("src/main.rs", &source)]);
+        let scratch = tlgen_test_support::ScratchCrate::new(&manifest, &[("src/main.rs", &source)]);
         scratch.use_workspace_lock();
         let run = |args: &[&str]| {
             let output = scratch.cargo(args);

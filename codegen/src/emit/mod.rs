@@ -42,8 +42,6 @@ mod docs_link;
 pub mod errors;
 mod item_docs;
 mod items;
-#[cfg(test)]
-mod layer_update_crate;
 pub mod lines;
 pub mod manifest;
 mod output;
@@ -52,12 +50,6 @@ pub mod replace;
 mod root;
 mod samples;
 mod settings;
-#[cfg(test)]
-mod settings_crate;
-#[cfg(test)]
-mod snapshot_crate;
-#[cfg(test)]
-mod undefined_type_crate;
 mod wire;
 pub mod write;
 
@@ -308,87 +300,4 @@ fn format_file(path: &str, tokens: TokenStream) -> Result<String, EmitError> {
 #[cfg(not(feature = "prettyplease"))]
 fn format_file(_path: &str, _tokens: TokenStream) -> Result<String, EmitError> {
     Err(EmitError::PrettypleaseUnavailable)
-}
-
-/// A throwaway crate for tests that compile generated code or rendered docs.
-#[cfg(test)]
-pub(crate) struct ScratchCrate {
-    dir: tempfile::TempDir,
-}
-
-#[cfg(test)]
-impl ScratchCrate {
-    /// A crate with `manifest` as its `Cargo.toml` and `files` (paths under
-    /// its root, e.g. `src/lib.rs`).
-    pub(crate) fn new(manifest: &str, files: &[(&str, &str)]) -> Self {
-        // Under the target directory this test binary was built in (three
-        // levels up from `<target>/debug/deps/`), like every build the tests
-        // make: never outside the place the user chose for builds.
-        let exe = std::env::current_exe().expect("the test binary");
-        let parent = exe
-            .ancestors()
-            .nth(3)
-            .expect("the test binary lies in <target>/<profile>/deps")
-            .join("tmp/scratch-crates");
-        std::fs::create_dir_all(&parent).expect("scratch crates dir");
-        let scratch = ScratchCrate {
-            dir: tempfile::Builder::new()
-                .prefix("scratch-")
-                .tempdir_in(&parent)
-                .expect("temp dir"),
-        };
-        scratch.write(&[("Cargo.toml", manifest)]);
-        scratch.write(files);
-        scratch
-    }
-
-    /// Writes `files` (paths under the root), replacing what is there.
-    pub(crate) fn write(&self, files: &[(&str, &str)]) {
-        for (path, text) in files {
-            let path = self.path().join(path);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("source dir");
-            std::fs::write(path, text).expect("source file");
-        }
-    }
-
-    /// Copies this workspace's `Cargo.lock` into the crate (when there is
-    /// one), so that offline builds resolve to the versions the workspace
-    /// builds with. Called again after a rewrite of `Cargo.toml`.
-    pub(crate) fn use_workspace_lock(&self) {
-        let lock = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock"));
-        if lock.is_file() {
-            std::fs::copy(lock, self.path().join("Cargo.lock")).expect("lock file");
-        }
-    }
-
-    /// The absolute path of this repository's `tlgen-runtime` crate, which
-    /// scratch crates depend on by path.
-    pub(crate) fn runtime_dir() -> std::path::PathBuf {
-        let runtime = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../runtime"));
-        assert!(
-            runtime.join("Cargo.toml").is_file(),
-            "the runtime crate is part of this repository"
-        );
-        runtime.canonicalize().expect("runtime path")
-    }
-
-    /// The crate's root directory.
-    pub(crate) fn path(&self) -> &std::path::Path {
-        self.dir.path()
-    }
-
-    /// Runs `cargo <args> --offline` in the crate, with rustdoc warnings
-    /// denied and no outer `RUSTFLAGS`.
-    pub(crate) fn cargo(&self, args: &[&str]) -> std::process::Output {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-        std::process::Command::new(cargo)
-            .args(args)
-            .arg("--offline")
-            .current_dir(self.path())
-            .env("CARGO_TARGET_DIR", self.path().join("target"))
-            .env("RUSTDOCFLAGS", "-D warnings")
-            .env_remove("RUSTFLAGS")
-            .output()
-            .expect("run cargo")
-    }
 }

@@ -343,6 +343,8 @@ fn exchange(_a: &Path, _b: &Path) -> io::Result<bool> {
 
 #[cfg(test)]
 mod tests {
+    use tlgen_test_support::tree::names;
+
     use super::*;
 
     fn output(text: &str) -> Output {
@@ -356,15 +358,6 @@ mod tests {
             format!("{}. types\n", manifest::GENERATED_MARK),
         );
         output
-    }
-
-    fn names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
     }
 
     #[test]

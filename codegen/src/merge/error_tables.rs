@@ -341,20 +341,7 @@ mod tests {
     use crate::pages::{Page, PageError, PageKind};
 
     fn method(name: &str) -> Method {
-        Method {
-            name: name.to_owned(),
-            id: None,
-            description: String::new(),
-            params: Vec::new(),
-            returns: "Updates".into(),
-            bots: None,
-            users: None,
-            business: None,
-            errors: Vec::new(),
-            errors_source: None,
-            source: None,
-            space: crate::ir::Space::Api,
-        }
+        crate::test_support::method(name, "Updates")
     }
 
     fn page(name: &str, errors: &[(i32, &str, &str)]) -> Page {
@@ -405,12 +392,7 @@ mod tests {
 
     /// The sample API, as the merge builds it from `docs-input/`.
     fn sample_api() -> Api {
-        let root = sample_root();
-        let schemas = [
-            root.join("schemas/sample.tl"),
-            root.join("schemas/sample_secret.tl"),
-        ];
-        crate::merge::build(&root, &schemas).unwrap().api
+        crate::test_support::sample_merged().api
     }
 
     fn errors_of<'a>(api: &'a Api, name: &str) -> Vec<(i32, &'a str, &'a str)> {

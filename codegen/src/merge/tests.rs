@@ -7,18 +7,14 @@ use super::*;
 use crate::ir::{Flag, Severity};
 use crate::pages::parse_page;
 use crate::schema::parse_schema;
+use crate::test_support::without_errors;
 
 fn sample_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input")
 }
 
 fn sample() -> Merged {
-    let root = sample_root();
-    let schemas = [
-        root.join("schemas/sample.tl"),
-        root.join("schemas/sample_secret.tl"),
-    ];
-    build(&root, &schemas).expect("the sample docs merge")
+    crate::test_support::sample_merged()
 }
 
 fn method<'a>(api: &'a Api, name: &str) -> &'a Method {
@@ -153,18 +149,22 @@ fn sample_explained_differences_are_notes() {
 
 #[test]
 fn without_a_schema_no_id_is_printed() {
-    let merged = build(&sample_root(), &[]).unwrap();
+    let merged = without_errors("no schema", build(&sample_root(), &[]).unwrap());
     assert!(merged.api.methods.iter().all(|m| m.id.is_none()));
     assert!(merged.api.constructors.iter().all(|c| c.id.is_none()));
     let m = method(&merged.api, "messages.sendMessage");
     assert!(m.params.iter().all(|p| !p.hidden && p.flag.is_none()));
     assert!(m.params.iter().any(|p| p.name == "parse_mode"));
-    let json = serde_json::to_value(&merged.api).unwrap();
-    assert!(json["methods"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|m| m["id"].is_null()));
+    // The IR's JSON form (the `serde` feature) says so too.
+    #[cfg(feature = "serde")]
+    {
+        let json = serde_json::to_value(&merged.api).unwrap();
+        assert!(json["methods"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["id"].is_null()));
+    }
 }
 
 // --- Disagreements, on inline fixtures --------------------------------------
@@ -193,7 +193,13 @@ Send a thing.
 ### Can bots use this method: **YES**
 ";
 
+/// [`merge_inline_with_errors`], for a merge that must have no error.
 fn merge_inline(pages: &[(&str, &str)], schema: &str) -> Merged {
+    without_errors("inline", merge_inline_with_errors(pages, schema))
+}
+
+/// The pages and the schema text `inline.tl`, merged.
+fn merge_inline_with_errors(pages: &[(&str, &str)], schema: &str) -> Merged {
     let pages: Vec<Page> = pages
         .iter()
         .map(|(source, text)| {
@@ -258,9 +264,18 @@ fn disagreements_are_warnings_with_file_and_line() {
 
 #[test]
 fn a_page_without_a_schema_entry_is_reported() {
-    let merged = merge_inline(
+    let merged = merge_inline_with_errors(
         &[("methods/demo.send.md", METHOD_PAGE)],
         "boolTrue#997275b5 = Bool;\n",
+    );
+    // The one method page has no entry: the schema looks truncated.
+    let errors: Vec<String> = merged.errors().map(|d| d.to_string()).collect();
+    assert_eq!(
+        errors,
+        [
+            "error: docs: only 0 of the 1 method pages have a schema entry: expected the schema \
+          the docs were generated from (is it truncated, or of another layer?)"
+        ]
     );
     let found = warnings(&merged);
     assert!(
@@ -368,7 +383,7 @@ fn every_unreadable_page_is_skipped_with_a_warning_and_the_schema_entry_kept() {
     assert!(merged.fatal(true).count() >= 2);
 
     // Without a schema the skipped page's entity is gone, and the warning says so.
-    let merged = build(root, &[]).unwrap();
+    let merged = without_errors("no schema", build(root, &[]).unwrap());
     assert!(messages(&merged, DiagnosticKind::UnreadablePage)[0]
         .ends_with("; whatever it documents is left out of the output"));
 }
@@ -385,7 +400,7 @@ fn two_pages_for_one_method_are_reported_with_both_paths() {
     let root = dir.path();
     let r = root.display();
     for schemas in [vec![root.join("demo.tl")], vec![]] {
-        let merged = build(root, &schemas).unwrap();
+        let merged = without_errors("two pages", build(root, &schemas).unwrap());
         let used = format!("{r}/methods/demo.send.md:5; that page is used and this one is ignored");
         assert_eq!(
             messages(&merged, DiagnosticKind::DuplicatePage),
@@ -474,7 +489,7 @@ fn a_bare_reference_to_nothing_is_an_error_with_its_line() {
     let page = method_page("demo.send");
     let schema = "boolTrue#997275b5 = Bool;\n---functions---\n\
                   demo.send#11111111 text:int = Bool;\ndemo.x#22222222 m:%Missing = Bool;\n";
-    let merged = merge_inline(&[("methods/demo.send.md", &page)], schema);
+    let merged = merge_inline_with_errors(&[("methods/demo.send.md", &page)], schema);
     let errors: Vec<String> = merged.fatal(false).map(|d| d.to_string()).collect();
     assert_eq!(
         errors,
@@ -500,7 +515,7 @@ fn a_truncated_schema_or_an_empty_docs_tree_is_an_error() {
         .map(|(s, t)| (s.as_str(), t.as_str()))
         .collect();
     // One of the four methods: the schema was cut.
-    let merged = merge_inline(
+    let merged = merge_inline_with_errors(
         &pages,
         "boolTrue#997275b5 = Bool;\n---functions---\ndemo.m0#11111111 text:int = Bool;\n",
     );
@@ -520,7 +535,7 @@ fn a_truncated_schema_or_an_empty_docs_tree_is_an_error() {
     );
     assert_eq!(merged.fatal(false).count(), 0);
 
-    let merged = merge_inline(
+    let merged = merge_inline_with_errors(
         &[],
         "boolTrue#997275b5 = Bool;\n---functions---\ndemo.m0#1 = Bool;\n",
     );
@@ -537,14 +552,14 @@ fn a_truncated_schema_or_an_empty_docs_tree_is_an_error() {
 #[test]
 fn without_the_secret_chat_schema_one_warning_names_it() {
     let root = sample_root();
-    let merged = build(&root, &[root.join("schemas/sample.tl")]).unwrap();
+    let merged = without_errors(
+        "no secret-chat schema",
+        build(&root, &[root.join("schemas/sample.tl")]).unwrap(),
+    );
     let warnings: Vec<String> = merged.warnings().map(|d| d.to_string()).collect();
     assert_eq!(
         warnings,
-        [format!(
-            "warning: {}: the secret-chat schema (MadelineProto's TL_secret.tl, with `===N===` \
-             layer sections) is missing: 9 pages document its entries \
-             (decryptedMessageActionSetMessageTTL_8, ...), which no schema file defines",
+        [tlgen_test_support::warning_without_secret_schema(
             root.display()
         )]
     );

@@ -20,7 +20,10 @@ fn sample_with_mtproto(order: &[&str]) -> Merged {
         .iter()
         .map(|name| root.join("schemas").join(name))
         .collect();
-    build(&root, &schemas).expect("the sample merges")
+    crate::test_support::without_errors(
+        "the sample with the MTProto schema",
+        build(&root, &schemas).expect("the sample merges"),
+    )
 }
 
 fn errors(merged: &Merged) -> Vec<String> {

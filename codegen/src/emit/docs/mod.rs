@@ -31,7 +31,7 @@ mod escape;
 mod html;
 mod links;
 #[cfg(test)]
-pub(crate) mod tests;
+mod tests;
 mod writer;
 
 use escape::*;

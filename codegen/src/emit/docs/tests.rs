@@ -186,25 +186,6 @@ fn idempotent_on_samples() {
     }
 }
 
-/// `../shared/madelineproto-docs` (or `$TLGEN_SHARED_DIR/madelineproto-docs`);
-/// `None` when absent, which fails under `CI=true`.
-pub(crate) fn shared_docs(test: &str) -> Option<std::path::PathBuf> {
-    let root = std::env::var_os("TLGEN_SHARED_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared").into());
-    let docs = root.join("madelineproto-docs");
-    if docs.is_dir() {
-        return Some(docs);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{test}: {} is missing and CI=true",
-        docs.display()
-    );
-    eprintln!("NOTICE: {test} skipped: {} is missing", docs.display());
-    None
-}
-
 /// Every description in the shared docs: the prose under each page's back
 /// link and every table cell, roughly cut out.
 fn shared_descriptions(docs: &std::path::Path) -> Vec<(String, String)> {
@@ -327,10 +308,9 @@ fn check_rendered(origin: &str, source: &str, out: &str) {
 }
 
 #[test]
+#[ignore = "reads ../shared"]
 fn shared_descriptions_render_cleanly() {
-    let Some(docs) = shared_docs("shared_descriptions_render_cleanly") else {
-        return;
-    };
+    let docs = tlgen_test_support::shared::require().docs_root();
     let descriptions = shared_descriptions(&docs);
     assert!(
         descriptions.len() > 40_000,
@@ -357,10 +337,9 @@ fn shared_descriptions_render_cleanly() {
 /// `redundant_explicit_links` would fire if the renderer let it) and runs
 /// `cargo doc` with `-D warnings` and `cargo test --doc` on it.
 #[test]
+#[ignore = "reads ../shared"]
 fn shared_descriptions_pass_rustdoc() {
-    let Some(docs) = shared_docs("shared_descriptions_pass_rustdoc") else {
-        return;
-    };
+    let docs = tlgen_test_support::shared::require().docs_root();
     let mut sources: Vec<String> = shared_descriptions(&docs)
         .into_iter()
         .map(|(_, d)| d)
@@ -405,10 +384,8 @@ fn shared_descriptions_pass_rustdoc() {
         lib.push_str(&format!("    pub struct Docs{i};\n"));
     }
     lib.push_str("}\n");
-    let scratch = crate::emit::ScratchCrate::new(
-            "[package]\nname = \"tlgen-docs-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n",
-            &[("src/lib.rs", &lib)],
-        );
+    let manifest = tlgen_test_support::scratch::manifest("tlgen-docs-check", "");
+    let scratch = tlgen_test_support::ScratchCrate::new(&manifest, &[("src/lib.rs", &lib)]);
     for args in [&["doc", "--no-deps"][..], &["test", "--doc"][..]] {
         let output = scratch.cargo(args);
         let stdout = String::from_utf8_lossy(&output.stdout);

@@ -1,9 +1,8 @@
 //! An independent, deliberately naive reading of TL schema text: the one
 //! oracle the tests compare tlgen against. It shares no code with
-//! `tlgen::schema`, the merge or the registry, so a bug there cannot hide in
+//! `tlgen::schema`, the merge or the model, so a bug there cannot hide in
 //! the expectations. Used by the unit tests (`tlgen::tools`, `tlgen::diff`),
-//! `codegen/tests` and the workspace's `tests/` (included by path).
-#![allow(dead_code)]
+//! `codegen/tests` and the workspace's `tests/`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -166,7 +165,8 @@ fn crc_of(line: &str) -> u32 {
     crc32(text.join(" ").as_bytes())
 }
 
-fn crc32(bytes: &[u8]) -> u32 {
+/// CRC-32 (IEEE), bit by bit.
+pub(crate) fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = 0xffff_ffffu32;
     for &b in bytes {
         crc ^= b as u32;

@@ -5,7 +5,13 @@
 
 use std::fs;
 
-use crate::emit::{generate, Options};
+use tlgen::emit::{generate, Options};
+use tlgen::ir::DiagnosticKind;
+use tlgen_test_support::rust::Parsed;
+use tlgen_test_support::scratch::{self, ScratchCrate};
+use tlgen_test_support::{cli, ir};
+
+use super::tree_files;
 
 /// `foo`'s result is spelt `Fooo`, so `Foo`, the method's result, is
 /// defined by no constructor.
@@ -78,7 +84,7 @@ fn main() {
 
 #[test]
 fn an_undefined_type_compiles_and_never_decodes() {
-    let runtime = super::ScratchCrate::runtime_dir();
+    let runtime = scratch::runtime_dir();
     let docs = tempfile::tempdir().expect("temp dir");
     for (path, text) in [
         ("methods/demo.getFoo.md", METHOD_PAGE),
@@ -90,12 +96,11 @@ fn an_undefined_type_compiles_and_never_decodes() {
         fs::create_dir_all(path.parent().expect("parent")).expect("docs dir");
         fs::write(path, text).expect("docs file");
     }
-    let merged = crate::merge::build(docs.path(), &[docs.path().join("schema.tl")]).expect("IR");
-    assert_eq!(merged.fatal(false).count(), 0, "{:?}", merged.diagnostics);
+    let merged = ir::build(docs.path(), &[docs.path().join("schema.tl")]);
     let undefined: Vec<String> = merged
         .diagnostics
         .iter()
-        .filter(|d| d.kind == crate::ir::DiagnosticKind::UndefinedType)
+        .filter(|d| d.kind == DiagnosticKind::UndefinedType)
         .map(|d| d.message.clone())
         .collect();
     assert_eq!(
@@ -106,49 +111,39 @@ fn an_undefined_type_compiles_and_never_decodes() {
         ]
     );
     let output = generate(&merged.api, &Options::default()).expect("generated");
-    let enums = &output.files["enums/mod.rs"];
-    assert!(enums.contains("pub enum Foo {}"), "{enums}");
+    let enums = Parsed::new([("enums/mod.rs", &output.files["enums/mod.rs"])]);
+    let foo = enums.find_enum("Foo").expect("enum Foo");
+    assert!(
+        enums.has_pub_enum("Foo") && foo.variants.is_empty(),
+        "Foo is a pub enum without variants"
+    );
 
-    let mut files: Vec<(String, String)> = output
-        .files
-        .iter()
-        .map(|(path, text)| (format!("src/tl/{path}"), text.clone()))
-        .collect();
-    files.push((
-        "src/lib.rs".into(),
-        "//! The generated tree.\n#![deny(warnings)]\npub mod tl;\n".into(),
-    ));
+    let mut files = tree_files(&output, "");
     files.push(("src/main.rs".into(), MAIN.into()));
     // The generated code's feature gates, as in the snapshot crate.
-    let manifest = format!(
-        "[package]\nname = \"scratch\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-         [features]\nserde = [\"dep:serde\", \"tlgen-runtime/serde\"]\ndeserializable-functions = []\nsample-values = []\n\n\
-         [dependencies]\ntlgen-runtime = {{ path = {:?} }}\nserde = {{ version = \"1\", optional = true, features = [\"derive\"] }}\n\n[workspace]\n",
-        runtime.display().to_string()
+    let manifest = scratch::manifest(
+        "scratch",
+        &format!(
+            "[features]\nserde = [\"dep:serde\", \"tlgen-runtime/serde\"]\ndeserializable-functions = []\nsample-values = []\n\n\
+             [dependencies]\ntlgen-runtime = {{ path = {:?} }}\nserde = {{ version = \"1\", optional = true, features = [\"derive\"] }}\n",
+            runtime.display().to_string()
+        ),
     );
-    let files: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
-    let scratch = super::ScratchCrate::new(&manifest, &files);
+    let scratch = ScratchCrate::new(&manifest, &[]);
+    scratch.write_owned(&files);
     scratch.use_workspace_lock();
     // With serde too: the uninhabited enum derives and implements it.
     let check = scratch.cargo(&["check", "--quiet", "--all-features"]);
     assert!(
         check.status.success(),
         "the generated tree failed to build with all features:\n{}",
-        String::from_utf8_lossy(&check.stderr)
+        cli::stderr(&check)
     );
     let run = scratch.cargo(&["run", "--quiet"]);
-    assert!(
-        run.status.success(),
-        "the generated tree failed to build or run:\n{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
     // Every input is an error: too short, another type's constructor, a
     // method's ID, an unknown ID; the ID is read and reported either way.
     assert_eq!(
-        String::from_utf8_lossy(&run.stdout),
+        cli::success(&run),
         "truncated input: 4 more bytes needed at offset 0\n\
          expected Foo, got foo#1f2e3d4c\n\
          expected Foo, got demo.getFoo#5a6b7c8d\n\

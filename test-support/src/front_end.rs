@@ -49,8 +49,8 @@ pub fn schema(data: &[u8]) {
 }
 
 /// The invented sample of Telethon's tables, the partner of a fuzzed one.
-const SAMPLE_METHODS: &str = include_str!("../../../docs-input/telethon/methods.csv");
-const SAMPLE_ERRORS: &str = include_str!("../../../docs-input/telethon/errors.csv");
+const SAMPLE_METHODS: &str = include_str!("../../docs-input/telethon/methods.csv");
+const SAMPLE_ERRORS: &str = include_str!("../../docs-input/telethon/errors.csv");
 
 /// Reads `data` as Telethon's `methods.csv` beside the sample `errors.csv`,
 /// and as `errors.csv` beside the sample `methods.csv`; adds what it read

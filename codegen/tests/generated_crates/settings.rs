@@ -6,9 +6,12 @@
 //! the samples are generated, a binary round-trips every one of them through
 //! the wire form and, with serde, through JSON.
 
-use std::path::Path;
+use tlgen::emit::{generate, Gate, Options, Output};
+use tlgen_test_support::rust::Parsed;
+use tlgen_test_support::scratch::{self, ScratchCrate};
+use tlgen_test_support::{cli, ir};
 
-use crate::emit::{generate, Gate, Options};
+use super::tree_files;
 
 /// decode(encode(x)) == x, on the wire and (where `//JSON` stands, filled in
 /// per case) in JSON, for every sample; prints how many it checked.
@@ -125,18 +128,10 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-fn sample() -> crate::ir::Api {
-    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
-    let schemas = [
-        docs.join("schemas/sample.tl"),
-        docs.join("schemas/sample_secret.tl"),
-    ];
-    crate::merge::build(&docs, &schemas).expect("sample IR").api
-}
-
-/// The generated text as it must read for `case`: nothing tests a feature
+/// The generated tree as it must read for `case`: nothing tests a feature
 /// the case did not name, nothing names the runtime by another path.
-fn check_text(case: &Case, text: &str) {
+fn check_tree(case: &Case, output: &Output) {
+    let tree = Parsed::new(&output.files);
     let features: Vec<&str> = [
         &case.options.serde,
         &case.options.deserializable_functions,
@@ -149,34 +144,39 @@ fn check_text(case: &Case, text: &str) {
         _ => None,
     })
     .collect();
-    let mut rest = text;
-    while let Some(at) = rest.find("feature = \"") {
-        rest = &rest[at + "feature = \"".len()..];
-        let name = &rest[..rest.find('"').expect("closing quote")];
+    for name in tree.features() {
         assert!(
-            features.contains(&name),
+            features.contains(&name.as_str()),
             "{}: the tree tests the feature `{name}`",
             case.what
         );
     }
+    let idents = tree.idents();
     if case.options.runtime_path != "tlgen_runtime" {
         assert!(
-            !text.contains("tlgen_runtime"),
+            !idents.contains("tlgen_runtime"),
             "{}: the tree names `tlgen_runtime`",
             case.what
         );
     }
     if case.options.serde == Gate::Off {
-        assert!(!text.contains("serde"), "{}: the tree has serde", case.what);
+        let serde: Vec<&String> = idents.iter().filter(|i| i.contains("serde")).collect();
+        assert!(
+            serde.is_empty(),
+            "{}: the tree has serde: {serde:?}",
+            case.what
+        );
     }
     // Error kinds are always `Hash` (they are `Copy`, and few); no API item
     // is without the setting.
     if case.options.hash == Gate::Off {
-        for derive in ["Clone, PartialEq, Hash", "Clone, PartialEq, Eq, Hash"] {
+        for derive in tree.derives() {
+            let has = |name: &str| derive.traits.iter().any(|t| t == name);
             assert!(
-                !text.contains(derive),
-                "{}: the tree derives Hash",
-                case.what
+                !has("Hash") || has("Copy"),
+                "{}: {} derives Hash",
+                case.what,
+                derive.item
             );
         }
     }
@@ -184,58 +184,37 @@ fn check_text(case: &Case, text: &str) {
 
 #[test]
 fn every_gate_setting_and_runtime_path_builds_without_warnings() {
-    let runtime = format!(
-        "{:?}",
-        super::ScratchCrate::runtime_dir().display().to_string()
-    );
-    let api = sample();
+    let runtime = format!("{:?}", scratch::runtime_dir().display().to_string());
+    let api = ir::sample().api;
     // One crate for every case, rewritten in turn, so that its dependencies
     // are built once.
-    let scratch = super::ScratchCrate::new("", &[]);
+    let scratch = ScratchCrate::new("", &[]);
     for case in cases() {
         let output = generate(&api, &case.options)
             .unwrap_or_else(|e| panic!("{}: generate: {e}", case.what));
-        for text in output.files.values() {
-            check_text(&case, text);
-        }
+        check_tree(&case, &output);
         let tree = scratch.path().join("src");
         if tree.exists() {
             std::fs::remove_dir_all(&tree).expect("old sources");
         }
-        let manifest = format!(
-            "[package]\nname = \"scratch\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n{}\n[workspace]\n",
-            case.manifest.replace("{runtime}", &runtime)
-        );
-        let lib = format!(
-            "//! The generated tree.\n#![deny(warnings)]\n{}pub mod tl;\n",
-            case.lib
-        );
-        let mut files: Vec<(String, String)> = output
-            .files
-            .iter()
-            .map(|(path, text)| (format!("src/tl/{path}"), text.clone()))
-            .collect();
+        let manifest = scratch::manifest("scratch", &case.manifest.replace("{runtime}", &runtime));
+        let mut files = tree_files(&output, case.lib);
         files.push(("Cargo.toml".into(), manifest));
-        files.push(("src/lib.rs".into(), lib));
         if let Some(json) = &case.json {
             files.push(("src/main.rs".into(), ROUND_TRIP.replace("//JSON", json)));
         }
-        let files: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(p, t)| (p.as_str(), t.as_str()))
-            .collect();
-        scratch.write(&files);
+        scratch.write_owned(&files);
         // Offline, with the versions this workspace builds with.
         scratch.use_workspace_lock();
         let cargo = |args: &[&str]| {
             let out = scratch.cargo(args);
-            let stderr = String::from_utf8_lossy(&out.stderr);
+            let stderr = cli::stderr(&out);
             assert!(
                 out.status.success() && !stderr.contains("warning"),
                 "{}: cargo {args:?}:\n{stderr}",
                 case.what
             );
-            String::from_utf8_lossy(&out.stdout).into_owned()
+            cli::stdout(&out)
         };
         for features in case.features {
             let mut args = vec!["check", "--quiet", "--all-targets"];
@@ -248,7 +227,8 @@ fn every_gate_setting_and_runtime_path_builds_without_warnings() {
             let checked = cargo(&["run", "--quiet", "--all-features"]);
             let checked: usize = checked.trim().parse().expect("a count");
             // Three seeds, each over every sample `visit_all` visits.
-            let visits = output.files["samples.rs"].matches("v.visit(").count();
+            let samples = Parsed::new([("samples.rs", &output.files["samples.rs"])]);
+            let visits = samples.method_calls("v", "visit");
             assert!(visits > 0, "{}: no samples", case.what);
             assert_eq!(checked, 3 * visits, "{}: samples checked", case.what);
         }

@@ -9,6 +9,8 @@
 
 use std::path::Path;
 
+use tlgen_test_support::scratch::{self, ScratchCrate};
+
 /// `emit_sample__types__auth.rs.snap` -> `types/auth.rs`, and the snapshot's
 /// text without insta's header.
 fn snapshot_files(dir: &Path) -> Vec<(String, String)> {
@@ -44,7 +46,7 @@ fn snapshot_files(dir: &Path) -> Vec<(String, String)> {
 #[test]
 fn snapshot_tree_compiles_without_warnings() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let runtime = super::ScratchCrate::runtime_dir();
+    let runtime = scratch::runtime_dir();
     let mut files = snapshot_files(&root.join("tests/snapshots"));
     assert!(
         files.iter().any(|(p, _)| p == "src/tl/mod.rs")
@@ -56,18 +58,17 @@ fn snapshot_tree_compiles_without_warnings() {
         "src/lib.rs".into(),
         "//! The snapshot tree.\n#![no_std]\n#![deny(warnings)]\npub mod tl;\n".into(),
     ));
-    let manifest = format!(
-        "[package]\nname = \"tlgen-snapshot-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-         [features]\nserde = [\"dep:serde\", \"tlgen-runtime/serde\"]\ndeserializable-functions = []\nsample-values = []\n\n\
-         [dependencies]\ntlgen-runtime = {{ path = {:?}, default-features = false }}\n\
-         serde = {{ version = \"1\", optional = true, default-features = false, features = [\"derive\", \"alloc\"] }}\n\n[workspace]\n",
-        runtime.display().to_string()
+    let manifest = scratch::manifest(
+        "tlgen-snapshot-check",
+        &format!(
+            "[features]\nserde = [\"dep:serde\", \"tlgen-runtime/serde\"]\ndeserializable-functions = []\nsample-values = []\n\n\
+             [dependencies]\ntlgen-runtime = {{ path = {:?}, default-features = false }}\n\
+             serde = {{ version = \"1\", optional = true, default-features = false, features = [\"derive\", \"alloc\"] }}\n",
+            runtime.display().to_string()
+        ),
     );
-    let files: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
-    let scratch = super::ScratchCrate::new(&manifest, &files);
+    let scratch = ScratchCrate::new(&manifest, &[]);
+    scratch.write_owned(&files);
     scratch.use_workspace_lock();
     for args in [
         &["check", "--quiet"][..],

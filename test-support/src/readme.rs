@@ -9,7 +9,6 @@
 //! beside the real checkout). They build into `readme-crate/` under cargo's
 //! scratch space in the target directory the tests were built in, so
 //! repeated runs only rebuild what changed and nothing lands elsewhere.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -115,7 +114,7 @@ pub fn tlgen_args(command: &str) -> Vec<String> {
 /// Where the README crates build: `readme-crate/` in cargo's scratch space
 /// of the target directory these tests were built in.
 pub fn target() -> PathBuf {
-    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("readme-crate")
+    crate::scratch::target_tmp().join("readme-crate")
 }
 
 pub fn cargo(dir: &Path, args: &[&str]) -> std::process::Output {
@@ -155,7 +154,7 @@ pub fn warnings(stderr: &str) -> Vec<&str> {
 /// checkout so that reruns rebuild only what changed.
 pub fn scratch_base(root: &Path) -> PathBuf {
     let root = &root.canonicalize().expect("the checkout");
-    let hash = crc32(root.to_string_lossy().as_bytes());
+    let hash = crate::tl_oracle::crc32(root.to_string_lossy().as_bytes());
     let base = std::env::temp_dir().join(format!("tlgen-readme-{hash:08x}"));
     let checkout = base.join("tlgen");
     // An earlier layout linked the whole checkout here.
@@ -185,17 +184,6 @@ pub fn put(path: &Path, text: &str) {
     if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
         std::fs::write(path, text).expect("scratch crate file");
     }
-}
-
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = (crc >> 1) ^ (0xedb8_8320 & (crc & 1).wrapping_neg());
-        }
-    }
-    !crc
 }
 
 #[cfg(unix)]

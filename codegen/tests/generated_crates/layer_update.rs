@@ -8,7 +8,12 @@
 
 use std::fs;
 
-use crate::emit::{generate, Options};
+use tlgen::emit::{generate, Options};
+use tlgen_test_support::rust::{Field, Parsed};
+use tlgen_test_support::scratch::{self, ScratchCrate};
+use tlgen_test_support::{cli, ir};
+
+use super::tree_files;
 
 const BOOL: &str = "boolFalse#bc799737 = Bool;\nboolTrue#997275b5 = Bool;\n";
 
@@ -60,40 +65,28 @@ fn layer_files(schema: &str, extra_row: &str) -> Vec<(String, String)> {
         fs::create_dir_all(path.parent().expect("parent")).expect("docs dir");
         fs::write(path, text).expect("docs file");
     }
-    let merged = crate::merge::build(docs.path(), &[docs.path().join("schema.tl")]).expect("IR");
-    assert_eq!(merged.fatal(false).count(), 0, "{:?}", merged.diagnostics);
+    let merged = ir::build(docs.path(), &[docs.path().join("schema.tl")]);
     let output = generate(&merged.api, &Options::default()).expect("generated");
-    let mut files: Vec<(String, String)> = output
-        .files
-        .into_iter()
-        .map(|(path, text)| (format!("src/tl/{path}"), text))
-        .collect();
-    files.push((
-        "src/lib.rs".into(),
-        "//! The generated tree.\n#![deny(warnings)]\npub mod tl;\n".into(),
-    ));
-    files
+    tree_files(&output, "")
 }
 
 #[test]
 fn new_and_setters_survive_an_added_optional_field_and_literals_do_not() {
-    let runtime = super::ScratchCrate::runtime_dir();
-    let manifest = format!(
-        "[package]\nname = \"scratch\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-         [features]\nserde = []\ndeserializable-functions = []\nsample-values = []\n\n\
-         [dependencies]\ntlgen-runtime = {{ path = {:?} }}\n\n[workspace]\n",
-        runtime.display().to_string()
+    let runtime = scratch::runtime_dir();
+    let manifest = scratch::manifest(
+        "scratch",
+        &format!(
+            "[features]\nserde = []\ndeserializable-functions = []\nsample-values = []\n\n\
+             [dependencies]\ntlgen-runtime = {{ path = {:?} }}\n",
+            runtime.display().to_string()
+        ),
     );
-    let scratch = super::ScratchCrate::new(&manifest, &[]);
+    let scratch = ScratchCrate::new(&manifest, &[]);
     scratch.use_workspace_lock();
     let build = |files: &[(String, String)], main: &str| {
         let _ = fs::remove_dir_all(scratch.path().join("src"));
-        let mut all: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(p, t)| (p.as_str(), t.as_str()))
-            .collect();
-        all.push(("src/main.rs", main));
-        scratch.write(&all);
+        scratch.write_owned(files);
+        scratch.write(&[("src/main.rs", main)]);
         scratch.cargo(&["run", "--quiet"])
     };
 
@@ -103,32 +96,38 @@ fn new_and_setters_survive_an_added_optional_field_and_literals_do_not() {
         "|reply_to|[int](../types/int.md) | In reply to | Optional|",
     );
     // The two layers differ in the field, not only in the ID.
-    let struct_of = |files: &[(String, String)]| {
-        files
+    let has_reply_to = |files: &[(String, String)]| {
+        let demo = files
             .iter()
             .find(|(p, _)| p == "src/tl/functions/demo.rs")
-            .map(|(_, t)| t.contains("pub reply_to: Option<i32>"))
-            .expect("functions/demo.rs")
+            .expect("functions/demo.rs");
+        let parsed = Parsed::new([(&demo.0, &demo.1)]);
+        assert!(parsed.find_struct("Send").is_some(), "struct Send");
+        parsed.struct_field("Send", "reply_to")
+            == Some(Field {
+                public: true,
+                ty: "Option < i32 >".into(),
+            })
     };
-    assert!(!struct_of(&old) && struct_of(&new));
+    assert!(!has_reply_to(&old) && has_reply_to(&new));
 
     for (layer, files, len) in [("old", &old, "16 16"), ("new", &new, "16 16")] {
         let run = build(files, STABLE);
         assert!(
             run.status.success(),
             "new + setters failed against the {layer} layer:\n{}",
-            String::from_utf8_lossy(&run.stderr)
+            cli::stderr(&run)
         );
-        assert_eq!(String::from_utf8_lossy(&run.stdout).trim(), len, "{layer}");
+        assert_eq!(cli::stdout(&run).trim(), len, "{layer}");
     }
     let run = build(&old, LITERAL);
     assert!(
         run.status.success(),
         "a struct literal failed against the layer it names:\n{}",
-        String::from_utf8_lossy(&run.stderr)
+        cli::stderr(&run)
     );
     let run = build(&new, LITERAL);
-    let stderr = String::from_utf8_lossy(&run.stderr);
+    let stderr = cli::stderr(&run);
     assert!(
         !run.status.success() && stderr.contains("missing field `reply_to`"),
         "a struct literal built against a layer with a field it does not name:\n{stderr}"
