@@ -60,6 +60,44 @@ fn selection_keeps_what_methods_need() {
     assert!(generate(&api, &bad).is_err());
 }
 
+/// The MTProto service constructors arrive unasked (containers,
+/// `rpc_result`, acks): a selection keeps them all, and the service
+/// `message` does not drag in the API's `message` of the same name.
+#[test]
+fn selection_keeps_the_service_layer() {
+    let docs = tlgen_test_support::sample_docs();
+    let mut schemas = tlgen_test_support::sample_schemas().to_vec();
+    schemas.push(docs.join("schemas/sample_mtproto.tl"));
+    let api = ir::build(&docs, &schemas).api;
+    let options = Options {
+        select: vec!["help.getConfig".into()],
+        ..Options::default()
+    };
+    let out = generate(&api, &options).expect("generate");
+    let structs = |file: &str| -> Vec<String> {
+        Parsed::new(out.files.get_key_value(file).into_iter())
+            .struct_names()
+            .into_iter()
+            .collect()
+    };
+    let service = structs("types/mtproto.rs");
+    for name in [
+        "MsgContainer",
+        "Message",
+        "RpcResult",
+        "RpcError",
+        "GzipPacked",
+        "Pong",
+    ] {
+        assert!(service.contains(&name.to_owned()), "{name}: {service:?}");
+    }
+    // Methods are selected by pattern, the service schema's too.
+    assert!(!out.files.contains_key("functions/mtproto.rs"));
+    let api_types = structs("types/mod.rs");
+    assert!(api_types.contains(&"DcOption".to_owned()), "{api_types:?}");
+    assert!(!api_types.contains(&"Message".to_owned()), "{api_types:?}");
+}
+
 #[test]
 fn missing_ids_are_refused() {
     let api = ir::build(&tlgen_test_support::sample_docs(), &[]).api;

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::{CtorId, Model, Ty};
-use crate::ir::{Api, Method, TlType};
+use crate::ir::{Api, Method, Space, TlType};
 
 /// Whether `name` matches a `--select` pattern: `*` matches any run of
 /// characters (dots included); everything else literally.
@@ -39,8 +39,12 @@ pub fn glob_match(pattern: &str, name: &str) -> bool {
 
 /// The part of `api` that the methods matching `patterns` need: those
 /// methods, every type reachable from their params and results (through all
-/// constructors of each reached type), and those constructors. An empty
-/// pattern list selects everything. Fails when a pattern matches nothing.
+/// constructors of each reached type), and those constructors. Every
+/// constructor of the MTProto service schema is kept with what it reaches:
+/// the server sends them unasked (containers, `rpc_result`, acks, salts,
+/// session notices), so no selected method reaches them, yet a client
+/// needs them all. An empty pattern list selects everything. Fails when a
+/// pattern matches nothing.
 pub fn select(api: &Api, patterns: &[String]) -> Result<Api, Vec<String>> {
     if patterns.is_empty() {
         return Ok(api.clone());
@@ -61,7 +65,9 @@ pub fn select(api: &Api, patterns: &[String]) -> Result<Api, Vec<String>> {
         .collect();
 
     let model = Model::new(api);
-    let mut types: BTreeSet<&str> = BTreeSet::new();
+    // By namespace and name: the API and the service schema both define a
+    // `message` (and a `Message` type) for different things.
+    let mut types: BTreeSet<(Space, &str)> = BTreeSet::new();
     let mut ctors: BTreeSet<CtorId> = BTreeSet::new();
     let mut work: Vec<&Ty> = Vec::new();
     for (_, f) in model.func_ids() {
@@ -70,14 +76,26 @@ pub fn select(api: &Api, patterns: &[String]) -> Result<Api, Vec<String>> {
             work.extend(f.fields.iter().filter_map(|f| f.value_ty()));
         }
     }
+    /// Adds constructor `c` and its type; what its fields name is work.
     fn add_ctor<'m>(
         model: &'m Model<'_>,
         c: CtorId,
         work: &mut Vec<&'m Ty>,
         ctors: &mut BTreeSet<CtorId>,
+        types: &mut BTreeSet<(Space, &'m str)>,
     ) {
+        let ctor = model.ctor(c);
+        if let Some(t) = ctor.ty {
+            let ty = model.ty(t);
+            types.insert((ty.space, ty.name));
+        }
         if ctors.insert(c) {
-            work.extend(model.ctor(c).fields.iter().filter_map(|f| f.value_ty()));
+            work.extend(ctor.fields.iter().filter_map(|f| f.value_ty()));
+        }
+    }
+    for (c, ctor) in model.ctor_ids() {
+        if ctor.ir.space == Space::Mtproto {
+            add_ctor(&model, c, &mut work, &mut ctors, &mut types);
         }
     }
     while let Some(ty) = work.pop() {
@@ -85,27 +103,22 @@ pub fn select(api: &Api, patterns: &[String]) -> Result<Api, Vec<String>> {
             Ty::Vector { elem, .. } => work.push(elem),
             Ty::Enum(t) => {
                 let ty = model.ty(*t);
-                if types.insert(ty.name) {
+                if types.insert((ty.space, ty.name)) {
                     for &c in &ty.ctors {
-                        add_ctor(&model, c, &mut work, &mut ctors);
+                        add_ctor(&model, c, &mut work, &mut ctors, &mut types);
                     }
                 }
             }
-            Ty::Struct(c) => {
-                if let Some(t) = model.ctor(*c).ty {
-                    types.insert(model.ty(t).name);
-                }
-                add_ctor(&model, *c, &mut work, &mut ctors);
-            }
+            Ty::Struct(c) => add_ctor(&model, *c, &mut work, &mut ctors, &mut types),
             Ty::Unresolved(TlType::Boxed(name)) | Ty::QueryResult(name) => {
-                types.insert(name);
+                types.insert((Space::Api, name));
             }
             _ => {}
         }
     }
-    let ctors: BTreeSet<&str> = ctors
+    let ctors: BTreeSet<(Space, &str)> = ctors
         .iter()
-        .map(|&c| model.ctor(c).ir.name.as_str())
+        .map(|&c| (model.ctor(c).ir.space, model.ctor(c).ir.name.as_str()))
         .collect();
     Ok(Api {
         layer: api.layer,
@@ -113,13 +126,13 @@ pub fn select(api: &Api, patterns: &[String]) -> Result<Api, Vec<String>> {
         constructors: api
             .constructors
             .iter()
-            .filter(|c| ctors.contains(c.name.as_str()))
+            .filter(|c| ctors.contains(&(c.space, c.name.as_str())))
             .cloned()
             .collect(),
         types: api
             .types
             .iter()
-            .filter(|t| types.contains(t.name.as_str()))
+            .filter(|t| types.contains(&(t.space, t.name.as_str())))
             .cloned()
             .collect(),
     })
