@@ -75,7 +75,7 @@ fn selection_keeps_the_service_layer() {
     };
     let out = generate(&api, &options).expect("generate");
     let structs = |file: &str| -> Vec<String> {
-        Parsed::new(out.files.get_key_value(file).into_iter())
+        Parsed::new(out.files.get_key_value(file))
             .struct_names()
             .into_iter()
             .collect()
