@@ -391,6 +391,19 @@ fn telethon_golden_mtproto() {
     let mut schemas = shared.schemas("v223");
     schemas.push(shared.schema("TL_mtproto_v1.tl"));
     let api = build(&shared, &schemas);
+    // What a build script's `Config` loads from the same files is this IR,
+    // and it passes: MTProto first, as a directory listing may order it.
+    let mut reordered = schemas.clone();
+    reordered.rotate_right(1);
+    let loaded = tlgen::Config::new()
+        .docs(shared.docs("v223"))
+        .schemas(&reordered)
+        .load()
+        .expect("Config loads v223 with the MTProto schema");
+    loaded.check().expect("no error diagnostics");
+    assert_eq!(loaded.api.layer, Some(223));
+    assert_eq!(loaded.api.methods.len(), api.methods.len());
+    assert_eq!(loaded.api.constructors.len(), api.constructors.len());
 
     assert!(
         lines.len() >= 30,
@@ -403,4 +416,5 @@ fn telethon_golden_mtproto() {
     assert!(cov.int256 > 0, "no int256: {cov:?}");
 
     report(&check(MTPROTO_FIXTURE, &lines, &api), lines.len());
+    report(&check(MTPROTO_FIXTURE, &lines, &loaded.api), lines.len());
 }
