@@ -65,22 +65,7 @@ pub fn parse_page(path: &Path, source: &str, text: &str) -> Result<Option<Page>>
         lines: LineCounter::new(text),
         section: Section::BeforeHeading,
         desc: None,
-        page: Page {
-            kind,
-            name: String::new(),
-            source: source.to_owned(),
-            line: 0,
-            description: String::new(),
-            params: Vec::new(),
-            result: None,
-            result_line: 0,
-            bots: None,
-            users: None,
-            business: None,
-            errors: Vec::new(),
-            constructors: Vec::new(),
-            irregular: false,
-        },
+        page: Page::blank(kind, source),
     };
     let body = &text[fm.body_offset..];
     let mut depth = 0usize;
