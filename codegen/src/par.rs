@@ -7,32 +7,6 @@
 #[cfg(not(feature = "parallel"))]
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// `f` over every item, on several threads; the results in the items' order.
-#[cfg(feature = "parallel")]
-pub(crate) fn map<T, R, F>(items: &[T], f: F) -> Vec<R>
-where
-    T: Sync,
-    R: Send,
-    F: Fn(&T) -> R + Sync,
-{
-    use rayon::prelude::*;
-    // By reference: `&F` is `Send` because `F` is `Sync`, so both builds
-    // take the same closures.
-    items.par_iter().map(&f).collect()
-}
-
-/// Runs both closures, potentially in parallel.
-#[cfg(feature = "parallel")]
-pub(crate) fn join<A, B, RA, RB>(a: A, b: B) -> (RA, RB)
-where
-    A: FnOnce() -> RA + Send,
-    B: FnOnce() -> RB + Send,
-    RA: Send,
-    RB: Send,
-{
-    rayon::join(a, b)
-}
-
 /// How many threads to use: what the machine offers, and in a build script
 /// no more than cargo's job count for it (`NUM_JOBS`), as the `cc` crate does.
 #[cfg(not(feature = "parallel"))]
@@ -52,51 +26,60 @@ fn threads() -> usize {
 const BATCH: usize = 8;
 
 /// `f` over every item, on several threads; the results in the items' order.
-#[cfg(not(feature = "parallel"))]
 pub(crate) fn map<T, R, F>(items: &[T], f: F) -> Vec<R>
 where
     T: Sync,
     R: Send,
     F: Fn(&T) -> R + Sync,
 {
-    let threads = threads().min(items.len().div_ceil(BATCH));
-    if threads <= 1 {
-        return items.iter().map(f).collect();
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        // By reference: `&F` is `Send` because `F` is `Sync`, so both builds
+        // take the same closures.
+        items.par_iter().map(&f).collect()
     }
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let start = next.fetch_add(BATCH, Ordering::Relaxed);
-            if start >= items.len() {
-                return done;
+    #[cfg(not(feature = "parallel"))]
+    {
+        let threads = threads().min(items.len().div_ceil(BATCH));
+        if threads <= 1 {
+            return items.iter().map(f).collect();
+        }
+        let next = AtomicUsize::new(0);
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let start = next.fetch_add(BATCH, Ordering::Relaxed);
+                if start >= items.len() {
+                    return done;
+                }
+                let end = (start + BATCH).min(items.len());
+                done.push((start, items[start..end].iter().map(&f).collect::<Vec<R>>()));
             }
-            let end = (start + BATCH).min(items.len());
-            done.push((start, items[start..end].iter().map(&f).collect::<Vec<R>>()));
-        }
-    };
-    let mut batches: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        let mut all = work();
-        for helper in helpers {
-            // A panic in `f` is re-raised here, as rayon does.
-            all.extend(
-                helper
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
-            );
-        }
-        all
-    });
-    batches.sort_unstable_by_key(|(start, _)| *start);
-    batches
-        .into_iter()
-        .flat_map(|(_, results)| results)
-        .collect()
+        };
+        let mut batches: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+            let mut all = work();
+            for helper in helpers {
+                // A panic in `f` is re-raised here, as rayon does.
+                all.extend(
+                    helper
+                        .join()
+                        .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                );
+            }
+            all
+        });
+        batches.sort_unstable_by_key(|(start, _)| *start);
+        batches
+            .into_iter()
+            .flat_map(|(_, results)| results)
+            .collect()
+    }
 }
 
-/// Runs both closures, `b` on a second thread when there is a second core.
-#[cfg(not(feature = "parallel"))]
+/// Runs both closures, potentially in parallel: without rayon, `b` on a
+/// second thread when there is a second core.
 pub(crate) fn join<A, B, RA, RB>(a: A, b: B) -> (RA, RB)
 where
     A: FnOnce() -> RA + Send,
@@ -104,17 +87,24 @@ where
     RA: Send,
     RB: Send,
 {
-    if threads() <= 1 {
-        return (a(), b());
+    #[cfg(feature = "parallel")]
+    {
+        rayon::join(a, b)
     }
-    std::thread::scope(|scope| {
-        let b = scope.spawn(b);
-        let ra = a();
-        (
-            ra,
-            b.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-        )
-    })
+    #[cfg(not(feature = "parallel"))]
+    {
+        if threads() <= 1 {
+            return (a(), b());
+        }
+        std::thread::scope(|scope| {
+            let b = scope.spawn(b);
+            let ra = a();
+            (
+                ra,
+                b.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            )
+        })
+    }
 }
 
 #[cfg(test)]

@@ -128,28 +128,27 @@ macro_rules! fixed_bytes {
 
 fixed_bytes!(16, 32);
 
-impl Serialize for str {
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        wire::string_len(self)
-    }
+/// `Serialize` by the [`crate::wire`] functions of a length-prefixed TL
+/// type: its exact size and its writer.
+macro_rules! serialize_by_wire {
+    ($(impl[$($generics:tt)*] $ty:ty: $len:path, $write:path;)*) => {$(
+        impl<$($generics)*> Serialize for $ty {
+            #[inline]
+            fn serialized_len(&self) -> usize {
+                $len(self)
+            }
 
-    #[inline]
-    fn serialize(&self, out: &mut Vec<u8>) {
-        wire::write_string(out, self);
-    }
+            #[inline]
+            fn serialize(&self, out: &mut Vec<u8>) {
+                $write(out, self);
+            }
+        }
+    )*};
 }
 
-impl Serialize for String {
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        wire::string_len(self)
-    }
-
-    #[inline]
-    fn serialize(&self, out: &mut Vec<u8>) {
-        wire::write_string(out, self);
-    }
+serialize_by_wire! {
+    impl[] str: wire::string_len, wire::write_string;
+    impl[T: Serialize] [T]: wire::vector_len, wire::write_vector;
 }
 
 impl Deserialize for String {
@@ -178,18 +177,6 @@ impl Deserialize for bool {
     }
 }
 
-impl<T: Serialize + ?Sized> Serialize for Box<T> {
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        (**self).serialized_len()
-    }
-
-    #[inline]
-    fn serialize(&self, out: &mut Vec<u8>) {
-        (**self).serialize(out);
-    }
-}
-
 impl<T: Deserialize> Deserialize for Box<T> {
     const MIN_WIRE_SIZE: usize = T::MIN_WIRE_SIZE;
 
@@ -199,40 +186,29 @@ impl<T: Deserialize> Deserialize for Box<T> {
     }
 }
 
-impl<T: Serialize + ?Sized> Serialize for &T {
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        (**self).serialized_len()
-    }
+/// `Serialize` for a type written as what it points to: an owned `String`
+/// as its `str`, a `Vec<T>` as its slice, a `Box<T>` or `&T` as the `T`.
+macro_rules! serialize_as_target {
+    ($(impl[$($generics:tt)*] $ty:ty;)*) => {$(
+        impl<$($generics)*> Serialize for $ty {
+            #[inline]
+            fn serialized_len(&self) -> usize {
+                (**self).serialized_len()
+            }
 
-    #[inline]
-    fn serialize(&self, out: &mut Vec<u8>) {
-        (**self).serialize(out);
-    }
+            #[inline]
+            fn serialize(&self, out: &mut Vec<u8>) {
+                (**self).serialize(out);
+            }
+        }
+    )*};
 }
 
-impl<T: Serialize> Serialize for [T] {
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        wire::vector_len(self)
-    }
-
-    #[inline]
-    fn serialize(&self, out: &mut Vec<u8>) {
-        wire::write_vector(out, self);
-    }
-}
-
-impl<T: Serialize> Serialize for Vec<T> {
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        wire::vector_len(self)
-    }
-
-    #[inline]
-    fn serialize(&self, out: &mut Vec<u8>) {
-        wire::write_vector(out, self);
-    }
+serialize_as_target! {
+    impl[] String;
+    impl[T: Serialize] Vec<T>;
+    impl[T: Serialize + ?Sized] Box<T>;
+    impl[T: Serialize + ?Sized] &T;
 }
 
 impl<T: Deserialize> Deserialize for Vec<T> {

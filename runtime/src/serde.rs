@@ -32,39 +32,35 @@ use ::serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 
-/// A `bytes` value in its JSON object form, for use inside `Option`/`Vec`.
-struct BytesRef<'a>(&'a [u8]);
+/// A TL value's JSON form, the one its plain helper module writes and
+/// reads; the `option_`, `vec_` and `option_vec_` helpers apply it to each
+/// element ([`element_helpers!`]).
+trait Form {
+    /// The Rust type of one value.
+    type Value;
 
-impl ::serde::Serialize for BytesRef<'_> {
+    /// Writes `value` in this form.
+    fn write<S: Serializer>(value: &Self::Value, serializer: S) -> Result<S::Ok, S::Error>;
+
+    /// Reads a value in this form.
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self::Value, D::Error>;
+}
+
+/// One value in the form `F`, for use inside `Option`/`Vec`.
+struct InForm<'a, F: Form>(&'a F::Value);
+
+impl<F: Form> ::serde::Serialize for InForm<'_, F> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        bytes::serialize(self.0, serializer)
+        F::write(self.0, serializer)
     }
 }
 
-/// An owned `bytes` value read from its JSON object form.
-struct BytesOwned(Vec<u8>);
+/// An owned value read in the form `F`.
+struct ReadInForm<F: Form>(F::Value);
 
-impl<'de> ::serde::Deserialize<'de> for BytesOwned {
+impl<'de, F: Form> ::serde::Deserialize<'de> for ReadInForm<F> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        bytes::deserialize(deserializer).map(BytesOwned)
-    }
-}
-
-/// A `string` of byte data in its JSON form, for use inside `Option`/`Vec`.
-struct StringBytesRef<'a>(&'a [u8]);
-
-impl ::serde::Serialize for StringBytesRef<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        string_bytes::serialize(self.0, serializer)
-    }
-}
-
-/// An owned `string` of byte data read from its JSON form.
-struct StringBytesOwned(Vec<u8>);
-
-impl<'de> ::serde::Deserialize<'de> for StringBytesOwned {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        string_bytes::deserialize(deserializer).map(StringBytesOwned)
+        F::read(deserializer).map(ReadInForm)
     }
 }
 
@@ -103,77 +99,6 @@ pub mod string_bytes {
         fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Vec<u8>, A::Error> {
             bytes::BytesVisitor.visit_map(map)
         }
-    }
-}
-
-/// `flags.N?string` of byte data: the [`string_bytes`] form or `null`.
-pub mod option_string_bytes {
-    use super::*;
-
-    /// Writes the [`string_bytes`] form, or `null` for `None`.
-    pub fn serialize<S: Serializer>(
-        data: &Option<Vec<u8>>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match data {
-            Some(data) => string_bytes::serialize(data, serializer),
-            None => serializer.serialize_none(),
-        }
-    }
-
-    /// Reads the [`string_bytes`] form, or `null` as `None`.
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<Vec<u8>>, D::Error> {
-        let value: Option<StringBytesOwned> = ::serde::Deserialize::deserialize(deserializer)?;
-        Ok(value.map(|b| b.0))
-    }
-}
-
-/// `Vector<string>` of byte data: an array of the [`string_bytes`] form.
-pub mod vec_string_bytes {
-    use super::*;
-
-    /// Writes an array of the [`string_bytes`] form.
-    pub fn serialize<S: Serializer>(items: &[Vec<u8>], serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(items.len()))?;
-        for item in items {
-            seq.serialize_element(&StringBytesRef(item))?;
-        }
-        seq.end()
-    }
-
-    /// Reads an array of the [`string_bytes`] form.
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Vec<Vec<u8>>, D::Error> {
-        let items: Vec<StringBytesOwned> = ::serde::Deserialize::deserialize(deserializer)?;
-        Ok(items.into_iter().map(|b| b.0).collect())
-    }
-}
-
-/// `flags.N?Vector<string>` of byte data: an array of the [`string_bytes`]
-/// form, or `null`.
-pub mod option_vec_string_bytes {
-    use super::*;
-
-    /// Writes an array of the [`string_bytes`] form, or `null` for `None`.
-    pub fn serialize<S: Serializer>(
-        items: &Option<Vec<Vec<u8>>>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match items {
-            Some(items) => vec_string_bytes::serialize(items, serializer),
-            None => serializer.serialize_none(),
-        }
-    }
-
-    /// Reads an array of the [`string_bytes`] form, or `null` as `None`.
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<Vec<Vec<u8>>>, D::Error> {
-        let items: Option<Vec<StringBytesOwned>> = ::serde::Deserialize::deserialize(deserializer)?;
-        Ok(items.map(|items| items.into_iter().map(|b| b.0).collect()))
     }
 }
 
@@ -258,77 +183,6 @@ pub mod bytes {
     }
 }
 
-/// `flags.N?bytes` (`Option<Vec<u8>>`): the [`bytes`] form or `null`.
-pub mod option_bytes {
-    use super::*;
-
-    /// Writes the [`bytes`] form, or `null` for `None`.
-    pub fn serialize<S: Serializer>(
-        data: &Option<Vec<u8>>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match data {
-            Some(data) => bytes::serialize(data, serializer),
-            None => serializer.serialize_none(),
-        }
-    }
-
-    /// Reads the [`bytes`] form, or `null` as `None`.
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<Vec<u8>>, D::Error> {
-        let value: Option<BytesOwned> = ::serde::Deserialize::deserialize(deserializer)?;
-        Ok(value.map(|b| b.0))
-    }
-}
-
-/// `Vector<bytes>` (`Vec<Vec<u8>>`): an array of the [`bytes`] form.
-pub mod vec_bytes {
-    use super::*;
-
-    /// Writes an array of the [`bytes`] form.
-    pub fn serialize<S: Serializer>(items: &[Vec<u8>], serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(items.len()))?;
-        for item in items {
-            seq.serialize_element(&BytesRef(item))?;
-        }
-        seq.end()
-    }
-
-    /// Reads an array of the [`bytes`] form.
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Vec<Vec<u8>>, D::Error> {
-        let items: Vec<BytesOwned> = ::serde::Deserialize::deserialize(deserializer)?;
-        Ok(items.into_iter().map(|b| b.0).collect())
-    }
-}
-
-/// `flags.N?Vector<bytes>` (`Option<Vec<Vec<u8>>>`): an array of the [`bytes`]
-/// form, or `null`.
-pub mod option_vec_bytes {
-    use super::*;
-
-    /// Writes an array of the [`bytes`] form, or `null` for `None`.
-    pub fn serialize<S: Serializer>(
-        items: &Option<Vec<Vec<u8>>>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match items {
-            Some(items) => vec_bytes::serialize(items, serializer),
-            None => serializer.serialize_none(),
-        }
-    }
-
-    /// Reads an array of the [`bytes`] form, or `null` as `None`.
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<Vec<Vec<u8>>>, D::Error> {
-        let items: Option<Vec<BytesOwned>> = ::serde::Deserialize::deserialize(deserializer)?;
-        Ok(items.map(|items| items.into_iter().map(|b| b.0).collect()))
-    }
-}
-
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
 fn to_hex(data: &[u8]) -> String {
@@ -361,21 +215,6 @@ fn from_hex<const N: usize>(text: &str) -> Option<[u8; N]> {
     Some(out)
 }
 
-/// A fixed-size integer (`int128`/`int256`) as a hex string.
-struct Hex<const N: usize>([u8; N]);
-
-impl<const N: usize> ::serde::Serialize for Hex<N> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&to_hex(&self.0))
-    }
-}
-
-impl<'de, const N: usize> ::serde::Deserialize<'de> for Hex<N> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(HexVisitor::<N>).map(Hex)
-    }
-}
-
 struct HexVisitor<const N: usize>;
 
 impl<const N: usize> Visitor<'_> for HexVisitor<N> {
@@ -391,7 +230,7 @@ impl<const N: usize> Visitor<'_> for HexVisitor<N> {
 }
 
 macro_rules! hex_modules {
-    ($($size:literal, $tl:literal, $plain:ident, $option:ident, $vec:ident, $option_vec:ident;)*) => {$(
+    ($($size:literal, $tl:literal, $plain:ident;)*) => {$(
         #[doc = concat!("TL `", $tl, "` (`[u8; ", stringify!($size), "]`) as lowercase hex of the wire bytes.")]
         pub mod $plain {
             use super::*;
@@ -411,63 +250,90 @@ macro_rules! hex_modules {
                 deserializer.deserialize_str(HexVisitor::<$size>)
             }
         }
+    )*};
+}
 
-        #[doc = concat!("`flags.N?", $tl, "` (`Option<[u8; ", stringify!($size), "]>`): hex or `null`.")]
+hex_modules! {
+    16, "int128", int128;
+    32, "int256", int256;
+}
+
+/// For each form (its plain module, the Rust type of a value, its TL name):
+/// the [`Form`] the plain module makes, and its `Option`, `Vec` and
+/// `Option<Vec>` helpers (`null` for `None`, an array for a vector).
+macro_rules! element_helpers {
+    ($($plain:ident: $value:ty, $tl:literal, $form:ident => $option:ident, $vec:ident, $option_vec:ident;)*) => {$(
+        #[doc = concat!("The [`", stringify!($plain), "`] form.")]
+        struct $form;
+
+        impl Form for $form {
+            type Value = $value;
+
+            fn write<S: Serializer>(value: &$value, serializer: S) -> Result<S::Ok, S::Error> {
+                $plain::serialize(value, serializer)
+            }
+
+            fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<$value, D::Error> {
+                $plain::deserialize(deserializer)
+            }
+        }
+
+        #[doc = concat!("`flags.N?", $tl, "` (`Option<", stringify!($value), ">`): the [`", stringify!($plain), "`] form, or `null`.")]
         pub mod $option {
             use super::*;
 
-            /// Writes hex, or `null` for `None`.
+            #[doc = concat!("Writes the [`", stringify!($plain), "`] form, or `null` for `None`.")]
             pub fn serialize<S: Serializer>(
-                value: &Option<[u8; $size]>,
+                value: &Option<$value>,
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
                 match value {
-                    Some(value) => serializer.serialize_some(&Hex(*value)),
+                    Some(value) => serializer.serialize_some(&InForm::<$form>(value)),
                     None => serializer.serialize_none(),
                 }
             }
 
-            /// Reads hex, or `null` as `None`.
+            #[doc = concat!("Reads the [`", stringify!($plain), "`] form, or `null` as `None`.")]
             pub fn deserialize<'de, D: Deserializer<'de>>(
                 deserializer: D,
-            ) -> Result<Option<[u8; $size]>, D::Error> {
-                let value: Option<Hex<$size>> = ::serde::Deserialize::deserialize(deserializer)?;
-                Ok(value.map(|h| h.0))
+            ) -> Result<Option<$value>, D::Error> {
+                let value: Option<ReadInForm<$form>> = ::serde::Deserialize::deserialize(deserializer)?;
+                Ok(value.map(|v| v.0))
             }
         }
 
-        #[doc = concat!("`Vector<", $tl, ">` (`Vec<[u8; ", stringify!($size), "]>`): an array of hex strings.")]
+        #[doc = concat!("`Vector<", $tl, ">` (`Vec<", stringify!($value), ">`): an array of the [`", stringify!($plain), "`] form.")]
         pub mod $vec {
             use super::*;
 
-            /// Writes an array of hex strings.
+            #[doc = concat!("Writes an array of the [`", stringify!($plain), "`] form.")]
             pub fn serialize<S: Serializer>(
-                items: &[[u8; $size]],
+                items: &[$value],
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
                 let mut seq = serializer.serialize_seq(Some(items.len()))?;
                 for item in items {
-                    seq.serialize_element(&Hex(*item))?;
+                    seq.serialize_element(&InForm::<$form>(item))?;
                 }
                 seq.end()
             }
 
-            /// Reads an array of hex strings.
+            #[doc = concat!("Reads an array of the [`", stringify!($plain), "`] form.")]
             pub fn deserialize<'de, D: Deserializer<'de>>(
                 deserializer: D,
-            ) -> Result<Vec<[u8; $size]>, D::Error> {
-                let items: Vec<Hex<$size>> = ::serde::Deserialize::deserialize(deserializer)?;
-                Ok(items.into_iter().map(|h| h.0).collect())
+            ) -> Result<Vec<$value>, D::Error> {
+                let items: Vec<ReadInForm<$form>> = ::serde::Deserialize::deserialize(deserializer)?;
+                Ok(items.into_iter().map(|v| v.0).collect())
             }
         }
 
-        #[doc = concat!("`flags.N?Vector<", $tl, ">` (`Option<Vec<[u8; ", stringify!($size), "]>>`): an array of hex strings, or `null`.")]
+        #[doc = concat!("`flags.N?Vector<", $tl, ">` (`Option<Vec<", stringify!($value), ">>`): an array of the [`", stringify!($plain), "`] form, or `null`.")]
         pub mod $option_vec {
             use super::*;
 
-            /// Writes an array of hex strings, or `null` for `None`.
+            #[doc = concat!("Writes an array of the [`", stringify!($plain), "`] form, or `null` for `None`.")]
             pub fn serialize<S: Serializer>(
-                items: &Option<Vec<[u8; $size]>>,
+                items: &Option<Vec<$value>>,
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
                 match items {
@@ -476,18 +342,22 @@ macro_rules! hex_modules {
                 }
             }
 
-            /// Reads an array of hex strings, or `null` as `None`.
+            #[doc = concat!("Reads an array of the [`", stringify!($plain), "`] form, or `null` as `None`.")]
             pub fn deserialize<'de, D: Deserializer<'de>>(
                 deserializer: D,
-            ) -> Result<Option<Vec<[u8; $size]>>, D::Error> {
-                let items: Option<Vec<Hex<$size>>> = ::serde::Deserialize::deserialize(deserializer)?;
-                Ok(items.map(|items| items.into_iter().map(|h| h.0).collect()))
+            ) -> Result<Option<Vec<$value>>, D::Error> {
+                let items: Option<Vec<ReadInForm<$form>>> =
+                    ::serde::Deserialize::deserialize(deserializer)?;
+                Ok(items.map(|items| items.into_iter().map(|v| v.0).collect()))
             }
         }
     )*};
 }
 
-hex_modules! {
-    16, "int128", int128, option_int128, vec_int128, option_vec_int128;
-    32, "int256", int256, option_int256, vec_int256, option_vec_int256;
+element_helpers! {
+    bytes: Vec<u8>, "bytes", BytesForm => option_bytes, vec_bytes, option_vec_bytes;
+    string_bytes: Vec<u8>, "string", StringBytesForm
+        => option_string_bytes, vec_string_bytes, option_vec_string_bytes;
+    int128: [u8; 16], "int128", Int128Form => option_int128, vec_int128, option_vec_int128;
+    int256: [u8; 32], "int256", Int256Form => option_int256, vec_int256, option_vec_int256;
 }

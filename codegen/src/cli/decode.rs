@@ -11,6 +11,9 @@ use tlgen::tools::{self, ApiIndex, ToolError};
 
 /// Arguments of `tlgen decode`.
 #[derive(Debug, Args)]
+#[command(after_help = super::after_help(
+    "tlgen decode --schema schemas/ --hex 6b18f9c4\n  tlgen decode --schema schemas/ --binary --input message.bin\n(a --schema directory stands for every *.tl file in it)"
+))]
 pub struct DecodeArgs {
     #[command(flatten)]
     source: super::encode::ApiSource,

@@ -9,6 +9,10 @@ use tlgen::diff::{diff, DiffOptions};
 
 /// Arguments of `tlgen diff`.
 #[derive(Debug, Args)]
+#[command(after_help = super::after_help(
+    "tlgen diff --old-docs v222/docs --old-schema v222/TL_telegram.tl \\\n             \
+     --new-docs v223/docs --new-schema v223/TL_telegram.tl --fail-on breaking"
+))]
 pub struct DiffArgs {
     /// The old docs root.
     #[arg(long, value_name = "DIR")]

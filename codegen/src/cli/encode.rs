@@ -60,6 +60,9 @@ impl ApiSource {
 
 /// Arguments of `tlgen encode`.
 #[derive(Debug, Args)]
+#[command(after_help = super::after_help(
+    "echo '{\"_\":\"help.getConfig\"}' | tlgen encode --schema schemas/\n(a --schema directory stands for every *.tl file in it)"
+))]
 pub struct EncodeArgs {
     #[command(flatten)]
     source: ApiSource,

@@ -24,6 +24,10 @@ const SHOWN_PROBLEMS: usize = 10;
 
 /// Arguments of `tlgen generate`.
 #[derive(Debug, Args)]
+#[command(after_help = super::after_help(&format!(
+    "tlgen generate --docs docs/v223 --schema TL_telegram_v223.tl --out src/tl --select 'messages.*'\n\n{}",
+    OUT_RULES
+)))]
 pub struct GenerateArgs {
     #[command(flatten)]
     input: super::InputArgs,

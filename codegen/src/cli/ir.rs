@@ -8,6 +8,9 @@ use super::InputArgs;
 
 /// Arguments of `tlgen ir`.
 #[derive(Debug, Args)]
+#[command(after_help = super::after_help(
+    "tlgen ir --docs docs/v223 --schema TL_telegram_v223.tl > api.json"
+))]
 pub struct IrArgs {
     #[command(flatten)]
     input: InputArgs,

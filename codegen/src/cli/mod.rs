@@ -21,15 +21,19 @@ Exit status:
   2  the run failed: bad input or arguments, an I/O error, a refused --out, a line encode/decode
      could not convert, or warnings with --deny-warnings";
 
+/// What every `--help` ends with: an example (its lines after the first
+/// indented by the caller), then the exit statuses.
+fn after_help(example: &str) -> String {
+    format!("Example:\n  {example}\n\n{EXIT_STATUS}")
+}
+
 /// Typed Rust bindings for the Telegram MTProto API from MadelineProto's docs.
 #[derive(Debug, Parser)]
 #[command(
     name = "tlgen",
     version,
     about,
-    after_help = format!(
-        "Example:\n  tlgen generate --docs docs/v223 --schema TL_telegram_v223.tl --out src/tl\n\n{EXIT_STATUS}"
-    )
+    after_help = after_help("tlgen generate --docs docs/v223 --schema TL_telegram_v223.tl --out src/tl")
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -39,36 +43,16 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Print the IR of a docs tree (+ schemas) as JSON on stdout.
-    #[command(after_help = format!(
-        "Example:\n  tlgen ir --docs docs/v223 --schema TL_telegram_v223.tl > api.json\n\n{EXIT_STATUS}"
-    ))]
     Ir(ir::IrArgs),
     /// Print counts and the warnings (disagreements between docs and schema).
-    #[command(after_help = format!(
-        "Example:\n  tlgen stats --docs docs/v223 --schema TL_telegram_v223.tl --schema TL_secret.tl\n\n{EXIT_STATUS}"
-    ))]
     Stats(stats::StatsArgs),
     /// Write the Rust bindings as a module tree, or check one with --check.
-    #[command(after_help = format!(
-        "Example:\n  tlgen generate --docs docs/v223 --schema TL_telegram_v223.tl --out src/tl --select 'messages.*'\n\n{}\n\n{EXIT_STATUS}",
-        generate::OUT_RULES
-    ))]
     Generate(generate::GenerateArgs),
     /// Read JSON values (one per line) and write their wire bytes as hex.
-    #[command(after_help = format!(
-        "Example:\n  echo '{{\"_\":\"help.getConfig\"}}' | tlgen encode --schema schemas/\n(a --schema directory stands for every *.tl file in it)\n\n{EXIT_STATUS}"
-    ))]
     Encode(encode::EncodeArgs),
     /// Read wire bytes as hex (one value per line), or one value's raw bytes, and write them as JSON.
-    #[command(after_help = format!(
-        "Example:\n  tlgen decode --schema schemas/ --hex 6b18f9c4\n  tlgen decode --schema schemas/ --binary --input message.bin\n(a --schema directory stands for every *.tl file in it)\n\n{EXIT_STATUS}"
-    ))]
     Decode(decode::DecodeArgs),
     /// Compare two versions of the docs and schemas.
-    #[command(after_help = format!(
-        "Example:\n  tlgen diff --old-docs v222/docs --old-schema v222/TL_telegram.tl \\\n             \
-         --new-docs v223/docs --new-schema v223/TL_telegram.tl --fail-on breaking\n\n{EXIT_STATUS}"
-    ))]
     Diff(diff::DiffArgs),
 }
 

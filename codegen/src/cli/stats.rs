@@ -12,6 +12,9 @@ use super::InputArgs;
 
 /// Arguments of `tlgen stats`.
 #[derive(Debug, Args)]
+#[command(after_help = super::after_help(
+    "tlgen stats --docs docs/v223 --schema TL_telegram_v223.tl --schema TL_secret.tl"
+))]
 pub struct StatsArgs {
     #[command(flatten)]
     input: InputArgs,

@@ -70,7 +70,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ir::{Api, Constructor, ErrorEntry, FlagsWords, Method, Param, TypeDef};
 use crate::model::errors::is_common;
-use crate::model::{ErrorEnum, Field, Model};
+use crate::model::{ErrorEnum, Field, ItemPath, Model};
 
 mod detail;
 #[cfg(test)]
@@ -215,31 +215,42 @@ impl Report {
 
 /// Compares `old` with `new`.
 pub fn diff(old: &Api, new: &Api, options: &DiffOptions) -> Report {
-    let rust = RustPair {
+    let versions = Versions {
+        options: *options,
         old: Model::new(old),
         new: Model::new(new),
     };
     let mut changes = Vec::new();
-    compare(&mut changes, &old.methods, &new.methods, options, &rust);
+    compare(&mut changes, &old.methods, &new.methods, &versions);
     compare(
         &mut changes,
         &old.constructors,
         &new.constructors,
-        options,
-        &rust,
+        &versions,
     );
-    compare(&mut changes, &old.types, &new.types, options, &rust);
+    compare(&mut changes, &old.types, &new.types, &versions);
     changes.sort_by(|a, b| (a.kind, &a.name, a.change).cmp(&(b.kind, &b.name, b.change)));
     Report { changes }
 }
 
-/// What the emitter generates from each version.
-struct RustPair<'a> {
+/// The two versions compared: what the emitter generates from each (its
+/// [`Model`]), and what to compare beyond that.
+struct Versions<'a> {
+    options: DiffOptions,
     old: Model<'a>,
     new: Model<'a>,
 }
 
-impl RustPair<'_> {
+impl Versions<'_> {
+    /// What differs in the Rust generated from the item `name` of kind `kind`.
+    fn rust_details(&self, kind: ItemKind, name: &str, out: &mut Vec<Detail>) {
+        match kind {
+            ItemKind::Method => self.method(name, out),
+            ItemKind::Constructor => self.constructor(name, out),
+            ItemKind::Type => self.type_enum(name, out),
+        }
+    }
+
     fn constructor(&self, name: &str, out: &mut Vec<Detail>) {
         let (Some(o), Some(n)) = (
             self.old.constructor_named(name),
@@ -251,18 +262,13 @@ impl RustPair<'_> {
         let (Some(or), Some(nr)) = (&o.rust, &n.rust) else {
             return;
         };
-        renamed(
-            DetailKind::RustStructRenamed,
-            &or.path.display(),
-            &nr.path.display(),
-            out,
-        );
+        path_renamed(DetailKind::RustStructRenamed, &or.path, &nr.path, out);
         let (Some(ot), Some(nt)) = (o.ty, n.ty) else {
             return;
         };
         let (ot, nt) = (self.old.ty(ot), self.new.ty(nt));
         if let (true, Some(otr), Some(ntr)) = (ot.name == nt.name, &ot.rust, &nt.rust) {
-            renamed(
+            changed(
                 DetailKind::RustVariantRenamed,
                 &format!("{}::{}", otr.path.display(), or.variant),
                 &format!("{}::{}", ntr.path.display(), nr.variant),
@@ -297,19 +303,9 @@ impl RustPair<'_> {
         let (Some(or), Some(nr)) = (&of.rust, &nf.rust) else {
             return;
         };
-        renamed(
-            DetailKind::RustStructRenamed,
-            &or.path.display(),
-            &nr.path.display(),
-            out,
-        );
+        path_renamed(DetailKind::RustStructRenamed, &or.path, &nr.path, out);
         if let (Some(oe), Some(ne)) = (self.old.errors.of_func(o), self.new.errors.of_func(n)) {
-            renamed(
-                DetailKind::RustErrorTypeRenamed,
-                &oe.path.display(),
-                &ne.path.display(),
-                out,
-            );
+            path_renamed(DetailKind::RustErrorTypeRenamed, &oe.path, &ne.path, out);
         }
         fields_renamed(&of.fields, &nf.fields, out);
     }
@@ -333,19 +329,30 @@ impl RustPair<'_> {
         let (Some(o), Some(n)) = (&self.old.ty(o).rust, &self.new.ty(n).rust) else {
             return;
         };
-        renamed(
-            DetailKind::RustEnumRenamed,
-            &o.path.display(),
-            &n.path.display(),
-            out,
-        );
+        path_renamed(DetailKind::RustEnumRenamed, &o.path, &n.path, out);
     }
 }
 
 /// A breaking rename of kind `kind` when the Rust paths differ.
-fn renamed(kind: DetailKind, old: &str, new: &str, out: &mut Vec<Detail>) {
+fn path_renamed(kind: DetailKind, old: &ItemPath, new: &ItemPath, out: &mut Vec<Detail>) {
+    changed(kind, &old.display(), &new.display(), out);
+}
+
+/// A breaking detail of kind `kind` when `old` and `new` differ (a Rust
+/// path renamed, a return type changed, ...), with both as its values.
+fn changed<T: PartialEq + ToString + ?Sized>(
+    kind: DetailKind,
+    old: &T,
+    new: &T,
+    out: &mut Vec<Detail>,
+) {
     if old != new {
-        out.push(detail(kind).was(old).now(new).breaks());
+        out.push(
+            detail(kind)
+                .was(old.to_string())
+                .now(new.to_string())
+                .breaks(),
+        );
     }
 }
 
@@ -379,29 +386,44 @@ trait Compared {
     /// Its description, compared only with [`DiffOptions::text`].
     fn description(&self) -> &str;
     /// What differs in the item itself: IDs, params, types, members
-    /// (`rust` for what the IR alone does not decide: error variants).
-    fn own_details(
-        old: &Self,
-        new: &Self,
-        options: &DiffOptions,
-        rust: &RustPair<'_>,
-        out: &mut Vec<Detail>,
-    );
-    /// What differs in the Rust generated from the item named `name`.
-    fn rust_details(rust: &RustPair<'_>, name: &str, out: &mut Vec<Detail>);
+    /// (`versions` for what the IR alone does not decide: error variants).
+    fn own_details(old: &Self, new: &Self, versions: &Versions<'_>, out: &mut Vec<Detail>);
+}
+
+/// [`Compared`] for the IR items, each matched by its `name`: its kind in
+/// the report, and the function finding what differs in the item itself.
+macro_rules! compared {
+    ($($item:ident: $kind:ident, $own_details:ident;)*) => {$(
+        impl Compared for $item {
+            const KIND: ItemKind = ItemKind::$kind;
+
+            fn name(&self) -> &String {
+                &self.name
+            }
+
+            fn description(&self) -> &str {
+                &self.description
+            }
+
+            fn own_details(old: &Self, new: &Self, versions: &Versions<'_>, out: &mut Vec<Detail>) {
+                $own_details(old, new, versions, out);
+            }
+        }
+    )*};
+}
+
+compared! {
+    Method: Method, method_details;
+    Constructor: Constructor, constructor_details;
+    TypeDef: Type, type_details;
 }
 
 /// Every detail of one item's change, in report order: its own, then its
 /// description, then its generated Rust. Empty when nothing changed.
-fn details<T: Compared>(
-    old: &T,
-    new: &T,
-    options: &DiffOptions,
-    rust: &RustPair<'_>,
-) -> Vec<Detail> {
+fn details<T: Compared>(old: &T, new: &T, versions: &Versions<'_>) -> Vec<Detail> {
     let mut out = Vec::new();
-    T::own_details(old, new, options, rust, &mut out);
-    if options.text && old.description() != new.description() {
+    T::own_details(old, new, versions, &mut out);
+    if versions.options.text && old.description() != new.description() {
         out.push(
             detail(DetailKind::DescriptionChanged)
                 .was(old.description())
@@ -409,19 +431,13 @@ fn details<T: Compared>(
                 .note(),
         );
     }
-    T::rust_details(rust, old.name(), &mut out);
+    versions.rust_details(T::KIND, old.name(), &mut out);
     out
 }
 
 /// Adds a change for every item removed, added or changed between `old`
 /// and `new`.
-fn compare<T: Compared>(
-    changes: &mut Vec<Change>,
-    old: &[T],
-    new: &[T],
-    options: &DiffOptions,
-    rust: &RustPair<'_>,
-) {
+fn compare<T: Compared>(changes: &mut Vec<Change>, old: &[T], new: &[T], versions: &Versions<'_>) {
     let kind = T::KIND;
     let old_by_name: BTreeMap<&String, &T> = old.iter().map(|x| (x.name(), x)).collect();
     let new_by_name: BTreeMap<&String, &T> = new.iter().map(|x| (x.name(), x)).collect();
@@ -436,7 +452,7 @@ fn compare<T: Compared>(
             });
             continue;
         };
-        let found = details(*old_item, *new_item, options, rust);
+        let found = details(*old_item, *new_item, versions);
         if found.is_empty() {
             continue;
         }
@@ -472,134 +488,73 @@ fn id_details(old: Option<u32>, new: Option<u32>, out: &mut Vec<Detail>) {
     }
 }
 
-impl Compared for Method {
-    const KIND: ItemKind = ItemKind::Method;
-
-    fn name(&self) -> &String {
-        &self.name
-    }
-
-    fn description(&self) -> &str {
-        &self.description
-    }
-
-    fn rust_details(rust: &RustPair<'_>, name: &str, out: &mut Vec<Detail>) {
-        rust.method(name, out);
-    }
-
-    fn own_details(
-        old: &Self,
-        new: &Self,
-        options: &DiffOptions,
-        rust: &RustPair<'_>,
-        out: &mut Vec<Detail>,
-    ) {
-        id_details(old.id, new.id, out);
-        param_details(&old.params, &new.params, options, out);
-        if old.returns != new.returns {
-            out.push(
-                detail(DetailKind::ReturnTypeChanged)
-                    .was(old.returns.to_string())
-                    .now(new.returns.to_string())
-                    .breaks(),
-            );
-        }
-        for (who, o, n) in [
-            ("bots", old.bots, new.bots),
-            ("users", old.users, new.users),
-            ("business", old.business, new.business),
-        ] {
-            // "Unknown" (the page does not say; old pages never name users) is
-            // no information, so only a known value flipping is a change.
-            if let (Some(o), Some(n)) = (o, n) {
-                if o != n {
-                    out.push(
-                        detail(DetailKind::UsabilityChanged)
-                            .field(who)
-                            .was(yes_no(o))
-                            .now(yes_no(n))
-                            .note(),
-                    );
-                }
+/// What differs in a method itself: its schema line, who may call it, its
+/// errors.
+fn method_details(old: &Method, new: &Method, versions: &Versions<'_>, out: &mut Vec<Detail>) {
+    id_details(old.id, new.id, out);
+    param_details(&old.params, &new.params, &versions.options, out);
+    changed(
+        DetailKind::ReturnTypeChanged,
+        &old.returns,
+        &new.returns,
+        out,
+    );
+    for (who, o, n) in [
+        ("bots", old.bots, new.bots),
+        ("users", old.users, new.users),
+        ("business", old.business, new.business),
+    ] {
+        // "Unknown" (the page does not say; old pages never name users) is
+        // no information, so only a known value flipping is a change.
+        if let (Some(o), Some(n)) = (o, n) {
+            if o != n {
+                out.push(
+                    detail(DetailKind::UsabilityChanged)
+                        .field(who)
+                        .was(yes_no(o))
+                        .now(yes_no(n))
+                        .note(),
+                );
             }
         }
-        error_details(&old.errors, &new.errors, rust.own_errors(&old.name), out);
     }
+    error_details(
+        &old.errors,
+        &new.errors,
+        versions.own_errors(&old.name),
+        out,
+    );
 }
 
-impl Compared for Constructor {
-    const KIND: ItemKind = ItemKind::Constructor;
-
-    fn name(&self) -> &String {
-        &self.name
-    }
-
-    fn description(&self) -> &str {
-        &self.description
-    }
-
-    fn rust_details(rust: &RustPair<'_>, name: &str, out: &mut Vec<Detail>) {
-        rust.constructor(name, out);
-    }
-
-    fn own_details(
-        old: &Self,
-        new: &Self,
-        options: &DiffOptions,
-        _: &RustPair<'_>,
-        out: &mut Vec<Detail>,
-    ) {
-        id_details(old.id, new.id, out);
-        param_details(&old.params, &new.params, options, out);
-        if old.type_name != new.type_name {
-            out.push(
-                detail(DetailKind::TypeChanged)
-                    .was(old.type_name.as_str())
-                    .now(new.type_name.as_str())
-                    .breaks(),
-            );
-        }
-    }
+/// What differs in a constructor itself: its schema line.
+fn constructor_details(
+    old: &Constructor,
+    new: &Constructor,
+    versions: &Versions<'_>,
+    out: &mut Vec<Detail>,
+) {
+    id_details(old.id, new.id, out);
+    param_details(&old.params, &new.params, &versions.options, out);
+    changed(DetailKind::TypeChanged, &old.type_name, &new.type_name, out);
 }
 
-impl Compared for TypeDef {
-    const KIND: ItemKind = ItemKind::Type;
-
-    fn name(&self) -> &String {
-        &self.name
+/// What differs in a type itself: its constructors.
+fn type_details(old: &TypeDef, new: &TypeDef, _: &Versions<'_>, out: &mut Vec<Detail>) {
+    let old_set: BTreeSet<&String> = old.constructors.iter().collect();
+    let new_set: BTreeSet<&String> = new.constructors.iter().collect();
+    for name in old_set.difference(&new_set) {
+        out.push(
+            detail(DetailKind::ConstructorRemoved)
+                .field(name.as_str())
+                .breaks(),
+        );
     }
-
-    fn description(&self) -> &str {
-        &self.description
-    }
-
-    fn rust_details(rust: &RustPair<'_>, name: &str, out: &mut Vec<Detail>) {
-        rust.type_enum(name, out);
-    }
-
-    fn own_details(
-        old: &Self,
-        new: &Self,
-        _: &DiffOptions,
-        _: &RustPair<'_>,
-        out: &mut Vec<Detail>,
-    ) {
-        let old_set: BTreeSet<&String> = old.constructors.iter().collect();
-        let new_set: BTreeSet<&String> = new.constructors.iter().collect();
-        for name in old_set.difference(&new_set) {
-            out.push(
-                detail(DetailKind::ConstructorRemoved)
-                    .field(name.as_str())
-                    .breaks(),
-            );
-        }
-        for name in new_set.difference(&old_set) {
-            out.push(
-                detail(DetailKind::ConstructorAdded)
-                    .field(name.as_str())
-                    .note(),
-            );
-        }
+    for name in new_set.difference(&old_set) {
+        out.push(
+            detail(DetailKind::ConstructorAdded)
+                .field(name.as_str())
+                .note(),
+        );
     }
 }
 

@@ -379,7 +379,6 @@ impl<'m, 'a> Gen<'m, 'a> {
     pub fn ctor(&self, at: CtorId) -> TokenStream {
         let (c, rc) = self.rust_ctor(at);
         let ident = names::ident(&rc.path.ident);
-        let ident_ts = quote!(#ident);
         let mut doc = self.render(&c.ir.description);
         doc.push_str(&self.docs_only_note(&c.ir.params));
         let t = self
@@ -403,32 +402,54 @@ impl<'m, 'a> Gen<'m, 'a> {
         ));
         let mut doc = self.docs.attrs(doc.trim_start());
         doc.extend(item_docs::aliases(&rc.path.ident, &[&c.ir.name, c.tl_name]));
-        let fields = self.struct_fields(&c.fields);
-        // The JSON form's `"_"`, what `tlgen encode` and `tlgen decode`
-        // read and write ([`Model::json_name`]).
-        let tl_name = self.model.json_name(Handle::Ctor(at));
-        let tl_name = tl_name.as_ref();
-        let wire = self.wire_impls(&ident_ts, None, &c.fields, Some(quote!()));
-        let (derives, eq) = derives(
+        self.item_struct(
+            Handle::Ctor(at),
+            &ident,
+            doc,
             rc.hashable,
-            &self.options.hash,
-            Some(&ident),
-            Some(&c.fields),
-        );
-        let construction = self.construction(&ident, None, &c.fields);
-        let serde = self.options.serde.attrs(&[
-            quote!(derive(serde::Serialize, serde::Deserialize)),
-            quote!(serde(tag = "_", rename = #tl_name)),
-        ]);
+            &c.fields,
+            Some(quote!()),
+        )
+    }
+
+    /// The struct of a constructor, or of a method without a generic: its
+    /// docs, derives, JSON form, fields, `Eq`, construction and wire impls
+    /// (`de_cfg`: the gate of its `Deserialize`, `None` for none).
+    fn item_struct(
+        &self,
+        at: Handle,
+        ident: &proc_macro2::Ident,
+        doc: TokenStream,
+        hashable: bool,
+        fields: &[Field<'_>],
+        de_cfg: Option<TokenStream>,
+    ) -> TokenStream {
+        let struct_fields = self.struct_fields(fields);
+        let wire = self.wire_impls(&quote!(#ident), None, fields, de_cfg);
+        let (derives, eq) = derives(hashable, &self.options.hash, Some(ident), Some(fields));
+        let construction = self.construction(ident, None, fields);
+        let serde = self.struct_serde_attrs(at);
         quote! {
             #doc
             #derives
             #serde
-            pub struct #ident { #(#fields,)* }
+            pub struct #ident { #(#struct_fields,)* }
             #eq
             #construction
             #wire
         }
+    }
+
+    /// The serde attributes of the struct of a constructor or method: its
+    /// JSON form tagged with the `"_"` that `tlgen encode` and `tlgen
+    /// decode` read and write ([`Model::json_name`]).
+    fn struct_serde_attrs(&self, at: Handle) -> TokenStream {
+        let json_name = self.model.json_name(at);
+        let json_name = json_name.as_ref();
+        self.options.serde.attrs(&[
+            quote!(derive(serde::Serialize, serde::Deserialize)),
+            quote!(serde(tag = "_", rename = #json_name)),
+        ])
     }
 
     /// `tlgen_runtime::tl_boxed!(A = 0x..., B = 0x...);` for the structs of one
@@ -725,10 +746,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         )));
         let mut doc = self.docs.attrs(doc.trim_start());
         doc.extend(item_docs::aliases(&rf.path.ident, &[&m.name]));
-        let fields = self.struct_fields(&f.fields);
         let name = &m.name;
-        let json_name = self.model.json_name(Handle::Func(at));
-        let json_name = json_name.as_ref();
         let ret = self.rust_type(&f.returns);
         let opt = |v: Option<bool>| match v {
             Some(b) => quote!(Some(#b)),
@@ -737,14 +755,16 @@ impl<'m, 'a> Gen<'m, 'a> {
         let (bots, users) = (opt(m.bots), opt(m.users));
         let rt = &self.rt.path;
         let de_cfg = self.options.deserializable_functions.item_cfg();
-        let serde_attr = self.options.serde.attrs(&[
-            quote!(derive(serde::Serialize, serde::Deserialize)),
-            quote!(serde(tag = "_", rename = #json_name)),
-        ]);
         match generic {
             None => {
-                let ident_ts = quote!(#ident);
-                let wire = self.wire_impls(&ident_ts, None, &f.fields, de_cfg);
+                let item = self.item_struct(
+                    Handle::Func(at),
+                    &ident,
+                    doc,
+                    rf.hashable,
+                    &f.fields,
+                    de_cfg,
+                );
                 let error = match error {
                     Some(e) => {
                         let kind = self.path(e);
@@ -752,21 +772,8 @@ impl<'m, 'a> Gen<'m, 'a> {
                     }
                     None => quote!(#rt::MethodError<Option<#rt::CommonError>>),
                 };
-                let (derives, eq) = derives(
-                    rf.hashable,
-                    &self.options.hash,
-                    Some(&ident),
-                    Some(&f.fields),
-                );
-                let construction = self.construction(&ident, None, &f.fields);
                 quote! {
-                    #doc
-                    #derives
-                    #serde_attr
-                    pub struct #ident { #(#fields,)* }
-                    #eq
-                    #construction
-                    #wire
+                    #item
                     impl #rt::Method for #ident {
                         const NAME: &'static str = #name;
                         const BOTS: Option<bool> = #bots;
@@ -777,6 +784,8 @@ impl<'m, 'a> Gen<'m, 'a> {
                 }
             }
             Some(g) => {
+                let fields = self.struct_fields(&f.fields);
+                let serde_attr = self.struct_serde_attrs(Handle::Func(at));
                 let g = format_ident!("{}", g);
                 let ident_ts = quote!(#ident);
                 let id = lit_u32_hex(rf.id);

@@ -22,6 +22,24 @@ pub enum Replace {
     Anything,
 }
 
+/// How many files a refusal names before it says "and N more".
+const LISTED: usize = 5;
+
+/// The files a refusal names (`a.rs, b.rs`): the first [`LISTED`], then
+/// how many more there are.
+pub(crate) fn refused_list(files: &[String]) -> String {
+    let mut text = files
+        .iter()
+        .take(LISTED)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if files.len() > LISTED {
+        text.push_str(&format!(" and {} more", files.len() - LISTED));
+    }
+    text
+}
+
 /// The manifest's file name inside the output directory.
 pub const MANIFEST_FILE: &str = ".tlgen-manifest";
 
@@ -217,6 +235,17 @@ mod tests {
             .files
             .insert("types/mod.rs".into(), format!("{GENERATED_MARK}. y\n"));
         output
+    }
+
+    #[test]
+    fn a_refusal_names_five_files_then_counts_the_rest() {
+        let files = |n: usize| (1..=n).map(|i| format!("f{i}.rs")).collect::<Vec<_>>();
+        assert_eq!(refused_list(&files(2)), "f1.rs, f2.rs");
+        assert_eq!(refused_list(&files(5)), "f1.rs, f2.rs, f3.rs, f4.rs, f5.rs");
+        assert_eq!(
+            refused_list(&files(7)),
+            "f1.rs, f2.rs, f3.rs, f4.rs, f5.rs and 2 more"
+        );
     }
 
     fn write(dir: &Path, output: &Output) {

@@ -28,12 +28,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use super::manifest::Replace;
-use super::manifest::{self, Contents, MANIFEST_FILE};
+use super::manifest::{self, refused_list, Contents, MANIFEST_FILE};
 use super::Output;
 use crate::Error;
-
-/// How many entries a refusal names before it says "and N more".
-const LISTED: usize = 5;
 
 /// Checks that `dir` may be replaced, without writing anything: the CLI calls
 /// it before the (slow) generation, [`replace_tree`] again before the swap.
@@ -184,29 +181,17 @@ fn resolve(dir: &Path, replace: Replace) -> crate::Result<Target> {
 }
 
 fn foreign_message(contents: &Contents) -> String {
-    let list = |names: &[String]| {
-        let mut text = names
-            .iter()
-            .take(LISTED)
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(", ");
-        if names.len() > LISTED {
-            text.push_str(&format!(" and {} more", names.len() - LISTED));
-        }
-        text
-    };
     let mut parts = Vec::new();
     if !contents.foreign.is_empty() {
         parts.push(format!(
             "files tlgen did not write ({})",
-            list(&contents.foreign)
+            refused_list(&contents.foreign)
         ));
     }
     if !contents.edited.is_empty() {
         parts.push(format!(
             "generated files edited since ({})",
-            list(&contents.edited)
+            refused_list(&contents.edited)
         ));
     }
     format!(

@@ -14,9 +14,6 @@ fn io_err(path: &Path, e: io::Error) -> crate::Error {
     crate::Error::io(path, e)
 }
 
-/// How many paths a refusal names before it says "and N more".
-const LISTED: usize = 5;
-
 /// Why [`write_if_changed`] failed.
 #[derive(Debug)]
 pub enum WriteError {
@@ -67,15 +64,7 @@ fn not_generated_message(dir: &Path, files: &[String]) -> String {
             "it",
         ),
         _ => {
-            let mut list = files
-                .iter()
-                .take(LISTED)
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .join(", ");
-            if files.len() > LISTED {
-                list.push_str(&format!(" and {} more", files.len() - LISTED));
-            }
+            let list = manifest::refused_list(files);
             (
                 format!(
                     "{}: holds {} files tlgen did not write where the tree goes: {list}",

@@ -346,17 +346,8 @@ mod tests {
 
     fn page(name: &str, errors: &[(i32, &str, &str)]) -> Page {
         Page {
-            kind: PageKind::Method,
             name: name.to_owned(),
-            source: format!("methods/{name}.md"),
             line: 1,
-            description: String::new(),
-            params: Vec::new(),
-            result: None,
-            result_line: 0,
-            bots: None,
-            users: None,
-            business: None,
             errors: errors
                 .iter()
                 .enumerate()
@@ -367,8 +358,7 @@ mod tests {
                     line: 20 + i as u32,
                 })
                 .collect(),
-            constructors: Vec::new(),
-            irregular: false,
+            ..Page::blank(PageKind::Method, format!("methods/{name}.md"))
         }
     }
 

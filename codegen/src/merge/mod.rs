@@ -270,6 +270,20 @@ const BUILTIN_VECTOR_TYPE: &str = "Vector t";
 /// entries come first, by name.
 type Key = (Space, String);
 
+/// The rows of one page being joined to the schema's params: the ones the
+/// schema does not have are docs-only, added where the page shows them.
+struct DocsOnlyRows<'r> {
+    /// The entry's name, for the diagnostics.
+    name: &'r str,
+    /// The page's file, for the diagnostics.
+    file: &'r str,
+    rows: &'r [PageParam],
+    /// The names the schema has.
+    in_schema: HashSet<&'r str>,
+    /// The first row not yet added or skipped.
+    next: usize,
+}
+
 /// One schema definition under the name the docs use for it.
 struct Entry<'a> {
     def: &'a Definition,
@@ -568,11 +582,14 @@ impl<'a> Merger<'a> {
         for (key, entry) in &functions {
             let name = key.1.as_str();
             let page = page_of(key, method_pages);
-            self.check_page_presence(name, entry, page, &documented_files, "method");
-            let params = self.merge_params(name, entry, page);
-            if let Some(page) = page {
-                self.check_result(page, &entry.def.result, "return type");
-            }
+            let params = self.merge_entry(
+                name,
+                entry,
+                page,
+                &documented_files,
+                "method",
+                "return type",
+            );
             if !documented_files[entry.file_index] {
                 undocumented[entry.file_index].1 += 1;
             }
@@ -598,11 +615,8 @@ impl<'a> Merger<'a> {
                 );
                 continue;
             }
-            self.check_page_presence(name, entry, page, &documented_files, "constructor");
-            let params = self.merge_params(name, entry, page);
-            if let Some(page) = page {
-                self.check_result(page, &entry.def.result, "type");
-            }
+            let params =
+                self.merge_entry(name, entry, page, &documented_files, "constructor", "type");
             if !documented_files[entry.file_index] {
                 undocumented[entry.file_index].0 += 1;
             }
@@ -669,17 +683,34 @@ impl<'a> Merger<'a> {
         api
     }
 
-    fn check_page_presence(
+    /// The params of the schema entry `name` (a `what`: method,
+    /// constructor) merged with its page's rows, after the checks every
+    /// entry gets: that it has a page, and that the page's `result` heading
+    /// (return type, type) says the schema's result.
+    fn merge_entry(
         &mut self,
         name: &str,
         entry: &Entry<'_>,
         page: Option<&Page>,
         documented_files: &[bool],
         what: &str,
-    ) {
-        if page.is_some() {
-            return;
+        result: &str,
+    ) -> Vec<Param> {
+        if page.is_none() {
+            self.page_missing(name, entry, documented_files[entry.file_index], what);
         }
+        let params = self.merge_params(name, entry, page);
+        if let Some(page) = page {
+            self.check_result(page, &entry.def.result, result);
+        }
+        params
+    }
+
+    /// The schema entry `name` has no page: the skipped page that was
+    /// meant to be its says so, an entry of a file the docs document is
+    /// listed for [`Merger::report_missing_pages`], and one of an
+    /// undocumented file is left to that file's note.
+    fn page_missing(&mut self, name: &str, entry: &Entry<'_>, file_documented: bool, what: &str) {
         let category = entry.def.category;
         if let Some(skipped) = self.skipped.iter_mut().find(|p| {
             p.entity
@@ -692,7 +723,7 @@ impl<'a> Merger<'a> {
             ));
             return;
         }
-        if !documented_files[entry.file_index] {
+        if !file_documented {
             // The whole file is undocumented: one note for it
             // ([`Merger::report_undocumented_files`]).
             return;
@@ -975,21 +1006,18 @@ impl<'a> Merger<'a> {
         }
 
         let mut out = Vec::with_capacity(schema_params.len() + rows.len());
-        let mut next_row = 0;
-        let in_schema: HashSet<&str> = schema_params.iter().map(|p| p.name.as_str()).collect();
+        let mut docs_only = DocsOnlyRows {
+            name,
+            file: &file,
+            rows,
+            in_schema: schema_params.iter().map(|p| p.name.as_str()).collect(),
+            next: 0,
+        };
         for param in schema_params {
             match row_of.get(param.name.as_str()) {
                 Some(&row) => {
-                    self.flush_docs_only(
-                        name,
-                        &file,
-                        rows,
-                        &in_schema,
-                        &mut next_row,
-                        row,
-                        &mut out,
-                    );
-                    next_row = next_row.max(row + 1);
+                    self.flush_docs_only(&mut docs_only, row, &mut out);
+                    docs_only.next = docs_only.next.max(row + 1);
                     let docs = &rows[row];
                     self.check_param_type(name, &file, docs, param);
                     out.push(wire_param(param, Some(docs), false));
@@ -1000,32 +1028,28 @@ impl<'a> Merger<'a> {
                 }
             }
         }
-        self.flush_docs_only(
-            name,
-            &file,
-            rows,
-            &in_schema,
-            &mut next_row,
-            rows.len(),
-            &mut out,
-        );
+        self.flush_docs_only(&mut docs_only, rows.len(), &mut out);
         out
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// Adds the docs-only rows of `docs_only` before row `until` to `out`,
+    /// each with its diagnostic.
     fn flush_docs_only(
         &mut self,
-        name: &str,
-        file: &str,
-        rows: &[PageParam],
-        in_schema: &HashSet<&str>,
-        next_row: &mut usize,
+        docs_only: &mut DocsOnlyRows<'_>,
         until: usize,
         out: &mut Vec<Param>,
     ) {
-        while *next_row < until {
-            let row = &rows[*next_row];
-            *next_row += 1;
+        let DocsOnlyRows {
+            name,
+            file,
+            rows,
+            in_schema,
+            next,
+        } = docs_only;
+        while *next < until {
+            let row = &rows[*next];
+            *next += 1;
             if in_schema.contains(row.name.as_str()) {
                 continue;
             }

@@ -318,6 +318,29 @@ impl<'a, T> ByName<'a, T> {
 /// handles structurally.
 const BUILTIN_VECTOR: &str = "vector";
 
+/// The struct paths of `items` (index, constructor ID, IR space and name)
+/// of kind `kind`, deduplicated: an item without an ID gets none but a
+/// [`Problem::NoId`] (`what` it is: constructor, method).
+fn struct_paths<'i>(
+    kind: Kind,
+    what: &'static str,
+    items: impl Iterator<Item = (usize, Option<u32>, Space, &'i str)>,
+    problems: &mut Vec<Problem>,
+) -> Vec<(usize, u32, ItemPath)> {
+    let mut found = Vec::new();
+    for (i, id, space, name) in items {
+        match id {
+            Some(id) => found.push((i, id, ItemPath::of(kind, space, name))),
+            None => problems.push(Problem::NoId {
+                what,
+                name: name.to_owned(),
+            }),
+        }
+    }
+    paths::dedup(&mut found.iter_mut().map(|(_, _, p)| p).collect::<Vec<_>>());
+    found
+}
+
 /// Whether a TL type name gets no enum: `Bool` is Rust's `bool`, `Object`
 /// the runtime's `Object` (any boxed value); a name that is no TL
 /// identifier (`Vector t`, page-only names) is not emitted.
@@ -629,29 +652,17 @@ impl<'a> Model<'a> {
             });
         }
 
-        let mut ctor_paths: Vec<(usize, u32, ItemPath)> = Vec::new();
-        for (i, c) in self.ctors.iter().enumerate() {
+        let ctors = self.ctors.iter().enumerate().filter(|&(i, c)| {
             // A constructor of `Object` (`gzip_packed`) is a struct of its
             // own: `Object` has no enum.
             let typed = c.ty.is_some_and(|t| {
                 let t = &self.types[t.0];
                 t.rust.is_some() || (t.open && i < ir_ctors)
             });
-            if c.service || !typed {
-                continue;
-            }
-            match c.id {
-                Some(id) => {
-                    let path = ItemPath::of(Kind::Types, c.ir.space, &c.ir.name);
-                    ctor_paths.push((i, id, path));
-                }
-                None => self.problems.push(Problem::NoId {
-                    what: "constructor",
-                    name: c.ir.name.clone(),
-                }),
-            }
-        }
-        paths::dedup(&mut ctor_paths.iter_mut().map(|(_, _, p)| p).collect::<Vec<_>>());
+            !c.service && typed
+        });
+        let ctors = ctors.map(|(i, c)| (i, c.id, c.ir.space, c.ir.name.as_str()));
+        let ctor_paths = struct_paths(Kind::Types, "constructor", ctors, &mut self.problems);
         for (i, id, path) in ctor_paths {
             let ty = self.ctors[i].ty.map(|t| t.0).unwrap_or_default();
             if let Some(rust) = &mut self.types[ty].rust {
@@ -666,20 +677,9 @@ impl<'a> Model<'a> {
             });
         }
 
-        let mut func_paths: Vec<(usize, u32, ItemPath)> = Vec::new();
-        for (i, f) in self.funcs.iter().enumerate() {
-            match f.id {
-                Some(id) => {
-                    let path = ItemPath::of(Kind::Functions, f.ir.space, &f.ir.name);
-                    func_paths.push((i, id, path));
-                }
-                None => self.problems.push(Problem::NoId {
-                    what: "method",
-                    name: f.ir.name.clone(),
-                }),
-            }
-        }
-        paths::dedup(&mut func_paths.iter_mut().map(|(_, _, p)| p).collect::<Vec<_>>());
+        let funcs = self.funcs.iter().enumerate();
+        let funcs = funcs.map(|(i, f)| (i, f.id, f.ir.space, f.ir.name.as_str()));
+        let func_paths = struct_paths(Kind::Functions, "method", funcs, &mut self.problems);
         for (i, id, path) in func_paths {
             self.funcs[i].rust = Some(RustFunc {
                 id,

@@ -84,6 +84,20 @@ impl PrimInfo {
     }
 }
 
+/// `bytes`' row, which MTProto's `string` ([`Prim::StringBytes`]) shares.
+const BYTES: PrimInfo = PrimInfo {
+    tl: "bytes",
+    rust: "Vec<u8>",
+    fixed_size: None,
+    min_size: 4,
+    copy: false,
+    eq_hash: true,
+    wire_traits: false,
+    number: None,
+    rust_size: 24,
+    serde_with: Some("bytes"),
+};
+
 /// The table, in [`Prim`] order.
 const PRIMS: [PrimInfo; 9] = [
     PrimInfo {
@@ -158,18 +172,7 @@ const PRIMS: [PrimInfo; 9] = [
         rust_size: 24,
         serde_with: None,
     },
-    PrimInfo {
-        tl: "bytes",
-        rust: "Vec<u8>",
-        fixed_size: None,
-        min_size: 4,
-        copy: false,
-        eq_hash: true,
-        wire_traits: false,
-        number: None,
-        rust_size: 24,
-        serde_with: Some("bytes"),
-    },
+    BYTES,
     PrimInfo {
         tl: "Bool",
         rust: "bool",
@@ -182,17 +185,12 @@ const PRIMS: [PrimInfo; 9] = [
         rust_size: 1,
         serde_with: None,
     },
+    // MTProto's `string` is `bytes` on the wire and in Rust; only its TL
+    // name and its JSON form differ.
     PrimInfo {
         tl: "string",
-        rust: "Vec<u8>",
-        fixed_size: None,
-        min_size: 4,
-        copy: false,
-        eq_hash: true,
-        wire_traits: false,
-        number: None,
-        rust_size: 24,
         serde_with: Some("string_bytes"),
+        ..BYTES
     },
 ];
 

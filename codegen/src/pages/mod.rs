@@ -78,6 +78,29 @@ pub struct Page {
     pub irregular: bool,
 }
 
+impl Page {
+    /// A page of `kind` at `source` before anything of it is read: no
+    /// heading yet (line 0), nothing found.
+    pub fn blank(kind: PageKind, source: impl Into<String>) -> Page {
+        Page {
+            kind,
+            name: String::new(),
+            source: source.into(),
+            line: 0,
+            description: String::new(),
+            params: Vec::new(),
+            result: None,
+            result_line: 0,
+            bots: None,
+            users: None,
+            business: None,
+            errors: Vec::new(),
+            constructors: Vec::new(),
+            irregular: false,
+        }
+    }
+}
+
 /// One row of a parameter/attribute table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageParam {

@@ -65,22 +65,7 @@ pub fn parse_page(path: &Path, source: &str, text: &str) -> Result<Option<Page>>
         lines: LineCounter::new(text),
         section: Section::BeforeHeading,
         desc: None,
-        page: Page {
-            kind,
-            name: String::new(),
-            source: source.to_owned(),
-            line: 0,
-            description: String::new(),
-            params: Vec::new(),
-            result: None,
-            result_line: 0,
-            bots: None,
-            users: None,
-            business: None,
-            errors: Vec::new(),
-            constructors: Vec::new(),
-            irregular: false,
-        },
+        page: Page::blank(kind, source),
     };
     let body = &text[fm.body_offset..];
     let mut depth = 0usize;
@@ -151,6 +136,14 @@ impl<'a> Walker<'a> {
         Error::parse(self.path, line, message)
     }
 
+    /// The block `raw` at `line` where the page's layout wants `expected`.
+    fn unexpected(&self, line: u32, expected: &str, raw: &str) -> Error {
+        self.err(
+            line,
+            format!("expected {expected}, found `{}`", first_line(raw)),
+        )
+    }
+
     fn block(&mut self, block: Block, range: Range<usize>) -> Result<()> {
         let range = range.start + self.body_offset..range.end + self.body_offset;
         let raw = &self.text[range.clone()];
@@ -159,14 +152,7 @@ impl<'a> Walker<'a> {
             (Section::BeforeHeading, Block::Heading(level)) => {
                 self.entity_heading(level, raw, line)
             }
-            (Section::BeforeHeading, _) => Err(self.err(
-                line,
-                format!(
-                    "expected {}, found `{}`",
-                    self.expected_heading(),
-                    first_line(raw)
-                ),
-            )),
+            (Section::BeforeHeading, _) => Err(self.unexpected(line, self.expected_heading(), raw)),
             // `# Warning: ...` blocks inside the description (v223).
             (Section::AfterHeading | Section::Description, Block::Heading(HeadingLevel::H1)) => {
                 self.extend_description(range);
@@ -192,24 +178,18 @@ impl<'a> Walker<'a> {
                 self.section = Section::Other;
                 Ok(())
             }
-            (Section::Params, _) => Err(self.err(
-                line,
-                format!(
-                    "expected a parameter table (`| Name | Type | ... |`), found `{}`",
-                    first_line(raw)
-                ),
-            )),
+            (Section::Params, _) => {
+                Err(self.unexpected(line, "a parameter table (`| Name | Type | ... |`)", raw))
+            }
             (Section::Errors, Block::Table) => {
                 self.errors_table(raw, line)?;
                 self.section = Section::Other;
                 Ok(())
             }
-            (Section::Errors, _) => Err(self.err(
+            (Section::Errors, _) => Err(self.unexpected(
                 line,
-                format!(
-                    "expected an error table (`| Code | Type | Description |`), found `{}`",
-                    first_line(raw)
-                ),
+                "an error table (`| Code | Type | Description |`)",
+                raw,
             )),
             (Section::Constructors, Block::Paragraph) => self.constructor_links(raw, line),
             (Section::Constructors | Section::Other, _) => Ok(()),
@@ -231,16 +211,7 @@ impl<'a> Walker<'a> {
             PageKind::Constructor => "Constructor:",
             PageKind::Type => "Type:",
         };
-        let wrong = || {
-            self.err(
-                line,
-                format!(
-                    "expected {}, found `{}`",
-                    self.expected_heading(),
-                    first_line(raw)
-                ),
-            )
-        };
+        let wrong = || self.unexpected(line, self.expected_heading(), raw);
         let name = match (text.strip_prefix(prefix), level) {
             (Some(name), HeadingLevel::H1) => name,
             // Pseudo-type pages: `## Type: int`.
@@ -323,50 +294,61 @@ impl<'a> Walker<'a> {
     }
 
     fn params_table(&mut self, raw: &str, line: u32) -> Result<()> {
-        let mut rows = raw
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty());
-        let columns = self.table_header(&mut rows, line, "a parameter table header `| Name | Type | Description | Required |`, `| Name | Type | Required | Description |` or `| Name | Type | Required |`")?;
-        if columns == Columns::Errors {
-            return Err(self.err(
-                line,
-                "expected a parameter table, found an error table header",
-            ));
-        }
-        for (i, row) in rows {
-            let row_line = line + i as u32;
-            let cells = table::split_row(row).ok_or_else(|| self.row_error(row_line, row))?;
-            let param =
-                table::param_row(&cells, columns, row_line).map_err(|m| self.err(row_line, m))?;
-            self.page.params.push(param);
-        }
+        let params = self.table_rows(
+            raw,
+            line,
+            "a parameter table header `| Name | Type | Description | Required |`, \
+             `| Name | Type | Required | Description |` or `| Name | Type | Required |`",
+            |columns| {
+                (columns == Columns::Errors)
+                    .then_some("expected a parameter table, found an error table header")
+            },
+            table::param_row,
+        )?;
+        self.page.params.extend(params);
         Ok(())
     }
 
     fn errors_table(&mut self, raw: &str, line: u32) -> Result<()> {
+        let errors = self.table_rows(
+            raw,
+            line,
+            "an error table header `| Code | Type | Description |`",
+            |columns| {
+                (columns != Columns::Errors)
+                    .then_some("expected an error table header `| Code | Type | Description |`")
+            },
+            |cells, _, row_line| table::error_row(cells, row_line),
+        )?;
+        self.page.errors.extend(errors);
+        Ok(())
+    }
+
+    /// The rows of the table `raw` at `line`, each read from its cells by
+    /// `read_row`, in order: after the header (`expected` names the ones it
+    /// may have), which `wrong_kind` may refuse with its message.
+    fn table_rows<T>(
+        &self,
+        raw: &str,
+        line: u32,
+        expected: &str,
+        wrong_kind: impl FnOnce(Columns) -> Option<&'static str>,
+        read_row: impl Fn(&table::Cells<'_>, Columns, u32) -> std::result::Result<T, String>,
+    ) -> Result<Vec<T>> {
         let mut rows = raw
             .lines()
             .enumerate()
             .filter(|(_, l)| !l.trim().is_empty());
-        let columns = self.table_header(
-            &mut rows,
-            line,
-            "an error table header `| Code | Type | Description |`",
-        )?;
-        if columns != Columns::Errors {
-            return Err(self.err(
-                line,
-                "expected an error table header `| Code | Type | Description |`",
-            ));
+        let columns = self.table_header(&mut rows, line, expected)?;
+        if let Some(message) = wrong_kind(columns) {
+            return Err(self.err(line, message));
         }
-        for (i, row) in rows {
+        rows.map(|(i, row)| {
             let row_line = line + i as u32;
             let cells = table::split_row(row).ok_or_else(|| self.row_error(row_line, row))?;
-            let error = table::error_row(&cells, row_line).map_err(|m| self.err(row_line, m))?;
-            self.page.errors.push(error);
-        }
-        Ok(())
+            read_row(&cells, columns, row_line).map_err(|m| self.err(row_line, m))
+        })
+        .collect()
     }
 
     /// Reads the header and separator rows.

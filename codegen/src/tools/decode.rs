@@ -8,7 +8,6 @@ use serde_json::{Map, Value};
 use tlgen_runtime::{DecodeError, Reader};
 
 use super::{to_hex, ApiIndex, ToolError, MAX_DEPTH, MAX_INFLATED};
-use crate::ir::TlType;
 use crate::model::{
     Entry, FieldKind, Handle, Prim, Ty, TypeId, BOOL_FALSE_ID, BOOL_TRUE_ID, GZIP_PACKED_ID,
     VECTOR_ID,
@@ -283,15 +282,8 @@ impl Decoder<'_, '_> {
                 let at = Handle::Ctor(*c);
                 self.nested(|this| this.object(r, at))?
             }
-            Ty::Unresolved(TlType::Bare(name)) => {
-                return Err(ToolError::Invalid(format!(
-                    "bare type {name} names no single constructor"
-                )))
-            }
-            Ty::Unresolved(other) => {
-                return Err(ToolError::Invalid(format!(
-                    "type {other} cannot be a value on the wire"
-                )))
+            Ty::Unresolved(written) => {
+                return Err(ToolError::Invalid(super::unresolved_message(written)))
             }
             Ty::Vector { boxed, elem } => self.nested(|this| {
                 if *boxed {

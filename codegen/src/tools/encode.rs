@@ -561,12 +561,7 @@ impl Encoder<'_, '_> {
                 self.fields(Entry::Ctor(c), obj)?;
                 self.depth -= 1;
             }
-            Ty::Unresolved(TlType::Bare(name)) => {
-                return Err(ctx.error(format!("bare type {name} names no single constructor")))
-            }
-            Ty::Unresolved(other) => {
-                return Err(ctx.error(format!("type {other} cannot be a value on the wire")))
-            }
+            Ty::Unresolved(written) => return Err(ctx.error(super::unresolved_message(written))),
         }
         Ok(())
     }

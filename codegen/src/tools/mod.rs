@@ -85,6 +85,15 @@ pub use index::ApiIndex;
 pub use sample::sample_value;
 pub use suggest::nearest_names;
 
+/// Why no value of a type the model could not resolve (`written`) can be
+/// encoded, decoded or sampled: the one message all three give.
+fn unresolved_message(written: &crate::ir::TlType) -> String {
+    match written {
+        crate::ir::TlType::Bare(name) => format!("bare type {name} names no single constructor"),
+        other => format!("type {other} cannot be a value on the wire"),
+    }
+}
+
 /// The key under which the JSON form of `gzip_packed` holds the value its
 /// `packed_data` inflates to.
 pub const GZIP_UNPACKED: &str = "unpacked";

@@ -4,7 +4,6 @@
 use serde_json::{Map, Value};
 
 use super::{to_hex, ApiIndex, ToolError};
-use crate::ir::TlType;
 use crate::model::heights::INFINITE;
 use crate::model::{Entry, FieldKind, Handle, Heights, Prim, Ty, GZIP_PACKED_ID};
 
@@ -206,15 +205,8 @@ impl<'a, 'm> Sampler<'a, 'm> {
                 unreachable!("a query's result and `Object` are open positions")
             }
             Ty::Struct(c) => self.object(Handle::Ctor(*c), depth + 1)?,
-            Ty::Unresolved(TlType::Bare(name)) => {
-                return Err(ToolError::Invalid(format!(
-                    "bare type {name} names no single constructor"
-                )))
-            }
-            Ty::Unresolved(other) => {
-                return Err(ToolError::Invalid(format!(
-                    "type {other} cannot be a value on the wire"
-                )))
+            Ty::Unresolved(written) => {
+                return Err(ToolError::Invalid(super::unresolved_message(written)))
             }
         })
     }
