@@ -92,6 +92,7 @@ fn main() {
         .deserializable_functions(feature_gate("deserializable-functions"))
         .hash(feature_gate("hash"))
         .sample_values(feature_gate("sample-values"))
+        .borrowed(feature_gate("borrowed"))
         .formatting(formatting);
     if let Some(list) = env::var_os("TLGEN_ERROR_DOCS") {
         for dir in env::split_paths(&list).filter(|p| !p.as_os_str().is_empty()) {

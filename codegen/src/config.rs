@@ -17,10 +17,11 @@
 //!
 //! # What the tree asks of the crate
 //!
-//! Nothing but the runtime, by default: serde, methods' `Deserialize` and
-//! the samples are not generated, and no code tests a cargo feature, so the
-//! crate declares none. Each is a [`Gate`]: [`Config::serde`],
-//! [`Config::deserializable_functions`], [`Config::sample_values`] turn it
+//! Nothing but the runtime, by default: serde, methods' `Deserialize`, the
+//! samples and the borrowed form are not generated, and no code tests a
+//! cargo feature, so the crate declares none. Each is a [`Gate`]:
+//! [`Config::serde`], [`Config::deserializable_functions`],
+//! [`Config::sample_values`], [`Config::borrowed`] turn it
 //! on always ([`Gate::On`]) or behind a feature of the crate whose name you
 //! choose ([`Gate::Feature`]). `Hash` is on unless [`Config::hash`] says
 //! otherwise. Serde needs `serde` (with `derive`) and the
@@ -235,6 +236,7 @@ pub struct Config {
     /// `None`: [`Gate::On`].
     hash: Option<Gate>,
     sample_values: Gate,
+    borrowed: Gate,
     runtime_path: Option<String>,
     formatting: Formatting,
     deny_warnings: bool,
@@ -347,6 +349,15 @@ impl Config {
         self
     }
 
+    /// The `borrowed` module: the constructor structs and type enums in a
+    /// form that decodes from a `&'a [u8]` without copying strings and byte
+    /// fields, with a conversion to the owned items (default: [`Gate::Off`]).
+    /// It needs nothing of the including crate.
+    pub fn borrowed(&mut self, gate: Gate) -> &mut Self {
+        self.borrowed = gate;
+        self
+    }
+
     /// The path the code names the runtime crate by (default:
     /// `tlgen_runtime`): a renamed dependency (`rt` for
     /// `rt = { package = "tlgen-runtime", .. }`) or a re-export
@@ -401,6 +412,7 @@ impl Config {
             deserializable_functions: self.deserializable_functions.clone(),
             hash: self.hash.clone().unwrap_or(Gate::On),
             sample_values: self.sample_values.clone(),
+            borrowed: self.borrowed.clone(),
             runtime_path: self
                 .runtime_path
                 .clone()

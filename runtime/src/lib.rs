@@ -67,6 +67,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod alloc_prelude;
+pub mod borrowed;
 mod boxed;
 mod error;
 pub mod gzip;
@@ -81,6 +82,9 @@ mod traits;
 mod typed_error;
 pub mod wire;
 
+pub use borrowed::{
+    decode_maybe_gzipped_borrowed, BareDeserializeBorrowed, DeserializeBorrowed, ToOwnedValue,
+};
 pub use boxed::Boxed;
 pub use error::DecodeError;
 pub use gzip::{decode_maybe_gzipped, unpack_gzip, GZIP_PACKED_ID};

@@ -73,6 +73,13 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The same reader, `depth` levels deep already (a payload unpacked
+    /// from `depth` nested `gzip_packed` objects).
+    pub(crate) fn at_depth(mut self, depth: u32) -> Self {
+        self.depth = depth;
+        self
+    }
+
     /// Replaces the gzip budget (after a sub-reader has spent some of it).
     pub(crate) fn set_gzip_budget(&mut self, budget: usize) {
         self.gzip_budget = budget;

@@ -67,6 +67,10 @@ pub struct GenerateArgs {
     /// `feature:NAME`.
     #[arg(long, value_name = "GATE", default_value = "on")]
     hash: Gate,
+    /// The `borrowed` module (types that decode without copying strings and
+    /// bytes): `off`, `on` or `feature:NAME`.
+    #[arg(long, value_name = "GATE", default_value = "off")]
+    borrowed: Gate,
     /// The path the code names the runtime crate by: a renamed dependency
     /// (`rt`) or a re-export (`tlgen_api::runtime`, `crate::rt`).
     #[arg(long, value_name = "PATH", default_value = emit::DEFAULT_RUNTIME_PATH)]
@@ -118,6 +122,7 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
         deserializable_functions: args.deserializable_functions.clone(),
         hash: args.hash.clone(),
         sample_values: Gate::Off,
+        borrowed: args.borrowed.clone(),
         runtime_path: args.runtime_path.clone(),
         formatting: emit::Formatting::Prettyplease,
     };

@@ -180,7 +180,7 @@ impl<'m, 'a> Gen<'m, 'a> {
 
     /// `name_for_id`, the root's ID-to-name lookup, imported like
     /// [`Gen::path`]'s modules.
-    fn name_for_id(&self) -> proc_macro2::Ident {
+    pub(super) fn name_for_id(&self) -> proc_macro2::Ident {
         self.import("name_for_id")
     }
 

@@ -36,6 +36,7 @@ use proc_macro2::TokenStream;
 
 use crate::ir::Api;
 
+mod borrowed;
 mod construct;
 pub mod docs;
 mod docs_link;
@@ -130,6 +131,12 @@ pub struct Options {
     /// deserializable); with two features, the samples' feature must enable
     /// the other.
     pub sample_values: Gate,
+    /// The `borrowed` module: the constructor structs and type enums in a
+    /// form that decodes from a `&'a [u8]` without copying strings and byte
+    /// fields, and converts to the owned items (`tlgen_runtime::borrowed`).
+    /// It needs nothing of the including crate; off, the tree is exactly
+    /// what it is without the setting.
+    pub borrowed: Gate,
     /// The path generated code names the runtime crate by: its name
     /// (`tlgen_runtime`, [`DEFAULT_RUNTIME_PATH`]), the name of a renamed
     /// dependency (`rt` for `rt = { package = "tlgen-runtime", .. }`) or a
@@ -171,6 +178,7 @@ impl Default for Options {
             deserializable_functions: Gate::feature("deserializable-functions"),
             hash: Gate::On,
             sample_values: Gate::Off,
+            borrowed: Gate::Off,
             runtime_path: DEFAULT_RUNTIME_PATH.to_owned(),
             formatting: Formatting::default(),
         }
@@ -287,7 +295,7 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
     let api = select(api, &options.select).map_err(EmitError::Invalid)?;
     let reg = crate::registry::Registry::new(&api);
     let model = Items::new(&api, &reg).map_err(EmitError::Invalid)?;
-    let space = output::OutputSpace::plan(&model, options.sample_values.is_generated());
+    let space = output::OutputSpace::plan(&model, options);
     space.render(&model, options)
 }
 

@@ -152,6 +152,7 @@ pub(super) fn check(options: &Options) -> Result<(), EmitError> {
         ),
         ("hash", &options.hash),
         ("sample_values", &options.sample_values),
+        ("borrowed", &options.borrowed),
     ] {
         if let Gate::Feature(name) = gate {
             check_feature_name(name).map_err(|message| EmitError::Setting { setting, message })?;

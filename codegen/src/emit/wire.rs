@@ -17,7 +17,7 @@ enum Size {
     Expr(TokenStream),
 }
 
-fn fixed_size(ty: &TlType) -> Option<usize> {
+pub(super) fn fixed_size(ty: &TlType) -> Option<usize> {
     match ty {
         TlType::Int | TlType::Bool => Some(4),
         TlType::Long | TlType::Double => Some(8),
@@ -28,7 +28,7 @@ fn fixed_size(ty: &TlType) -> Option<usize> {
 }
 
 /// Whether the value implements `tlgen_runtime::Serialize`/`Deserialize` itself.
-fn is_trait(ty: &TlType) -> bool {
+pub(super) fn is_trait(ty: &TlType) -> bool {
     match ty {
         TlType::Int
         | TlType::Long
@@ -44,7 +44,7 @@ fn is_trait(ty: &TlType) -> bool {
     }
 }
 
-fn min_wire_size(ty: &TlType) -> usize {
+pub(super) fn min_wire_size(ty: &TlType) -> usize {
     match ty {
         TlType::Bare(_) => 1,
         other => fixed_size(other).unwrap_or(4),
@@ -62,7 +62,7 @@ struct FixedPart {
 /// Whether an unconditional field of this type joins a coalesced run of
 /// fixed-width writes and reads (`Bool` is left out: its wire form is a
 /// constructor ID).
-fn joins_run(ty: &TlType) -> bool {
+pub(super) fn joins_run(ty: &TlType) -> bool {
     matches!(
         ty,
         TlType::Int | TlType::Long | TlType::Double | TlType::Int128 | TlType::Int256
@@ -150,17 +150,21 @@ fn flush_fixed(rt: &TokenStream, run: &mut Vec<FixedPart>, writes: &mut Vec<Toke
 /// the local it binds, its width, the conversion from `[u8; width]` (empty
 /// for `int128`/`int256`, which stay byte arrays) and the plain read it
 /// replaces when it stands alone.
-struct FixedRead {
-    local: TokenStream,
-    width: usize,
-    from: TokenStream,
-    plain: TokenStream,
+pub(super) struct FixedRead {
+    pub(super) local: TokenStream,
+    pub(super) width: usize,
+    pub(super) from: TokenStream,
+    pub(super) plain: TokenStream,
 }
 
 /// Reads a run of fixed-width fields: a lone one as it is, two or more with
 /// one bounds-checked `read_array` split at constant offsets (one early
 /// return for the whole run instead of one per field).
-fn flush_reads(rt: &TokenStream, run: &mut Vec<FixedRead>, reads: &mut Vec<TokenStream>) {
+pub(super) fn flush_reads(
+    rt: &TokenStream,
+    run: &mut Vec<FixedRead>,
+    reads: &mut Vec<TokenStream>,
+) {
     match run.len() {
         0 => {}
         1 => reads.push(run.remove(0).plain),
@@ -184,7 +188,7 @@ fn flush_reads(rt: &TokenStream, run: &mut Vec<FixedRead>, reads: &mut Vec<Token
 }
 
 /// The `[u8; N]` -> value conversion of a fixed-width field in a read run.
-fn fixed_from(ty: &TlType) -> TokenStream {
+pub(super) fn fixed_from(ty: &TlType) -> TokenStream {
     match number_type(ty) {
         Some(n) => quote!(#n::from_le_bytes),
         None => quote!(),
@@ -258,7 +262,7 @@ impl Gen<'_, '_> {
     /// An expression of type `Result<T, DecodeError>` reading from `r`. `T`
     /// is left to inference (the caller annotates the binding), which keeps
     /// type paths out of the `tri!` arguments that formatters print verbatim.
-    fn read(&self, ty: &TlType) -> TokenStream {
+    pub(super) fn read(&self, ty: &TlType) -> TokenStream {
         let rt = &self.rt.path;
         match ty {
             _ if is_trait(ty) => quote!(#rt::Deserialize::deserialize(r)),

@@ -1,0 +1,202 @@
+//! The borrowed decoders (`tlgen_api::borrowed`) against the owned ones, on
+//! the bytes of whatever layer tlgen-api was built from:
+//!
+//! * a sample value of every constructor of every type with a borrowed form
+//!   (four seeds), its wire form and damaged copies of it (every prefix,
+//!   bytes changed): the borrowed decode, copied into the owned form, equals
+//!   the owned decode, value for value and error for error;
+//! * every Telethon golden line of such a constructor
+//!   (`tests/golden/telethon_v223.jsonl`), when tlgen-api was built for v223.
+//!
+//! Run: `cargo test -p tlgen-api --features borrowed,sample-values`.
+#![cfg(all(feature = "borrowed", feature = "sample-values"))]
+
+use std::collections::BTreeMap;
+use std::fmt::Debug;
+use std::path::{Path, PathBuf};
+
+use tlgen_api::borrowed::visit_samples;
+use tlgen_runtime::sample::BorrowedVisitor;
+use tlgen_runtime::{DecodeError, Deserialize, Serialize};
+
+/// Compares the two decoders on one input; returns whether it decoded.
+fn same_outcome<T: Deserialize + Debug + PartialEq>(
+    name: &str,
+    bytes: &[u8],
+    borrowed: &dyn Fn(&[u8]) -> Result<T, DecodeError>,
+    failures: &mut Vec<String>,
+) -> bool {
+    let owned = T::from_bytes(bytes);
+    let ours = borrowed(bytes);
+    if ours != owned {
+        failures.push(format!(
+            "{name}: borrowed {ours:?} != owned {owned:?} for {bytes:02x?}"
+        ));
+    }
+    owned.is_ok()
+}
+
+#[derive(Default)]
+struct AgainstOwned {
+    values: usize,
+    inputs: usize,
+    decoded: usize,
+    failures: Vec<String>,
+}
+
+impl BorrowedVisitor for AgainstOwned {
+    fn visit<T>(
+        &mut self,
+        name: &str,
+        value: T,
+        decode_borrowed: &dyn Fn(&[u8]) -> Result<T, DecodeError>,
+    ) where
+        T: Serialize + Deserialize + Debug + PartialEq,
+    {
+        self.values += 1;
+        let bytes = value.to_bytes();
+        match decode_borrowed(&bytes) {
+            Ok(back) if back == value => {}
+            other => self
+                .failures
+                .push(format!("{name}: borrowed decode {other:?} != {value:?}")),
+        }
+        // Damaged copies: every prefix (at most 64, evenly spread), and the
+        // value with one byte changed at every fourth position (IDs, counts,
+        // flags and lengths all sit at multiples of 4 or just after one).
+        let step = (bytes.len() / 64).max(1);
+        let mut damaged: Vec<Vec<u8>> = (0..bytes.len())
+            .step_by(step)
+            .map(|k| bytes[..k].to_vec())
+            .collect();
+        for at in (0..bytes.len()).step_by(4) {
+            for byte in [0x00, 0xff, bytes[at] ^ 0x80] {
+                let mut copy = bytes.clone();
+                copy[at] = byte;
+                damaged.push(copy);
+            }
+        }
+        let mut longer = bytes.clone();
+        longer.extend_from_slice(&[1, 2, 3, 4]);
+        damaged.push(longer);
+        for input in &damaged {
+            self.inputs += 1;
+            if same_outcome(name, input, decode_borrowed, &mut self.failures) {
+                self.decoded += 1;
+            }
+        }
+    }
+}
+
+#[test]
+fn borrowed_decode_equals_owned_decode_on_every_sample() {
+    let mut check = AgainstOwned::default();
+    for seed in 0..4 {
+        visit_samples(&mut check, seed);
+    }
+    assert!(check.values > 0, "no borrowed type visited");
+    // The damaged inputs reached past the first check: many still decode.
+    assert!(
+        check.decoded > check.inputs / 20,
+        "{} of {}",
+        check.decoded,
+        check.inputs
+    );
+    let shown: Vec<&String> = check.failures.iter().take(20).collect();
+    assert!(
+        check.failures.is_empty(),
+        "{} failures:\n{shown:#?}",
+        check.failures.len()
+    );
+    eprintln!(
+        "{} sample values and {} damaged inputs ({} still decoding): borrowed == owned",
+        check.values, check.inputs, check.decoded
+    );
+}
+
+/// Telethon's bytes of each constructor name (`tests/golden/telethon_v223.jsonl`).
+struct AgainstTelethon {
+    golden: BTreeMap<String, Vec<Vec<u8>>>,
+    checked: usize,
+    failures: Vec<String>,
+}
+
+impl BorrowedVisitor for AgainstTelethon {
+    fn visit<T>(
+        &mut self,
+        name: &str,
+        _sample: T,
+        decode_borrowed: &dyn Fn(&[u8]) -> Result<T, DecodeError>,
+    ) where
+        T: Serialize + Deserialize + Debug + PartialEq,
+    {
+        let name = name.rsplit('/').next().unwrap_or(name);
+        let Some(lines) = self.golden.remove(name) else {
+            return;
+        };
+        for bytes in lines {
+            self.checked += 1;
+            if !same_outcome(name, &bytes, decode_borrowed, &mut self.failures) {
+                self.failures
+                    .push(format!("{name}: Telethon's bytes do not decode"));
+            }
+        }
+    }
+}
+
+/// The absolute docs input the build script resolved.
+fn layer_docs() -> PathBuf {
+    PathBuf::from(env!("TLGEN_API_DOCS"))
+}
+
+#[test]
+fn borrowed_decode_equals_owned_decode_on_telethon_golden_bytes() {
+    let docs = layer_docs();
+    if !docs.ends_with("v223") {
+        eprintln!(
+            "NOTICE: tlgen-api was not built for v223 ({}); golden bytes not compared",
+            docs.display()
+        );
+        return;
+    }
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/golden/telethon_v223.jsonl");
+    let text = std::fs::read_to_string(&fixture).expect("the Telethon fixture");
+    let mut golden: BTreeMap<String, Vec<Vec<u8>>> = BTreeMap::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let json: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+        let name = json["name"].as_str().expect("name").to_string();
+        let hex = json["hex"].as_str().expect("hex");
+        golden.entry(name).or_default().push(hex_bytes(hex));
+    }
+    let mut check = AgainstTelethon {
+        golden,
+        checked: 0,
+        failures: Vec::new(),
+    };
+    visit_samples(&mut check, 0);
+    let shown: Vec<&String> = check.failures.iter().take(20).collect();
+    assert!(
+        check.failures.is_empty(),
+        "{} failures:\n{shown:#?}",
+        check.failures.len()
+    );
+    // Of the fixture's 1266 objects, those of constructors whose type
+    // holds a string or bytes somewhere (the rest have no borrowed form).
+    assert!(
+        check.checked >= 400,
+        "only {} golden lines compared",
+        check.checked
+    );
+    eprintln!(
+        "{} golden objects: borrowed decode == owned decode",
+        check.checked
+    );
+}
+
+fn hex_bytes(hex: &str) -> Vec<u8> {
+    assert!(hex.len() % 2 == 0, "odd hex: {hex}");
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex digits"))
+        .collect()
+}
