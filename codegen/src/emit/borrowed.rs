@@ -701,3 +701,87 @@ impl Borrowed<'_, '_, '_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::super::{generate, Gate, Options};
+
+    fn sample() -> crate::ir::Api {
+        let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
+        let schemas = [
+            docs.join("schemas/sample.tl"),
+            docs.join("schemas/sample_secret.tl"),
+        ];
+        crate::merge::build(&docs, &schemas).expect("sample IR").api
+    }
+
+    /// With the setting off the tree is byte for byte the tree of the same
+    /// settings without it: on, it only adds the `borrowed/` files and one
+    /// declaration in the root file.
+    #[test]
+    fn the_setting_adds_the_borrowed_files_and_nothing_else() {
+        let api = sample();
+        for base in [
+            Options::default(),
+            Options {
+                sample_values: Gate::On,
+                deserializable_functions: Gate::On,
+                ..Options::default()
+            },
+        ] {
+            let off = generate(&api, &base).expect("off");
+            assert_eq!(base.borrowed, Gate::Off, "off by default");
+            let on = generate(
+                &api,
+                &Options {
+                    borrowed: Gate::On,
+                    ..base.clone()
+                },
+            )
+            .expect("on");
+            assert!(off.files.keys().all(|p| !p.starts_with("borrowed/")));
+            for (path, text) in &on.files {
+                if path.starts_with("borrowed/") {
+                    continue;
+                }
+                let old = &off.files[path];
+                if path == "mod.rs" {
+                    // The doc line, `pub mod borrowed` and, with an
+                    // `include!` body, its lines to the closing brace.
+                    let lines: Vec<&str> = text.lines().collect();
+                    let doc = lines
+                        .iter()
+                        .position(|l| l.contains("in their borrowed form"));
+                    let decl = lines.iter().position(|l| l.contains("pub mod borrowed"));
+                    let (Some(doc), Some(decl)) = (doc, decl) else {
+                        panic!("no declaration in {text}");
+                    };
+                    let end = match lines[decl].trim_end().ends_with(';') {
+                        true => decl,
+                        false => decl + lines[decl..].iter().position(|l| *l == "}").expect("}"),
+                    };
+                    let mut without: Vec<&str> = lines[..doc].to_vec();
+                    without.extend(&lines[end + 1..]);
+                    assert_eq!(
+                        without,
+                        old.lines().collect::<Vec<_>>(),
+                        "mod.rs but for it"
+                    );
+                } else {
+                    assert_eq!(text, old, "{path}");
+                }
+            }
+            assert_eq!(
+                on.files
+                    .keys()
+                    .filter(|p| !p.starts_with("borrowed/"))
+                    .count(),
+                off.files.len()
+            );
+            let borrowed = on.files.keys().filter(|p| p.starts_with("borrowed/"));
+            assert!(borrowed.count() >= 3, "borrowed/mod.rs, types/, enums/");
+        }
+    }
+}
