@@ -200,3 +200,34 @@ fn hex_bytes(hex: &str) -> Vec<u8> {
         .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex digits"))
         .collect()
 }
+
+/// The README's example, on Telethon's `message` objects: the text borrows
+/// from the input, and the owned copy equals the owned decode.
+#[cfg(not(tlgen_sample))]
+#[test]
+fn the_readme_example_borrows_the_text_from_the_input() {
+    use tlgen_api::borrowed::enums::Message;
+    use tlgen_runtime::{DeserializeBorrowed, ToOwnedValue};
+
+    if !layer_docs().ends_with("v223") {
+        eprintln!("NOTICE: tlgen-api was not built for v223; the README example not run");
+        return;
+    }
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/golden/telethon_v223.jsonl");
+    let text = std::fs::read_to_string(&fixture).expect("the Telethon fixture");
+    let mut texts = 0;
+    for line in text.lines().filter(|l| l.contains(r#""name":"message""#)) {
+        let json: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+        let bytes = hex_bytes(json["hex"].as_str().expect("hex"));
+        let message = Message::from_bytes_borrowed(&bytes).expect("Telethon's message decodes");
+        if let Message::Message(m) = &message {
+            println!("{}: {}", m.id, m.message); // `m.message` is a &str into `bytes`
+            let range = bytes.as_ptr_range();
+            assert!(range.contains(&m.message.as_ptr()) || m.message.is_empty());
+            texts += 1;
+        }
+        let owned: tlgen_api::enums::Message = message.to_owned_value();
+        assert_eq!(Ok(owned), tlgen_api::enums::Message::from_bytes(&bytes));
+    }
+    assert!(texts > 0, "no `message` object in the fixture");
+}
