@@ -14,6 +14,10 @@
 //!   in front, and [`BareDeserialize`] reads them once the ID is consumed:
 //!   type enums dispatch to them.
 //! * [`Boxed`] gives a constructor struct its boxed form (ID, then fields).
+//! * [`DeserializeBorrowed`] and [`BareDeserializeBorrowed`] read the
+//!   borrowed form of generated types (strings and bytes borrowed from the
+//!   input, the [`borrowed`] module), [`ToOwnedValue`] copies it into the
+//!   owned form.
 //! * [`Method`] ties a request to its TL name, its return type and its error type.
 //! * [`RpcError`] is a parsed `rpc_error`, with the numeric part of the message
 //!   split off (`FLOOD_WAIT_30` -> `FLOOD_WAIT_X`, 30). A method's error is a

@@ -15,6 +15,7 @@
 //! enums/mod.rs, <ns>.rs  one enum per TL type (`enums::InputPeer`), variants = constructors
 //! functions/...          one struct per method implementing `tlgen_runtime::Method`
 //! errors/...             per-method error enums (`errors::messages::SendMessageError`)
+//! borrowed/...           with `Options::borrowed`: types/ and enums/ in the borrowed form
 //! ```
 //!
 //! With [`Layout::Include`] the submodules are pulled in with
@@ -24,7 +25,8 @@
 //!
 //! # What the tree asks of its crate
 //!
-//! serde, method deserialization and the samples are [`Gate`] settings of
+//! serde, method deserialization, the samples and the borrowed form
+//! ([`Options::borrowed`]) are [`Gate`] settings of
 //! [`Options`] (not generated, always compiled, or behind a cargo feature
 //! whose name the caller picks), and [`Options::runtime_path`] is how the
 //! tree names the runtime crate: generated code tests no feature and names
