@@ -20,9 +20,10 @@ step "runtime: every feature, and no_std (no default features)"
 cargo test -p tlgen-runtime --all-features
 cargo build -p tlgen-runtime --no-default-features
 
-step "generated crate (sample): no_std (no default features), alone and with serde"
+step "generated crate (sample): no_std (no default features), alone, with serde, with the borrowed form"
 cargo build -p tlgen-api --no-default-features
 cargo build -p tlgen-api --no-default-features --features serde
+cargo build -p tlgen-api --no-default-features --features borrowed
 
 step "packages: publish dry run (each crate verified from its package), the CLI installed from its package"
 bash scripts/check-packages.sh

@@ -587,42 +587,35 @@ impl Borrowed<'_, '_, '_> {
     /// kind's root file, the namespace modules.
     fn tail(&self, file: &File, cx: &Context<'_>) -> TokenStream {
         let model = self.model();
-        let mut reexports = Vec::new();
         let (Some(kind), ns) = (&file.kind, &file.ns) else {
             return quote!();
         };
-        let mut owned_paths: Vec<&ItemPath> = Vec::new();
-        match kind {
-            Kind::Types => owned_paths.extend(
-                model
-                    .ctors
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, c)| !self.borrowing.ctors[*i] && c.path.ns == *ns)
-                    .map(|(_, c)| &c.path),
-            ),
-            _ => owned_paths.extend(
-                model
-                    .types
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, t)| !self.borrowing.types[*i] && t.path.ns == *ns)
-                    .map(|(_, t)| &t.path),
-            ),
-        }
-        for p in owned_paths {
-            let path = self.gen.path(p);
-            reexports.push(quote!(pub use #path;));
-        }
+        let owned: Vec<&ItemPath> = match kind {
+            Kind::Types => (model.ctors.iter().zip(&self.borrowing.ctors))
+                .filter(|(c, borrows)| !**borrows && c.path.ns == *ns)
+                .map(|(c, _)| &c.path)
+                .collect(),
+            _ => (model.types.iter().zip(&self.borrowing.types))
+                .filter(|(t, borrows)| !**borrows && t.path.ns == *ns)
+                .map(|(t, _)| &t.path)
+                .collect(),
+        };
+        let mut items: Vec<TokenStream> = owned
+            .into_iter()
+            .map(|p| {
+                let path = self.gen.path(p);
+                quote!(pub use #path;)
+            })
+            .collect();
         if ns.is_none() {
             for sub in &cx.namespaces {
                 let ident = names::ident(sub);
                 let doc = format!(" The `{sub}` namespace.");
                 let body = (cx.include)(&format!("borrowed/{}/{sub}.rs", kind.module()));
-                reexports.push(quote!(#[doc = #doc] pub mod #ident #body));
+                items.push(quote!(#[doc = #doc] pub mod #ident #body));
             }
         }
-        quote!(#(#reexports)*)
+        quote!(#(#items)*)
     }
 
     /// `borrowed/mod.rs`: the two modules, and with the samples a visitor
