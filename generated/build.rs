@@ -105,6 +105,7 @@ fn main() {
         .deserializable_functions(feature_gate("deserializable-functions"))
         .hash(feature_gate("hash"))
         .sample_values(feature_gate("sample-values"))
+        .borrowed(feature_gate("borrowed"))
         .formatting(Formatting::Lines)
         .deny_warnings(switch("TLGEN_DENY_WARNINGS").unwrap_or_else(|message| fail(&message)))
         .deny_warnings_switch(DENY_SWITCH);

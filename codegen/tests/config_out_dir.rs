@@ -153,6 +153,12 @@ fn headers_record_no_input_paths_and_match_the_cli() {
         report.contains("+#[derive(Debug, Clone, PartialEq, Hash"),
         "{report}"
     );
+    // `--borrowed on` asks for the tree with the `borrowed` module.
+    let borrowed = cli_check(&["--borrowed", "on"]);
+    let report = String::from_utf8_lossy(&borrowed.stdout);
+    assert_ne!(borrowed.status.code(), Some(0), "{report}");
+    assert!(report.contains("borrowed/mod.rs"), "{report}");
+    assert!(report.contains("+pub mod borrowed;"), "{report}");
 }
 
 /// By default the tree asks nothing of its crate but the runtime: no serde,
@@ -194,6 +200,15 @@ fn defaults_test_no_feature_and_gates_add_their_part() {
     let gated = all(config.hash(Gate::feature("hashing")));
     assert!(!gated.contains(hashed));
     assert!(gated.contains(r#"#[cfg_attr(feature="hashing",derive(Hash))]"#));
+
+    // The borrowed form is off by default; on, or behind a feature, it is
+    // one module more.
+    assert!(!plain.contains("DeserializeBorrowed"));
+    let borrowed = all(config.hash(Gate::On).borrowed(Gate::On));
+    assert!(borrowed.contains("pubmodborrowed;"));
+    assert!(borrowed.contains("rt::DeserializeBorrowed<'a>forConfig<'a>"));
+    let gated = all(config.borrowed(Gate::feature("zero-copy")));
+    assert!(gated.contains(r#"#[cfg(feature="zero-copy")]pubmodborrowed;"#));
 }
 
 /// A setting generated code cannot use fails before the docs are read (here

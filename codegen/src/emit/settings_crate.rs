@@ -67,11 +67,12 @@ struct Case {
 fn cases() -> Vec<Case> {
     vec![
         Case {
-            what: "serde, methods' Deserialize and the samples always, tlgen_runtime",
+            what: "serde, methods' Deserialize, the samples and the borrowed form always, tlgen_runtime",
             options: Options {
                 serde: Gate::On,
                 deserializable_functions: Gate::On,
                 sample_values: Gate::On,
+                borrowed: Gate::On,
                 ..Options::default()
             },
             manifest: "[dependencies]\n\
@@ -89,6 +90,7 @@ fn cases() -> Vec<Case> {
                 deserializable_functions: Gate::feature("server"),
                 sample_values: Gate::feature("samples"),
                 hash: Gate::feature("hashing"),
+                borrowed: Gate::feature("zero-copy"),
                 runtime_path: "crate::runtime".into(),
                 ..Options::default()
             },
@@ -100,11 +102,12 @@ fn cases() -> Vec<Case> {
                 json = [\"dep:serde\", \"dep:serde_json\", \"tlgen-runtime/serde\"]\n\
                 server = []\n\
                 samples = [\"server\"]\n\
-                hashing = []\n\n\
+                hashing = []\n\
+                zero-copy = []\n\n\
                 [[bin]]\nname = \"scratch\"\nrequired-features = [\"samples\"]\n",
             lib: "pub use tlgen_runtime as runtime;\n",
             json: Some(format!("#[cfg(feature = \"json\")]\n        {JSON_ROUND_TRIP}")),
-            features: &["", "json", "server", "samples", "hashing"],
+            features: &["", "json", "server", "samples", "hashing", "zero-copy", "samples,zero-copy"],
         },
         Case {
             what: "every gate off (`Hash` too), the runtime as a renamed dependency (rt)",
@@ -129,6 +132,7 @@ fn sample() -> crate::ir::Api {
     let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
     let schemas = [
         docs.join("schemas/sample.tl"),
+        docs.join("schemas/sample_mtproto.tl"),
         docs.join("schemas/sample_secret.tl"),
     ];
     crate::merge::build(&docs, &schemas).expect("sample IR").api
@@ -142,6 +146,7 @@ fn check_text(case: &Case, text: &str) {
         &case.options.deserializable_functions,
         &case.options.sample_values,
         &case.options.hash,
+        &case.options.borrowed,
     ]
     .into_iter()
     .filter_map(|gate| match gate {

@@ -63,6 +63,10 @@ pub struct PrimInfo {
     /// `Deserialize` itself (`Vec<u8>` does not: `bytes` goes through the
     /// runtime's byte helpers).
     pub wire_traits: bool,
+    /// The Rust type of the borrowed form (the generated `borrowed`
+    /// module) where it differs from [`PrimInfo::rust`]: a reference into
+    /// the input, with the lifetime `'a`.
+    pub borrowed: Option<&'static str>,
     /// The Rust number type for the `to_le_bytes`/`from_le_bytes`
     /// conversions of a fixed-width field (`int128`/`int256` are byte
     /// arrays already).
@@ -94,6 +98,7 @@ const PRIMS: [PrimInfo; 9] = [
         copy: true,
         eq_hash: true,
         wire_traits: true,
+        borrowed: None,
         number: Some("i32"),
         rust_size: 4,
         serde_with: None,
@@ -106,6 +111,7 @@ const PRIMS: [PrimInfo; 9] = [
         copy: true,
         eq_hash: true,
         wire_traits: true,
+        borrowed: None,
         number: Some("i64"),
         rust_size: 8,
         serde_with: None,
@@ -118,6 +124,7 @@ const PRIMS: [PrimInfo; 9] = [
         copy: true,
         eq_hash: false,
         wire_traits: true,
+        borrowed: None,
         number: Some("f64"),
         rust_size: 8,
         serde_with: None,
@@ -130,6 +137,7 @@ const PRIMS: [PrimInfo; 9] = [
         copy: true,
         eq_hash: true,
         wire_traits: true,
+        borrowed: None,
         number: None,
         rust_size: 16,
         serde_with: Some("int128"),
@@ -142,6 +150,7 @@ const PRIMS: [PrimInfo; 9] = [
         copy: true,
         eq_hash: true,
         wire_traits: true,
+        borrowed: None,
         number: None,
         rust_size: 32,
         serde_with: Some("int256"),
@@ -154,6 +163,7 @@ const PRIMS: [PrimInfo; 9] = [
         copy: false,
         eq_hash: true,
         wire_traits: true,
+        borrowed: Some("&'a str"),
         number: None,
         rust_size: 24,
         serde_with: None,
@@ -166,6 +176,7 @@ const PRIMS: [PrimInfo; 9] = [
         copy: false,
         eq_hash: true,
         wire_traits: false,
+        borrowed: Some("&'a [u8]"),
         number: None,
         rust_size: 24,
         serde_with: Some("bytes"),
@@ -178,6 +189,7 @@ const PRIMS: [PrimInfo; 9] = [
         copy: true,
         eq_hash: true,
         wire_traits: true,
+        borrowed: None,
         number: None,
         rust_size: 1,
         serde_with: None,
@@ -190,6 +202,7 @@ const PRIMS: [PrimInfo; 9] = [
         copy: false,
         eq_hash: true,
         wire_traits: false,
+        borrowed: Some("&'a [u8]"),
         number: None,
         rust_size: 24,
         serde_with: Some("string_bytes"),
