@@ -72,8 +72,10 @@ fn main() {
         println!("cargo:rerun-if-env-changed={var}");
     }
     println!("cargo:rerun-if-changed=build.rs");
-    // Tests written against the sample are compiled only for it.
+    // Tests written against the sample are compiled only for it, those of
+    // the MTProto service items only where the tree has them.
     println!("cargo:rustc-check-cfg=cfg(tlgen_sample)");
+    println!("cargo:rustc-check-cfg=cfg(tlgen_mtproto)");
     let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let input = Input::from_env(&manifest).unwrap_or_else(|message| fail(&message));
     let select: Vec<String> = env::var("TLGEN_SELECT")
@@ -120,6 +122,10 @@ fn main() {
         Ok(generated) => generated,
         Err(e) => fail(&format!("{e}\n(input: {})", input.describe())),
     };
+
+    if generated.output.files.contains_key("types/mtproto.rs") {
+        println!("cargo:rustc-cfg=tlgen_mtproto");
+    }
 
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR"));
     write(&out.join("tlgen_sample.rs"), &input.sample.to_string());

@@ -268,3 +268,57 @@ fn the_readme_example_borrows_the_text_from_the_input() {
     }
     assert!(texts > 0, "no `message` object in the fixture");
 }
+
+/// The README's service-layer example: an `rpc_result` decoded borrowed
+/// views its result in the input, and `decode_borrowed` decodes that
+/// result borrowing from the input, or from the lent buffer when it was
+/// `gzip_packed`; both equal the owned decode.
+#[cfg(tlgen_mtproto)]
+#[test]
+fn an_rpc_results_object_decodes_borrowing_from_the_input_or_the_buffer() {
+    use tlgen_api::borrowed::enums::mtproto::RpcResult as RpcResultRef;
+    use tlgen_api::borrowed::enums::MessageEntity as EntityRef;
+    use tlgen_api::enums::mtproto::RpcResult;
+    use tlgen_api::enums::MessageEntity;
+    use tlgen_api::types::mtproto::RpcResult as RpcResultStruct;
+    use tlgen_api::types::MessageEntityTextUrl;
+    use tlgen_runtime::{DeserializeBorrowed, Object, ToOwnedValue};
+
+    let entity = MessageEntity::from(MessageEntityTextUrl {
+        offset: 1,
+        length: 2,
+        url: "https://core.telegram.org".into(),
+    });
+    let mut packed = Vec::new();
+    tlgen_runtime::gzip::write_gzip_packed(&mut packed, &entity.to_bytes());
+    for (body, is_packed) in [(entity.to_bytes(), false), (packed, true)] {
+        let owned = RpcResult::from(RpcResultStruct {
+            req_msg_id: 7,
+            result: Object::from_bytes(body).expect("a boxed value"),
+        });
+        let bytes = owned.to_bytes();
+        let input = bytes.as_ptr_range();
+        let borrowed = RpcResultRef::from_bytes_borrowed(&bytes).expect("decodes");
+        assert_eq!(borrowed.to_owned_value(), owned);
+        let RpcResultRef::RpcResult(result) = &borrowed else {
+            panic!("one constructor: {borrowed:?}");
+        };
+        assert!(input.contains(&result.result.as_bytes().as_ptr()));
+        let mut scratch = Vec::new();
+        let decoded: EntityRef<'_> = result
+            .result
+            .decode_borrowed(&mut scratch)
+            .expect("the result decodes");
+        let EntityRef::TextUrl(url) = &decoded else {
+            panic!("a text URL: {decoded:?}");
+        };
+        assert_eq!(url.url, "https://core.telegram.org");
+        assert_eq!(
+            input.contains(&url.url.as_ptr()),
+            !is_packed,
+            "the URL borrows from the input unless packed"
+        );
+        assert_eq!(decoded.to_owned_value(), entity);
+        assert_eq!(Ok(entity.clone()), result.result.decode::<MessageEntity>());
+    }
+}

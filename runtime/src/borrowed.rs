@@ -2,10 +2,12 @@
 //! fields from the input.
 //!
 //! The owned decoders ([`Deserialize`]) copy every TL `string` into a fresh
-//! `String` and every `bytes` into a fresh `Vec<u8>`. The borrowed form of
-//! the generated types (the `borrowed` module a generator setting adds) holds
-//! `&'a str` and `&'a [u8]` instead, pointing into the `&'a [u8]` being
-//! decoded, and implements the traits here:
+//! `String`, every `bytes` into a fresh `Vec<u8>` and every `Object` (any
+//! boxed value, kept as its bytes) into a fresh [`crate::Object`]. The
+//! borrowed form of the generated types (the `borrowed` module a generator
+//! setting adds) holds `&'a str`, `&'a [u8]` and [`crate::ObjectRef<'a>`]
+//! instead, pointing into the `&'a [u8]` being decoded, and implements the
+//! traits here:
 //!
 //! * [`DeserializeBorrowed`] reads a boxed value from a [`Reader<'a>`];
 //!   [`BareDeserializeBorrowed`] reads a constructor's fields once its ID is
@@ -38,8 +40,12 @@
 //! inflated, so a value decoded from it cannot borrow from the input.
 //! [`decode_maybe_gzipped_borrowed`] inflates it into a buffer the caller
 //! owns and lends, and decodes from that buffer; the value then borrows from
-//! the buffer. Generated types never meet `gzip_packed` inside a value (the
-//! server packs whole results), so this is the only place it is handled.
+//! the buffer. Generated API types never meet `gzip_packed` inside a value:
+//! the server packs whole results, which reach a client as the `Object` of
+//! an `rpc_result`, and [`crate::ObjectRef::decode_borrowed`] unpacks those
+//! the same way. (With the MTProto service schema, `gzip_packed` has a
+//! borrowed struct of its own, whose `packed_data` borrows the compressed
+//! bytes.)
 
 use alloc::boxed::Box;
 use alloc::string::String;

@@ -27,12 +27,12 @@
 //!
 //! [`Options::borrowed`]: super::Options::borrowed
 
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::items::{is_unit, lit_u32_hex, Gen};
 use super::names;
-use super::wire::{read_body, OwnedReads, ValueReads};
+use super::wire::{read_body, read_vector, OwnedReads, ValueReads};
 use crate::model::{
     Borrowing, CtorId, Field, FieldKind, Handle, ItemPath, Kind, Model, Ty, TypeId,
 };
@@ -523,24 +523,14 @@ impl ValueReads for Borrowed<'_, '_, '_> {
                 quote!(#rt::DeserializeBorrowed::deserialize_borrowed(r))
             }
             Ty::Struct(_) => quote!(#rt::BareDeserializeBorrowed::deserialize_bare_borrowed(r)),
-            Ty::Vector { boxed, elem } => {
-                // The owned read's count check: the model's minimum size.
-                let min = Literal::usize_unsuffixed(self.model().min_size(elem));
-                let item = match **elem {
-                    Ty::Struct(_) => {
-                        quote!(#rt::BareDeserializeBorrowed::deserialize_bare_borrowed)
-                    }
-                    _ => {
-                        let item = self.read(elem);
-                        quote!(|r| #item)
-                    }
-                };
-                if *boxed {
-                    quote!(#rt::wire::read_vector_with(r, #min, #item))
-                } else {
-                    quote!(#rt::wire::read_bare_vector_with(r, #min, #item))
-                }
-            }
+            Ty::Vector { boxed, elem } => read_vector(
+                rt,
+                self.model().min_size(elem),
+                *boxed,
+                elem,
+                quote!(#rt::BareDeserializeBorrowed::deserialize_bare_borrowed),
+                |elem| self.read(elem),
+            ),
             _ => unreachable!(
                 "a value that borrows: a primitive, an object, a struct, an enum or a vector"
             ),
@@ -563,19 +553,8 @@ impl ValueReads for Borrowed<'_, '_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
-    use super::super::{generate, Gate, Options};
-
-    fn sample() -> crate::ir::Api {
-        let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
-        let schemas = [
-            docs.join("schemas/sample.tl"),
-            docs.join("schemas/sample_mtproto.tl"),
-            docs.join("schemas/sample_secret.tl"),
-        ];
-        crate::merge::build(&docs, &schemas).expect("sample IR").api
-    }
+    use super::super::settings_crate::sample;
+    use super::super::{generate, Formatting, Gate, Layout, Options};
 
     /// With the setting off the tree is byte for byte the tree of the same
     /// settings without it: on, it only adds the `borrowed/` files and one
@@ -588,6 +567,18 @@ mod tests {
             Options {
                 sample_values: Gate::On,
                 deserializable_functions: Gate::On,
+                ..Options::default()
+            },
+            // As tlgen-api's build script generates.
+            Options {
+                layout: Layout::Include {
+                    env_var: "OUT_DIR".into(),
+                    prefix: String::new(),
+                },
+                formatting: Formatting::Lines,
+                serde: Gate::On,
+                hash: Gate::On,
+                root_path: Some("crate".into()),
                 ..Options::default()
             },
         ] {

@@ -374,6 +374,7 @@ mod tests {
             deserializable_functions: Gate::feature("server"),
             hash: Gate::feature("hashing"),
             sample_values: Gate::feature("samples"),
+            borrowed: Gate::feature("zero-copy"),
             runtime_path: "rt".into(),
             ..off.clone()
         };
@@ -388,6 +389,7 @@ mod tests {
                  [features]\n\
                  server = []\n\
                  hashing = []\n\
+                 zero-copy = []\n\
                  samples = [\"server\"]"
             )
         );

@@ -128,7 +128,8 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-fn sample() -> crate::ir::Api {
+/// The sample API with all three sample schemas.
+pub(super) fn sample() -> crate::ir::Api {
     let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
     let schemas = [
         docs.join("schemas/sample.tl"),

@@ -281,6 +281,34 @@ fn flush_reads(rt: &TokenStream, run: &mut Vec<FixedRead>, reads: &mut Vec<Token
     }
 }
 
+/// A vector read of either form: the count checked against `min` (the
+/// model's minimum element size) before anything is reserved, each element
+/// read by `bare_fn` when it is a bare struct (a function path, not a
+/// closure: formatters print the `tri!` arguments this lands in verbatim),
+/// else by the expression `read_elem` gives.
+pub(super) fn read_vector(
+    rt: &TokenStream,
+    min: usize,
+    boxed: bool,
+    elem: &Ty,
+    bare_fn: TokenStream,
+    read_elem: impl FnOnce(&Ty) -> TokenStream,
+) -> TokenStream {
+    let min = Literal::usize_unsuffixed(min);
+    let item = match elem {
+        Ty::Struct(_) => bare_fn,
+        _ => {
+            let item = read_elem(elem);
+            quote!(|r| #item)
+        }
+    };
+    if boxed {
+        quote!(#rt::wire::read_vector_with(r, #min, #item))
+    } else {
+        quote!(#rt::wire::read_bare_vector_with(r, #min, #item))
+    }
+}
+
 /// The `[u8; N]` -> value conversion of a fixed-width field in a read run.
 fn fixed_from(prim: Prim) -> TokenStream {
     match number_type(prim) {
@@ -373,23 +401,14 @@ impl Gen<'_, '_> {
             Ty::Vector { boxed: true, elem } if is_byte_data(elem) => {
                 quote!(#rt::wire::read_bytes_vector(r))
             }
-            Ty::Vector { boxed, elem } => {
-                let min = Literal::usize_unsuffixed(self.model.min_size(elem));
-                let item = match **elem {
-                    // A function path, not a closure: formatters print the
-                    // `tri!` arguments this lands in verbatim.
-                    Ty::Struct(_) => quote!(#rt::BareDeserialize::deserialize_bare),
-                    _ => {
-                        let item = self.read(elem);
-                        quote!(|r| #item)
-                    }
-                };
-                if *boxed {
-                    quote!(#rt::wire::read_vector_with(r, #min, #item))
-                } else {
-                    quote!(#rt::wire::read_bare_vector_with(r, #min, #item))
-                }
-            }
+            Ty::Vector { boxed, elem } => read_vector(
+                rt,
+                self.model.min_size(elem),
+                *boxed,
+                elem,
+                quote!(#rt::BareDeserialize::deserialize_bare),
+                |elem| self.read(elem),
+            ),
             Ty::Prim(_) | Ty::Enum(_) | Ty::Query(_) | Ty::QueryResult(_) | Ty::Object => {
                 unreachable!("with wire traits: handled above")
             }

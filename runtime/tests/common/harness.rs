@@ -7,9 +7,9 @@
 use tlgen_runtime::gzip::{read_maybe_gzipped, write_gzip_packed};
 use tlgen_runtime::wire;
 use tlgen_runtime::{
-    decode_maybe_gzipped, decode_maybe_gzipped_borrowed, unpack_gzip, BareDeserialize, DecodeError,
-    Deserialize, DeserializeBorrowed, Identifiable, Method, Object, Reader, RpcError, RpcResult,
-    Serialize, ToOwnedValue,
+    decode_maybe_gzipped, decode_maybe_gzipped_borrowed, unpack_gzip, BareDeserialize,
+    BareDeserializeBorrowed, DecodeError, Deserialize, DeserializeBorrowed, Identifiable, Method,
+    Object, ObjectRef, Reader, RpcError, RpcResult, Serialize, ToOwnedValue,
 };
 
 /// `invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;`, made
@@ -66,22 +66,35 @@ impl Deserialize for Query {
     /// nesting level per object.
     fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         read_maybe_gzipped(reader, |reader| {
-            reader.nested(|reader| match reader.read_u32()? {
-                NEST_ID => Ok(Self::Nest {
-                    layer: i32::deserialize(reader)?,
-                    query: Box::new(Query::deserialize(reader)?),
-                }),
-                LEAF_ID => Ok(Self::Leaf {
-                    text: String::deserialize(reader)?,
-                    data: wire::read_bytes(reader)?,
-                }),
-                id => Err(DecodeError::UnknownConstructor {
-                    id,
-                    expected: "Query",
-                    found: None,
-                }),
+            reader.nested(|reader| {
+                let id = reader.read_u32()?;
+                query_fields(reader, id, Query::deserialize)
             })
         })
+    }
+}
+
+/// The fields of the [`Query`] constructor `id`, the wrapped query read by
+/// `inner`.
+fn query_fields(
+    reader: &mut Reader<'_>,
+    id: u32,
+    inner: impl FnOnce(&mut Reader<'_>) -> Result<Query, DecodeError>,
+) -> Result<Query, DecodeError> {
+    match id {
+        NEST_ID => Ok(Query::Nest {
+            layer: i32::deserialize(reader)?,
+            query: Box::new(inner(reader)?),
+        }),
+        LEAF_ID => Ok(Query::Leaf {
+            text: String::deserialize(reader)?,
+            data: wire::read_bytes(reader)?,
+        }),
+        id => Err(DecodeError::UnknownConstructor {
+            id,
+            expected: "Query",
+            found: None,
+        }),
     }
 }
 
@@ -93,21 +106,9 @@ pub struct PlainQuery(pub Query);
 impl Deserialize for PlainQuery {
     fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         let id = reader.read_u32()?;
-        reader.nested(|reader| match id {
-            NEST_ID => Ok(PlainQuery(Query::Nest {
-                layer: i32::deserialize(reader)?,
-                query: Box::new(PlainQuery::deserialize(reader)?.0),
-            })),
-            LEAF_ID => Ok(PlainQuery(Query::Leaf {
-                text: String::deserialize(reader)?,
-                data: wire::read_bytes(reader)?,
-            })),
-            id => Err(DecodeError::UnknownConstructor {
-                id,
-                expected: "Query",
-                found: None,
-            }),
-        })
+        reader
+            .nested(|reader| query_fields(reader, id, |r| PlainQuery::deserialize(r).map(|q| q.0)))
+            .map(PlainQuery)
     }
 }
 
@@ -228,6 +229,45 @@ impl BareDeserialize for Message {
             seqno,
             body: Object::read_framed(reader, len)?,
         })
+    }
+}
+
+/// [`Message`] in the borrowed form, decoded as the generated borrowed
+/// structs decode it: the body viewed in place, framed by its length.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageRef<'a> {
+    /// `msg_id`.
+    pub msg_id: i64,
+    /// `seqno`.
+    pub seqno: i32,
+    /// `body`, borrowed from the input.
+    pub body: ObjectRef<'a>,
+}
+
+impl<'a> BareDeserializeBorrowed<'a> for MessageRef<'a> {
+    const MIN_BARE_SIZE: usize = 20;
+
+    fn deserialize_bare_borrowed(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        let msg_id = i64::deserialize_borrowed(reader)?;
+        let seqno = i32::deserialize_borrowed(reader)?;
+        let len = reader.read_u32()?;
+        Ok(MessageRef {
+            msg_id,
+            seqno,
+            body: ObjectRef::read_framed(reader, len)?,
+        })
+    }
+}
+
+impl ToOwnedValue for MessageRef<'_> {
+    type Owned = Message;
+
+    fn to_owned_value(&self) -> Message {
+        Message {
+            msg_id: self.msg_id,
+            seqno: self.seqno,
+            body: self.body.to_owned_value(),
+        }
     }
 }
 
@@ -455,6 +495,8 @@ pub fn seed_corpus() -> Vec<Vec<u8>> {
     ]);
     let outer = Envelope::Container(vec![message(4, &inner.to_bytes()), message(5, &gz)]);
     seeds.push(inner.to_bytes());
+    // A container's messages without its ID: a bare vector of framed bodies.
+    seeds.push(inner.to_bytes()[4..].to_vec());
     seeds.push(outer.to_bytes());
     seeds.push(Envelope::Copy(message(6, &outer.to_bytes())).to_bytes());
     let mut gz_gz = Vec::new();
@@ -684,6 +726,18 @@ fn decode_borrowed(data: &[u8]) -> usize {
     let plain_vec =
         Vec::<PlainQuery>::from_bytes(data).map(|v| v.into_iter().map(|q| q.0).collect());
     same::<Vec<QueryRef<'_>>, Vec<Query>>(data, plain_vec, &mut ok);
+    // `Object`: the rest of the input, or framed by a length (a container's
+    // messages, as generated code reads them).
+    same::<ObjectRef<'_>, _>(data, <Object as Deserialize>::from_bytes(data), &mut ok);
+    let mut reader = Reader::new(data);
+    let owned = wire::read_bare_vector_with(&mut reader, 20, Message::deserialize_bare)
+        .and_then(|v| reader.finish().map(|()| v));
+    let mut reader = Reader::new(data);
+    let borrowed =
+        wire::read_bare_vector_with(&mut reader, 20, MessageRef::deserialize_bare_borrowed)
+            .and_then(|v| reader.finish().map(|()| v.to_owned_value()));
+    assert_eq!(borrowed, owned, "framed messages of {data:02x?}");
+    ok += usize::from(owned.is_ok());
     // `gzip_packed` around the value: inflated into a buffer the caller
     // lends, with the owned decoder's limits and errors.
     let mut scratch = Vec::new();
