@@ -231,11 +231,7 @@ fn borrowed_decode_equals_owned_decode_on_telethon_golden_bytes() {
 }
 
 fn hex_bytes(hex: &str) -> Vec<u8> {
-    assert!(hex.len() % 2 == 0, "odd hex: {hex}");
-    (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex digits"))
-        .collect()
+    tlgen::tools::parse_hex(hex).expect("fixture hex")
 }
 
 /// The README's example, on Telethon's `message` objects: the text borrows
