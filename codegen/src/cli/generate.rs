@@ -66,8 +66,8 @@ pub struct GenerateArgs {
     /// time).
     #[arg(long, value_name = "GATE", default_value = "off")]
     hash: Gate,
-    /// The `borrowed` module (types that decode without copying strings and
-    /// bytes): `off`, `on` or `feature:NAME`.
+    /// The `borrowed` module (types that decode without copying strings,
+    /// bytes and objects): `off`, `on` or `feature:NAME`.
     #[arg(long, value_name = "GATE", default_value = "off")]
     borrowed: Gate,
     /// The path the code names the runtime crate by: a renamed dependency

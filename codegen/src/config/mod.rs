@@ -425,8 +425,8 @@ impl Config {
     }
 
     /// The `borrowed` module: the constructor structs and type enums in a
-    /// form that decodes from a `&'a [u8]` without copying strings and byte
-    /// fields, with a conversion to the owned items (default: [`Gate::Off`]).
+    /// form that decodes from a `&'a [u8]` without copying strings, byte
+    /// fields and `Object`s, with a conversion to the owned items (default: [`Gate::Off`]).
     /// It needs nothing of the including crate.
     pub fn borrowed(&mut self, gate: Gate) -> &mut Self {
         self.borrowed = gate;

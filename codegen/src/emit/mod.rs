@@ -137,8 +137,8 @@ pub struct Options {
     /// the other.
     pub sample_values: Gate,
     /// The `borrowed` module: the constructor structs and type enums in a
-    /// form that decodes from a `&'a [u8]` without copying strings and byte
-    /// fields, and converts to the owned items (`tlgen_runtime::borrowed`).
+    /// form that decodes from a `&'a [u8]` without copying strings, byte
+    /// fields and `Object`s, and converts to the owned items (`tlgen_runtime::borrowed`).
     /// It needs nothing of the including crate; off, the tree is exactly
     /// what it is without the setting.
     pub borrowed: Gate,

@@ -1,7 +1,8 @@
 //! Wire bodies: the `BareSerialize`/`BareDeserialize` impls of constructor
 //! and method structs (sizes, writes with runs of fixed-width fields
 //! coalesced, flags words computed from the fields, reads), apart from the
-//! item shells in [`super::items`].
+//! item shells in [`super::items`]. The reads are built by [`read_body`],
+//! which the borrowed form ([`super::borrowed`]) shares.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
