@@ -177,6 +177,19 @@ fn has_borrowed_trait(ty: &Ty) -> bool {
     }
 }
 
+/// The item at `p` under the module `root` (`<root>::enums::Message`).
+fn path_under(root: &TokenStream, p: &ItemPath) -> TokenStream {
+    let kind = names::ident(p.kind.module());
+    let ident = names::ident(&p.ident);
+    match &p.ns {
+        Some(ns) => {
+            let ns = names::ident(ns);
+            quote!(#root::#kind::#ns::#ident)
+        }
+        None => quote!(#root::#kind::#ident),
+    }
+}
+
 /// The generator of one borrowed file.
 struct Borrowed<'g, 'm, 'a> {
     gen: &'g Gen<'m, 'a>,
@@ -192,16 +205,7 @@ impl Borrowed<'_, '_, '_> {
 
     /// The borrowed item at `p` (`super::enums::Message`), without its lifetime.
     fn path(&self, p: &ItemPath) -> TokenStream {
-        let root = &self.root;
-        let kind = names::ident(p.kind.module());
-        let ident = names::ident(&p.ident);
-        match &p.ns {
-            Some(ns) => {
-                let ns = names::ident(ns);
-                quote!(#root::#kind::#ns::#ident)
-            }
-            None => quote!(#root::#kind::#ident),
-        }
+        path_under(&self.root, p)
     }
 
     /// The Rust type of a value in the borrowed form.
@@ -456,10 +460,7 @@ impl Borrowed<'_, '_, '_> {
             // The file declares modules named `types` and `enums`: the
             // owned items are named from the tree root, not imported.
             let root: TokenStream = gen.root_text.parse().expect("checked root path");
-            let owned_path = |p: &ItemPath| {
-                let display: TokenStream = p.display().parse().expect("an item path");
-                quote!(#root::#display)
-            };
+            let owned_path = |p: &ItemPath| path_under(&root, p);
             for (t, ty, rust) in model.rust_types() {
                 if !self.borrowing.ty(t) {
                     continue;
