@@ -72,8 +72,10 @@ fn main() {
         println!("cargo:rerun-if-env-changed={var}");
     }
     println!("cargo:rerun-if-changed=build.rs");
-    // Tests written against the sample are compiled only for it.
+    // Tests written against the sample are compiled only for it, those of
+    // the MTProto service items only where the tree has them.
     println!("cargo:rustc-check-cfg=cfg(tlgen_sample)");
+    println!("cargo:rustc-check-cfg=cfg(tlgen_mtproto)");
     let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let input = Input::from_env(&manifest).unwrap_or_else(|message| fail(&message));
     let select: Vec<String> = env::var("TLGEN_SELECT")
@@ -105,6 +107,7 @@ fn main() {
         .deserializable_functions(feature_gate("deserializable-functions"))
         .hash(feature_gate("hash"))
         .sample_values(feature_gate("sample-values"))
+        .borrowed(feature_gate("borrowed"))
         .formatting(Formatting::Lines)
         .deny_warnings(switch("TLGEN_DENY_WARNINGS").unwrap_or_else(|message| fail(&message)))
         .deny_warnings_switch(DENY_SWITCH);
@@ -119,6 +122,10 @@ fn main() {
         Ok(generated) => generated,
         Err(e) => fail(&format!("{e}\n(input: {})", input.describe())),
     };
+
+    if generated.output.files.contains_key("types/mtproto.rs") {
+        println!("cargo:rustc-cfg=tlgen_mtproto");
+    }
 
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR"));
     write(&out.join("tlgen_sample.rs"), &input.sample.to_string());

@@ -73,6 +73,8 @@ step "generated crate (sample): no_std (no default features)" \
     cargo build -p tlgen-api --no-default-features
 step "generated crate (sample): no_std with serde" \
     cargo build -p tlgen-api --no-default-features --features serde
+step "generated crate (sample): no_std with the borrowed form" \
+    cargo build -p tlgen-api --no-default-features --features borrowed
 
 step "packages: publish dry run (each crate verified from its package), the CLI installed from its package" \
     bash scripts/check-packages.sh

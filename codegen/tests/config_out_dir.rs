@@ -145,6 +145,12 @@ fn headers_record_no_input_paths_and_match_the_cli() {
         report.contains("+#[derive(Debug, Clone, PartialEq, Hash"),
         "{report}"
     );
+    // `--borrowed on` asks for the tree with the `borrowed` module.
+    let borrowed = cli_check(&["--borrowed", "on"]);
+    let report = String::from_utf8_lossy(&borrowed.stdout);
+    assert_ne!(borrowed.status.code(), Some(0), "{report}");
+    assert!(report.contains("borrowed/mod.rs"), "{report}");
+    assert!(report.contains("+pub mod borrowed;"), "{report}");
 }
 
 /// By default the tree asks nothing of its crate but the runtime: no serde,
@@ -211,9 +217,21 @@ fn defaults_test_no_feature_and_gates_add_their_part() {
     assert!(!plain.derives().iter().any(|d| d.traits == ["Hash"]));
     assert!(implemented("Eq", "GetConfig"));
     assert!(derives(&tree(config.clone().hash(Gate::On)), None, &hashed));
-    let gated = tree(config.hash(Gate::feature("hashing")));
+    let gated = tree(config.clone().hash(Gate::feature("hashing")));
     assert!(!derives(&gated, None, &hashed));
     assert!(derives(&gated, Some(r#"feature = "hashing""#), &["Hash"]));
+
+    // The borrowed form is off by default; on, or behind a feature, it is
+    // one module more.
+    assert!(!plain.idents().contains("DeserializeBorrowed"));
+    let borrowed = tree(config.clone().hash(Gate::On).borrowed(Gate::On));
+    assert!(borrowed.mods().contains(&("borrowed".to_owned(), None)));
+    assert!(borrowed.impls().iter().any(|i| {
+        i.trait_.as_deref() == Some("rt::DeserializeBorrowed") && i.self_ty == "Config < 'a >"
+    }));
+    let gated = tree(config.borrowed(Gate::feature("zero-copy")));
+    let zero_copy = Some(r#"feature = "zero-copy""#.to_owned());
+    assert!(gated.mods().contains(&("borrowed".to_owned(), zero_copy)));
 }
 
 /// A setting generated code cannot use fails before the docs are read (here

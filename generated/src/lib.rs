@@ -29,6 +29,11 @@
 //!   compile time. Those items are `Eq` either way.
 //! * `sample-values`: the `samples` module (a sample value of every item and a
 //!   visitor over all of them) for whole-layer round-trip tests.
+//! * `borrowed`: the `borrowed` module, the types in a form that decodes from
+//!   a `&'a [u8]` without copying strings, bytes and objects (`&'a str`,
+//!   `&'a [u8]`, [`tlgen_runtime::ObjectRef`];
+//!   [`tlgen_runtime::DeserializeBorrowed`]), copied into the owned types with
+//!   [`tlgen_runtime::ToOwnedValue`].
 //!
 //! # Build-time input
 //!

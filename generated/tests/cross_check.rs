@@ -110,10 +110,8 @@ fn holds_object(index: &ApiIndex<'_>, visited: &str) -> bool {
         match ty {
             Ty::Object => return true,
             Ty::Vector { elem, .. } => work.push(elem),
-            Ty::Struct(c) => {
-                if seen.insert(Handle::Ctor(*c)) {
-                    work.extend(index.ctor(*c).fields.iter().filter_map(|f| f.value_ty()));
-                }
+            Ty::Struct(c) if seen.insert(Handle::Ctor(*c)) => {
+                work.extend(index.ctor(*c).fields.iter().filter_map(|f| f.value_ty()));
             }
             Ty::Enum(t) => {
                 for &c in &index.ty(*t).ctors {

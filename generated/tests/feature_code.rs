@@ -1,10 +1,10 @@
 //! The build script generates a feature's code only when the feature is on:
 //! the tree in `OUT_DIR` names serde exactly when `serde` is enabled, has
-//! method decoders exactly when `deserializable-functions` is, and derives
-//! `Hash` for its items exactly when `hash` is. The test
-//! command runs this with the default features (all off) and with every
-//! feature (all on), for every input. The checks read the parsed items, not
-//! the text.
+//! method decoders exactly when `deserializable-functions` is, derives
+//! `Hash` for its items exactly when `hash` is, and has the `borrowed`
+//! module exactly when `borrowed` is. The test command runs this with the
+//! default features (all off) and with every feature (all on), for every
+//! input. The checks read the parsed items, not the text.
 
 use std::path::Path;
 
@@ -31,6 +31,19 @@ fn a_feature_that_is_off_leaves_no_code() {
         hashed,
         cfg!(feature = "hash"),
         "items derive Hash exactly when the `hash` feature is on"
+    );
+    assert_eq!(
+        Path::new(env!("OUT_DIR")).join("borrowed").is_dir(),
+        cfg!(feature = "borrowed"),
+        "the borrowed module's files exist exactly when the `borrowed` feature is on"
+    );
+    assert_eq!(
+        tree.impls().iter().any(|i| i
+            .trait_
+            .as_deref()
+            .is_some_and(|t| t.ends_with("DeserializeBorrowed"))),
+        cfg!(feature = "borrowed"),
+        "borrowed decoders present exactly when the `borrowed` feature is on"
     );
     // The runtime's `tl_boxed!(fn[no_de] ...)` is the form without method
     // decoders; any other `fn` form generates them.

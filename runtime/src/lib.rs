@@ -14,10 +14,15 @@
 //!   in front, and [`BareDeserialize`] reads them once the ID is consumed:
 //!   type enums dispatch to them.
 //! * [`Boxed`] gives a constructor struct its boxed form (ID, then fields).
+//! * [`DeserializeBorrowed`] and [`BareDeserializeBorrowed`] read the
+//!   borrowed form of generated types (strings and bytes borrowed from the
+//!   input, the [`borrowed`] module), [`ToOwnedValue`] copies it into the
+//!   owned form.
 //! * [`Method`] ties a request to its TL name, its return type and its error type.
 //! * [`Object`] is any boxed value (`rpc_result result:Object`, the MTProto
 //!   envelope's `body`), kept as its bytes until the caller decodes it with
-//!   the type it expects, `gzip_packed` unpacked on the way.
+//!   the type it expects, `gzip_packed` unpacked on the way; [`ObjectRef`]
+//!   is the same value borrowed from the input.
 //! * [`RpcError`] is a parsed `rpc_error`, with the numeric part of the message
 //!   split off (`FLOOD_WAIT_30` -> `FLOOD_WAIT_X`, 30). A method's error is a
 //!   [`MethodError`]: that `RpcError` and its kind to match on (the method's
@@ -70,6 +75,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod alloc_prelude;
+pub mod borrowed;
 mod boxed;
 mod error;
 pub mod gzip;
@@ -85,10 +91,13 @@ mod traits;
 mod typed_error;
 pub mod wire;
 
+pub use borrowed::{
+    decode_maybe_gzipped_borrowed, BareDeserializeBorrowed, DeserializeBorrowed, ToOwnedValue,
+};
 pub use boxed::Boxed;
 pub use error::DecodeError;
 pub use gzip::{decode_maybe_gzipped, unpack_gzip, GZIP_PACKED_ID};
-pub use object::Object;
+pub use object::{Object, ObjectRef};
 pub use reader::{Reader, DEFAULT_GZIP_LIMIT, DEFAULT_MAX_DEPTH};
 pub use rpc::{RpcError, RpcResult, RPC_ERROR_ID, RPC_RESULT_ID};
 pub use traits::{BareDeserialize, BareSerialize, Deserialize, Identifiable, Method, Serialize};

@@ -11,9 +11,14 @@
 //! On the wire an `Object` has no length of its own: it runs to the end of
 //! its frame (the rest of an `rpc_result`), or is as long as the `int`
 //! before it says (the envelope's `bytes`, [`Object::read_framed`]).
+//!
+//! [`ObjectRef`] is the same value in the borrowed form of the generated
+//! types (`crate::borrowed`): the bytes stay in the input. Both forms read
+//! through the same two functions, so they frame alike and fail alike.
 
 use alloc::vec::Vec;
 
+use crate::borrowed::{decode_maybe_gzipped_borrowed, DeserializeBorrowed, ToOwnedValue};
 use crate::{gzip, DecodeError, Deserialize, Identifiable, Method, Reader, Serialize};
 
 /// Any boxed value, as its wire bytes (constructor ID first).
@@ -29,12 +34,7 @@ impl Object {
     /// Wraps the boxed wire form of a value; fails unless it has at least
     /// a constructor ID.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Object, DecodeError> {
-        if bytes.len() < 4 {
-            return Err(DecodeError::UnexpectedEof {
-                offset: bytes.len(),
-                needed: 4 - bytes.len(),
-            });
-        }
+        ObjectRef::from_bytes(&bytes)?;
         Ok(Object(bytes))
     }
 
@@ -81,16 +81,7 @@ impl Object {
     /// Reads a value of `len` bytes (the length the `int` before it gave),
     /// which must hold at least a constructor ID.
     pub fn read_framed(reader: &mut Reader<'_>, len: u32) -> Result<Object, DecodeError> {
-        let len = usize::try_from(len).unwrap_or(usize::MAX);
-        let offset = reader.position();
-        if len > reader.remaining() {
-            return Err(DecodeError::LengthTooLarge {
-                offset,
-                declared: len,
-                remaining: reader.remaining(),
-            });
-        }
-        Object::from_bytes(reader.read_slice(len)?.to_vec())
+        ObjectRef::read_framed(reader, len).map(|o| o.to_owned_value())
     }
 }
 
@@ -114,6 +105,102 @@ impl Serialize for Object {
 /// takes the rest of the reader.
 impl Deserialize for Object {
     fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        ObjectRef::deserialize_borrowed(reader).map(|o| o.to_owned_value())
+    }
+}
+
+impl<T: Serialize> From<&T> for Object {
+    fn from(value: &T) -> Object {
+        Object::new(value)
+    }
+}
+
+/// An [`Object`] in the borrowed form: the boxed wire bytes of any value,
+/// borrowed from the input (at least a constructor ID). What
+/// `rpc_result result:Object` and the envelope's `body:Object` are in the
+/// generated `borrowed` module: the body, usually most of the input, is not
+/// copied, and [`ObjectRef::decode_borrowed`] decodes it borrowing from the
+/// same input.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ObjectRef<'a>(&'a [u8]);
+
+impl<'a> ObjectRef<'a> {
+    /// Views the boxed wire form of a value; fails unless it has at least
+    /// a constructor ID.
+    pub fn from_bytes(bytes: &'a [u8]) -> Result<ObjectRef<'a>, DecodeError> {
+        if bytes.len() < 4 {
+            return Err(DecodeError::UnexpectedEof {
+                offset: bytes.len(),
+                needed: 4 - bytes.len(),
+            });
+        }
+        Ok(ObjectRef(bytes))
+    }
+
+    /// The constructor ID (of `gzip_packed` for a packed value).
+    pub fn id(&self) -> u32 {
+        u32::from_le_bytes([self.0[0], self.0[1], self.0[2], self.0[3]])
+    }
+
+    /// Whether it is a `T` (by constructor ID; a packed value is
+    /// `gzip_packed` until decoded).
+    pub fn is<T: Identifiable>(&self) -> bool {
+        self.id() == T::CONSTRUCTOR_ID
+    }
+
+    /// The wire bytes, borrowed from the input.
+    pub fn as_bytes(&self) -> &'a [u8] {
+        self.0
+    }
+
+    /// Decodes the value as an owned `T` ([`Object::decode`]).
+    pub fn decode<T: Deserialize>(&self) -> Result<T, DecodeError> {
+        gzip::decode_maybe_gzipped(self.0)
+    }
+
+    /// Decodes the value as a borrowed `T`, borrowing from the input, or
+    /// from `scratch` when the value is `gzip_packed`
+    /// ([`decode_maybe_gzipped_borrowed`]).
+    pub fn decode_borrowed<T: DeserializeBorrowed<'a>>(
+        &self,
+        scratch: &'a mut Vec<u8>,
+    ) -> Result<T, DecodeError> {
+        decode_maybe_gzipped_borrowed(self.0, scratch)
+    }
+
+    /// Decodes the value as the answer to the call `M`
+    /// ([`Object::decode_response`]).
+    pub fn decode_response<M: Method>(&self) -> Result<Result<M::Return, M::Error>, DecodeError> {
+        M::decode_response(self.0)
+    }
+
+    /// Reads a value of `len` bytes (the length the `int` before it gave),
+    /// which must hold at least a constructor ID: the one framing rule of
+    /// both forms ([`Object::read_framed`]).
+    pub fn read_framed(reader: &mut Reader<'a>, len: u32) -> Result<ObjectRef<'a>, DecodeError> {
+        let len = usize::try_from(len).unwrap_or(usize::MAX);
+        let offset = reader.position();
+        if len > reader.remaining() {
+            return Err(DecodeError::LengthTooLarge {
+                offset,
+                declared: len,
+                remaining: reader.remaining(),
+            });
+        }
+        ObjectRef::from_bytes(reader.read_slice(len)?)
+    }
+}
+
+impl core::fmt::Debug for ObjectRef<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "ObjectRef(#{:08x}, {} bytes)", self.id(), self.0.len())
+    }
+}
+
+/// An `Object` with no length before it runs to the end of its frame: it
+/// takes the rest of the reader (the one rule of both forms).
+impl<'a> DeserializeBorrowed<'a> for ObjectRef<'a> {
+    fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
         let offset = reader.position();
         let rest = reader.read_rest();
         if rest.len() < 4 {
@@ -122,12 +209,14 @@ impl Deserialize for Object {
                 needed: 4 - rest.len(),
             });
         }
-        Ok(Object(rest.to_vec()))
+        Ok(ObjectRef(rest))
     }
 }
 
-impl<T: Serialize> From<&T> for Object {
-    fn from(value: &T) -> Object {
-        Object::new(value)
+impl ToOwnedValue for ObjectRef<'_> {
+    type Owned = Object;
+
+    fn to_owned_value(&self) -> Object {
+        Object(self.0.to_vec())
     }
 }

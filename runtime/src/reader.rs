@@ -73,12 +73,20 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The same reader, `depth` levels deep already (a payload unpacked
+    /// from `depth` nested `gzip_packed` objects).
+    pub(crate) fn at_depth(mut self, depth: u32) -> Self {
+        self.depth = depth;
+        self
+    }
+
     /// Replaces the gzip budget (after a sub-reader has spent some of it).
     pub(crate) fn set_gzip_budget(&mut self, budget: usize) {
         self.gzip_budget = budget;
     }
 
     /// The input not yet read, without consuming it.
+    #[inline]
     pub fn rest(&self) -> &'a [u8] {
         &self.bytes[self.pos..]
     }
@@ -91,11 +99,13 @@ impl<'a> Reader<'a> {
     }
 
     /// The current offset into the input.
+    #[inline]
     pub fn position(&self) -> usize {
         self.pos
     }
 
     /// Bytes not yet read.
+    #[inline]
     pub fn remaining(&self) -> usize {
         self.bytes.len() - self.pos
     }
@@ -109,6 +119,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Takes the next `n` bytes.
+    #[inline]
     pub fn read_slice(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
         if n > self.remaining() {
             return Err(DecodeError::UnexpectedEof {
@@ -122,6 +133,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Takes the next `N` bytes as an array.
+    #[inline]
     pub fn read_array<const N: usize>(&mut self) -> Result<[u8; N], DecodeError> {
         let mut out = [0u8; N];
         out.copy_from_slice(self.read_slice(N)?);
@@ -129,11 +141,13 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a little-endian `u32` (a constructor ID or a flags word).
+    #[inline]
     pub fn read_u32(&mut self) -> Result<u32, DecodeError> {
         self.read_array().map(u32::from_le_bytes)
     }
 
     /// Reads the next constructor ID without consuming it.
+    #[inline]
     pub fn peek_u32(&self) -> Result<u32, DecodeError> {
         self.clone().read_u32()
     }
@@ -158,6 +172,7 @@ impl<'a> Reader<'a> {
     /// Checks that `count` items of at least `min_item_size` bytes each can fit
     /// in the remaining input, so a hostile count cannot make the caller reserve
     /// memory the input does not justify.
+    #[inline]
     pub fn check_count(&self, count: usize, min_item_size: usize) -> Result<(), DecodeError> {
         let remaining = self.remaining();
         match count.checked_mul(min_item_size.max(1)) {

@@ -105,6 +105,22 @@ impl<T: Sample> Sample for Box<T> {
     }
 }
 
+/// Receives a sample value of every type of the generated `borrowed` module
+/// (the generated `borrowed::visit_samples`), with that type's borrowed
+/// decoder: `decode_borrowed` decodes bytes into the borrowed form and
+/// copies it into the owned form ([`crate::ToOwnedValue`]), so that tests
+/// can compare it with the owned decode of the same bytes.
+pub trait BorrowedVisitor {
+    /// One value, named `Type/constructor`, in its owned form.
+    fn visit<T>(
+        &mut self,
+        name: &str,
+        value: T,
+        decode_borrowed: &dyn Fn(&[u8]) -> Result<T, crate::DecodeError>,
+    ) where
+        T: crate::Serialize + crate::Deserialize + core::fmt::Debug + PartialEq;
+}
+
 /// Defines, in the calling crate, the `Json` bound (the JSON form, where
 /// the generated code has serde) and the `Visitor` trait that receives every
 /// sample value:

@@ -247,6 +247,7 @@ pub fn write_bytes(out: &mut Vec<u8>, data: &[u8]) {
 }
 
 /// Reads TL `bytes` without copying: the data, borrowed from the input.
+#[inline]
 pub fn read_bytes_ref<'a>(reader: &mut Reader<'a>) -> Result<&'a [u8], DecodeError> {
     let offset = reader.position();
     let [first] = reader.read_array::<1>()?;
@@ -301,6 +302,7 @@ pub fn write_string(out: &mut Vec<u8>, s: &str) {
 
 /// Reads a TL `string`, borrowed from the input; bytes that are not UTF-8
 /// are [`DecodeError::InvalidUtf8`].
+#[inline]
 pub fn read_str<'a>(reader: &mut Reader<'a>) -> Result<&'a str, DecodeError> {
     let offset = reader.position();
     let data = read_bytes_ref(reader)?;

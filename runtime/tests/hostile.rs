@@ -1,5 +1,6 @@
 //! A million pseudo-random and mutated inputs through every decoder: each must
-//! yield a value or a well-formed typed error, never a panic. Deterministic
+//! yield a value or a well-formed typed error, never a panic, and each
+//! borrowed decoder the same value or error as the owned one. Deterministic
 //! (seeded xorshift), no extra dependencies. The same decoders back the
 //! cargo-fuzz target in `fuzz/`.
 

@@ -34,3 +34,13 @@ pub fn build(docs: &std::path::Path, schemas: &[std::path::PathBuf]) -> tlgen::m
 pub fn sample() -> tlgen::merge::Merged {
     build(&crate::sample_docs(), &crate::sample_schemas())
 }
+
+/// The IR of the sample docs with all three sample schemas, the MTProto
+/// service schema among them ([`build`]).
+#[cfg(feature = "tlgen")]
+pub fn sample_protocol() -> tlgen::merge::Merged {
+    let docs = crate::sample_docs();
+    let mut schemas = crate::sample_schemas().to_vec();
+    schemas.insert(1, docs.join("schemas/sample_mtproto.tl"));
+    build(&docs, &schemas)
+}

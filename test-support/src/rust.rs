@@ -226,6 +226,18 @@ impl Parsed {
             .collect()
     }
 
+    /// Every `mod` declaration or inline module: its name and the predicate
+    /// of its `#[cfg(...)]`, if any.
+    pub fn mods(&self) -> Vec<(String, Option<String>)> {
+        self.items()
+            .into_iter()
+            .filter_map(|item| match item {
+                Item::Mod(m) => Some((m.ident.to_string(), m.attrs.iter().find_map(cfg_predicate))),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Every macro invocation in item position whose path ends in `name`.
     pub fn macro_calls(&self, name: &str) -> Vec<MacroCall> {
         self.items()

@@ -70,6 +70,10 @@ pub struct GenerateArgs {
     /// time).
     #[arg(long, value_name = "GATE", default_value = "off")]
     hash: Gate,
+    /// The `borrowed` module (types that decode without copying strings,
+    /// bytes and objects): `off`, `on` or `feature:NAME`.
+    #[arg(long, value_name = "GATE", default_value = "off")]
+    borrowed: Gate,
     /// The path the code names the runtime crate by: a renamed dependency
     /// (`rt`) or a re-export (`tlgen_api::runtime`, `crate::rt`).
     #[arg(long, value_name = "PATH", default_value = emit::DEFAULT_RUNTIME_PATH)]
@@ -86,6 +90,7 @@ impl GenerateArgs {
             .serde(self.serde.clone())
             .deserializable_functions(self.deserializable_functions.clone())
             .hash(self.hash.clone())
+            .borrowed(self.borrowed.clone())
             .runtime_path(&self.runtime_path)
             .formatting(emit::Formatting::Prettyplease);
         if let Some(path) = &self.root_path {

@@ -18,13 +18,14 @@
 //! # What the tree asks of the crate
 //!
 //! Nothing but the runtime, by default: serde, methods' `Deserialize`,
-//! `Hash` and the samples are not generated, and no code tests a cargo
-//! feature, so the crate declares none. Each is a [`Gate`]:
+//! `Hash`, the samples and the borrowed form are not generated, and no code
+//! tests a cargo feature, so the crate declares none. Each is a [`Gate`]:
 //! [`Config::serde`], [`Config::deserializable_functions`], [`Config::hash`]
-//! (about 7% of a full layer's compile time), [`Config::sample_values`] turn
-//! it on always ([`Gate::On`]) or behind a feature of the crate whose name
-//! you choose ([`Gate::Feature`]). [`Config::cargo_toml_lines`] gives the
-//! lines the crate's `Cargo.toml` then needs; for `.serde(Gate::feature("json"))`:
+//! (about 7% of a full layer's compile time), [`Config::sample_values`],
+//! [`Config::borrowed`] turn it on always ([`Gate::On`]) or behind a feature
+//! of the crate whose name you choose ([`Gate::Feature`]).
+//! [`Config::cargo_toml_lines`] gives the lines the crate's `Cargo.toml`
+//! then needs; for `.serde(Gate::feature("json"))`:
 //!
 //! ```toml
 //! [dependencies.serde]
@@ -300,6 +301,7 @@ pub struct Config {
     deserializable_functions: Gate,
     hash: Gate,
     sample_values: Gate,
+    borrowed: Gate,
     runtime_path: Option<String>,
     formatting: Formatting,
     deny_warnings: bool,
@@ -422,6 +424,15 @@ impl Config {
         self
     }
 
+    /// The `borrowed` module: the constructor structs and type enums in a
+    /// form that decodes from a `&'a [u8]` without copying strings, byte
+    /// fields and `Object`s, with a conversion to the owned items (default: [`Gate::Off`]).
+    /// It needs nothing of the including crate.
+    pub fn borrowed(&mut self, gate: Gate) -> &mut Self {
+        self.borrowed = gate;
+        self
+    }
+
     /// The path the code names the runtime crate by (default:
     /// `tlgen_runtime`): a renamed dependency (`rt` for
     /// `rt = { package = "tlgen-runtime", .. }`) or a re-export
@@ -494,6 +505,7 @@ impl Config {
             deserializable_functions: self.deserializable_functions.clone(),
             hash: self.hash.clone(),
             sample_values: self.sample_values.clone(),
+            borrowed: self.borrowed.clone(),
             runtime_path: self
                 .runtime_path
                 .clone()

@@ -182,7 +182,7 @@ impl<'m, 'a> Gen<'m, 'a> {
 
     /// `name_for_id`, the root's ID-to-name lookup, imported like
     /// [`Gen::path`]'s modules.
-    fn name_for_id(&self) -> proc_macro2::Ident {
+    pub(super) fn name_for_id(&self) -> proc_macro2::Ident {
         self.import("name_for_id")
     }
 
@@ -835,6 +835,6 @@ impl<'m, 'a> Gen<'m, 'a> {
 
 /// Whether a constructor's struct has no fields (its enum variant is a unit
 /// variant).
-fn is_unit(c: &Ctor<'_>) -> bool {
+pub(super) fn is_unit(c: &Ctor<'_>) -> bool {
     !c.fields.iter().any(Field::is_struct_field)
 }

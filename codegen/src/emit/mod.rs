@@ -15,6 +15,7 @@
 //! enums/mod.rs, <ns>.rs  one enum per TL type (`enums::InputPeer`), variants = constructors
 //! functions/...          one struct per method implementing `tlgen_runtime::Method`
 //! errors/...             per-method error enums (`errors::messages::SendMessageError`)
+//! borrowed/...           with `Options::borrowed`: types/ and enums/ in the borrowed form
 //! ```
 //!
 //! With [`Layout::Include`] the submodules are pulled in with
@@ -24,7 +25,8 @@
 //!
 //! # What the tree asks of its crate
 //!
-//! serde, method deserialization and the samples are [`Gate`] settings of
+//! serde, method deserialization, the samples and the borrowed form
+//! ([`Options::borrowed`]) are [`Gate`] settings of
 //! [`Options`] (not generated, always compiled, or behind a cargo feature
 //! whose name the caller picks), and [`Options::runtime_path`] is how the
 //! tree names the runtime crate: generated code tests no feature and names
@@ -36,6 +38,7 @@ use proc_macro2::TokenStream;
 
 use crate::ir::Api;
 
+mod borrowed;
 mod construct;
 pub mod docs;
 mod docs_link;
@@ -125,6 +128,12 @@ pub struct Options {
     /// deserializable); with two features, the samples' feature must enable
     /// the other.
     pub sample_values: Gate,
+    /// The `borrowed` module: the constructor structs and type enums in a
+    /// form that decodes from a `&'a [u8]` without copying strings, byte
+    /// fields and `Object`s, and converts to the owned items (`tlgen_runtime::borrowed`).
+    /// It needs nothing of the including crate; off, the tree is exactly
+    /// what it is without the setting.
+    pub borrowed: Gate,
     /// The path generated code names the runtime crate by: its name
     /// (`tlgen_runtime`, [`DEFAULT_RUNTIME_PATH`]), the name of a renamed
     /// dependency (`rt` for `rt = { package = "tlgen-runtime", .. }`) or a
@@ -166,6 +175,7 @@ impl Default for Options {
             deserializable_functions: Gate::feature("deserializable-functions"),
             hash: Gate::Off,
             sample_values: Gate::Off,
+            borrowed: Gate::Off,
             runtime_path: DEFAULT_RUNTIME_PATH.to_owned(),
             formatting: Formatting::default(),
         }
@@ -284,7 +294,7 @@ pub fn generate(api: &Api, options: &Options) -> Result<Output, EmitError> {
     let model = Model::checked(&api).map_err(|problems| {
         EmitError::Invalid(problems.iter().map(ToString::to_string).collect())
     })?;
-    let space = output::OutputSpace::plan(&model, options.sample_values.is_generated());
+    let space = output::OutputSpace::plan(&model, options);
     space.render(&model, options)
 }
 

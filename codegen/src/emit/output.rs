@@ -10,8 +10,8 @@ use quote::quote;
 
 use super::settings::Runtime;
 use super::{
-    errors, format_file, items, lines, names, samples, EmitError, Formatting, Layout, Options,
-    Output,
+    borrowed, errors, format_file, items, lines, names, samples, EmitError, Formatting, Layout,
+    Options, Output,
 };
 use crate::model::{CtorId, FuncId, Kind, Model, TypeId};
 
@@ -24,6 +24,8 @@ pub(super) enum Module {
     Items(Kind, Option<String>),
     /// `samples.rs`.
     Samples,
+    /// A file of the `borrowed` module ([`Options::borrowed`]).
+    Borrowed(borrowed::File),
 }
 
 impl Module {
@@ -33,6 +35,7 @@ impl Module {
             Module::Items(kind, None) => format!("{}/mod.rs", kind.module()),
             Module::Items(kind, Some(ns)) => format!("{}/{}.rs", kind.module(), ns),
             Module::Samples => "samples.rs".into(),
+            Module::Borrowed(file) => file.path(),
         }
     }
 
@@ -42,6 +45,7 @@ impl Module {
             Module::Root => 0,
             Module::Items(_, Some(_)) => 2,
             Module::Items(_, None) | Module::Samples => 1,
+            Module::Borrowed(file) => file.depth(),
         }
     }
 }
@@ -61,6 +65,8 @@ enum Piece {
     Samples,
     /// The root's module declarations.
     RootModules,
+    /// A piece of the `borrowed` module.
+    Borrowed(borrowed::Piece),
 }
 
 /// Every file and its pieces, in order.
@@ -70,7 +76,7 @@ pub(super) struct OutputSpace {
 
 impl OutputSpace {
     /// Where each item of `model` goes.
-    pub(super) fn plan(model: &Model<'_>, sample_values: bool) -> OutputSpace {
+    pub(super) fn plan(model: &Model<'_>, options: &Options) -> OutputSpace {
         let mut space = OutputSpace {
             files: BTreeMap::new(),
         };
@@ -110,8 +116,13 @@ impl OutputSpace {
         for module in namespaced {
             space.add(module, Piece::Tail);
         }
-        if sample_values {
+        if options.sample_values.is_generated() {
             space.add(Module::Samples, Piece::Samples);
+        }
+        if options.borrowed.is_generated() {
+            borrowed::plan(model, |file, piece| {
+                space.add(Module::Borrowed(file), Piece::Borrowed(piece));
+            });
         }
         space.add(Module::Root, Piece::RootModules);
         space
@@ -268,7 +279,8 @@ impl Renderer<'_, '_, '_> {
             Piece::ErrorEnum(i) => errors::error_enum(model, &model.errors.enums[i], rt_absolute),
             Piece::Samples => samples::samples_module(&gen),
             Piece::Tail => self.tail(module, &gen),
-            Piece::RootModules => self.root_modules(&runtime),
+            Piece::RootModules => self.root_modules(&runtime, &gen),
+            Piece::Borrowed(piece) => self.borrowed(module, piece, &gen),
         };
         let (text, alloc) = match self.options.formatting {
             Formatting::Prettyplease => {
@@ -323,8 +335,35 @@ impl Renderer<'_, '_, '_> {
         quote!(#(#tokens)*)
     }
 
+    /// A piece of the `borrowed` module.
+    fn borrowed(
+        &self,
+        module: &Module,
+        piece: borrowed::Piece,
+        gen: &items::Gen<'_, '_>,
+    ) -> TokenStream {
+        let Module::Borrowed(file) = module else {
+            return quote!();
+        };
+        let namespaces = self
+            .space
+            .files
+            .keys()
+            .filter_map(|m| match m {
+                Module::Borrowed(f) if f.kind == file.kind && f.kind.is_some() => f.ns.as_deref(),
+                _ => None,
+            })
+            .collect();
+        let include = |path: &str| self.include(path);
+        let cx = borrowed::Context {
+            namespaces,
+            include: &include,
+        };
+        borrowed::piece(gen, file, piece, &cx)
+    }
+
     /// `pub use tlgen_runtime::Boxed;` and the top-level modules.
-    fn root_modules(&self, runtime: &Runtime) -> TokenStream {
+    fn root_modules(&self, runtime: &Runtime, gen: &items::Gen<'_, '_>) -> TokenStream {
         let functions_doc = format!(
             " Method structs: one per RPC function, implementing `{}::Method`.",
             runtime.text
@@ -360,6 +399,13 @@ impl Renderer<'_, '_, '_> {
                 #cfg
                 pub mod samples #body
             });
+        }
+        let borrowed_root = Module::Borrowed(borrowed::File {
+            kind: None,
+            ns: None,
+        });
+        if self.space.files.contains_key(&borrowed_root) {
+            root_mods.push(borrowed::declaration(gen, self.include("borrowed/mod.rs")));
         }
         root_mods.push(super::root::layer_items(self.model));
         let rt = &runtime.path;

@@ -152,6 +152,7 @@ pub(super) fn check(options: &Options) -> Result<(), EmitError> {
         ),
         ("hash", &options.hash),
         ("sample_values", &options.sample_values),
+        ("borrowed", &options.borrowed),
     ] {
         if let Gate::Feature(name) = gate {
             check_feature_name(name).map_err(|message| EmitError::Setting { setting, message })?;
@@ -238,6 +239,9 @@ pub(crate) fn cargo_toml_lines(options: &Options) -> Option<String> {
         feature(name, Vec::new());
     }
     if let Gate::Feature(name) = &options.hash {
+        feature(name, Vec::new());
+    }
+    if let Gate::Feature(name) = &options.borrowed {
         feature(name, Vec::new());
     }
     if let Gate::Feature(name) = &options.sample_values {
@@ -370,6 +374,7 @@ mod tests {
             deserializable_functions: Gate::feature("server"),
             hash: Gate::feature("hashing"),
             sample_values: Gate::feature("samples"),
+            borrowed: Gate::feature("zero-copy"),
             runtime_path: "rt".into(),
             ..off.clone()
         };
@@ -384,6 +389,7 @@ mod tests {
                  [features]\n\
                  server = []\n\
                  hashing = []\n\
+                 zero-copy = []\n\
                  samples = [\"server\"]"
             )
         );

@@ -1,7 +1,8 @@
 //! Wire bodies: the `BareSerialize`/`BareDeserialize` impls of constructor
 //! and method structs (sizes, writes with runs of fixed-width fields
 //! coalesced, flags words computed from the fields, reads), apart from the
-//! item shells in [`super::items`].
+//! item shells in [`super::items`]. The reads are built by [`read_body`],
+//! which the borrowed form ([`super::borrowed`]) shares.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -102,6 +103,148 @@ fn flush_fixed(rt: &TokenStream, run: &mut Vec<FixedPart>, writes: &mut Vec<Toke
     }
 }
 
+/// How a read body ([`read_body`]) reads the values of a struct's fields:
+/// the owned decoders ([`OwnedReads`]) or the borrowed ones
+/// ([`super::borrowed`]). Everything else (flags words, `true` flags, an
+/// `Object`'s length, runs of fixed-width fields) is read alike in both.
+pub(super) trait ValueReads {
+    /// The Rust type of a struct field, as the binding is annotated.
+    fn field_type(&self, f: &Field<'_>) -> TokenStream;
+    /// An expression of type `Result<T, DecodeError>` reading a value of
+    /// `ty` from `r`.
+    fn read(&self, ty: &Ty) -> TokenStream;
+    /// The same for an `Object` as long as the local `len` says
+    /// ([`FieldKind::ObjectLength`]).
+    fn read_framed(&self, len: &Ident) -> TokenStream;
+    /// The runtime function that reads a conditional value of `ty` given
+    /// its flags word and bit (`wire::read_opt`), where there is one: one
+    /// call per field, far less for rustc to check than a `match`, and the
+    /// same code once inlined.
+    fn read_opt(&self, ty: &Ty) -> Option<TokenStream>;
+}
+
+/// The owned decoders: the `BareDeserialize` bodies of [`Gen::wire_impls`].
+pub(super) struct OwnedReads<'g, 'm, 'a>(pub(super) &'g Gen<'m, 'a>);
+
+impl ValueReads for OwnedReads<'_, '_, '_> {
+    fn field_type(&self, f: &Field<'_>) -> TokenStream {
+        self.0.field_type(f)
+    }
+
+    fn read(&self, ty: &Ty) -> TokenStream {
+        self.0.read(ty)
+    }
+
+    fn read_framed(&self, len: &Ident) -> TokenStream {
+        let rt = &self.0.rt.path;
+        quote!(#rt::Object::read_framed(r, #len))
+    }
+
+    fn read_opt(&self, ty: &Ty) -> Option<TokenStream> {
+        let rt = &self.0.rt.path;
+        ty.has_wire_traits().then(|| quote!(#rt::wire::read_opt))
+    }
+}
+
+/// The local a flags word or an `Object`'s length is read into
+/// (`__flags`), named after its param.
+fn word_local(param: &str) -> Ident {
+    format_ident!("__{}", names::field_name(param))
+}
+
+/// The statements that read a struct's fields from `r` in wire order, and
+/// the field names they bind (in field order). Runs of fixed-width values
+/// are read with one bounds check ([`flush_reads`]); `true` flags are
+/// decoded from their word after all reads, so that they do not split a
+/// run.
+pub(super) fn read_body(
+    rt: &TokenStream,
+    fields: &[Field<'_>],
+    values: &impl ValueReads,
+) -> (Vec<TokenStream>, Vec<Ident>) {
+    let mut reads: Vec<TokenStream> = Vec::new();
+    let mut run: Vec<FixedRead> = Vec::new();
+    let mut flag_reads: Vec<TokenStream> = Vec::new();
+    let mut bound: Vec<Ident> = Vec::new();
+    // The local holding the length an `ObjectLength` field read for the
+    // `Object` after it.
+    let mut frame: Option<Ident> = None;
+    for f in fields {
+        let name = names::ident(&f.name);
+        match &f.kind {
+            FieldKind::DocsOnly | FieldKind::ConstTrue => {}
+            FieldKind::ObjectLength | FieldKind::FlagsWord => {
+                let local = word_local(&f.param.name);
+                let plain = match f.kind {
+                    FieldKind::FlagsWord => {
+                        quote!(let #local = #rt::tri!(#rt::wire::read_flags(r));)
+                    }
+                    _ => quote!(let #local = #rt::tri!(r.read_u32());),
+                };
+                run.push(FixedRead {
+                    local: quote!(#local),
+                    width: 4,
+                    from: quote!(u32::from_le_bytes),
+                    plain,
+                });
+                if matches!(f.kind, FieldKind::ObjectLength) {
+                    frame = Some(local);
+                }
+            }
+            FieldKind::TrueFlag(fl) => {
+                let local = word_local(&fl.field);
+                let bit = Literal::u8_unsuffixed(fl.bit);
+                flag_reads.push(quote!(let #name = #rt::wire::has_flag(#local, #bit);));
+                bound.push(name);
+            }
+            FieldKind::Value { ty, flag } => {
+                let read = match frame.take() {
+                    Some(len) => values.read_framed(&len),
+                    None => values.read(ty),
+                };
+                let rust_ty = values.field_type(f);
+                match flag {
+                    None => {
+                        let plain = quote!(let #name: #rust_ty = #rt::tri!(#read););
+                        if let Some(prim) = run_prim(ty) {
+                            run.push(FixedRead {
+                                local: quote!(#name),
+                                width: ty.fixed_size().unwrap_or_default(),
+                                from: fixed_from(prim),
+                                plain,
+                            });
+                        } else {
+                            flush_reads(rt, &mut run, &mut reads);
+                            reads.push(plain);
+                        }
+                    }
+                    Some(fl) => {
+                        let local = word_local(&fl.field);
+                        let bit = Literal::u8_unsuffixed(fl.bit);
+                        flush_reads(rt, &mut run, &mut reads);
+                        reads.push(match values.read_opt(ty) {
+                            Some(read_opt) => quote! {
+                                let #name: #rust_ty = #rt::tri!(#read_opt(r, #local, #bit));
+                            },
+                            None => quote! {
+                                let #name: #rust_ty = if #rt::wire::has_flag(#local, #bit) {
+                                    Some(#rt::tri!(#read))
+                                } else {
+                                    None
+                                };
+                            },
+                        });
+                    }
+                }
+                bound.push(name);
+            }
+        }
+    }
+    flush_reads(rt, &mut run, &mut reads);
+    reads.append(&mut flag_reads);
+    (reads, bound)
+}
+
 /// One unconditional fixed-width read in a run that `flush_reads` coalesces:
 /// the local it binds, its width, the conversion from `[u8; width]` (empty
 /// for `int128`/`int256`, which stay byte arrays) and the plain read it
@@ -136,6 +279,34 @@ fn flush_reads(rt: &TokenStream, run: &mut Vec<FixedRead>, reads: &mut Vec<Token
                 });
             }
         }
+    }
+}
+
+/// A vector read of either form: the count checked against `min` (the
+/// model's minimum element size) before anything is reserved, each element
+/// read by `bare_fn` when it is a bare struct (a function path, not a
+/// closure: formatters print the `tri!` arguments this lands in verbatim),
+/// else by the expression `read_elem` gives.
+pub(super) fn read_vector(
+    rt: &TokenStream,
+    min: usize,
+    boxed: bool,
+    elem: &Ty,
+    bare_fn: TokenStream,
+    read_elem: impl FnOnce(&Ty) -> TokenStream,
+) -> TokenStream {
+    let min = Literal::usize_unsuffixed(min);
+    let item = match elem {
+        Ty::Struct(_) => bare_fn,
+        _ => {
+            let item = read_elem(elem);
+            quote!(|r| #item)
+        }
+    };
+    if boxed {
+        quote!(#rt::wire::read_vector_with(r, #min, #item))
+    } else {
+        quote!(#rt::wire::read_bare_vector_with(r, #min, #item))
     }
 }
 
@@ -222,7 +393,7 @@ impl Gen<'_, '_> {
     /// is left to inference (the caller annotates the binding), which keeps
     /// type paths out of the `tri!` arguments that formatters print verbatim.
     /// Vector counts are checked against the model's minimum element size.
-    fn read(&self, ty: &Ty) -> TokenStream {
+    pub(super) fn read(&self, ty: &Ty) -> TokenStream {
         let rt = &self.rt.path;
         match ty {
             _ if ty.has_wire_traits() => quote!(#rt::Deserialize::deserialize(r)),
@@ -231,23 +402,14 @@ impl Gen<'_, '_> {
             Ty::Vector { boxed: true, elem } if is_byte_data(elem) => {
                 quote!(#rt::wire::read_bytes_vector(r))
             }
-            Ty::Vector { boxed, elem } => {
-                let min = Literal::usize_unsuffixed(self.model.min_size(elem));
-                let item = match **elem {
-                    // A function path, not a closure: formatters print the
-                    // `tri!` arguments this lands in verbatim.
-                    Ty::Struct(_) => quote!(#rt::BareDeserialize::deserialize_bare),
-                    _ => {
-                        let item = self.read(elem);
-                        quote!(|r| #item)
-                    }
-                };
-                if *boxed {
-                    quote!(#rt::wire::read_vector_with(r, #min, #item))
-                } else {
-                    quote!(#rt::wire::read_bare_vector_with(r, #min, #item))
-                }
-            }
+            Ty::Vector { boxed, elem } => read_vector(
+                rt,
+                self.model.min_size(elem),
+                *boxed,
+                elem,
+                quote!(#rt::BareDeserialize::deserialize_bare),
+                |elem| self.read(elem),
+            ),
             Ty::Prim(_) | Ty::Enum(_) | Ty::Query(_) | Ty::QueryResult(_) | Ty::Object => {
                 unreachable!("with wire traits: handled above")
             }
@@ -277,26 +439,13 @@ impl Gen<'_, '_> {
         let mut lens: Vec<TokenStream> = Vec::new();
         let mut writes: Vec<TokenStream> = Vec::new();
         let mut run: Vec<FixedPart> = Vec::new();
-        let mut reads: Vec<TokenStream> = Vec::new();
-        let mut read_run: Vec<FixedRead> = Vec::new();
-        let mut flag_reads: Vec<TokenStream> = Vec::new();
-        let mut names: Vec<Ident> = Vec::new();
-        // A flag bit lives in a flags word, a local read or computed before
-        // the fields it governs.
-        let flag_word = |word: &str| -> TokenStream {
-            let local = format_ident!("__{}", names::field_name(word));
-            quote!(#local)
-        };
-        // The local holding the length an `ObjectLength` field read for the
-        // `Object` after it.
-        let mut frame: Option<Ident> = None;
         for (i, f) in fields.iter().enumerate() {
             let name = names::ident(&f.name);
             match &f.kind {
-                FieldKind::DocsOnly | FieldKind::ConstTrue => {}
+                FieldKind::DocsOnly | FieldKind::ConstTrue | FieldKind::TrueFlag(_) => {}
                 FieldKind::ObjectLength => {
-                    // The length of the `Object` after it: written from
-                    // the value, read into a local that frames the value.
+                    // The length of the `Object` after it, written from the
+                    // value (read, it frames the value: `read_body`).
                     fixed += 4;
                     let value = names::ident(&fields[i + 1].name);
                     let len = quote!(#rt::Object::wire_len(&self.#value));
@@ -305,14 +454,6 @@ impl Gen<'_, '_> {
                         bytes: quote!(u32::to_le_bytes(#len)),
                         plain: quote!(#rt::wire::write_u32(out, #len);),
                     });
-                    let local = format_ident!("__{}", names::field_name(&f.param.name));
-                    read_run.push(FixedRead {
-                        local: quote!(#local),
-                        width: 4,
-                        from: quote!(u32::from_le_bytes),
-                        plain: quote!(let #local = #rt::tri!(r.read_u32());),
-                    });
-                    frame = Some(local);
                 }
                 FieldKind::FlagsWord => {
                     fixed += 4;
@@ -344,99 +485,48 @@ impl Gen<'_, '_> {
                         bytes: quote!(u32::to_le_bytes(#value)),
                         plain: quote!(#rt::wire::write_flags(out, #value);),
                     });
-                    let local = format_ident!("__{}", names::field_name(word));
-                    read_run.push(FixedRead {
-                        local: quote!(#local),
-                        width: 4,
-                        from: quote!(u32::from_le_bytes),
-                        plain: quote!(let #local = #rt::tri!(#rt::wire::read_flags(r));),
-                    });
                 }
-                FieldKind::TrueFlag(fl) => {
-                    let local = flag_word(&fl.field);
-                    let bit = Literal::u8_unsuffixed(fl.bit);
-                    // No wire form: decoded from its word after all reads,
-                    // so that it does not split a run of fixed-width reads.
-                    flag_reads.push(quote!(let #name = #rt::wire::has_flag(#local, #bit);));
-                    names.push(name);
-                }
-                FieldKind::Value { ty, flag } => {
-                    let read = match frame.take() {
-                        Some(len) => quote!(#rt::Object::read_framed(r, #len)),
-                        None => self.read(ty),
-                    };
-                    let rust_ty = self.field_type(f);
-                    match flag {
-                        None => {
-                            match self.size(ty, quote!(&self.#name)) {
-                                Size::Fixed(n) => fixed += n,
-                                Size::Expr(e) => lens.push(e),
-                            }
-                            let w = self.write(ty, quote!(&self.#name));
-                            let plain = quote!(let #name: #rust_ty = #rt::tri!(#read););
-                            if let Some(prim) = run_prim(ty) {
-                                let width = ty.fixed_size().unwrap_or_default();
-                                run.push(FixedPart {
-                                    width,
-                                    bytes: fixed_bytes(prim, &quote!(self.#name)),
-                                    plain: quote!(#w;),
-                                });
-                                read_run.push(FixedRead {
-                                    local: quote!(#name),
-                                    width,
-                                    from: fixed_from(prim),
-                                    plain,
-                                });
-                            } else {
-                                folded |= flush_fixed(rt, &mut run, &mut writes);
-                                writes.push(quote!(#w;));
-                                flush_reads(rt, &mut read_run, &mut reads);
-                                reads.push(plain);
-                            }
-                        }
-                        Some(fl) => {
-                            let local = flag_word(&fl.field);
-                            let bit = Literal::u8_unsuffixed(fl.bit);
-                            folded |= flush_fixed(rt, &mut run, &mut writes);
-                            flush_reads(rt, &mut read_run, &mut reads);
-                            if ty.has_wire_traits() {
-                                // One runtime call per use: far less for rustc
-                                // to check than a `match` per field, and the
-                                // same code once inlined.
-                                lens.push(quote!(#rt::wire::opt_len(&self.#name)));
-                                writes.push(quote!(#rt::wire::write_opt(out, &self.#name);));
-                                reads.push(quote! {
-                                    let #name: #rust_ty = #rt::tri!(#rt::wire::read_opt(r, #local, #bit));
-                                });
-                            } else {
-                                lens.push(match self.size(ty, quote!(x)) {
-                                    Size::Fixed(n) => {
-                                        let n = Literal::usize_unsuffixed(n);
-                                        quote!(match self.#name { Some(_) => #n, None => 0 })
-                                    }
-                                    Size::Expr(e) => {
-                                        quote!(match &self.#name { Some(x) => #e, None => 0 })
-                                    }
-                                });
-                                let w = self.write(ty, quote!(x));
-                                writes.push(quote!(if let Some(x) = &self.#name { #w; }));
-                                reads.push(quote! {
-                                    let #name: #rust_ty = if #rt::wire::has_flag(#local, #bit) {
-                                        Some(#rt::tri!(#read))
-                                    } else {
-                                        None
-                                    };
-                                });
-                            }
-                        }
+                FieldKind::Value { ty, flag: None } => {
+                    match self.size(ty, quote!(&self.#name)) {
+                        Size::Fixed(n) => fixed += n,
+                        Size::Expr(e) => lens.push(e),
                     }
-                    names.push(name);
+                    let w = self.write(ty, quote!(&self.#name));
+                    if let Some(prim) = run_prim(ty) {
+                        run.push(FixedPart {
+                            width: ty.fixed_size().unwrap_or_default(),
+                            bytes: fixed_bytes(prim, &quote!(self.#name)),
+                            plain: quote!(#w;),
+                        });
+                    } else {
+                        folded |= flush_fixed(rt, &mut run, &mut writes);
+                        writes.push(quote!(#w;));
+                    }
+                }
+                FieldKind::Value { ty, flag: Some(_) } => {
+                    folded |= flush_fixed(rt, &mut run, &mut writes);
+                    if ty.has_wire_traits() {
+                        // One runtime call per use, as `read_body` reads it.
+                        lens.push(quote!(#rt::wire::opt_len(&self.#name)));
+                        writes.push(quote!(#rt::wire::write_opt(out, &self.#name);));
+                    } else {
+                        lens.push(match self.size(ty, quote!(x)) {
+                            Size::Fixed(n) => {
+                                let n = Literal::usize_unsuffixed(n);
+                                quote!(match self.#name { Some(_) => #n, None => 0 })
+                            }
+                            Size::Expr(e) => {
+                                quote!(match &self.#name { Some(x) => #e, None => 0 })
+                            }
+                        });
+                        let w = self.write(ty, quote!(x));
+                        writes.push(quote!(if let Some(x) = &self.#name { #w; }));
+                    }
                 }
             }
         }
         folded |= flush_fixed(rt, &mut run, &mut writes);
-        flush_reads(rt, &mut read_run, &mut reads);
-        reads.append(&mut flag_reads);
+        let (reads, names) = read_body(rt, fields, &OwnedReads(self));
         let fixed_lit = Literal::usize_unsuffixed(fixed);
         let len = match (fixed, lens.is_empty()) {
             (0, true) => quote!(0),

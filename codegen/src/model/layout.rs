@@ -221,39 +221,49 @@ fn value_size(
     }
 }
 
-/// What a field holds, as far as `Eq` and `Hash` are concerned.
+/// What a field holds, as far as a [`holders`] walk is concerned.
 enum Contained {
-    /// A primitive without them (`f64`).
-    Neither,
+    /// A value the walk looks for.
+    Leaf,
     /// This constructor's struct.
     Ctor(usize),
     /// This type's enum.
     Type(usize),
-    /// Only values that have both.
+    /// Nothing the walk looks for.
     Nothing,
 }
 
-fn contained(ty: &Ty) -> Contained {
+fn contained(ty: &Ty, leaf: &impl Fn(&Ty) -> bool) -> Contained {
     match ty {
-        Ty::Prim(p) if !p.info().eq_hash => Contained::Neither,
-        Ty::Vector { elem, .. } => contained(elem),
+        Ty::Vector { elem, .. } => contained(elem, leaf),
         Ty::Struct(c) => Contained::Ctor(c.0),
         Ty::Enum(t) => Contained::Type(t.0),
+        _ if leaf(ty) => Contained::Leaf,
         _ => Contained::Nothing,
     }
 }
 
-/// Marks the items that hold a primitive without `Eq`/`Hash`, directly or
-/// through what they contain, as not hashable. Linear: the holders are
-/// found by walking containment backwards from the constructors with such
-/// a field, each item visited once.
-pub(super) fn decide_hashing(model: &mut Model<'_>) {
+/// The items that hold a value `leaf` picks (a primitive, `Object`; never
+/// called on vectors, structs or enums), directly, in a `Vec` or `Option`,
+/// or through any type they contain (a type contains its generated
+/// variants). Linear: the holders are found by walking containment
+/// backwards from the entries with such a field, each item visited once.
+pub(super) struct Holders {
+    /// By constructor index.
+    pub ctors: Vec<bool>,
+    /// By type index.
+    pub types: Vec<bool>,
+    /// By method index.
+    pub funcs: Vec<bool>,
+}
+
+pub(super) fn holders(model: &Model<'_>, leaf: impl Fn(&Ty) -> bool) -> Holders {
     // Nodes: constructor `i` is `i`, type `t` is `n + t`, method `k` is
     // `n + types + k`; `holders[x]` are the nodes that contain node `x`.
     let (n, types) = (model.ctors.len(), model.types.len());
     let nodes = n + types + model.funcs.len();
     let mut holders: Vec<Vec<usize>> = vec![Vec::new(); nodes];
-    let mut bad = vec![false; nodes];
+    let mut marked = vec![false; nodes];
     let mut queue = Vec::new();
     let fields = (model.ctors.iter().map(|c| &c.fields)).enumerate().chain(
         (model.funcs.iter().map(|f| &f.fields))
@@ -262,14 +272,14 @@ pub(super) fn decide_hashing(model: &mut Model<'_>) {
     );
     for (holder, fields) in fields {
         for ty in fields.iter().filter_map(|f| f.value_ty()) {
-            match contained(ty) {
-                Contained::Neither if !bad[holder] => {
-                    bad[holder] = true;
+            match contained(ty, &leaf) {
+                Contained::Leaf if !marked[holder] => {
+                    marked[holder] = true;
                     queue.push(holder);
                 }
                 Contained::Ctor(c) => holders[c].push(holder),
                 Contained::Type(t) => holders[n + t].push(holder),
-                Contained::Neither | Contained::Nothing => {}
+                Contained::Leaf | Contained::Nothing => {}
             }
         }
     }
@@ -280,23 +290,36 @@ pub(super) fn decide_hashing(model: &mut Model<'_>) {
     }
     while let Some(node) = queue.pop() {
         for &holder in &holders[node] {
-            if !bad[holder] {
-                bad[holder] = true;
+            if !marked[holder] {
+                marked[holder] = true;
                 queue.push(holder);
             }
         }
     }
-    for (c, bad) in model.ctors.iter_mut().zip(&bad) {
+    let funcs = marked.split_off(n + types);
+    let types = marked.split_off(n);
+    Holders {
+        ctors: marked,
+        types,
+        funcs,
+    }
+}
+
+/// Marks the items that hold a primitive without `Eq`/`Hash` (`f64`),
+/// directly or through what they contain, as not hashable.
+pub(super) fn decide_hashing(model: &mut Model<'_>) {
+    let bad = holders(model, |ty| ty.prim().is_some_and(|p| !p.info().eq_hash));
+    for (c, bad) in model.ctors.iter_mut().zip(&bad.ctors) {
         if let Some(rust) = &mut c.rust {
             rust.hashable = !bad;
         }
     }
-    for (t, bad) in model.types.iter_mut().zip(&bad[n..]) {
+    for (t, bad) in model.types.iter_mut().zip(&bad.types) {
         if let Some(rust) = &mut t.rust {
             rust.hashable = !bad;
         }
     }
-    for (f, bad) in model.funcs.iter_mut().zip(&bad[n + types..]) {
+    for (f, bad) in model.funcs.iter_mut().zip(&bad.funcs) {
         if let Some(rust) = &mut f.rust {
             rust.hashable = !bad;
         }

@@ -15,6 +15,7 @@
 //! | the fewest bytes a value takes on the wire (vector count checks) | [`Model::min_size`] |
 //! | the Rust name of every item, field and module, keywords and collisions | [`names`], [`ItemPath`] |
 //! | which enum variants box their struct, which items have `Eq` and `Hash` | [`layout`] ("Boxing rule", "`Eq` and `Hash`") |
+//! | which items have a borrowed form (strings, bytes and `Object` borrowed from the input) | [`borrowing`], [`Model::borrowing`] |
 //! | which methods get an error enum, its variants and their matching | [`errors`], [`ErrorPlan`] |
 //! | the MTProto service constructors a wire reader needs | [`Model::with_service_constructors`] |
 //! | how deep the shallowest value of an entry or type nests | [`heights`] |
@@ -24,6 +25,7 @@
 //! [`Problem`]s, which [`Model::checked`] (the emitter's entry) refuses and
 //! [`crate::diff`] and the tools read around.
 
+pub mod borrowing;
 mod case;
 pub mod errors;
 mod field;
@@ -43,6 +45,7 @@ use std::sync::OnceLock;
 
 use crate::ir::{bare_name, resolve_bare, Api, Constructor, Method, Space, TlType, TypeDef};
 
+pub use borrowing::Borrowing;
 pub use errors::{ErrorEnum, ErrorOwner, ErrorPlan, ErrorVariant, Matcher, API_ERROR};
 pub use field::{Field, FieldKind};
 pub use heights::Heights;
@@ -284,6 +287,7 @@ pub struct Model<'a> {
     envelope: Option<CtorId>,
     has_ids: bool,
     heights: OnceLock<Heights>,
+    borrowing: OnceLock<Borrowing>,
 }
 
 /// A lookup table by space and name.
@@ -398,6 +402,7 @@ impl<'a> Model<'a> {
             envelope: None,
             has_ids: false,
             heights: OnceLock::new(),
+            borrowing: OnceLock::new(),
         };
         model.add_types();
         let ir_types = model.types.len();
@@ -948,6 +953,11 @@ impl<'a> Model<'a> {
     /// The shallowest nesting of every entry and type, computed once.
     pub fn heights(&self) -> &Heights {
         self.heights.get_or_init(|| Heights::new(self))
+    }
+
+    /// Which items have a borrowed form, decided once.
+    pub fn borrowing(&self) -> &Borrowing {
+        self.borrowing.get_or_init(|| Borrowing::new(self))
     }
 
     /// The fewest bytes a value of `ty` takes on the wire: what a vector's

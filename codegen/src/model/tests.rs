@@ -192,6 +192,54 @@ fn a_double_anywhere_inside_rules_out_eq_and_hash() {
     assert!(ctor("lonely"));
 }
 
+/// The borrowed form: an item borrows when it holds a `string`, `bytes`,
+/// MTProto's byte-data `string` or an `Object`, directly, through a `Vec`,
+/// an `Option`, a bare field or a type enum; and only then.
+#[test]
+fn strings_bytes_and_objects_anywhere_inside_make_an_item_borrow() {
+    let mut api = api_from_tl(
+        "peer#00000001 id:long = Peer;\n\
+         user#00000002 flags:# name:flags.0?string peer:Peer = User;\n\
+         chat#00000003 users:Vector<User> = Chat;\n\
+         lonely#00000004 n:int = Chat;\n\
+         file#00000005 data:bytes = File;\n\
+         bare#00000006 f:file = Bare;\n\
+         answer#00000007 req:long result:Object = Answer;\n\
+         nonce#00000008 pq:string = Nonce;\n\
+         ---functions---\n\
+         getUser#00000009 peer:Peer = User;\n",
+    );
+    // `nonce` as the MTProto service schema has it: its `string` is bytes.
+    let nonce = api.constructors.iter_mut().find(|c| c.name == "nonce");
+    nonce.expect("nonce").space = Space::Mtproto;
+    let model = Model::checked(&api).expect("a clean model");
+    let borrowing = model.borrowing();
+    let ctor = |n: &str| borrowing.ctor(model.constructor_named(n).expect(n));
+    let ty = |n: &str| borrowing.ty(model.type_named(n).expect(n));
+    assert!(!ctor("peer") && !ty("Peer"));
+    assert!(ctor("user") && ty("User"), "an optional string");
+    assert!(
+        ctor("chat") && ty("Chat"),
+        "a vector of a type that borrows"
+    );
+    // Its type borrows through `chat`; the struct itself does not.
+    assert!(!ctor("lonely"));
+    assert!(ctor("file") && ctor("bare"), "bytes, in a bare field");
+    assert!(ctor("answer") && ty("Answer"), "an Object");
+    let nonce = model.ctor(model.constructor_named("nonce").expect("nonce"));
+    assert_eq!(
+        nonce.fields[0].value_ty(),
+        Some(&Ty::Prim(Prim::StringBytes))
+    );
+    assert!(ctor("nonce") && ty("Nonce"), "MTProto's byte-data string");
+    let strings = Ty::Vector {
+        boxed: true,
+        elem: Box::new(Ty::Prim(Prim::String)),
+    };
+    assert!(borrowing.value(&strings) && borrowing.value(&Ty::Object));
+    assert!(!borrowing.value(&Ty::Prim(Prim::Int256)));
+}
+
 /// Each item is visited once: a chain of 50,000 constructors, each
 /// holding the next, with a double at the far end.
 #[test]

@@ -63,6 +63,10 @@ pub struct PrimInfo {
     /// `Deserialize` itself (`Vec<u8>` does not: `bytes` goes through the
     /// runtime's byte helpers).
     pub wire_traits: bool,
+    /// The Rust type of the borrowed form (the generated `borrowed`
+    /// module) where it differs from [`PrimInfo::rust`]: a reference into
+    /// the input, with the lifetime `'a`.
+    pub borrowed: Option<&'static str>,
     /// The Rust number type for the `to_le_bytes`/`from_le_bytes`
     /// conversions of a fixed-width field (`int128`/`int256` are byte
     /// arrays already).
@@ -93,6 +97,7 @@ const BYTES: PrimInfo = PrimInfo {
     copy: false,
     eq_hash: true,
     wire_traits: false,
+    borrowed: Some("&'a [u8]"),
     number: None,
     rust_size: 24,
     serde_with: Some("bytes"),
@@ -108,6 +113,7 @@ const PRIMS: [PrimInfo; 9] = [
         copy: true,
         eq_hash: true,
         wire_traits: true,
+        borrowed: None,
         number: Some("i32"),
         rust_size: 4,
         serde_with: None,
@@ -120,6 +126,7 @@ const PRIMS: [PrimInfo; 9] = [
         copy: true,
         eq_hash: true,
         wire_traits: true,
+        borrowed: None,
         number: Some("i64"),
         rust_size: 8,
         serde_with: None,
@@ -132,6 +139,7 @@ const PRIMS: [PrimInfo; 9] = [
         copy: true,
         eq_hash: false,
         wire_traits: true,
+        borrowed: None,
         number: Some("f64"),
         rust_size: 8,
         serde_with: None,
@@ -144,6 +152,7 @@ const PRIMS: [PrimInfo; 9] = [
         copy: true,
         eq_hash: true,
         wire_traits: true,
+        borrowed: None,
         number: None,
         rust_size: 16,
         serde_with: Some("int128"),
@@ -156,6 +165,7 @@ const PRIMS: [PrimInfo; 9] = [
         copy: true,
         eq_hash: true,
         wire_traits: true,
+        borrowed: None,
         number: None,
         rust_size: 32,
         serde_with: Some("int256"),
@@ -168,6 +178,7 @@ const PRIMS: [PrimInfo; 9] = [
         copy: false,
         eq_hash: true,
         wire_traits: true,
+        borrowed: Some("&'a str"),
         number: None,
         rust_size: 24,
         serde_with: None,
@@ -181,6 +192,7 @@ const PRIMS: [PrimInfo; 9] = [
         copy: true,
         eq_hash: true,
         wire_traits: true,
+        borrowed: None,
         number: None,
         rust_size: 1,
         serde_with: None,

@@ -70,11 +70,12 @@ struct Case {
 fn cases() -> Vec<Case> {
     vec![
         Case {
-            what: "serde, methods' Deserialize and the samples always, tlgen_runtime",
+            what: "serde, methods' Deserialize, the samples and the borrowed form always, tlgen_runtime",
             options: Options {
                 serde: Gate::On,
                 deserializable_functions: Gate::On,
                 sample_values: Gate::On,
+                borrowed: Gate::On,
                 ..Options::default()
             },
             manifest: "[dependencies]\n\
@@ -92,6 +93,7 @@ fn cases() -> Vec<Case> {
                 deserializable_functions: Gate::feature("server"),
                 sample_values: Gate::feature("samples"),
                 hash: Gate::feature("hashing"),
+                borrowed: Gate::feature("zero-copy"),
                 runtime_path: "crate::runtime".into(),
                 ..Options::default()
             },
@@ -103,11 +105,12 @@ fn cases() -> Vec<Case> {
                 json = [\"dep:serde\", \"dep:serde_json\", \"tlgen-runtime/serde\"]\n\
                 server = []\n\
                 samples = [\"server\"]\n\
-                hashing = []\n\n\
+                hashing = []\n\
+                zero-copy = []\n\n\
                 [[bin]]\nname = \"scratch\"\nrequired-features = [\"samples\"]\n",
             lib: "pub use tlgen_runtime as runtime;\n",
             json: Some(format!("#[cfg(feature = \"json\")]\n        {JSON_ROUND_TRIP}")),
-            features: &["", "json", "server", "samples", "hashing"],
+            features: &["", "json", "server", "samples", "hashing", "zero-copy", "samples,zero-copy"],
         },
         Case {
             what: "every gate off (`Hash` too), the runtime as a renamed dependency (rt)",
@@ -137,6 +140,7 @@ fn check_tree(case: &Case, output: &Output) {
         &case.options.deserializable_functions,
         &case.options.sample_values,
         &case.options.hash,
+        &case.options.borrowed,
     ]
     .into_iter()
     .filter_map(|gate| match gate {
@@ -185,7 +189,7 @@ fn check_tree(case: &Case, output: &Output) {
 #[test]
 fn every_gate_setting_and_runtime_path_builds_without_warnings() {
     let runtime = format!("{:?}", scratch::runtime_dir().display().to_string());
-    let api = ir::sample().api;
+    let api = ir::sample_protocol().api;
     // One crate for every case, rewritten in turn, so that its dependencies
     // are built once.
     let scratch = ScratchCrate::new("", &[]);

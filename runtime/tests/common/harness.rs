@@ -1,13 +1,15 @@
 //! Shared by `tests/hostile.rs` and the cargo-fuzz target in `fuzz/`: test-only
 //! TL types, and [`decode_all`], which runs one input through every decoder of
-//! the crate and checks that each returns a value or a well-formed typed error.
+//! the crate (owned and borrowed) and checks that each returns a value or a
+//! well-formed typed error, and that the borrowed ones agree with the owned.
 #![allow(dead_code)]
 
 use tlgen_runtime::gzip::{read_maybe_gzipped, write_gzip_packed};
 use tlgen_runtime::wire;
 use tlgen_runtime::{
-    decode_maybe_gzipped, unpack_gzip, BareDeserialize, DecodeError, Deserialize, Identifiable,
-    Method, Object, Reader, RpcError, RpcResult, Serialize,
+    decode_maybe_gzipped, decode_maybe_gzipped_borrowed, unpack_gzip, BareDeserialize,
+    BareDeserializeBorrowed, DecodeError, Deserialize, DeserializeBorrowed, Identifiable, Method,
+    Object, ObjectRef, Reader, RpcError, RpcResult, Serialize, ToOwnedValue,
 };
 
 /// `invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;`, made
@@ -64,22 +66,107 @@ impl Deserialize for Query {
     /// nesting level per object.
     fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         read_maybe_gzipped(reader, |reader| {
-            reader.nested(|reader| match reader.read_u32()? {
-                NEST_ID => Ok(Self::Nest {
-                    layer: i32::deserialize(reader)?,
-                    query: Box::new(Query::deserialize(reader)?),
-                }),
-                LEAF_ID => Ok(Self::Leaf {
-                    text: String::deserialize(reader)?,
-                    data: wire::read_bytes(reader)?,
-                }),
-                id => Err(DecodeError::UnknownConstructor {
-                    id,
-                    expected: "Query",
-                    found: None,
-                }),
+            reader.nested(|reader| {
+                let id = reader.read_u32()?;
+                query_fields(reader, id, Query::deserialize)
             })
         })
+    }
+}
+
+/// The fields of the [`Query`] constructor `id`, the wrapped query read by
+/// `inner`.
+fn query_fields(
+    reader: &mut Reader<'_>,
+    id: u32,
+    inner: impl FnOnce(&mut Reader<'_>) -> Result<Query, DecodeError>,
+) -> Result<Query, DecodeError> {
+    match id {
+        NEST_ID => Ok(Query::Nest {
+            layer: i32::deserialize(reader)?,
+            query: Box::new(inner(reader)?),
+        }),
+        LEAF_ID => Ok(Query::Leaf {
+            text: String::deserialize(reader)?,
+            data: wire::read_bytes(reader)?,
+        }),
+        id => Err(DecodeError::UnknownConstructor {
+            id,
+            expected: "Query",
+            found: None,
+        }),
+    }
+}
+
+/// [`Query`] decoded as generated type enums decode: the constructor ID,
+/// then its fields one nesting level deeper, no `gzip_packed` inside (the owned counterpart of [`QueryRef`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlainQuery(pub Query);
+
+impl Deserialize for PlainQuery {
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        let id = reader.read_u32()?;
+        reader
+            .nested(|reader| query_fields(reader, id, |r| PlainQuery::deserialize(r).map(|q| q.0)))
+            .map(PlainQuery)
+    }
+}
+
+/// [`Query`] in the borrowed form, decoded the way the generated borrowed
+/// type enums decode.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QueryRef<'a> {
+    /// `invokeWithLayer layer:int query:Query`.
+    Nest {
+        /// The layer.
+        layer: i32,
+        /// The wrapped query.
+        query: Box<QueryRef<'a>>,
+    },
+    /// `leaf text:string data:bytes`, borrowed from the input.
+    Leaf {
+        /// Some text.
+        text: &'a str,
+        /// Some bytes.
+        data: &'a [u8],
+    },
+}
+
+impl<'a> DeserializeBorrowed<'a> for QueryRef<'a> {
+    fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        let id = reader.read_u32()?;
+        reader.nested(|reader| match id {
+            NEST_ID => Ok(Self::Nest {
+                layer: i32::deserialize_borrowed(reader)?,
+                query: Box::deserialize_borrowed(reader)?,
+            }),
+            LEAF_ID => Ok(Self::Leaf {
+                text: <&str>::deserialize_borrowed(reader)?,
+                data: <&[u8]>::deserialize_borrowed(reader)?,
+            }),
+            id => Err(DecodeError::UnknownConstructor {
+                id,
+                expected: "Query",
+                found: None,
+            }),
+        })
+    }
+}
+
+impl ToOwnedValue for QueryRef<'_> {
+    type Owned = Query;
+
+    fn to_owned_value(&self) -> Query {
+        match self {
+            Self::Nest { layer, query } => Query::Nest {
+                layer: *layer,
+                query: query.to_owned_value(),
+            },
+            Self::Leaf { text, data } => Query::Leaf {
+                text: text.to_owned_value(),
+                data: data.to_owned_value(),
+            },
+        }
     }
 }
 
@@ -142,6 +229,45 @@ impl BareDeserialize for Message {
             seqno,
             body: Object::read_framed(reader, len)?,
         })
+    }
+}
+
+/// [`Message`] in the borrowed form, decoded as the generated borrowed
+/// structs decode it: the body viewed in place, framed by its length.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageRef<'a> {
+    /// `msg_id`.
+    pub msg_id: i64,
+    /// `seqno`.
+    pub seqno: i32,
+    /// `body`, borrowed from the input.
+    pub body: ObjectRef<'a>,
+}
+
+impl<'a> BareDeserializeBorrowed<'a> for MessageRef<'a> {
+    const MIN_BARE_SIZE: usize = 20;
+
+    fn deserialize_bare_borrowed(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        let msg_id = i64::deserialize_borrowed(reader)?;
+        let seqno = i32::deserialize_borrowed(reader)?;
+        let len = reader.read_u32()?;
+        Ok(MessageRef {
+            msg_id,
+            seqno,
+            body: ObjectRef::read_framed(reader, len)?,
+        })
+    }
+}
+
+impl ToOwnedValue for MessageRef<'_> {
+    type Owned = Message;
+
+    fn to_owned_value(&self) -> Message {
+        Message {
+            msg_id: self.msg_id,
+            seqno: self.seqno,
+            body: self.body.to_owned_value(),
+        }
     }
 }
 
@@ -342,7 +468,11 @@ pub fn seed_corpus() -> Vec<Vec<u8>> {
     seeds.push(nest.to_bytes());
     let mut gz_nest = Vec::new();
     write_gzip_packed(&mut gz_nest, &nest.to_bytes());
+    let mut gz_gz_nest = Vec::new();
+    write_gzip_packed(&mut gz_gz_nest, &gz_nest);
     seeds.push(gz_nest);
+    seeds.push(gz_gz_nest);
+    seeds.push(vec![leaf.clone(), nest.clone()].to_bytes());
     seeds.push(deep_nest_bytes(80));
     // The envelope: a container of a call, a result and an error; a
     // container inside a container's body; a copy; gzip inside gzip.
@@ -365,6 +495,8 @@ pub fn seed_corpus() -> Vec<Vec<u8>> {
     ]);
     let outer = Envelope::Container(vec![message(4, &inner.to_bytes()), message(5, &gz)]);
     seeds.push(inner.to_bytes());
+    // A container's messages without its ID: a bare vector of framed bodies.
+    seeds.push(inner.to_bytes()[4..].to_vec());
     seeds.push(outer.to_bytes());
     seeds.push(Envelope::Copy(message(6, &outer.to_bytes())).to_bytes());
     let mut gz_gz = Vec::new();
@@ -554,6 +686,79 @@ pub fn decode_all(data: &[u8]) -> usize {
     outcome(Query::deserialize(&mut shallow), None, &mut ok, |q| {
         assert!(depth(&q) <= 3);
     });
+    ok += decode_borrowed(data);
+    ok
+}
+
+/// The borrowed decoders on `data`: each must give what the owned decoder
+/// of the same shape gives, value for value (once copied into the owned
+/// form) and error for error. Returns how many produced a value.
+fn decode_borrowed(data: &[u8]) -> usize {
+    fn same<'a, B, O>(data: &'a [u8], owned: Result<O, DecodeError>, ok: &mut usize)
+    where
+        B: DeserializeBorrowed<'a> + ToOwnedValue<Owned = O>,
+        O: PartialEq + core::fmt::Debug,
+    {
+        let borrowed = B::from_bytes_borrowed(data).map(|b| b.to_owned_value());
+        assert_eq!(borrowed, owned, "borrowed vs owned decode of {data:02x?}");
+        *ok += usize::from(owned.is_ok());
+        if let Err(err) = &owned {
+            check_error(err, Some(data.len()));
+        }
+    }
+    let mut ok = 0;
+    same::<i32, _>(data, i32::from_bytes(data), &mut ok);
+    same::<i64, _>(data, i64::from_bytes(data), &mut ok);
+    same::<bool, _>(data, bool::from_bytes(data), &mut ok);
+    same::<[u8; 16], _>(data, <[u8; 16]>::from_bytes(data), &mut ok);
+    same::<&str, _>(data, String::from_bytes(data), &mut ok);
+    let mut reader = Reader::new(data);
+    let bytes = wire::read_bytes(&mut reader).and_then(|v| reader.finish().map(|()| v));
+    same::<&[u8], _>(data, bytes, &mut ok);
+    same::<Vec<&str>, _>(data, Vec::<String>::from_bytes(data), &mut ok);
+    same::<Vec<Vec<i64>>, _>(data, Vec::<Vec<i64>>::from_bytes(data), &mut ok);
+    let mut reader = Reader::new(data);
+    let bytes_vector =
+        wire::read_bytes_vector(&mut reader).and_then(|v| reader.finish().map(|()| v));
+    same::<Vec<&[u8]>, _>(data, bytes_vector, &mut ok);
+    let plain = |data: &[u8]| PlainQuery::from_bytes(data).map(|q| q.0);
+    same::<QueryRef<'_>, _>(data, plain(data), &mut ok);
+    let plain_vec =
+        Vec::<PlainQuery>::from_bytes(data).map(|v| v.into_iter().map(|q| q.0).collect());
+    same::<Vec<QueryRef<'_>>, Vec<Query>>(data, plain_vec, &mut ok);
+    // `Object`: the rest of the input, or framed by a length (a container's
+    // messages, as generated code reads them).
+    same::<ObjectRef<'_>, _>(data, <Object as Deserialize>::from_bytes(data), &mut ok);
+    let mut reader = Reader::new(data);
+    let owned = wire::read_bare_vector_with(&mut reader, 20, Message::deserialize_bare)
+        .and_then(|v| reader.finish().map(|()| v));
+    let mut reader = Reader::new(data);
+    let borrowed =
+        wire::read_bare_vector_with(&mut reader, 20, MessageRef::deserialize_bare_borrowed)
+            .and_then(|v| reader.finish().map(|()| v.to_owned_value()));
+    assert_eq!(borrowed, owned, "framed messages of {data:02x?}");
+    ok += usize::from(owned.is_ok());
+    // `gzip_packed` around the value: inflated into a buffer the caller
+    // lends, with the owned decoder's limits and errors.
+    let mut scratch = Vec::new();
+    let borrowed = decode_maybe_gzipped_borrowed::<QueryRef<'_>>(data, &mut scratch)
+        .map(|q| q.to_owned_value());
+    let owned = decode_maybe_gzipped::<PlainQuery>(data).map(|q| q.0);
+    assert_eq!(
+        borrowed, owned,
+        "gzip-transparent borrowed vs owned decode of {data:02x?}"
+    );
+    ok += usize::from(owned.is_ok());
+    let mut scratch = Vec::new();
+    assert_eq!(
+        decode_maybe_gzipped_borrowed::<Vec<i32>>(data, &mut scratch),
+        decode_maybe_gzipped::<Vec<i32>>(data),
+        "gzip-transparent Vector<int> of {data:02x?}"
+    );
+    let mut shallow = Reader::with_max_depth(data, 3);
+    if let Ok(q) = QueryRef::deserialize_borrowed(&mut shallow) {
+        assert!(depth(&q.to_owned_value()) <= 3);
+    }
     ok
 }
 
