@@ -65,7 +65,8 @@ pub struct Gen<'m, 'a> {
 /// still checks at compile time what the empty impl promises (`f64`, the
 /// one field type without `Eq`, has no `Hash` either). A generic item
 /// (`ident` `None`) derives both, for the bound on its parameter.
-/// `Default` comes where `fields` (a struct's) all have one. `Hash` as
+/// `Default` comes where `fields` (a struct's) make `new()` take no argument
+/// ([`super::construct::derives_default`]). `Hash` as
 /// [`Options::hash`] says: with it off, nothing checks at compile time what
 /// `impl Eq` promises, but the model's rule is the same either way and
 /// the default settings check it.
