@@ -21,7 +21,7 @@ use std::cell::Cell;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ir::{Flag, Param, TlType};
+use crate::ir::{Flag, Param, Space, TlType};
 use crate::model::{
     Boxing, Ctor, CtorId, Field, FieldKind, Func, FuncId, Handle, ItemPath, Model, Prim, RustCtor,
     Ty, TypeId, BOX_THRESHOLD,
@@ -325,7 +325,9 @@ impl<'m, 'a> Gen<'m, 'a> {
         }
     }
 
-    fn struct_fields(&self, fields: &[Field<'_>]) -> Vec<TokenStream> {
+    /// The fields of a struct: `owner` is what the struct is (a method's
+    /// or a constructor's), `space` the schema it comes from.
+    fn struct_fields(&self, fields: &[Field<'_>], owner: TlKind, space: Space) -> Vec<TokenStream> {
         fields
             .iter()
             .filter(|f| f.is_struct_field())
@@ -346,7 +348,12 @@ impl<'m, 'a> Gen<'m, 'a> {
                     }
                     (FieldKind::Value { ty, .. }, flag) => {
                         if !described {
-                            doc = format!("TL type: {}.", self.type_link(ty, &f.param.ty));
+                            let hidden = (f.param.hidden && space == Space::Api)
+                                .then(|| item_docs::hidden_field(&f.param.name, &f.param.ty, owner))
+                                .flatten();
+                            doc = hidden.unwrap_or_else(|| {
+                                format!("TL type: {}.", self.type_link(ty, &f.param.ty))
+                            });
                         }
                         if let Some(Flag { field, bit }) = flag {
                             doc.push_str(&format!(
@@ -404,7 +411,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         ));
         let mut doc = self.docs.attrs(doc.trim_start());
         doc.extend(item_docs::aliases(&rc.path.ident, &[&c.ir.name, c.tl_name]));
-        let fields = self.struct_fields(&c.fields);
+        let fields = self.struct_fields(&c.fields, TlKind::Constructor, c.ir.space);
         // The JSON form's `"_"`, what `tlgen encode` and `tlgen decode`
         // read and write ([`Model::json_name`]).
         let tl_name = self.model.json_name(Handle::Ctor(at));
@@ -726,7 +733,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         )));
         let mut doc = self.docs.attrs(doc.trim_start());
         doc.extend(item_docs::aliases(&rf.path.ident, &[&m.name]));
-        let fields = self.struct_fields(&f.fields);
+        let fields = self.struct_fields(&f.fields, TlKind::Method, m.space);
         let name = &m.name;
         let json_name = self.model.json_name(Handle::Func(at));
         let json_name = json_name.as_ref();
