@@ -199,7 +199,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         }
     }
 
-    fn render(&self, markdown: &str) -> String {
+    pub(super) fn render(&self, markdown: &str) -> String {
         render(markdown, &self.resolver())
     }
 
@@ -498,6 +498,10 @@ impl<'m, 'a> Gen<'m, 'a> {
             "\n\n{}.",
             item_docs::telegram_link(TlKind::Type, t.space, t.name)
         ));
+        if let Some(note) = self.boxed_pattern_note(at) {
+            doc.push_str("\n\n");
+            doc.push_str(&note);
+        }
         let mut doc = self.docs.attrs(doc.trim_start());
         doc.extend(item_docs::aliases(&rust.path.ident, &[t.name]));
         let tname = t.name;
@@ -620,6 +624,7 @@ impl<'m, 'a> Gen<'m, 'a> {
             }
         });
         let (derives, eq) = derives(rust.hashable, &self.options.hash, Some(&ident), None);
+        let accessors = self.accessors_impl(at, &ident);
         quote! {
             #doc
             #derives
@@ -640,6 +645,7 @@ impl<'m, 'a> Gen<'m, 'a> {
             }
             #serde_ser
             #(#convs)*
+            #accessors
         }
     }
 

@@ -36,6 +36,7 @@ use proc_macro2::TokenStream;
 
 use crate::ir::Api;
 
+mod accessors;
 mod construct;
 pub mod docs;
 mod docs_link;
