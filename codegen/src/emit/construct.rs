@@ -39,6 +39,7 @@ const RESERVED: &[&str] = &[
     "to_bytes",
     "from_bytes",
     "serialize",
+    "serialize_into",
     "serialized_len",
     "serialize_bare",
     "serialize_boxed",
