@@ -156,28 +156,19 @@ fn classify_impl(variants: &[Variant<'_>], ident: &Ident, rt: &TokenStream) -> T
     for v in variants {
         match &v.plan.matcher {
             Matcher::Message(message) => {
-                let value = construct(v, quote!(0));
-                message_arms.push(quote!(#message => return #value,));
+                message_arms.push((message, construct(v, quote!(0))));
             }
             Matcher::Name(name) => {
                 let value = construct(v, quote!(err.value.unwrap_or_default()));
-                name_arms.push(quote!(#name => return #value,));
+                name_arms.push((name, value));
             }
             Matcher::Pattern { prefix, suffix } => {
                 pattern_checks.push(pattern_check(v, prefix, suffix));
             }
         }
     }
-    let by_message = if message_arms.is_empty() {
-        quote!()
-    } else {
-        quote!(match err.message.as_str() { #(#message_arms)* _ => {} })
-    };
-    let by_name = if name_arms.is_empty() {
-        quote!()
-    } else {
-        quote!(match err.name.as_str() { #(#name_arms)* _ => {} })
-    };
+    let by_message = lookup(quote!(err.message), &message_arms);
+    let by_name = lookup(quote!(err.name), &name_arms);
     quote! {
         impl #rt::ErrorKind for #ident {
             fn classify(err: &#rt::RpcError) -> Self {
@@ -189,6 +180,22 @@ fn classify_impl(variants: &[Variant<'_>], ident: &Ident, rt: &TokenStream) -> T
                     ::core::option::Option::None => Self::Other,
                 }
             }
+        }
+    }
+}
+
+/// The statement that returns the value of the arm whose text `text`
+/// (a `String`) equals: a `match`, or an `if` for one arm (clippy's
+/// `single_match`), or nothing for none.
+fn lookup(text: TokenStream, arms: &[(&String, TokenStream)]) -> TokenStream {
+    match arms {
+        [] => quote!(),
+        [(key, value)] => quote!(if #text == #key { return #value; }),
+        arms => {
+            let arms = arms
+                .iter()
+                .map(|(key, value)| quote!(#key => return #value,));
+            quote!(match #text.as_str() { #(#arms)* _ => {} })
         }
     }
 }
