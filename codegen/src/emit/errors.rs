@@ -441,18 +441,15 @@ mod tests {
                 .any(|a| a.contains("derive (Debug , Clone , Copy , PartialEq , Eq , Hash)")),
             "{attrs:?}"
         );
-        let docs = |name: &str| {
-            let v = e
-                .variants
-                .iter()
-                .find(|v| v.ident == name)
-                .expect("variant");
-            v.attrs
-                .iter()
-                .map(|a| quote!(#a).to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
+        let variant = |name: &str| {
+            let found = e.variants.iter().find(|v| v.ident == name);
+            found.expect("variant")
         };
+        let text = |attrs: &[syn::Attribute]| {
+            let lines: Vec<String> = attrs.iter().map(|a| quote!(#a).to_string()).collect();
+            lines.join("\n")
+        };
+        let docs = |name: &str| text(&variant(name).attrs);
         assert!(docs("PhoneNumberInvalid")
             .contains("`PHONE_NUMBER_INVALID` (400, 406): The phone number is invalid"));
         assert!(
@@ -476,17 +473,8 @@ mod tests {
         assert!(docs("PreviousChatImportActiveWaitXmin").contains("Must wait `X` minutes"));
         // Every field says what its number is.
         let field_docs = |name: &str| {
-            let v = e
-                .variants
-                .iter()
-                .find(|v| v.ident == name)
-                .expect("variant");
-            let f = v.fields.iter().next().expect("a field");
-            f.attrs
-                .iter()
-                .map(|a| quote!(#a).to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
+            let field = variant(name).fields.iter().next().expect("a field");
+            text(&field.attrs)
         };
         assert!(field_docs("SlowmodeWait").contains(
             "The number the server's message carries in place of the `X` of `SLOWMODE_WAIT_X` \

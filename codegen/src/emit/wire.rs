@@ -147,9 +147,11 @@ fn fixed_from(prim: Prim) -> TokenStream {
     }
 }
 
-/// Whether `ty` is the primitive `prim`.
-fn is(ty: &Ty, prim: Prim) -> bool {
-    ty.prim() == Some(prim)
+/// Whether `ty` is byte data in Rust (`Vec<u8>`): TL `bytes`, and the
+/// MTProto service schema's `string` ([`Prim::StringBytes`]), which share
+/// one wire form and go through the runtime's byte helpers.
+fn is_bytes(ty: &Ty) -> bool {
+    matches!(ty.prim(), Some(Prim::Bytes | Prim::StringBytes))
 }
 
 impl Gen<'_, '_> {
@@ -160,9 +162,9 @@ impl Gen<'_, '_> {
         let rt = &self.rt.path;
         Size::Expr(match ty {
             _ if ty.has_wire_traits() => quote!(#rt::Serialize::serialized_len(#v)),
-            Ty::Prim(Prim::Bytes) => quote!(#rt::wire::bytes_len(#v)),
+            _ if is_bytes(ty) => quote!(#rt::wire::bytes_len(#v)),
             Ty::Struct(_) => quote!(#rt::BareSerialize::bare_len(#v)),
-            Ty::Vector { boxed: true, elem } if is(elem, Prim::Bytes) => {
+            Ty::Vector { boxed: true, elem } if is_bytes(elem) => {
                 quote!(#rt::wire::bytes_vector_len(#v))
             }
             Ty::Vector { boxed: false, elem } if matches!(**elem, Ty::Struct(_)) => {
@@ -190,9 +192,9 @@ impl Gen<'_, '_> {
         let rt = &self.rt.path;
         match ty {
             _ if ty.has_wire_traits() => quote!(#rt::Serialize::serialize(#v, out)),
-            Ty::Prim(Prim::Bytes) => quote!(#rt::wire::write_bytes(out, #v)),
+            _ if is_bytes(ty) => quote!(#rt::wire::write_bytes(out, #v)),
             Ty::Struct(_) => quote!(#rt::BareSerialize::serialize_bare(#v, out)),
-            Ty::Vector { boxed: true, elem } if is(elem, Prim::Bytes) => {
+            Ty::Vector { boxed: true, elem } if is_bytes(elem) => {
                 quote!(#rt::wire::write_bytes_vector(out, #v))
             }
             Ty::Vector { boxed: false, elem } if matches!(**elem, Ty::Struct(_)) => {
@@ -218,9 +220,9 @@ impl Gen<'_, '_> {
         let rt = &self.rt.path;
         match ty {
             _ if ty.has_wire_traits() => quote!(#rt::Deserialize::deserialize(r)),
-            Ty::Prim(Prim::Bytes) => quote!(#rt::wire::read_bytes(r)),
+            _ if is_bytes(ty) => quote!(#rt::wire::read_bytes(r)),
             Ty::Struct(_) => quote!(#rt::BareDeserialize::deserialize_bare(r)),
-            Ty::Vector { boxed: true, elem } if is(elem, Prim::Bytes) => {
+            Ty::Vector { boxed: true, elem } if is_bytes(elem) => {
                 quote!(#rt::wire::read_bytes_vector(r))
             }
             Ty::Vector { boxed, elem } => {
