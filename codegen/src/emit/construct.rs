@@ -200,6 +200,6 @@ fn new_doc(ident: &Ident, arguments: bool, setters: bool) -> String {
 /// prefers the method), and `field@` needs a newer rustdoc than the
 /// generated code's minimum Rust, so the link goes to the field's anchor,
 /// which also serves raw names (`r#final` is `structfield.final`).
-pub fn field_link(name: &str) -> String {
+fn field_link(name: &str) -> String {
     format!("[`{name}`](Self#structfield.{name})")
 }
