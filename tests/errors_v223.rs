@@ -67,7 +67,11 @@ fn v223_error_kinds_from_both_sources() {
     let (api, notes) = v223_with(&[v65.clone(), telethon.clone()]);
 
     // One note per source, newest first.
-    let text: Vec<String> = notes.iter().map(ToString::to_string).collect();
+    let text: Vec<String> = notes
+        .iter()
+        .filter(|n| n.kind == DiagnosticKind::ImportedErrors)
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(
         text,
         [
@@ -86,8 +90,8 @@ fn v223_error_kinds_from_both_sources() {
             ),
             format!(
                 "note: {}: error source 2 of 2 (docs tree, layer 65): 195 of 223 methods listed \
-                 matched; 219 errors added to 87 methods (5 of which had none); who may call \
-                 filled on 0 methods, differs from the API's on 5 (the API's kept: \
+                 matched; 219 errors added to 87 methods (5 of which had none); 1 empty \
+                 descriptions filled; who may call filled on 0 methods, differs from the API's on 5 (the API's kept: \
                  auth.resetAuthorizations, messages.exportChatInvite, payments.getPaymentForm, \
                  photos.updateProfilePhoto, photos.uploadProfilePhoto); 28 methods the API does \
                  not have, not used: auth.checkPhone, auth.sendInvites, \
@@ -97,9 +101,34 @@ fn v223_error_kinds_from_both_sources() {
             ),
         ]
     );
-    assert!(notes
+    assert!(notes.iter().all(|n| n.severity == Severity::Note));
+    // Telethon's advice for its own client left the descriptions, each error
+    // noted on its line of errors.csv, right after Telethon's note.
+    let errors_csv = telethon.join("errors.csv").display().to_string();
+    let client_text: Vec<(&str, Option<u32>)> = notes[1..5]
         .iter()
-        .all(|n| n.severity == Severity::Note && n.kind == DiagnosticKind::ImportedErrors));
+        .map(|n| {
+            assert_eq!(n.kind, DiagnosticKind::ClientSpecificText, "{n}");
+            (n.file.as_str(), n.line)
+        })
+        .collect();
+    let lines = [89, 113, 222, 333].map(|line| (errors_csv.as_str(), Some(line)));
+    assert_eq!(client_text, lines);
+    assert!(notes[2].message.contains("`CONNECTION_LAYER_INVALID`"));
+    assert_eq!(notes.len(), 6);
+    let invite = "Invalid object ID for a chat. Make sure to pass the right types, for instance \
+                  making sure that the request is designed for chats (not channels/megagroups) \
+                  or otherwise look for a different one more suited";
+    assert_eq!(
+        entries(&api, "messages.addChatUser", "CHAT_ID_INVALID"),
+        [(400, invite)]
+    );
+    // Emptied, then filled by layer 65's words (its note's "1 empty
+    // descriptions filled").
+    assert_eq!(
+        entries(&api, "initConnection", "CONNECTION_LAYER_INVALID"),
+        [(400, "Layer invalid")]
+    );
     let with_errors = api.methods.iter().filter(|m| !m.errors.is_empty()).count();
     assert_eq!(with_errors, 231);
 
@@ -180,7 +209,11 @@ fn v65_s_own_tables_come_first() {
     let shared = shared::require();
     let (before, _) = api_with("v65", &[] as &[PathBuf]);
     let (api, notes) = api_with("v65", &[shared.telethon()]);
-    assert_eq!(notes.len(), 1);
+    let imported = notes
+        .iter()
+        .filter(|n| n.kind == DiagnosticKind::ImportedErrors)
+        .count();
+    assert_eq!(imported, 1);
     let own = method(&before, "messages.sendMessage");
     let send = method(&api, "messages.sendMessage");
     // Every own entry kept as it was, first.

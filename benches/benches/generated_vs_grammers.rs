@@ -2,7 +2,9 @@
 //! grammers-tl-types 0.11 on the same values:
 //!
 //! * `send_message`: serialize `messages.sendMessage` with 5 entities, into a
-//!   fresh `Vec` (`to_bytes`) and into a reused buffer;
+//!   fresh `Vec` (`to_bytes`), into a reused buffer, and into a reused
+//!   `VecDeque<u8>` (any `Extend<u8>` sink: tlgen-api's `serialize_into`,
+//!   grammers' `serialize`);
 //! * `batch_1000`: 1,000 mixed requests (sendMessage, getHistory, getUsers,
 //!   getFullUser, getDifference, readHistory, rotating) into one buffer;
 //! * `messages_100`: deserialize a boxed `messages.messages` with 100 messages
@@ -581,6 +583,19 @@ mod v223 {
         // (a) sendMessage
         let (o, t) = (ours_send(1), theirs_send(1));
         assert_same("messages.sendMessage", &o.to_bytes(), &t.to_bytes(), 1);
+        // The same bytes into any `Extend<u8>` sink.
+        let (mut od, mut td) = (
+            std::collections::VecDeque::new(),
+            std::collections::VecDeque::new(),
+        );
+        o.serialize_into(&mut od);
+        t.serialize(&mut td);
+        assert_same(
+            "messages.sendMessage into a VecDeque",
+            od.make_contiguous(),
+            td.make_contiguous(),
+            1,
+        );
         // (b) batch
         let (ob, tb) = (ours_batch(), theirs_batch());
         let mut obuf = Vec::new();
@@ -687,6 +702,25 @@ mod v223 {
         });
         g.finish();
 
+        let mut g = c.benchmark_group("send_message_into_deque");
+        g.bench_function("tlgen-api", |b| {
+            let mut sink = std::collections::VecDeque::with_capacity(1024);
+            b.iter(|| {
+                sink.clear();
+                black_box(&os).serialize_into(&mut sink);
+                black_box(sink.len())
+            })
+        });
+        g.bench_function("grammers", |b| {
+            let mut sink = std::collections::VecDeque::with_capacity(1024);
+            b.iter(|| {
+                sink.clear();
+                black_box(&ts).serialize(&mut sink);
+                black_box(sink.len())
+            })
+        });
+        g.finish();
+
         let mut g = c.benchmark_group("batch_1000_requests");
         g.throughput(Throughput::Elements(1000));
         g.bench_function("tlgen-api", |b| {
@@ -756,6 +790,23 @@ mod v223 {
                     b2.clear();
                     black_box(&ts).serialize(&mut b2);
                     black_box(b2.len());
+                },
+            ),
+        ));
+        let mut d1 = std::collections::VecDeque::with_capacity(1024);
+        let mut d2 = std::collections::VecDeque::with_capacity(1024);
+        rows.push((
+            "send_message_into_deque",
+            interleaved(
+                || {
+                    d1.clear();
+                    black_box(&os).serialize_into(&mut d1);
+                    black_box(d1.len());
+                },
+                || {
+                    d2.clear();
+                    black_box(&ts).serialize(&mut d2);
+                    black_box(d2.len());
                 },
             ),
         ));
@@ -852,6 +903,12 @@ mod v223 {
                 "send_message_reused_buf",
                 "tlgen-api",
                 "send_message_reused_buf",
+                Some(1.3),
+            ),
+            (
+                "send_message_into_deque",
+                "tlgen-api",
+                "send_message_into_deque",
                 Some(1.3),
             ),
             (

@@ -5,7 +5,8 @@
 //!
 //! * [`Serialize`] writes the boxed (ID-prefixed) form of a value into a
 //!   `Vec<u8>`, after [`Serialize::serialized_len`] has told the exact size so
-//!   that one allocation suffices.
+//!   that one allocation suffices; [`Serialize::serialize_into`] writes it
+//!   into any `Extend<u8>` sink.
 //! * [`Deserialize`] reads a value from a [`Reader`], a cursor over untrusted
 //!   bytes that enforces a nesting-depth limit and never allocates more than the
 //!   remaining input can justify.

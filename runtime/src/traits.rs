@@ -42,6 +42,20 @@ pub trait Serialize {
         out
     }
 
+    /// Appends the wire form to any byte sink: a `VecDeque<u8>`, a
+    /// `bytes::BytesMut`, a `SmallVec`, anything that is `Extend<u8>` (the
+    /// sink grammers-tl-types' `serialize` takes). The value is written
+    /// once, by [`Serialize::to_bytes`], into a buffer of exactly its size,
+    /// which the sink takes in one `extend` call (whose size hint is exact,
+    /// so a sink that reserves reserves once). Into a `Vec<u8>`,
+    /// [`Serialize::serialize`] writes in place without that buffer.
+    fn serialize_into<E: Extend<u8> + ?Sized>(&self, sink: &mut E)
+    where
+        Self: Sized,
+    {
+        sink.extend(self.to_bytes());
+    }
+
     /// The exact size of `items` written one after another (the elements of a
     /// vector). Fixed-size primitives override this with a multiplication.
     fn slice_len(items: &[Self]) -> usize

@@ -18,6 +18,11 @@ where
 {
     let bytes = value.to_bytes();
     prop_assert_eq!(bytes.len(), value.serialized_len());
+    // Any byte sink gets the same bytes, after what it held.
+    let mut deque = std::collections::VecDeque::from([0xaa_u8]);
+    value.serialize_into(&mut deque);
+    prop_assert_eq!(deque.pop_front(), Some(0xaa));
+    prop_assert_eq!(deque.make_contiguous(), &bytes[..]);
     prop_assert_eq!(bytes.len() % 4, 0, "TL values are 4-byte aligned");
     let decoded = T::from_bytes(&bytes);
     prop_assert_eq!(decoded.as_ref(), Ok(value));

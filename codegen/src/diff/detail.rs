@@ -81,6 +81,13 @@ pub enum DetailKind {
     VariantBoxed,
     /// field: the enum variant's Rust path; old: `Box<..>`; new: the struct.
     VariantUnboxed,
+    /// field: the accessor (a method of the type's enum); old: its
+    /// signature under the enum's path (`enums::Message::id(&self) -> i32`).
+    AccessorRemoved,
+    /// field: the accessor; old, new: its signatures under the enum's path.
+    AccessorChanged,
+    /// field: the accessor; new: its signature under the enum's path.
+    AccessorAdded,
 }
 
 /// One difference within a changed item.
@@ -232,6 +239,9 @@ impl Draft {
             DetailKind::RustFieldRenamed => renamed(&format!("field of param {field}")),
             DetailKind::VariantBoxed => format!("variant {field} now holds {new}"),
             DetailKind::VariantUnboxed => format!("variant {field} no longer holds {old}"),
+            DetailKind::AccessorRemoved => format!("accessor removed: {old}"),
+            DetailKind::AccessorChanged => format!("accessor changed: {old} -> {new}"),
+            DetailKind::AccessorAdded => format!("accessor added: {new}"),
         }
     }
 }

@@ -38,8 +38,11 @@
 //! | description changed (only with [`DiffOptions::text`]) | no | documentation only |
 //! | generated Rust name changed (struct, enum, variant, field, module path, error enum, error variant) | **yes** | code naming the old item stops compiling |
 //! | enum variant became boxed / unboxed (`Box<Struct>`) | **yes** | patterns and constructors of the variant change |
+//! | enum accessor removed (a constructor added without the field, a field removed or retyped in one constructor) | **yes** | `value.field()` stops compiling |
+//! | enum accessor's return type changed (`i32` -> `i64`, `&T` -> `Option<&T>`) | **yes** | callers get another type |
+//! | enum accessor added (every constructor now has the field; a type gained its second constructor) | no | a new method |
 //!
-//! The last two rows and the error rows compare what the emitter generates
+//! The last five rows and the error rows compare what the emitter generates
 //! from each version (the [`Model`] of each, error plan included), so a
 //! change the IR does not show is still
 //! caught: a new constructor whose variant name collides with an existing
@@ -330,6 +333,58 @@ impl Versions<'_> {
             return;
         };
         path_renamed(DetailKind::RustEnumRenamed, &o.path, &n.path, out);
+        self.accessors(name, out);
+    }
+
+    /// The accessors of type `name`'s enum in both versions, by method
+    /// name: one gone or with another signature breaks, a new one does not.
+    fn accessors(&self, name: &str, out: &mut Vec<Detail>) {
+        let (Some(o), Some(n)) = (self.old.type_named(name), self.new.type_named(name)) else {
+            return;
+        };
+        let signatures = |model: &Model<'_>, t| -> BTreeMap<String, String> {
+            (model.accessors(t).iter())
+                .map(|a| (a.method.clone(), a.signature(model)))
+                .collect()
+        };
+        let (old, new) = (signatures(&self.old, o), signatures(&self.new, n));
+        let path = |model: &Model<'_>, t| {
+            model
+                .ty(t)
+                .rust
+                .as_ref()
+                .map(|r| r.path.display())
+                .unwrap_or_default()
+        };
+        let (old_path, new_path) = (path(&self.old, o), path(&self.new, n));
+        for (method, signature) in &old {
+            match new.get(method) {
+                None => out.push(
+                    detail(DetailKind::AccessorRemoved)
+                        .field(method)
+                        .was(format!("{old_path}::{signature}"))
+                        .breaks(),
+                ),
+                Some(now) if now != signature => out.push(
+                    detail(DetailKind::AccessorChanged)
+                        .field(method)
+                        .was(format!("{old_path}::{signature}"))
+                        .now(format!("{new_path}::{now}"))
+                        .breaks(),
+                ),
+                Some(_) => {}
+            }
+        }
+        for (method, signature) in &new {
+            if !old.contains_key(method) {
+                out.push(
+                    detail(DetailKind::AccessorAdded)
+                        .field(method)
+                        .now(format!("{new_path}::{signature}"))
+                        .note(),
+                );
+            }
+        }
     }
 }
 

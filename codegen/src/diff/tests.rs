@@ -533,3 +533,72 @@ fn renamed_structs_and_boxing_break() {
         "{details:?}"
     );
 }
+
+#[test]
+fn accessors_removed_or_retyped_break_added_do_not() {
+    let old = "a#11111111 id:long name:string = T;\nb#22222222 id:long name:string = T;";
+    // A constructor without `name`: `T::name()` goes, though adding a
+    // constructor alone breaks nothing.
+    let fewer = format!("{old}\nc#33333333 id:long = T;");
+    let r = diff(
+        &api_from_tl(old),
+        &api_from_tl(&fewer),
+        &DiffOptions::default(),
+    );
+    let t = find(&r, ItemKind::Type, "T");
+    assert!(t.breaking);
+    let removed = &t.details[1];
+    assert_eq!(
+        (
+            removed.kind,
+            removed.field.as_deref(),
+            removed.new.as_deref()
+        ),
+        (DetailKind::AccessorRemoved, Some("name"), None)
+    );
+    assert_eq!(
+        texts(t),
+        [
+            "constructor added: c",
+            "accessor removed: enums::T::name(&self) -> &str (breaking)"
+        ]
+    );
+
+    // `id` retyped in one constructor: the accessor goes; in every one: it
+    // changes its return type.
+    let one = "a#11111111 id:int name:string = T;\nb#22222222 id:long name:string = T;";
+    let every = "a#11111111 id:int name:string = T;\nb#22222222 id:int name:string = T;";
+    for (new, detail) in [
+        (
+            one,
+            "accessor removed: enums::T::id(&self) -> i64 (breaking)",
+        ),
+        (
+            every,
+            "accessor changed: enums::T::id(&self) -> i64 -> enums::T::id(&self) -> i32 (breaking)",
+        ),
+    ] {
+        let r = diff(
+            &api_from_tl(old),
+            &api_from_tl(new),
+            &DiffOptions::default(),
+        );
+        assert_eq!(texts(find(&r, ItemKind::Type, "T")), [detail], "{new}");
+    }
+
+    // Optional in both, at another bit: the same accessor. Every constructor
+    // now has `tag`: one more, not breaking.
+    let before = "a#11111111 flags:# id:flags.0?long = T;\nb#22222222 flags:# id:flags.3?long tag:flags.1?string = T;";
+    let after = "a#11111111 flags:# id:flags.2?long tag:flags.1?string = T;\nb#22222222 flags:# id:flags.3?long tag:flags.1?string = T;";
+    let r = diff(
+        &api_from_tl(before),
+        &api_from_tl(after),
+        &DiffOptions::default(),
+    );
+    let t = find(&r, ItemKind::Type, "T");
+    assert!(!t.breaking);
+    assert_eq!(
+        texts(t),
+        ["accessor added: enums::T::tag(&self) -> Option<&str>"]
+    );
+}

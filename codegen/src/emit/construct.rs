@@ -6,8 +6,13 @@
 //!   always carries, in wire order, with every flag field absent (`false` /
 //!   `None`);
 //! * one fluent setter per flag field, named after it (`.silent(true)`,
-//!   `.reply_to(x)`), taking the value without its `Option`;
-//! * `Default` where every field has one.
+//!   `.reply_to(x)`), taking the value without its `Option`, its doc
+//!   linking the field;
+//! * `Default` where `new()` takes no argument (every field is optional):
+//!   then `X::default()` is `X::new()`. A struct with an unconditional
+//!   field has no meaningful default (`ImportChatInvite` with an empty
+//!   hash is no request anyone means to send), so it gets none, and
+//!   `new(..)` is the one way to build it.
 //!
 //! Code written as `new(..)` plus setters, or as struct update syntax over
 //! `new(..)` (`Foo { silent: true, ..Foo::new(a, b) }`), keeps compiling when
@@ -34,6 +39,7 @@ const RESERVED: &[&str] = &[
     "to_bytes",
     "from_bytes",
     "serialize",
+    "serialize_into",
     "serialized_len",
     "serialize_bare",
     "serialize_boxed",
@@ -56,24 +62,21 @@ pub fn setter_name(field: &str) -> String {
     }
 }
 
-/// Whether a value of this type has a `Default` (and is one a user would
-/// expect: zero, empty, false).
-fn has_default(ty: &Ty) -> bool {
-    matches!(ty, Ty::Prim(_) | Ty::Vector { .. })
-}
-
 /// Whether an argument is taken as `impl Into<T>`: not a `Copy` number or
 /// flag (passed as it is), nor a method's generic query.
 fn takes_into(ty: &Ty) -> bool {
     !ty.is_copy() && !matches!(ty, Ty::Query(_))
 }
 
-/// Whether every field of the struct has a default, so `Default` can be derived.
+/// Whether the struct derives `Default`: when `new()` takes no argument
+/// (no field is unconditional), so that the default is `new()`'s value.
 pub fn derives_default(fields: &[Field<'_>]) -> bool {
-    fields.iter().all(|f| match &f.kind {
-        FieldKind::Value { ty, flag: None } => has_default(ty),
-        _ => true,
-    })
+    !fields.iter().any(is_argument)
+}
+
+/// Whether `new(..)` takes the field as an argument: an unconditional value.
+fn is_argument(f: &Field<'_>) -> bool {
+    matches!(f.kind, FieldKind::Value { flag: None, .. })
 }
 
 impl Gen<'_, '_> {
@@ -123,11 +126,9 @@ impl Gen<'_, '_> {
             }
             None => (quote!(), quote!(#ident)),
         };
-        let new_doc = self.docs.attrs(&format!(
-            "Builds `{ident}` from its unconditional fields, every optional field absent; \
-             set those with the methods below. Stays source-compatible when a layer adds \
-             optional fields."
-        ));
+        let new_doc = self
+            .docs
+            .attrs(&new_doc(ident, !args.is_empty(), !setters.is_empty()));
         quote! {
             impl #impl_generics #self_ty {
                 #new_doc
@@ -161,12 +162,7 @@ impl Gen<'_, '_> {
         value: TokenStream,
     ) -> TokenStream {
         let method = names::ident(&setter_name(&f.name));
-        // Intra-doc links cannot name raw identifiers (`Self::r#final`).
-        let doc = self.docs.attrs(&if name.to_string().starts_with("r#") {
-            format!("Sets the `{}` field.", f.name)
-        } else {
-            format!("Sets [`{}`](Self::{}).", f.name, name)
-        });
+        let doc = self.docs.attrs(&format!("Sets {}.", field_link(&f.name)));
         quote! {
             #doc
             #[must_use]
@@ -177,4 +173,33 @@ impl Gen<'_, '_> {
             }
         }
     }
+}
+
+/// The doc of `new`: what it takes (`arguments`: whether any field is
+/// unconditional) and, where there are setters, that they set the rest.
+fn new_doc(ident: &Ident, arguments: bool, setters: bool) -> String {
+    let compatible = "Stays source-compatible when a layer adds optional fields.";
+    match (arguments, setters) {
+        (true, true) => format!(
+            "Builds `{ident}` from its unconditional fields, every optional field absent; \
+             set those with the methods below. {compatible}"
+        ),
+        (true, false) => {
+            format!("Builds `{ident}` from its fields (none of them is optional). {compatible}")
+        }
+        (false, true) => format!(
+            "Builds `{ident}` with every field absent (all of them are optional); set them \
+             with the methods below. The same as `Default::default()`. {compatible}"
+        ),
+        (false, false) => format!("Builds `{ident}`, which has no fields."),
+    }
+}
+
+/// A link to the struct field `name` (unraw) from a doc in the struct's
+/// `impl`. `Self::name` would name the setter of the same name (rustdoc
+/// prefers the method), and `field@` needs a newer rustdoc than the
+/// generated code's minimum Rust, so the link goes to the field's anchor,
+/// which also serves raw names (`r#final` is `structfield.final`).
+fn field_link(name: &str) -> String {
+    format!("[`{name}`](Self#structfield.{name})")
 }

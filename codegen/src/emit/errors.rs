@@ -14,6 +14,7 @@ use quote::{format_ident, quote};
 use super::docs::render_docs;
 use super::items::doc_attrs;
 use super::names;
+use crate::model::errors::field_meaning;
 use crate::model::{ErrorEnum, ErrorOwner, ErrorVariant, Matcher, Model};
 
 /// An error enum of the model's plan, with its `ErrorKind` impl and a
@@ -53,15 +54,63 @@ impl<'e> Variant<'e> {
     }
 }
 
-fn variant_doc(spec: &ErrorVariant) -> String {
+/// The variant's doc: its name and codes, then its description, whose
+/// `{placeholder}`s (Telethon's `{seconds}`, `{new_dc}`, `{code_length}`)
+/// stand for the number in the name and become a link to the variant's
+/// field (`[`seconds`](self::E::SlowmodeWait::seconds)`), whatever the
+/// placeholder calls it: the field's name comes from the error's name
+/// ([`crate::model::errors`], "Naming"), the same for every source. A
+/// variant without a field (its number is not a standalone `X`:
+/// `…_WAIT_XMIN`) shows `X` there instead, the `X` of its name.
+fn variant_doc(spec: &ErrorVariant, enum_ident: &Ident) -> String {
     let codes: Vec<String> = spec.codes.iter().map(i32::to_string).collect();
     let head = format!("`{}` ({})", spec.name.replace('`', "'"), codes.join(", "));
-    let description = render_docs(&spec.description, &|_| None);
+    let number = match &spec.field {
+        Some(field) => format!("[`{field}`](self::{enum_ident}::{}::{field})", spec.ident),
+        None => "`X`".to_owned(),
+    };
+    let description = render_docs(&fill_placeholders(&spec.description, &number), &|_| None);
     if description.is_empty() {
         head
     } else {
         format!("{head}: {description}")
     }
+}
+
+/// `text` with every `{name}` (lowercase ASCII letters, digits and `_`)
+/// replaced by `number`.
+fn fill_placeholders(text: &str, number: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let len = after
+            .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
+            .unwrap_or(after.len());
+        out.push_str(&rest[..open]);
+        if len > 0 && after[len..].starts_with('}') {
+            out.push_str(number);
+            rest = &after[len + 1..];
+        } else {
+            out.push('{');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The doc of a variant's `u64` field: what the number is, and where it
+/// comes from.
+fn field_doc(spec: &ErrorVariant, field: &str) -> String {
+    let what = match field_meaning(field) {
+        Some(meaning) => format!(" ({meaning})"),
+        None => String::new(),
+    };
+    format!(
+        "The number the server's message carries in place of the `X` of `{}`{what}.",
+        spec.name.replace('`', "'")
+    )
 }
 
 /// The enum: one variant per documented name, then `Common` and `Other`.
@@ -73,10 +122,13 @@ fn declaration(
 ) -> TokenStream {
     let enum_doc = doc_attrs(doc.trim_start());
     let decls = variants.iter().map(|v| {
-        let doc = doc_attrs(&variant_doc(v.plan));
+        let doc = doc_attrs(&variant_doc(v.plan, ident));
         let name = &v.ident;
         match &v.field {
-            Some(field) => quote!(#doc #name { #field: u64 }),
+            Some(field) => {
+                let field_doc = doc_attrs(&field_doc(v.plan, &field.to_string()));
+                quote!(#doc #name { #field_doc #field: u64 })
+            }
             None => quote!(#doc #name),
         }
     });
@@ -104,28 +156,19 @@ fn classify_impl(variants: &[Variant<'_>], ident: &Ident, rt: &TokenStream) -> T
     for v in variants {
         match &v.plan.matcher {
             Matcher::Message(message) => {
-                let value = construct(v, quote!(0));
-                message_arms.push(quote!(#message => return #value,));
+                message_arms.push((message, construct(v, quote!(0))));
             }
             Matcher::Name(name) => {
                 let value = construct(v, quote!(err.value.unwrap_or_default()));
-                name_arms.push(quote!(#name => return #value,));
+                name_arms.push((name, value));
             }
             Matcher::Pattern { prefix, suffix } => {
                 pattern_checks.push(pattern_check(v, prefix, suffix));
             }
         }
     }
-    let by_message = if message_arms.is_empty() {
-        quote!()
-    } else {
-        quote!(match err.message.as_str() { #(#message_arms)* _ => {} })
-    };
-    let by_name = if name_arms.is_empty() {
-        quote!()
-    } else {
-        quote!(match err.name.as_str() { #(#name_arms)* _ => {} })
-    };
+    let by_message = lookup(quote!(err.message), &message_arms);
+    let by_name = lookup(quote!(err.name), &name_arms);
     quote! {
         impl #rt::ErrorKind for #ident {
             fn classify(err: &#rt::RpcError) -> Self {
@@ -137,6 +180,22 @@ fn classify_impl(variants: &[Variant<'_>], ident: &Ident, rt: &TokenStream) -> T
                     ::core::option::Option::None => Self::Other,
                 }
             }
+        }
+    }
+}
+
+/// The statement that returns the value of the arm whose text `text`
+/// (a `String`) equals: a `match`, or an `if` for one arm (clippy's
+/// `single_match`), or nothing for none.
+fn lookup(text: TokenStream, arms: &[(&String, TokenStream)]) -> TokenStream {
+    match arms {
+        [] => quote!(),
+        [(key, value)] => quote!(if #text == #key { return #value; }),
+        arms => {
+            let arms = arms
+                .iter()
+                .map(|(key, value)| quote!(#key => return #value,));
+            quote!(match #text.as_str() { #(#arms)* _ => {} })
         }
     }
 }
@@ -263,14 +322,19 @@ mod tests {
         (
             400,
             "EMAIL_UNCONFIRMED_X",
-            "The provided email isn't confirmed, X is the length of the code",
+            "The provided email isn't confirmed, the code's length must be {code_length}",
         ),
         (
             400,
             "INPUT_METHOD_INVALID_1615239032_X",
             "The method invoked is invalid in the current schema",
         ),
-        (401, "2FA_CONFIRM_WAIT_X", ""),
+        (401, "2FA_CONFIRM_WAIT_X", "It can be reset in {seconds}"),
+        (
+            406,
+            "PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_XMIN",
+            "Must wait {minutes} minutes",
+        ),
         (-503, "Timeout", "Timeout while fetching data"),
         (
             -500,
@@ -351,6 +415,7 @@ mod tests {
                 "OtherError",
                 "PeerIdInvalid",
                 "PhoneNumberInvalid",
+                "PreviousChatImportActiveWaitXmin",
                 "SlowmodeWait{seconds}",
                 "Common{_}",
                 "Other",
@@ -367,18 +432,15 @@ mod tests {
                 .any(|a| a.contains("derive (Debug , Clone , Copy , PartialEq , Eq , Hash)")),
             "{attrs:?}"
         );
-        let docs = |name: &str| {
-            let v = e
-                .variants
-                .iter()
-                .find(|v| v.ident == name)
-                .expect("variant");
-            v.attrs
-                .iter()
-                .map(|a| quote!(#a).to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
+        let variant = |name: &str| {
+            let found = e.variants.iter().find(|v| v.ident == name);
+            found.expect("variant")
         };
+        let text = |attrs: &[syn::Attribute]| {
+            let lines: Vec<String> = attrs.iter().map(|a| quote!(#a).to_string()).collect();
+            lines.join("\n")
+        };
+        let docs = |name: &str| text(&variant(name).attrs);
         assert!(docs("PhoneNumberInvalid")
             .contains("`PHONE_NUMBER_INVALID` (400, 406): The phone number is invalid"));
         assert!(
@@ -388,6 +450,29 @@ mod tests {
         );
         assert!(docs("SlowmodeWait").contains("<https://t.me/x>"));
         assert!(docs("TwoFaConfirmWait").contains("`2FA_CONFIRM_WAIT_X` (401)"));
+        // Placeholders link the variant's field, whatever they call it.
+        assert!(
+            docs("TwoFaConfirmWait").contains(
+                "It can be reset in [`seconds`](`self::SendMessageError::TwoFaConfirmWait::seconds`)"
+            ),
+            "{}",
+            docs("TwoFaConfirmWait")
+        );
+        assert!(docs("EmailUnconfirmed")
+            .contains("must be [`value`](`self::SendMessageError::EmailUnconfirmed::value`)"));
+        // Without a field, the placeholder is the name's `X`.
+        assert!(docs("PreviousChatImportActiveWaitXmin").contains("Must wait `X` minutes"));
+        // Every field says what its number is.
+        let field_docs = |name: &str| {
+            let field = variant(name).fields.iter().next().expect("a field");
+            text(&field.attrs)
+        };
+        assert!(field_docs("SlowmodeWait").contains(
+            "The number the server's message carries in place of the `X` of `SLOWMODE_WAIT_X` \
+             (how many seconds to wait)."
+        ));
+        assert!(field_docs("AllWorkersAreBusyActiveQueries")
+            .contains("in place of the `X` of `All workers are busy. Active_queries = X`."));
 
         let text = prettyplease::unparse(&file);
         let squeezed: String = text.split_whitespace().collect();
@@ -591,7 +676,8 @@ mod tests {
         let api = api(shared.into_iter().chain([tricky]).collect());
         let model = Model::checked(&api).expect("model");
         let mut code = quote! {
-            #![deny(warnings)]
+            //! The generated error enums.
+            #![deny(warnings, missing_docs)]
             #![allow(dead_code)]
         };
         code.extend(enum_tokens(&model, Some("tricky.sendMessage")));
@@ -605,9 +691,9 @@ mod tests {
             .map(|(i, e)| {
                 let module = format_ident!("e{}", i);
                 let tokens = error_enum(&model, e, &rt());
-                quote!(pub mod #module { #tokens })
+                quote!(#[doc = "One method's errors."] pub mod #module { #tokens })
             });
-        code.extend(quote!(pub mod each { #(#per_method)* }));
+        code.extend(quote!(#[doc = "Every method's errors."] pub mod each { #(#per_method)* }));
         let generated = prettyplease::unparse(&parse(code));
         let main = r#"
 use tlgen_runtime::{CommonError, ErrorKind, MethodError, RpcError};

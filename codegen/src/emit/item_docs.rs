@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::Space;
+use crate::ir::{Space, TlType};
 
 /// What Telegram's own documentation calls an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +106,49 @@ pub fn type_fallback(tl_name: &str, constructors: &[&str]) -> String {
     }
 }
 
+/// What a field the docs leave out is for (`hidden`: on the wire, not in
+/// the docs' parameter table; MadelineProto's client fills these in), by
+/// its TL name and type, on a struct of `owner` (a method's or a
+/// constructor's); `None` for one this table does not know. The API's
+/// hidden fields are few, and each kind gets a sentence saying what it is
+/// for rather than its TL type alone.
+pub fn hidden_field(name: &str, ty: &TlType, owner: TlKind) -> Option<String> {
+    let text = match (name, ty, owner) {
+        ("random_id", TlType::Vector { .. }, _) => {
+            "One random number per message, chosen by the client and different for every \
+             message: the server recognizes a resent copy by it and sends each message once."
+        }
+        ("random_id", _, TlKind::Method) => {
+            "Chosen at random by the client, different for every request: the server \
+             recognizes a resent copy of the request by it and carries it out once."
+        }
+        ("random_id", _, _) => {
+            "A random number chosen by the client that sent the message or request, \
+             different for every one: it tells a resent copy from a new one and matches an \
+             answer to its request."
+        }
+        ("key", TlType::Bytes, _) => {
+            "The AES-256 key the media file is encrypted with: secret-chat media is uploaded \
+             encrypted, and the recipient decrypts it with this key and `iv`."
+        }
+        ("iv", TlType::Bytes, _) => {
+            "The AES-256 initialization vector the media file is encrypted with, used with \
+             `key`."
+        }
+        ("random_bytes", TlType::Bytes, _) => {
+            "Random bytes (at least 15), so that the encrypted form of a short message cannot \
+             be recognized."
+        }
+        ("bytes", TlType::Bytes, TlKind::Constructor) => {
+            "The encrypted message: a serialized `DecryptedMessage`, encrypted with the secret \
+             chat's key."
+        }
+        ("flags", TlType::Int, _) => "Reserved: no field depends on it in this layer; send 0.",
+        _ => return None,
+    };
+    Some(text.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,6 +193,27 @@ mod tests {
         assert!(wrap_definition(long)
             .lines()
             .all(|l| l.len() <= DEFINITION_WIDTH));
+    }
+
+    #[test]
+    fn hidden_fields_say_what_they_are_for() {
+        let long = TlType::Long;
+        let method = hidden_field("random_id", &long, TlKind::Method).unwrap();
+        assert!(method.contains("resent copy of the request"), "{method}");
+        let vector = TlType::Vector {
+            boxed: true,
+            inner: Box::new(TlType::Long),
+        };
+        let per_message = hidden_field("random_id", &vector, TlKind::Method).unwrap();
+        assert!(per_message.starts_with("One random number per message"));
+        let ctor = hidden_field("random_id", &long, TlKind::Constructor).unwrap();
+        assert!(ctor.contains("matches an answer to its request"), "{ctor}");
+        assert!(hidden_field("key", &TlType::Bytes, TlKind::Constructor).is_some());
+        assert!(hidden_field("flags", &TlType::Int, TlKind::Method).is_some());
+        // Names it does not know, or known names of another type.
+        assert_eq!(hidden_field("hash", &long, TlKind::Method), None);
+        assert_eq!(hidden_field("key", &TlType::String, TlKind::Method), None);
+        assert_eq!(hidden_field("bytes", &TlType::Bytes, TlKind::Method), None);
     }
 
     #[test]

@@ -21,7 +21,7 @@ use std::cell::Cell;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ir::{Flag, Param, TlType};
+use crate::ir::{Flag, Param, Space, TlType};
 use crate::model::{
     Boxing, Ctor, CtorId, Field, FieldKind, Func, FuncId, Handle, ItemPath, Model, Prim, RustCtor,
     Ty, TypeId, BOX_THRESHOLD,
@@ -65,7 +65,8 @@ pub struct Gen<'m, 'a> {
 /// still checks at compile time what the empty impl promises (`f64`, the
 /// one field type without `Eq`, has no `Hash` either). A generic item
 /// (`ident` `None`) derives both, for the bound on its parameter.
-/// `Default` comes where `fields` (a struct's) all have one. `Hash` as
+/// `Default` comes where `fields` (a struct's) make `new()` take no argument
+/// ([`super::construct::derives_default`]). `Hash` as
 /// [`Options::hash`] says: with it off, nothing checks at compile time what
 /// `impl Eq` promises, but the model's rule is the same either way and
 /// the default settings check it.
@@ -198,7 +199,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         }
     }
 
-    fn render(&self, markdown: &str) -> String {
+    pub(super) fn render(&self, markdown: &str) -> String {
         render(markdown, &self.resolver())
     }
 
@@ -324,7 +325,13 @@ impl<'m, 'a> Gen<'m, 'a> {
         }
     }
 
-    fn struct_fields(&self, fields: &[Field<'_>]) -> Vec<TokenStream> {
+    /// The fields of a struct: `owner` is what the struct is (a method's
+    /// or a constructor's), `space` the schema it comes from.
+    fn struct_fields(&self, at: Handle, fields: &[Field<'_>]) -> Vec<TokenStream> {
+        let (owner, space) = match at {
+            Handle::Ctor(c) => (TlKind::Constructor, self.model.ctor(c).ir.space),
+            Handle::Func(f) => (TlKind::Method, self.model.func(f).ir.space),
+        };
         fields
             .iter()
             .filter(|f| f.is_struct_field())
@@ -345,7 +352,12 @@ impl<'m, 'a> Gen<'m, 'a> {
                     }
                     (FieldKind::Value { ty, .. }, flag) => {
                         if !described {
-                            doc = format!("TL type: {}.", self.type_link(ty, &f.param.ty));
+                            let hidden = (f.param.hidden && space == Space::Api)
+                                .then(|| item_docs::hidden_field(&f.param.name, &f.param.ty, owner))
+                                .flatten();
+                            doc = hidden.unwrap_or_else(|| {
+                                format!("TL type: {}.", self.type_link(ty, &f.param.ty))
+                            });
                         }
                         if let Some(Flag { field, bit }) = flag {
                             doc.push_str(&format!(
@@ -424,7 +436,7 @@ impl<'m, 'a> Gen<'m, 'a> {
         fields: &[Field<'_>],
         de_cfg: Option<TokenStream>,
     ) -> TokenStream {
-        let struct_fields = self.struct_fields(fields);
+        let struct_fields = self.struct_fields(at, fields);
         let wire = self.wire_impls(&quote!(#ident), None, fields, de_cfg);
         let (derives, eq) = derives(hashable, &self.options.hash, Some(ident), Some(fields));
         let construction = self.construction(ident, None, fields);
@@ -511,6 +523,10 @@ impl<'m, 'a> Gen<'m, 'a> {
             "\n\n{}.",
             item_docs::telegram_link(TlKind::Type, t.space, t.name)
         ));
+        if let Some(note) = self.boxed_pattern_note(at) {
+            doc.push_str("\n\n");
+            doc.push_str(&note);
+        }
         let mut doc = self.docs.attrs(doc.trim_start());
         doc.extend(item_docs::aliases(&rust.path.ident, &[t.name]));
         let tname = t.name;
@@ -633,6 +649,7 @@ impl<'m, 'a> Gen<'m, 'a> {
             }
         });
         let (derives, eq) = derives(rust.hashable, &self.options.hash, Some(&ident), None);
+        let accessors = self.accessors_impl(at, &ident);
         quote! {
             #doc
             #derives
@@ -653,6 +670,7 @@ impl<'m, 'a> Gen<'m, 'a> {
             }
             #serde_ser
             #(#convs)*
+            #accessors
         }
     }
 
@@ -784,7 +802,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                 }
             }
             Some(g) => {
-                let fields = self.struct_fields(&f.fields);
+                let fields = self.struct_fields(Handle::Func(at), &f.fields);
                 let serde_attr = self.struct_serde_attrs(Handle::Func(at));
                 let g = format_ident!("{}", g);
                 let ident_ts = quote!(#ident);

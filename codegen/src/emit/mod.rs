@@ -38,6 +38,7 @@ use proc_macro2::TokenStream;
 
 use crate::ir::Api;
 
+mod accessors;
 mod borrowed;
 mod construct;
 pub mod docs;

@@ -19,8 +19,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::conventions;
 use crate::error::{Error, Result};
-use crate::ir::ErrorEntry;
+use crate::ir::{Diagnostic, DiagnosticKind, ErrorEntry, Severity};
 use crate::pages::{self, Page, PageKind};
 use crate::telethon::{self, Table, Tables};
 
@@ -48,6 +49,10 @@ pub struct ErrorSource {
     /// Errors it defines but lists for no method (rows of `errors.csv` no
     /// line of `methods.csv` names; always 0 for a docs tree).
     pub unlisted_errors: usize,
+    /// What reading it left out: one [`DiagnosticKind::ClientSpecificText`]
+    /// note per listed error of `errors.csv` whose description lost advice
+    /// for Telethon's client ([`conventions::clean_telethon`]).
+    pub notes: Vec<Diagnostic>,
 }
 
 /// What a source says about one method.
@@ -239,12 +244,46 @@ pub fn docs_tree(dir: &Path, pages: &[Page]) -> ErrorSource {
         label,
         methods,
         unlisted_errors: 0,
+        notes: Vec::new(),
     }
 }
 
-/// The source Telethon's `tables` make; `label` names it in its note.
+/// The source Telethon's `tables` make; `label` names it in its note. The
+/// descriptions of the errors its methods list lose what is true only of
+/// Telethon's client ([`conventions::clean_telethon`]), each such error
+/// noted.
 pub fn telethon_source(tables: &Tables, label: &Path, layer: Option<u32>) -> ErrorSource {
     let file = tables.methods_path.display().to_string();
+    let listed: std::collections::BTreeSet<&str> = tables
+        .methods
+        .iter()
+        .flat_map(|m| m.errors.iter().map(String::as_str))
+        .collect();
+    let mut notes = Vec::new();
+    let descriptions: std::collections::BTreeMap<&str, String> = listed
+        .iter()
+        .filter_map(|name| tables.errors.get(*name))
+        .map(|row| {
+            let description = match conventions::clean_telethon(&row.description) {
+                Some(clean) => {
+                    notes.push(Diagnostic {
+                        severity: Severity::Note,
+                        kind: DiagnosticKind::ClientSpecificText,
+                        file: tables.errors_path.display().to_string(),
+                        line: Some(row.line),
+                        message: format!(
+                            "error `{}`: left out Telethon-specific text (advice for its Python \
+                             client) from the description",
+                            row.name
+                        ),
+                    });
+                    clean
+                }
+                None => row.description.clone(),
+            };
+            (row.name.as_str(), description)
+        })
+        .collect();
     let methods = tables
         .methods
         .iter()
@@ -256,21 +295,17 @@ pub fn telethon_source(tables: &Tables, label: &Path, layer: Option<u32>) -> Err
                 .iter()
                 .filter_map(|name| tables.errors.get(name))
                 .flat_map(|error| {
+                    let description = &descriptions[error.name.as_str()];
                     error.codes.iter().map(|&code| ErrorEntry {
                         code,
                         name: error.name.clone(),
-                        description: error.description.clone(),
+                        description: description.clone(),
                     })
                 })
                 .collect(),
             bots: row.usability.bots(),
             users: row.usability.users(),
         })
-        .collect();
-    let listed: std::collections::BTreeSet<&str> = tables
-        .methods
-        .iter()
-        .flat_map(|m| m.errors.iter().map(String::as_str))
         .collect();
     ErrorSource {
         kind: SourceKind::Telethon,
@@ -282,6 +317,7 @@ pub fn telethon_source(tables: &Tables, label: &Path, layer: Option<u32>) -> Err
             .keys()
             .filter(|name| !listed.contains(name.as_str()))
             .count(),
+        notes,
     }
 }
 

@@ -63,22 +63,22 @@ pub fn import_from<P: AsRef<Path>>(api: &mut Api, paths: &[P]) -> Result<Vec<Dia
 }
 
 /// Adds what `sources` say to `api`, in the order of [precedence](self#precedence).
-/// Returns one diagnostic per source, in that order.
+/// Returns one diagnostic per source, in that order, each followed by the
+/// notes of what reading the source left out ([`ErrorSource::notes`]).
 pub fn import(api: &mut Api, mut sources: Vec<ErrorSource>) -> Vec<Diagnostic> {
     sources.sort_by_key(|s| std::cmp::Reverse(rank(s)));
     let index = MethodIndex::new(api);
     let count = sources.len();
-    sources
-        .iter()
-        .enumerate()
-        .map(|(i, source)| {
-            let position = format!("error source {} of {count}", i + 1);
-            match apply(api, &index, source) {
-                Some(contribution) => contribution.note(source, &position),
-                None => no_tables(source, &position),
-            }
-        })
-        .collect()
+    let mut out = Vec::with_capacity(count);
+    for (i, source) in sources.iter().enumerate() {
+        let position = format!("error source {} of {count}", i + 1);
+        out.push(match apply(api, &index, source) {
+            Some(contribution) => contribution.note(source, &position),
+            None => no_tables(source, &position),
+        });
+        out.extend(source.notes.iter().cloned());
+    }
+    out
 }
 
 /// The layer a source counts as, for [precedence](self#precedence).
@@ -440,6 +440,64 @@ mod tests {
               on 0 methods; 1 methods the API does not have, not used: messages.gone"
             ]
         );
+    }
+
+    /// Telethon's advice for its own client leaves the descriptions, one
+    /// note per error on its line of errors.csv; an emptied description is
+    /// filled by the next source, as any empty one.
+    #[test]
+    fn telethon_client_advice_is_left_out_and_noted() {
+        let methods = "method,usability,errors\n\
+                       messages.addChatUser,user,CHAT_ID_INVALID CONNECTION_LAYER_INVALID\n";
+        let errors = "name,codes,description\n\
+                      CHAT_ID_INVALID,400,Invalid object ID for a chat. Use InviteToChannelRequest instead\n\
+                      CONNECTION_LAYER_INVALID,400,The very first request must always be InvokeWithLayerRequest\n\
+                      UNUSED_ERROR,400,Use SomethingRequest\n";
+        let tables = crate::telethon::tables(
+            Path::new("t/methods.csv"),
+            methods,
+            Path::new("t/errors.csv"),
+            errors,
+        )
+        .unwrap();
+        let telethon = telethon_source(&tables, Path::new("t"), None);
+        let older = tree(
+            "old",
+            Some(65),
+            &[page(
+                "messages.addChatUser",
+                &[(400, "CONNECTION_LAYER_INVALID", "The layer is invalid")],
+            )],
+        );
+        let mut api = Api {
+            methods: vec![method("messages.addChatUser")],
+            ..Api::default()
+        };
+        let diagnostics = import(&mut api, vec![older, telethon]);
+        assert_eq!(
+            errors_of(&api, "messages.addChatUser"),
+            [
+                (400, "CHAT_ID_INVALID", "Invalid object ID for a chat."),
+                (400, "CONNECTION_LAYER_INVALID", "The layer is invalid"),
+            ]
+        );
+        let notes: Vec<String> = diagnostics
+            .iter()
+            .filter(|d| d.kind == DiagnosticKind::ClientSpecificText)
+            .map(ToString::to_string)
+            .collect();
+        // Listed errors only, right after their source's own note.
+        assert_eq!(
+            notes,
+            [
+                "note: t/errors.csv:2: error `CHAT_ID_INVALID`: left out Telethon-specific text \
+                 (advice for its Python client) from the description",
+                "note: t/errors.csv:3: error `CONNECTION_LAYER_INVALID`: left out \
+                 Telethon-specific text (advice for its Python client) from the description",
+            ]
+        );
+        assert_eq!(diagnostics.len(), 4);
+        assert_eq!(diagnostics[0].kind, DiagnosticKind::ImportedErrors);
     }
 
     #[test]

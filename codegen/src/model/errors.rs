@@ -396,6 +396,17 @@ pub fn error_variant(error_name: &str) -> (String, Option<String>) {
     (ident, field)
 }
 
+/// What the number in a variant's field is, by the field's name
+/// ([`error_variant`] names it): `None` for `value`, whose meaning only the
+/// error's description says.
+pub fn field_meaning(field: &str) -> Option<&'static str> {
+    match field {
+        "seconds" => Some("how many seconds to wait"),
+        "dc" => Some("the ID of the data center to use"),
+        _ => None,
+    }
+}
+
 const DIGITS: [&str; 10] = [
     "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
 ];

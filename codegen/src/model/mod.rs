@@ -17,6 +17,7 @@
 //! | which enum variants box their struct, which items have `Eq` and `Hash` | [`layout`] ("Boxing rule", "`Eq` and `Hash`") |
 //! | which items have a borrowed form (strings, bytes and `Object` borrowed from the input) | [`borrowing`], [`Model::borrowing`] |
 //! | which methods get an error enum, its variants and their matching | [`errors`], [`ErrorPlan`] |
+//! | the accessors of a type enum (a field every variant has), their names and returns | [`accessors`], [`Model::accessors`] |
 //! | the MTProto service constructors a wire reader needs | [`Model::with_service_constructors`] |
 //! | how deep the shallowest value of an entry or type nests | [`heights`] |
 //! | the part of an API that `--select` patterns keep | [`select`] |
@@ -25,6 +26,7 @@
 //! [`Problem`]s, which [`Model::checked`] (the emitter's entry) refuses and
 //! [`crate::diff`] and the tools read around.
 
+pub mod accessors;
 pub mod borrowing;
 mod case;
 pub mod errors;
@@ -45,6 +47,7 @@ use std::sync::OnceLock;
 
 use crate::ir::{bare_name, resolve_bare, Api, Constructor, Method, Space, TlType, TypeDef};
 
+pub use accessors::{Accessor, Return};
 pub use borrowing::Borrowing;
 pub use errors::{ErrorEnum, ErrorOwner, ErrorPlan, ErrorVariant, Matcher, API_ERROR};
 pub use field::{Field, FieldKind};
@@ -810,6 +813,11 @@ impl<'a> Model<'a> {
             Ty::Unresolved(TlType::Bare(name)) => Err(format!("undefined bare type `{name}`")),
             Ty::Unresolved(other) => Err(format!("undefined type `{other}`")),
         }
+    }
+
+    /// The accessors of type `t`'s enum ([`accessors`]).
+    pub fn accessors(&self, t: TypeId) -> Vec<Accessor> {
+        accessors::accessors(self, t)
     }
 
     /// What cannot be resolved or generated (empty for a model the

@@ -15,7 +15,9 @@
 //! They are read as Telethon's own generator reads them: `\n` in a
 //! description is a line break, an empty codes field means 400, usability
 //! is case-insensitive, and every error a method lists must be defined in
-//! `errors.csv`. Anything else (a wrong header, a wrong number of fields,
+//! `errors.csv`. A site-relative link in a description is to
+//! core.telegram.org, where Telethon took the text from ([`core_links`]).
+//! Anything else (a wrong header, a wrong number of fields,
 //! an unknown usability, a code that is not a number, a name listed twice)
 //! is an error naming the file and line and what was expected. Files are
 //! read with the same size bound as pages and schemas.
@@ -292,12 +294,20 @@ pub fn parse_errors(path: &Path, text: &str) -> Result<BTreeMap<String, ErrorRow
             ErrorRow {
                 name: name.to_owned(),
                 codes,
-                description: description.replace("\\n", "\n"),
+                description: core_links(&description.replace("\\n", "\n")),
                 line,
             },
         );
     }
     Ok(rows)
+}
+
+/// `description` with its site-relative Markdown link destinations
+/// (`[here](/api/discussion#...)`) made absolute on core.telegram.org:
+/// Telethon copied the descriptions from there, and read as they are the
+/// links would point at whatever site shows them.
+pub fn core_links(description: &str) -> String {
+    description.replace("](/", "](https://core.telegram.org/")
 }
 
 /// The records after the header of `table`, which must be the first record.

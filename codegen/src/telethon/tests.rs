@@ -175,3 +175,16 @@ fn a_missing_table_is_an_io_error_naming_it() {
         "{err}"
     );
 }
+
+#[test]
+fn site_relative_links_point_at_core_telegram_org() {
+    let errors = "name,codes,description\n\
+                  CHAT_GUEST_SEND_FORBIDDEN,403,\"Join first, see [here](/api/discussion#x) or \
+                  [this](https://core.telegram.org/api/config)\"\n";
+    let rows = super::parse_errors(Path::new("errors.csv"), errors).unwrap();
+    assert_eq!(
+        rows["CHAT_GUEST_SEND_FORBIDDEN"].description,
+        "Join first, see [here](https://core.telegram.org/api/discussion#x) or \
+         [this](https://core.telegram.org/api/config)"
+    );
+}

@@ -1,8 +1,11 @@
 //! The snapshot tree (`codegen/tests/snapshots`: the sample docs as the
 //! emitter writes them by default) compiled as a crate under
-//! `#![deny(warnings)]`, with and without its features, as progenitor keeps
-//! its goldens a compilable crate: a snapshot accepted with a warning or an
-//! error in it fails here. The crate is `#![no_std]`, without an `extern
+//! `#![deny(warnings, missing_docs)]` and clippy, with and without its
+//! features, and documented with rustdoc warnings denied, as progenitor
+//! keeps its goldens a compilable crate: a snapshot accepted with a
+//! warning, a clippy lint, an undocumented public item (a user's crate that
+//! re-exports the tree under `missing_docs`), a broken doc link or an error
+//! in it fails here. The crate is `#![no_std]`, without an `extern
 //! crate alloc` of its own, and nothing in its graph has `std` (the runtime
 //! and serde without default features), so generated code that names `std`
 //! or a `std` prelude item the runtime's `alloc_prelude` lacks fails too.
@@ -56,7 +59,9 @@ fn snapshot_tree_compiles_without_warnings() {
     );
     files.push((
         "src/lib.rs".into(),
-        "//! The snapshot tree.\n#![no_std]\n#![deny(warnings)]\npub mod tl;\n".into(),
+        "//! The snapshot tree.\n#![no_std]\n#![deny(warnings, missing_docs)]\n\
+         /// The generated tree.\npub mod tl;\n"
+            .into(),
     ));
     let manifest = scratch::manifest(
         "tlgen-snapshot-check",
@@ -70,9 +75,11 @@ fn snapshot_tree_compiles_without_warnings() {
     let scratch = ScratchCrate::new(&manifest, &[]);
     scratch.write_owned(&files);
     scratch.use_workspace_lock();
+    // `deny(warnings)` makes clippy's default lints errors too.
     for args in [
-        &["check", "--quiet"][..],
-        &["check", "--quiet", "--all-features"][..],
+        &["clippy", "--quiet"][..],
+        &["clippy", "--quiet", "--all-features"][..],
+        &["doc", "--quiet", "--no-deps", "--all-features"][..],
     ] {
         let output = scratch.cargo(args);
         assert!(
