@@ -20,7 +20,9 @@
 #   CASES                       "full small mid" (default); full-hash (not in the
 #                               default) is the full layer with tlgen-api's `hash`
 #                               feature (off by default), and also adds a
-#                               whole-build row for it
+#                               whole-build row for it; full-mtproto (not in
+#                               the default) is the full layer with the MTProto
+#                               service schema (TL_mtproto_v1.tl) beside it
 #   GRAMMERS                    1 (default) to measure grammers-tl-types too
 #   ROUNDS                      crate-only rounds (default 3): each round builds
 #                               grammers, then every tlgen-api case, back to back,
@@ -216,6 +218,9 @@ case_features() {
 api_env() {
     local sel_var=SEL_${1//-/_}
     export TLGEN_DOCS=$DOCS TLGEN_SCHEMAS=$SCHEMAS TLGEN_SELECT=${!sel_var:-}
+    if [ "$1" = full-mtproto ]; then
+        TLGEN_SCHEMAS=$SCHEMAS:$SHARED/tl-schemas/TL_mtproto_v1.tl
+    fi
 }
 
 cd "$ROOT"
