@@ -248,7 +248,7 @@ fn paragraph(text: &str) -> Block<'_> {
 
 /// What marks a sentence of Telethon's error descriptions as advice for
 /// its Python client: a request class (`InviteToChannelRequest`, matched
-/// as any CamelCase word ending in `Request`, see [`names_request_class`]),
+/// as any CamelCase word ending in `Request`, see `names_request_class`),
 /// or one of these.
 pub const TELETHON_MARKERS: &[&str] = &["using None", "Telethon", "the library", "pip install"];
 
