@@ -55,18 +55,21 @@ pub struct Merged {
 }
 
 impl Merged {
-    /// Diagnostics that no documented convention explains.
-    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+    /// The diagnostics of one severity, in order.
+    fn with_severity(&self, severity: Severity) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics
             .iter()
-            .filter(|d| d.severity == Severity::Warning)
+            .filter(move |d| d.severity == severity)
+    }
+
+    /// Diagnostics that no documented convention explains.
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.with_severity(Severity::Warning)
     }
 
     /// Findings that make the output wrong or gutted: a run stops on them.
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
+        self.with_severity(Severity::Error)
     }
 
     /// The diagnostics that fail a run under the policy of

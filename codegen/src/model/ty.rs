@@ -88,7 +88,27 @@ impl PrimInfo {
     }
 }
 
-/// `bytes`' row, which MTProto's `string` ([`Prim::StringBytes`]) shares.
+/// The row of a fixed-width primitive: `size` bytes on the wire and in
+/// Rust, a `Copy` Rust type with `Eq`, `Hash` and the runtime's traits;
+/// the rows below override what differs.
+const fn fixed(tl: &'static str, rust: &'static str, size: usize) -> PrimInfo {
+    PrimInfo {
+        tl,
+        rust,
+        fixed_size: Some(size),
+        min_size: size,
+        copy: true,
+        eq_hash: true,
+        wire_traits: true,
+        borrowed: None,
+        number: None,
+        rust_size: size,
+        serde_with: None,
+    }
+}
+
+/// `bytes`' row, the base of the other length-prefixed ones: the API's
+/// `string` and MTProto's ([`Prim::StringBytes`]).
 const BYTES: PrimInfo = PrimInfo {
     tl: "bytes",
     rust: "Vec<u8>",
@@ -106,96 +126,39 @@ const BYTES: PrimInfo = PrimInfo {
 /// The table, in [`Prim`] order.
 const PRIMS: [PrimInfo; 9] = [
     PrimInfo {
-        tl: "int",
-        rust: "i32",
-        fixed_size: Some(4),
-        min_size: 4,
-        copy: true,
-        eq_hash: true,
-        wire_traits: true,
-        borrowed: None,
         number: Some("i32"),
-        rust_size: 4,
-        serde_with: None,
+        ..fixed("int", "i32", 4)
     },
     PrimInfo {
-        tl: "long",
-        rust: "i64",
-        fixed_size: Some(8),
-        min_size: 8,
-        copy: true,
-        eq_hash: true,
-        wire_traits: true,
-        borrowed: None,
         number: Some("i64"),
-        rust_size: 8,
-        serde_with: None,
+        ..fixed("long", "i64", 8)
     },
     PrimInfo {
-        tl: "double",
-        rust: "f64",
-        fixed_size: Some(8),
-        min_size: 8,
-        copy: true,
         eq_hash: false,
-        wire_traits: true,
-        borrowed: None,
         number: Some("f64"),
-        rust_size: 8,
-        serde_with: None,
+        ..fixed("double", "f64", 8)
     },
     PrimInfo {
-        tl: "int128",
-        rust: "[u8; 16]",
-        fixed_size: Some(16),
-        min_size: 16,
-        copy: true,
-        eq_hash: true,
-        wire_traits: true,
-        borrowed: None,
-        number: None,
-        rust_size: 16,
         serde_with: Some("int128"),
+        ..fixed("int128", "[u8; 16]", 16)
     },
     PrimInfo {
-        tl: "int256",
-        rust: "[u8; 32]",
-        fixed_size: Some(32),
-        min_size: 32,
-        copy: true,
-        eq_hash: true,
-        wire_traits: true,
-        borrowed: None,
-        number: None,
-        rust_size: 32,
         serde_with: Some("int256"),
+        ..fixed("int256", "[u8; 32]", 32)
     },
     PrimInfo {
         tl: "string",
         rust: "String",
-        fixed_size: None,
-        min_size: 4,
-        copy: false,
-        eq_hash: true,
         wire_traits: true,
         borrowed: Some("&'a str"),
-        number: None,
-        rust_size: 24,
         serde_with: None,
+        ..BYTES
     },
     BYTES,
+    // `Bool` is a constructor ID on the wire, a one-byte `bool` in Rust.
     PrimInfo {
-        tl: "Bool",
-        rust: "bool",
-        fixed_size: Some(4),
-        min_size: 4,
-        copy: true,
-        eq_hash: true,
-        wire_traits: true,
-        borrowed: None,
-        number: None,
         rust_size: 1,
-        serde_with: None,
+        ..fixed("Bool", "bool", 4)
     },
     // MTProto's `string` is `bytes` on the wire and in Rust; only its TL
     // name and its JSON form differ.

@@ -129,16 +129,18 @@ impl Schema {
 
     /// The constructors (`---types---` entries), in file order.
     pub fn constructors(&self) -> impl Iterator<Item = &Definition> {
-        self.definitions
-            .iter()
-            .filter(|d| d.category == Category::Type)
+        self.of_category(Category::Type)
     }
 
     /// The functions (`---functions---` entries), in file order.
     pub fn functions(&self) -> impl Iterator<Item = &Definition> {
+        self.of_category(Category::Function)
+    }
+
+    fn of_category(&self, category: Category) -> impl Iterator<Item = &Definition> {
         self.definitions
             .iter()
-            .filter(|d| d.category == Category::Function)
+            .filter(move |d| d.category == category)
     }
 }
 
