@@ -1,6 +1,7 @@
 //! `tlgen ir` and `tlgen stats` as a user runs them: JSON on stdout, counts and
 //! diagnostics, and a clear `file:line` error with a non-zero exit on bad input.
 
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use tlgen_test_support::cli::{sample_args, stderr};
@@ -12,6 +13,24 @@ fn tlgen(args: &[&str]) -> Output {
 
 fn run(args: &[String]) -> Output {
     tlgen!().args(args).output()
+}
+
+/// `tlgen stats` over `docs` with the one schema file `schema`.
+fn stats(docs: &Path, schema: &Path) -> Output {
+    tlgen(&[
+        "stats",
+        "--docs",
+        &docs.display().to_string(),
+        "--schema",
+        &schema.display().to_string(),
+    ])
+}
+
+/// A schema file `name` holding `text`, written into `dir`.
+fn schema_file(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
 }
 
 #[test]
@@ -98,16 +117,9 @@ fn stats_prints_counts_and_diagnostics() {
 #[test]
 fn stats_counts_in_the_singular_and_plural() {
     let docs = root().join("docs-input");
-    let docs = docs.display().to_string();
     let sample = root().join("docs-input/schemas/sample.tl");
     // Without the secret-chat schema: one warning for it.
-    let out = tlgen(&[
-        "stats",
-        "--docs",
-        &docs,
-        "--schema",
-        &sample.display().to_string(),
-    ]);
+    let out = stats(&docs, &sample);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -123,19 +135,12 @@ fn stats_counts_in_the_singular_and_plural() {
 
     // A schema that covers almost nothing of the docs: errors, counted apart.
     let dir = tempfile::tempdir().unwrap();
-    let one = dir.path().join("one.tl");
-    std::fs::write(
-        &one,
+    let one = schema_file(
+        dir.path(),
+        "one.tl",
         "boolTrue#997275b5 = Bool;\n---functions---\nhelp.getConfig#c4f9186b = Config;\n",
-    )
-    .unwrap();
-    let out = tlgen(&[
-        "stats",
-        "--docs",
-        &docs,
-        "--schema",
-        &one.display().to_string(),
-    ]);
+    );
+    let out = stats(&docs, &one);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -158,20 +163,12 @@ fn a_missing_docs_directory_is_a_clear_error() {
 #[test]
 fn a_malformed_schema_line_names_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
-    let schema = dir.path().join("broken.tl");
-    std::fs::write(
-        &schema,
+    let schema = schema_file(
+        dir.path(),
+        "broken.tl",
         "boolTrue#997275b5 = Bool;\nbroken#zz12 x:int = Bool;\n",
-    )
-    .unwrap();
-    let docs = root().join("docs-input");
-    let out = tlgen(&[
-        "stats",
-        "--docs",
-        docs.to_str().unwrap(),
-        "--schema",
-        schema.to_str().unwrap(),
-    ]);
+    );
+    let out = stats(&root().join("docs-input"), &schema);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains(&format!("{}:2:", schema.display())), "{err}");
