@@ -3,7 +3,7 @@
 use super::detail::description_change;
 use super::*;
 use crate::ir::ErrorEntry;
-use crate::test_support::api_from_tl;
+use crate::test_support::{api_from_tl, method_mut};
 
 const OLD: &str = r#"
 inputPeerEmpty#7f3b18ea = InputPeer;
@@ -33,18 +33,10 @@ account.reorder#66666666 b:int a:int = Bool;
 
 fn report(options: DiffOptions) -> Report {
     let mut old = api_from_tl(OLD);
-    let send = old
-        .methods
-        .iter_mut()
-        .find(|m| m.name == "messages.sendMessage")
-        .unwrap();
+    let send = method_mut(&mut old, "messages.sendMessage");
     send.bots = Some(false);
     let mut new = api_from_tl(NEW);
-    let send = new
-        .methods
-        .iter_mut()
-        .find(|m| m.name == "messages.sendMessage")
-        .unwrap();
+    let send = method_mut(&mut new, "messages.sendMessage");
     send.bots = Some(true);
     send.users = Some(true); // unknown -> yes: no information, not a change
     send.description = "Sends a message to a chat, now with effects.".into();
