@@ -36,6 +36,29 @@ fn blob() -> Vec<u8> {
     (0..BLOB).map(|i| (i * 31 % 251) as u8).collect()
 }
 
+/// The values every group measures: the longs, their vector encoding, the
+/// blob and its `bytes` encoding.
+struct Inputs {
+    values: Vec<i64>,
+    encoded: Vec<u8>,
+    data: Vec<u8>,
+    data_encoded: Vec<u8>,
+}
+
+fn inputs() -> Inputs {
+    let values = longs();
+    let encoded = values.to_bytes();
+    let data = blob();
+    let mut data_encoded = Vec::new();
+    wire::write_bytes(&mut data_encoded, &data);
+    Inputs {
+        values,
+        encoded,
+        data,
+        data_encoded,
+    }
+}
+
 /// A pre-sized copy of `src`: the floor for decoding.
 fn copy_floor(src: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(src.len());
@@ -62,11 +85,12 @@ fn bench_write(
 }
 
 fn bench_encode(c: &mut Criterion) {
-    let values = longs();
-    let encoded = values.to_bytes();
-    let data = blob();
-    let mut data_encoded = Vec::new();
-    wire::write_bytes(&mut data_encoded, &data);
+    let Inputs {
+        values,
+        encoded,
+        data,
+        data_encoded,
+    } = inputs();
 
     let mut group = c.benchmark_group("encode");
     let mut buf = Vec::with_capacity(2 * BLOB);
@@ -94,9 +118,11 @@ fn bench_encode(c: &mut Criterion) {
 }
 
 fn bench_decode(c: &mut Criterion) {
-    let encoded = longs().to_bytes();
-    let mut data_encoded = Vec::new();
-    wire::write_bytes(&mut data_encoded, &blob());
+    let Inputs {
+        encoded,
+        data_encoded,
+        ..
+    } = inputs();
 
     let mut group = c.benchmark_group("decode");
     group.throughput(Throughput::Bytes(encoded.len() as u64));
@@ -143,11 +169,12 @@ fn median(rounds: usize, mut f: impl FnMut()) -> Duration {
 
 /// The floor/ours ratios, interleaving the two so machine noise hits both.
 fn summary(_: &mut Criterion) {
-    let values = longs();
-    let encoded = values.to_bytes();
-    let data = blob();
-    let mut data_encoded = Vec::new();
-    wire::write_bytes(&mut data_encoded, &data);
+    let Inputs {
+        values,
+        encoded,
+        data,
+        data_encoded,
+    } = inputs();
     let mut rows = Vec::new();
     let mut pair = |name: &str, goal: f64, floor: &mut dyn FnMut(), ours: &mut dyn FnMut()| {
         let (mut f, mut o) = (Vec::new(), Vec::new());

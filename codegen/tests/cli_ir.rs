@@ -15,6 +15,16 @@ fn run(args: &[String]) -> Output {
     tlgen!().args(args).output()
 }
 
+/// The item of the JSON array `items` whose `name` is `name`.
+fn named<'a>(items: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["name"] == name)
+        .unwrap()
+}
+
 /// `tlgen stats` over `docs` with the one schema file `schema`.
 fn stats(docs: &Path, schema: &Path) -> Output {
     tlgen(&[
@@ -46,12 +56,7 @@ fn ir_prints_the_documented_json_shape() {
         .collect();
     assert_eq!(keys, ["constructors", "layer", "methods", "types"]);
     assert_eq!(json["layer"], 1, "the sample schema's `// LAYER 1`");
-    let m = json["methods"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["name"] == "messages.importChatInvite")
-        .unwrap();
+    let m = named(&json["methods"], "messages.importChatInvite");
     assert_eq!(m["id"], "6c50051c");
     assert_eq!(m["returns"], "Updates");
     assert_eq!(m["bots"], false);
@@ -63,19 +68,9 @@ fn ir_prints_the_documented_json_shape() {
     assert!(m["params"][0]["flag"].is_null());
     assert_eq!(m["params"][0]["docs_only"], false);
     assert_eq!(m["params"][0]["hidden"], false);
-    let c = json["constructors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["name"] == "user")
-        .unwrap();
+    let c = named(&json["constructors"], "user");
     assert_eq!(c["type"], "User");
-    let bot = c["params"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["name"] == "bot")
-        .unwrap();
+    let bot = named(&c["params"], "bot");
     assert_eq!(
         bot["flag"],
         serde_json::json!({"field": "flags", "bit": 14})
