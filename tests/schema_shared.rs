@@ -18,9 +18,26 @@ fn schemas_dir() -> PathBuf {
     shared::require().schema("")
 }
 
-/// The counts a full scan gives for one file.
-#[derive(Debug, PartialEq)]
-struct Counts {
+/// `Counts` and `Counts::new`, which takes the fields in this order (the
+/// expected rows are positional): one list of the fields for both.
+macro_rules! counts_struct {
+    ($($(#[$doc:meta])* $field:ident: $ty:ty,)*) => {
+        /// The counts a full scan gives for one file.
+        #[derive(Debug, PartialEq)]
+        struct Counts {
+            $($(#[$doc])* $field: $ty,)*
+        }
+
+        impl Counts {
+            #[allow(clippy::too_many_arguments)]
+            fn new($($field: $ty),*) -> Counts {
+                Counts { $($field),* }
+            }
+        }
+    };
+}
+
+counts_struct! {
     constructors: usize,
     functions: usize,
     /// Entries with a `flags:#` / `flags2:#` param.
@@ -139,33 +156,8 @@ fn counts(schema: &Schema) -> Counts {
 
 /// The expected counts, one row per file.
 fn expected(file: &str) -> Counts {
-    let c = |constructors,
-             functions,
-             with_flags,
-             conditional,
-             max_bit,
-             true_flags,
-             shared_bits,
-             vectors,
-             vector_results,
-             generic,
-             primitives,
-             small_ids| Counts {
-        constructors,
-        functions,
-        with_flags,
-        conditional,
-        max_bit,
-        true_flags,
-        shared_bits,
-        vectors,
-        vector_results,
-        generic,
-        primitives,
-        small_ids,
-    };
     match file {
-        "TL_telegram_v65.tl" => c(
+        "TL_telegram_v65.tl" => Counts::new(
             571,
             223,
             (125, 0),
@@ -179,7 +171,7 @@ fn expected(file: &str) -> Counts {
             [27, 1, 9, 48],
             40 + 4,
         ),
-        "TL_telegram_v66.tl" => c(
+        "TL_telegram_v66.tl" => Counts::new(
             581,
             226,
             (126, 0),
@@ -193,7 +185,7 @@ fn expected(file: &str) -> Counts {
             [27, 1, 9, 56],
             41 + 4,
         ),
-        "TL_telegram_v223.tl" => c(
+        "TL_telegram_v223.tl" => Counts::new(
             1546,
             757,
             (671, 5),
@@ -207,7 +199,7 @@ fn expected(file: &str) -> Counts {
             [0, 2, 28, 143],
             126 + 1,
         ),
-        "TL_mtproto_v1.tl" => c(
+        "TL_mtproto_v1.tl" => Counts::new(
             39,
             9,
             (0, 0),
@@ -221,7 +213,7 @@ fn expected(file: &str) -> Counts {
             [30, 2, 0, 1],
             3,
         ),
-        "TL_secret.tl" => c(
+        "TL_secret.tl" => Counts::new(
             81,
             0,
             (4, 0),

@@ -17,7 +17,10 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::measurement::WallTime;
+use criterion::{
+    criterion_group, criterion_main, BenchmarkGroup, BenchmarkId, Criterion, Throughput,
+};
 use tlgen_runtime::{wire, Deserialize, Reader, Serialize};
 
 const LONGS: usize = 10_000;
@@ -33,6 +36,29 @@ fn blob() -> Vec<u8> {
     (0..BLOB).map(|i| (i * 31 % 251) as u8).collect()
 }
 
+/// The values every group measures: the longs, their vector encoding, the
+/// blob and its `bytes` encoding.
+struct Inputs {
+    values: Vec<i64>,
+    encoded: Vec<u8>,
+    data: Vec<u8>,
+    data_encoded: Vec<u8>,
+}
+
+fn inputs() -> Inputs {
+    let values = longs();
+    let encoded = values.to_bytes();
+    let data = blob();
+    let mut data_encoded = Vec::new();
+    wire::write_bytes(&mut data_encoded, &data);
+    Inputs {
+        values,
+        encoded,
+        data,
+        data_encoded,
+    }
+}
+
 /// A pre-sized copy of `src`: the floor for decoding.
 fn copy_floor(src: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(src.len());
@@ -40,54 +66,63 @@ fn copy_floor(src: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Times `write` appending to `buf`, cleared first, with its capacity
+/// kept: so only the writing is measured.
+fn bench_write(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    case: &str,
+    side: &str,
+    buf: &mut Vec<u8>,
+    mut write: impl FnMut(&mut Vec<u8>),
+) {
+    group.bench_function(BenchmarkId::new(case, side), |b| {
+        b.iter(|| {
+            buf.clear();
+            write(buf);
+            black_box(&*buf);
+        })
+    });
+}
+
 fn bench_encode(c: &mut Criterion) {
-    let values = longs();
-    let encoded = values.to_bytes();
-    let data = blob();
-    let mut data_encoded = Vec::new();
-    wire::write_bytes(&mut data_encoded, &data);
+    let Inputs {
+        values,
+        encoded,
+        data,
+        data_encoded,
+    } = inputs();
 
     let mut group = c.benchmark_group("encode");
     let mut buf = Vec::with_capacity(2 * BLOB);
 
     group.throughput(Throughput::Bytes(encoded.len() as u64));
-    group.bench_function(BenchmarkId::new("vector_long_10k", "floor"), |b| {
-        b.iter(|| {
-            buf.clear();
-            buf.extend_from_slice(black_box(&encoded));
-            black_box(&buf);
-        })
+    bench_write(&mut group, "vector_long_10k", "floor", &mut buf, |buf| {
+        buf.extend_from_slice(black_box(&encoded))
     });
-    group.bench_function(BenchmarkId::new("vector_long_10k", "tlgen-runtime"), |b| {
-        b.iter(|| {
-            buf.clear();
-            black_box(&values).serialize(&mut buf);
-            black_box(&buf);
-        })
-    });
+    bench_write(
+        &mut group,
+        "vector_long_10k",
+        "tlgen-runtime",
+        &mut buf,
+        |buf| black_box(&values).serialize(buf),
+    );
 
     group.throughput(Throughput::Bytes(data_encoded.len() as u64));
-    group.bench_function(BenchmarkId::new("bytes_1mib", "floor"), |b| {
-        b.iter(|| {
-            buf.clear();
-            buf.extend_from_slice(black_box(&data_encoded));
-            black_box(&buf);
-        })
+    bench_write(&mut group, "bytes_1mib", "floor", &mut buf, |buf| {
+        buf.extend_from_slice(black_box(&data_encoded))
     });
-    group.bench_function(BenchmarkId::new("bytes_1mib", "tlgen-runtime"), |b| {
-        b.iter(|| {
-            buf.clear();
-            wire::write_bytes(&mut buf, black_box(&data));
-            black_box(&buf);
-        })
+    bench_write(&mut group, "bytes_1mib", "tlgen-runtime", &mut buf, |buf| {
+        wire::write_bytes(buf, black_box(&data))
     });
     group.finish();
 }
 
 fn bench_decode(c: &mut Criterion) {
-    let encoded = longs().to_bytes();
-    let mut data_encoded = Vec::new();
-    wire::write_bytes(&mut data_encoded, &blob());
+    let Inputs {
+        encoded,
+        data_encoded,
+        ..
+    } = inputs();
 
     let mut group = c.benchmark_group("decode");
     group.throughput(Throughput::Bytes(encoded.len() as u64));
@@ -134,11 +169,12 @@ fn median(rounds: usize, mut f: impl FnMut()) -> Duration {
 
 /// The floor/ours ratios, interleaving the two so machine noise hits both.
 fn summary(_: &mut Criterion) {
-    let values = longs();
-    let encoded = values.to_bytes();
-    let data = blob();
-    let mut data_encoded = Vec::new();
-    wire::write_bytes(&mut data_encoded, &data);
+    let Inputs {
+        values,
+        encoded,
+        data,
+        data_encoded,
+    } = inputs();
     let mut rows = Vec::new();
     let mut pair = |name: &str, goal: f64, floor: &mut dyn FnMut(), ours: &mut dyn FnMut()| {
         let (mut f, mut o) = (Vec::new(), Vec::new());

@@ -88,6 +88,15 @@ pub(crate) fn method(name: &str, returns: &str) -> Method {
     }
 }
 
+/// The method `name` of `api`, for a test to change; the test fails if
+/// there is none.
+pub(crate) fn method_mut<'a>(api: &'a mut Api, name: &str) -> &'a mut Method {
+    api.methods
+        .iter_mut()
+        .find(|m| m.name == name)
+        .unwrap_or_else(|| panic!("no method {name}"))
+}
+
 /// `merged`, once the test has failed on any error diagnostic in it: no test
 /// builds on an IR that every entry point refuses.
 pub(crate) fn without_errors(what: &str, merged: Merged) -> Merged {

@@ -7,7 +7,7 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, ExitStatus, Output, Stdio};
 
 use tlgen_test_support::cli::{stderr, COPIED_SAMPLE_ARGS};
 use tlgen_test_support::tree::copy_tree;
@@ -23,22 +23,33 @@ fn copy_sample(dir: &Path) {
     copy_tree(&sample(), &dir.join("docs"));
 }
 
+/// `generate` over the copied docs with `schema`, into `out`.
+fn generate_args<'a>(schema: &'a str, out: &'a str) -> [&'a str; 7] {
+    [
+        "generate", "--docs", "docs", "--schema", schema, "--out", out,
+    ]
+}
+
+/// The status of tlgen run in `dir` with `args` when both its output pipes
+/// are closed before it has read its input.
+fn status_with_closed_pipes(dir: &Path, args: &[&str]) -> ExitStatus {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tlgen"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("tlgen runs");
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    child.wait().expect("tlgen ends")
+}
+
 #[test]
 fn a_schema_directory_stands_for_its_tl_files() {
     let tmp = tempfile::tempdir().unwrap();
     copy_sample(tmp.path());
-    let by_dir = tlgen(
-        tmp.path(),
-        &[
-            "generate",
-            "--docs",
-            "docs",
-            "--schema",
-            "docs/schemas",
-            "--out",
-            "a",
-        ],
-    );
+    let by_dir = tlgen(tmp.path(), &generate_args("docs/schemas", "a"));
     assert_eq!(by_dir.status.code(), Some(0), "{}", stderr(&by_dir));
     // No warnings, and all three schemas were read: the MTProto one is
     // named as generated without docs.
@@ -105,15 +116,7 @@ fn a_markdown_file_given_as_a_schema_is_named_as_such() {
     copy_sample(tmp.path());
     let out = tlgen(
         tmp.path(),
-        &[
-            "generate",
-            "--docs",
-            "docs",
-            "--schema",
-            "docs/methods/help.getConfig.md",
-            "--out",
-            "tl",
-        ],
+        &generate_args("docs/methods/help.getConfig.md", "tl"),
     );
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
@@ -133,25 +136,8 @@ fn a_closed_pipe_ends_nothing_badly() {
     let tmp = tempfile::tempdir().unwrap();
     copy_sample(tmp.path());
     // Only the main schema: a warning to print on the closed pipe.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tlgen"))
-        .args([
-            "generate",
-            "--docs",
-            "docs",
-            "--schema",
-            "docs/schemas/sample.tl",
-            "--out",
-            "tl",
-        ])
-        .current_dir(tmp.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("tlgen runs");
-    // Close the reading ends before tlgen has read its input.
-    drop(child.stdout.take());
-    drop(child.stderr.take());
-    let status = child.wait().expect("tlgen ends");
+    let status =
+        status_with_closed_pipes(tmp.path(), &generate_args("docs/schemas/sample.tl", "tl"));
     assert_eq!(status.code(), Some(0), "no panic (101), no failure");
     assert!(
         tmp.path().join("tl/mod.rs").is_file(),
@@ -159,14 +145,6 @@ fn a_closed_pipe_ends_nothing_badly() {
     );
 
     // The same for a failed run: still its own status, 2.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tlgen"))
-        .args(["stats", "--docs", "missing"])
-        .current_dir(tmp.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("tlgen runs");
-    drop(child.stdout.take());
-    drop(child.stderr.take());
-    assert_eq!(child.wait().expect("tlgen ends").code(), Some(2));
+    let status = status_with_closed_pipes(tmp.path(), &["stats", "--docs", "missing"]);
+    assert_eq!(status.code(), Some(2));
 }

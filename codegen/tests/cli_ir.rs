@@ -1,6 +1,7 @@
 //! `tlgen ir` and `tlgen stats` as a user runs them: JSON on stdout, counts and
 //! diagnostics, and a clear `file:line` error with a non-zero exit on bad input.
 
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use tlgen_test_support::cli::{sample_args, stderr};
@@ -12,6 +13,34 @@ fn tlgen(args: &[&str]) -> Output {
 
 fn run(args: &[String]) -> Output {
     tlgen!().args(args).output()
+}
+
+/// The item of the JSON array `items` whose `name` is `name`.
+fn named<'a>(items: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["name"] == name)
+        .unwrap()
+}
+
+/// `tlgen stats` over `docs` with the one schema file `schema`.
+fn stats(docs: &Path, schema: &Path) -> Output {
+    tlgen(&[
+        "stats",
+        "--docs",
+        &docs.display().to_string(),
+        "--schema",
+        &schema.display().to_string(),
+    ])
+}
+
+/// A schema file `name` holding `text`, written into `dir`.
+fn schema_file(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
 }
 
 #[test]
@@ -27,12 +56,7 @@ fn ir_prints_the_documented_json_shape() {
         .collect();
     assert_eq!(keys, ["constructors", "layer", "methods", "types"]);
     assert_eq!(json["layer"], 1, "the sample schema's `// LAYER 1`");
-    let m = json["methods"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["name"] == "messages.importChatInvite")
-        .unwrap();
+    let m = named(&json["methods"], "messages.importChatInvite");
     assert_eq!(m["id"], "6c50051c");
     assert_eq!(m["returns"], "Updates");
     assert_eq!(m["bots"], false);
@@ -44,19 +68,9 @@ fn ir_prints_the_documented_json_shape() {
     assert!(m["params"][0]["flag"].is_null());
     assert_eq!(m["params"][0]["docs_only"], false);
     assert_eq!(m["params"][0]["hidden"], false);
-    let c = json["constructors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["name"] == "user")
-        .unwrap();
+    let c = named(&json["constructors"], "user");
     assert_eq!(c["type"], "User");
-    let bot = c["params"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["name"] == "bot")
-        .unwrap();
+    let bot = named(&c["params"], "bot");
     assert_eq!(
         bot["flag"],
         serde_json::json!({"field": "flags", "bit": 14})
@@ -98,16 +112,9 @@ fn stats_prints_counts_and_diagnostics() {
 #[test]
 fn stats_counts_in_the_singular_and_plural() {
     let docs = root().join("docs-input");
-    let docs = docs.display().to_string();
     let sample = root().join("docs-input/schemas/sample.tl");
     // Without the secret-chat schema: one warning for it.
-    let out = tlgen(&[
-        "stats",
-        "--docs",
-        &docs,
-        "--schema",
-        &sample.display().to_string(),
-    ]);
+    let out = stats(&docs, &sample);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -123,19 +130,12 @@ fn stats_counts_in_the_singular_and_plural() {
 
     // A schema that covers almost nothing of the docs: errors, counted apart.
     let dir = tempfile::tempdir().unwrap();
-    let one = dir.path().join("one.tl");
-    std::fs::write(
-        &one,
+    let one = schema_file(
+        dir.path(),
+        "one.tl",
         "boolTrue#997275b5 = Bool;\n---functions---\nhelp.getConfig#c4f9186b = Config;\n",
-    )
-    .unwrap();
-    let out = tlgen(&[
-        "stats",
-        "--docs",
-        &docs,
-        "--schema",
-        &one.display().to_string(),
-    ]);
+    );
+    let out = stats(&docs, &one);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -158,20 +158,12 @@ fn a_missing_docs_directory_is_a_clear_error() {
 #[test]
 fn a_malformed_schema_line_names_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
-    let schema = dir.path().join("broken.tl");
-    std::fs::write(
-        &schema,
+    let schema = schema_file(
+        dir.path(),
+        "broken.tl",
         "boolTrue#997275b5 = Bool;\nbroken#zz12 x:int = Bool;\n",
-    )
-    .unwrap();
-    let docs = root().join("docs-input");
-    let out = tlgen(&[
-        "stats",
-        "--docs",
-        docs.to_str().unwrap(),
-        "--schema",
-        schema.to_str().unwrap(),
-    ]);
+    );
+    let out = stats(&root().join("docs-input"), &schema);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains(&format!("{}:2:", schema.display())), "{err}");

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use tlgen_test_support::cli::{sample_args, stderr, stdout};
+use tlgen_test_support::cli::{failure, sample_args, stderr, stdout};
 use tlgen_test_support::tree::{copy_tree, names, sample_with_empty_pages};
 use tlgen_test_support::{
     sample_docs as docs, shared, tlgen, warning_without_secret_schema, workspace_root as root,
@@ -48,9 +48,8 @@ fn a_directory_with_a_hand_written_file_is_refused() {
     fs::create_dir_all(tmp.path().join("proj/src")).unwrap();
     fs::write(tmp.path().join("proj/src/main.rs"), "fn main() {}\n").unwrap();
     let out = generate(tmp.path(), "proj/src", &[]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(
-        stderr(&out),
+        failure(&out),
         format!("error: proj/src: holds files tlgen did not write (main.rs); {REFUSED_TAIL}")
     );
     assert_eq!(names(&tmp.path().join("proj/src")), ["main.rs"]);
@@ -101,9 +100,8 @@ fn an_edited_generated_file_is_refused() {
     text.push_str("// my note\n");
     fs::write(&edited, &text).unwrap();
     let out = generate(tmp.path(), "tl", &[]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(
-        stderr(&out),
+        failure(&out),
         format!(
             "error: tl: holds generated files edited since (functions/help.rs); {REFUSED_TAIL}"
         )
@@ -123,9 +121,8 @@ fn a_tree_from_before_manifests_is_recognised_by_its_headers() {
     fs::remove_file(tmp.path().join("tl/.tlgen-manifest")).unwrap();
     fs::write(tmp.path().join("tl/extra.rs"), "pub fn mine() {}\n").unwrap();
     let out = generate(tmp.path(), "tl", &[]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
-        stderr(&out).starts_with("error: tl: holds files tlgen did not write (extra.rs); "),
+        failure(&out).starts_with("error: tl: holds files tlgen did not write (extra.rs); "),
         "{}",
         stderr(&out)
     );
@@ -137,9 +134,8 @@ fn a_regular_file_is_never_turned_into_a_directory() {
     fs::write(tmp.path().join("notes.txt"), "mine\n").unwrap();
     for extra in [&[][..], &["--force"][..]] {
         let out = generate(tmp.path(), "notes.txt", extra);
-        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
         assert_eq!(
-            stderr(&out),
+            failure(&out),
             "error: notes.txt: is a file, not a directory; --out names the directory to write \
              the module tree into\n"
         );
@@ -158,9 +154,8 @@ fn the_current_directory_the_root_and_crate_roots_are_never_replaced() {
     fs::create_dir(&cwd).unwrap();
     for out_dir in [".", ".."] {
         let out = generate(&cwd, out_dir, &["--force"]);
-        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
         assert_eq!(
-            stderr(&out),
+            failure(&out),
             format!(
                 "error: {out_dir}: is or contains the current directory; refusing to replace it \
                  (run tlgen from outside the output directory)\n"
@@ -175,9 +170,8 @@ fn the_current_directory_the_root_and_crate_roots_are_never_replaced() {
     assert_eq!(names(tmp.path()), ["work"]);
 
     let out = generate(&cwd, "/", &["--force"]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(
-        stderr(&out),
+        failure(&out),
         "error: /: is the filesystem root; refusing to replace it\n"
     );
 
@@ -186,9 +180,8 @@ fn the_current_directory_the_root_and_crate_roots_are_never_replaced() {
     fs::create_dir(tmp.path().join("repo/.git")).unwrap();
     for (dir, marker) in [("work", "Cargo.toml"), ("repo", ".git")] {
         let out = generate(tmp.path(), dir, &["--force"]);
-        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
         assert_eq!(
-            stderr(&out),
+            failure(&out),
             format!(
                 "error: {dir}: holds {marker}: a crate or repository root, never replaced; name a \
                  directory for the generated modules, like src/tl\n"
@@ -217,9 +210,8 @@ fn a_symbolic_link_is_followed_and_kept() {
 
     std::os::unix::fs::symlink("nowhere", tmp.path().join("dangling")).unwrap();
     let out = generate(tmp.path(), "dangling", &[]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(
-        stderr(&out),
+        failure(&out),
         "error: dangling: is a symbolic link to a missing path\n"
     );
 }
@@ -310,34 +302,29 @@ fn generation_without_a_schema_is_one_clear_error() {
 fn bad_settings_are_clear_errors_not_panics() {
     let tmp = tempfile::tempdir().unwrap();
     let out = generate(tmp.path(), "tl", &["--root-path", "crate::x("]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(
-        stderr(&out),
+        failure(&out),
         "error: --root-path `crate::x(`: `x(` is not an identifier; expected a Rust path like \
          `crate::tl`, `super::tl` or `::my_crate::tl`\n"
     );
     let out = generate(tmp.path(), "tl", &["--root-path", "crate::tl::crate"]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out)
+    assert!(failure(&out)
         .starts_with("error: --root-path `crate::tl::crate`: `crate` cannot appear there"));
 
     let out = generate(tmp.path(), "tl", &["--select", ""]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(
-        stderr(&out),
+        failure(&out),
         "error: --select: an empty pattern matches no method; use `*` for all\n"
     );
     let out = generate(tmp.path(), "tl", &["--select", "nope.*"]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(
-        stderr(&out),
+        failure(&out),
         "error: cannot generate bindings:\n  --select nope.*: no method matches\n"
     );
     // A hostile pattern: no stack overflow, no exponential matching.
     let hostile = "*a".repeat(50_000);
     let out = generate(tmp.path(), "tl", &["--select", &hostile]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).ends_with(": no method matches\n"));
+    assert!(failure(&out).ends_with(": no method matches\n"));
     assert!(names(tmp.path()).is_empty());
 
     // A valid root path is fine.
@@ -409,8 +396,7 @@ fn generate_prints_the_first_warnings_and_deny_warnings_fails() {
     // the errors come first, then warnings up to 10 in all, the command that
     // lists the rest, and nothing is written.
     let out = run(half.to_str().unwrap(), &[]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    let err = stderr(&out);
+    let err = failure(&out);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 12, "{err}");
     assert_eq!(
@@ -440,9 +426,8 @@ fn generate_prints_the_first_warnings_and_deny_warnings_fails() {
     let secret_missing = format!("  {}\n", warning_without_secret_schema(&docs));
     let main_only = schema().display().to_string();
     let out = run(&main_only, &["--deny-warnings"]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(
-        stderr(&out),
+        failure(&out),
         format!("error: 1 warning, denied by `--deny-warnings`:\n{secret_missing}")
     );
     assert!(!tmp.path().join("tl").exists(), "nothing written");
@@ -644,9 +629,8 @@ fn an_out_holding_the_input_is_never_replaced() {
             "--force",
         ],
     );
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(
-        stderr(&out),
+        failure(&out),
         "error: work: holds the input work/docs; refusing to replace it\n"
     );
     assert!(tmp.path().join("work/docs/schemas/sample.tl").is_file());

@@ -112,6 +112,14 @@ pub fn success(output: &Output) -> String {
     stdout(output)
 }
 
+/// `stderr` of a run that must have failed with status 2 (the run went
+/// wrong); its stderr in the message otherwise.
+#[track_caller]
+pub fn failure(output: &Output) -> String {
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(output));
+    stderr(output)
+}
+
 /// `command --docs <sample> --schema <sample.tl> --schema <sample_secret.tl>`
 /// with absolute paths: a command over the whole sample.
 pub fn sample_args(command: &str) -> Vec<String> {

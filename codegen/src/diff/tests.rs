@@ -3,7 +3,7 @@
 use super::detail::description_change;
 use super::*;
 use crate::ir::ErrorEntry;
-use crate::test_support::api_from_tl;
+use crate::test_support::{api_from_tl, method_mut};
 
 const OLD: &str = r#"
 inputPeerEmpty#7f3b18ea = InputPeer;
@@ -33,18 +33,10 @@ account.reorder#66666666 b:int a:int = Bool;
 
 fn report(options: DiffOptions) -> Report {
     let mut old = api_from_tl(OLD);
-    let send = old
-        .methods
-        .iter_mut()
-        .find(|m| m.name == "messages.sendMessage")
-        .unwrap();
+    let send = method_mut(&mut old, "messages.sendMessage");
     send.bots = Some(false);
     let mut new = api_from_tl(NEW);
-    let send = new
-        .methods
-        .iter_mut()
-        .find(|m| m.name == "messages.sendMessage")
-        .unwrap();
+    let send = method_mut(&mut new, "messages.sendMessage");
     send.bots = Some(true);
     send.users = Some(true); // unknown -> yes: no information, not a change
     send.description = "Sends a message to a chat, now with effects.".into();
@@ -67,6 +59,29 @@ fn find<'r>(report: &'r Report, kind: ItemKind, name: &str) -> &'r Change {
         .iter()
         .find(|c| c.kind == kind && c.name == name)
         .unwrap_or_else(|| panic!("no change for {name}"))
+}
+
+/// The default diff between two APIs written as TL.
+fn diff_tl(old: &str, new: &str) -> Report {
+    diff(
+        &api_from_tl(old),
+        &api_from_tl(new),
+        &DiffOptions::default(),
+    )
+}
+
+/// The one-method API `m` that raises `errors`.
+fn method_raising(errors: &[(i32, &str)]) -> crate::ir::Api {
+    let mut api = api_from_tl("---functions---\nm#2 x:int = A;");
+    api.methods[0].errors = errors
+        .iter()
+        .map(|&(code, name)| ErrorEntry {
+            code,
+            name: name.into(),
+            description: String::new(),
+        })
+        .collect();
+    api
 }
 
 #[test]
@@ -138,9 +153,10 @@ fn added_removed_and_changed_items() {
 
 #[test]
 fn required_params_retyping_and_errors() {
-    let old = api_from_tl("a#1 x:int = A;\n---functions---\nm#2 x:int = A;");
-    let new = api_from_tl("a#1 x:long y:int = A;\n---functions---\nm#2 x:int z:flags.0?int = A;");
-    let r = diff(&old, &new, &DiffOptions::default());
+    let r = diff_tl(
+        "a#1 x:int = A;\n---functions---\nm#2 x:int = A;",
+        "a#1 x:long y:int = A;\n---functions---\nm#2 x:int z:flags.0?int = A;",
+    );
     assert_eq!(
         texts(find(&r, ItemKind::Constructor, "a")),
         [
@@ -154,15 +170,8 @@ fn required_params_retyping_and_errors() {
     );
     assert!(!find(&r, ItemKind::Method, "m").breaking);
 
-    let mut old = api_from_tl("---functions---\nm#2 x:int = A;");
-    let mut new = old.clone();
-    let e = |code: i32, name: &str| ErrorEntry {
-        code,
-        name: name.into(),
-        description: String::new(),
-    };
-    old.methods[0].errors = vec![e(400, "A"), e(400, "B"), e(403, "B")];
-    new.methods[0].errors = vec![e(406, "A"), e(400, "C")];
+    let old = method_raising(&[(400, "A"), (400, "B"), (403, "B")]);
+    let new = method_raising(&[(406, "A"), (400, "C")]);
     let r = diff(&old, &new, &DiffOptions::default());
     assert_eq!(
         texts(&r.changes[0]),
@@ -181,23 +190,16 @@ fn required_params_retyping_and_errors() {
 /// (trimmed).
 #[test]
 fn error_changes_follow_the_error_plan() {
-    let mut old = api_from_tl("---functions---\nm#2 x:int = A;");
-    let mut new = old.clone();
-    let e = |code: i32, name: &str| ErrorEntry {
-        code,
-        name: name.into(),
-        description: String::new(),
-    };
-    old.methods[0].errors = vec![
-        e(420, "FLOOD_WAIT_X"),
-        e(400, "EMAIL_UNCONFIRMED_X"),
-        e(400, " PADDED "),
-    ];
-    new.methods[0].errors = vec![
-        e(400, "EMAIL_UNCONFIRMED_X"),
-        e(400, "EMAIL_UNCONFIRMED"),
-        e(400, "PADDED"),
-    ];
+    let old = method_raising(&[
+        (420, "FLOOD_WAIT_X"),
+        (400, "EMAIL_UNCONFIRMED_X"),
+        (400, " PADDED "),
+    ]);
+    let mut new = method_raising(&[
+        (400, "EMAIL_UNCONFIRMED_X"),
+        (400, "EMAIL_UNCONFIRMED"),
+        (400, "PADDED"),
+    ]);
     let r = diff(&old, &new, &DiffOptions::default());
     assert_eq!(
         texts(&r.changes[0]),
@@ -226,9 +228,10 @@ fn error_changes_follow_the_error_plan() {
 /// An old layer's `flags:int` is a flags word by the model's one rule.
 #[test]
 fn an_int_flags_word_is_a_flags_word() {
-    let old = api_from_tl("---functions---\nm#2 a:int = A;");
-    let new = api_from_tl("---functions---\nm#2 flags:int a:int b:flags.0?true = A;");
-    let r = diff(&old, &new, &DiffOptions::default());
+    let r = diff_tl(
+        "---functions---\nm#2 a:int = A;",
+        "---functions---\nm#2 flags:int a:int b:flags.0?true = A;",
+    );
     assert_eq!(
         texts(&r.changes[0]),
         [
@@ -451,11 +454,10 @@ fn details_are_structured() {
         )]
     );
 
-    let old = api_from_tl("a#1 x:int f:flags.0?int = A;\n---functions---\nm#2 x:int = A;");
-    let new = api_from_tl(
+    let r = diff_tl(
+        "a#1 x:int f:flags.0?int = A;\n---functions---\nm#2 x:int = A;",
         "a#1 x:long y:int f:int = B;\n---functions---\nm#2 flags:# x:int z:flags.0?int = A;",
     );
-    let r = diff(&old, &new, &DiffOptions::default());
     assert_eq!(
         rows(find(&r, ItemKind::Constructor, "a")),
         [
@@ -485,13 +487,10 @@ fn a_colliding_new_constructor_renames_a_variant_and_breaks() {
     // `inputPeerUser` is `InputPeer::User` until a constructor named `user`
     // of the same type arrives: both short names are `User`, so both fall
     // back to their full names. The IR of `inputPeerUser` is unchanged.
-    let old = api_from_tl(
+    let r = diff_tl(
         "inputPeerUser#11111111 user_id:long = InputPeer;\ninputPeerChat#22222222 chat_id:long = InputPeer;",
-    );
-    let new = api_from_tl(
         "inputPeerUser#11111111 user_id:long = InputPeer;\ninputPeerChat#22222222 chat_id:long = InputPeer;\nuser#33333333 id:long = InputPeer;",
     );
-    let r = diff(&old, &new, &DiffOptions::default());
     let renamed = find(&r, ItemKind::Constructor, "inputPeerUser");
     assert_eq!(renamed.change, ChangeKind::Changed);
     assert!(renamed.breaking);
@@ -508,9 +507,10 @@ fn a_colliding_new_constructor_renames_a_variant_and_breaks() {
 fn renamed_structs_and_boxing_break() {
     // `foo` and `foo_` both map to `Foo`; the first in TL-name order keeps
     // it, so a new `foo` renames the existing `foo_` to `Foo2`.
-    let old = api_from_tl("foo_#11111111 = T;");
-    let new = api_from_tl("foo#22222222 = T;\nfoo_#11111111 = T;");
-    let r = diff(&old, &new, &DiffOptions::default());
+    let r = diff_tl(
+        "foo_#11111111 = T;",
+        "foo#22222222 = T;\nfoo_#11111111 = T;",
+    );
     assert_eq!(
         texts(find(&r, ItemKind::Constructor, "foo_")),
         [
@@ -522,11 +522,7 @@ fn renamed_structs_and_boxing_break() {
     // A struct that grows past the boxing threshold is boxed in its enum.
     let small = "big#11111111 a:long = T;\nother#22222222 = T;";
     let large = "big#11111111 a:long b:int256 c:int256 d:int256 e:int256 = T;\nother#22222222 = T;";
-    let r = diff(
-        &api_from_tl(small),
-        &api_from_tl(large),
-        &DiffOptions::default(),
-    );
+    let r = diff_tl(small, large);
     let details = texts(find(&r, ItemKind::Constructor, "big"));
     assert!(
         details.contains(&"variant enums::T::Big now holds Box<Big> (breaking)"),
@@ -540,11 +536,7 @@ fn accessors_removed_or_retyped_break_added_do_not() {
     // A constructor without `name`: `T::name()` goes, though adding a
     // constructor alone breaks nothing.
     let fewer = format!("{old}\nc#33333333 id:long = T;");
-    let r = diff(
-        &api_from_tl(old),
-        &api_from_tl(&fewer),
-        &DiffOptions::default(),
-    );
+    let r = diff_tl(old, &fewer);
     let t = find(&r, ItemKind::Type, "T");
     assert!(t.breaking);
     let removed = &t.details[1];
@@ -578,11 +570,7 @@ fn accessors_removed_or_retyped_break_added_do_not() {
             "accessor changed: enums::T::id(&self) -> i64 -> enums::T::id(&self) -> i32 (breaking)",
         ),
     ] {
-        let r = diff(
-            &api_from_tl(old),
-            &api_from_tl(new),
-            &DiffOptions::default(),
-        );
+        let r = diff_tl(old, new);
         assert_eq!(texts(find(&r, ItemKind::Type, "T")), [detail], "{new}");
     }
 
@@ -590,11 +578,7 @@ fn accessors_removed_or_retyped_break_added_do_not() {
     // now has `tag`: one more, not breaking.
     let before = "a#11111111 flags:# id:flags.0?long = T;\nb#22222222 flags:# id:flags.3?long tag:flags.1?string = T;";
     let after = "a#11111111 flags:# id:flags.2?long tag:flags.1?string = T;\nb#22222222 flags:# id:flags.3?long tag:flags.1?string = T;";
-    let r = diff(
-        &api_from_tl(before),
-        &api_from_tl(after),
-        &DiffOptions::default(),
-    );
+    let r = diff_tl(before, after);
     let t = find(&r, ItemKind::Type, "T");
     assert!(!t.breaking);
     assert_eq!(

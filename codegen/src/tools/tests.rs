@@ -7,7 +7,7 @@ use super::sample::Rng;
 use super::*;
 use crate::ir::{Api, Constructor};
 
-use crate::test_support::api_from_tl;
+use crate::test_support::{api_from_tl, method_mut};
 
 const SCHEMA: &str = r#"
 boolFalse#bc799737 = Bool;
@@ -48,11 +48,7 @@ fn index() -> ApiIndex<'static> {
 fn api() -> Api {
     let mut api = api_from_tl(SCHEMA);
     // A docs-only param interleaved in the docs order: never on the wire.
-    let send = api
-        .methods
-        .iter_mut()
-        .find(|m| m.name == "messages.sendMessage")
-        .unwrap();
+    let send = method_mut(&mut api, "messages.sendMessage");
     let mut parse_mode = send.params[3].clone();
     parse_mode.name = "parse_mode".into();
     parse_mode.ty = "string".into();

@@ -20,156 +20,178 @@ fn none(_: &LinkTarget) -> Option<String> {
     None
 }
 
+/// Each case's source renders, with `resolve`, to exactly its expected
+/// output.
+fn assert_renders(resolve: &dyn Fn(&LinkTarget) -> Option<String>, cases: &[(&str, &str)]) {
+    for &(source, expected) in cases {
+        assert_eq!(render_docs(source, resolve), expected);
+    }
+}
+
 #[test]
 fn relative_links_become_intra_doc_links() {
-    let out = render_docs(
-        "See [InputPeer](../types/InputPeer.md) and [x](../constructors/decryptedMessage\\_17.md).",
+    assert_renders(
         &all,
+        &[
+            (
+                "See [InputPeer](../types/InputPeer.md) and [x](../constructors/decryptedMessage\\_17.md).",
+                "See [InputPeer](`crate::types::InputPeer`) and [x](crate::constructors::decryptedMessage_17).",
+            ),
+            (
+                "[messages.sendMessage](/API_docs/methods/messages.sendMessage.html#x) »",
+                "[messages.sendMessage](crate::functions::messages_sendMessage) »",
+            ),
+            (
+                "[upd](../constructors/updateUserPhoto.md?layer=2)",
+                "[upd](crate::constructors::updateUserPhoto)",
+            ),
+        ],
     );
-    assert_eq!(out, "See [InputPeer](`crate::types::InputPeer`) and [x](crate::constructors::decryptedMessage_17).");
-    let out = render_docs(
-        "[messages.sendMessage](/API_docs/methods/messages.sendMessage.html#x) »",
-        &all,
-    );
-    assert_eq!(
-        out,
-        "[messages.sendMessage](crate::functions::messages_sendMessage) »"
-    );
-    let out = render_docs("[upd](../constructors/updateUserPhoto.md?layer=2)", &all);
-    assert_eq!(out, "[upd](crate::constructors::updateUserPhoto)");
 }
 
 #[test]
 fn unresolved_links_keep_their_text() {
-    let out = render_docs("Use [`Foo\\_bar`](../types/Foo_bar.md) or [index](index.md) or [here](#anchor) or [l2](?layer=2).", &none);
-    assert_eq!(out, "Use `Foo\\_bar` or index or here or l2.");
+    assert_renders(
+        &none,
+        &[(
+            "Use [`Foo\\_bar`](../types/Foo_bar.md) or [index](index.md) or [here](#anchor) or [l2](?layer=2).",
+            "Use `Foo\\_bar` or index or here or l2.",
+        )],
+    );
 }
 
 #[test]
 fn external_links_and_autolinks_are_kept() {
-    let out = render_docs(
-        "[docs](https://core.telegram.org/api/x) <https://google.com> and https://t.me/x.",
+    assert_renders(
         &none,
-    );
-    assert_eq!(
-        out,
-        "[docs](https://core.telegram.org/api/x) <https://google.com> and <https://t.me/x>."
-    );
-    let out = render_docs("[events](/docs/UPDATES.html#async)", &none);
-    assert_eq!(
-        out,
-        "[events](https://docs.madelineproto.xyz/docs/UPDATES.html#async)"
-    );
-    assert_eq!(
-        render_docs("(see https://a.b/c_(d)).", &none),
-        "(see <https://a.b/c_(d)>)."
-    );
-    assert_eq!(
-        render_docs("an <email@example.com>.", &none),
-        "an <email@example.com>."
+        &[
+            (
+                "[docs](https://core.telegram.org/api/x) <https://google.com> and https://t.me/x.",
+                "[docs](https://core.telegram.org/api/x) <https://google.com> and <https://t.me/x>.",
+            ),
+            (
+                "[events](/docs/UPDATES.html#async)",
+                "[events](https://docs.madelineproto.xyz/docs/UPDATES.html#async)",
+            ),
+            ("(see https://a.b/c_(d)).", "(see <https://a.b/c_(d)>)."),
+            ("an <email@example.com>.", "an <email@example.com>."),
+        ],
     );
 }
 
 #[test]
 fn html_is_sanitized() {
-    assert_eq!(render_docs("a<br>b <br/>c<br>", &none), "a\\\nb\\\nc");
-    assert_eq!(
-        render_docs("x <!-- start type --><br>- `app`<br>- `doc`", &none),
-        "x\\\n\\- `app`\\\n\\- `doc`"
+    assert_renders(
+        &none,
+        &[
+            ("a<br>b <br/>c<br>", "a\\\nb\\\nc"),
+            (
+                "x <!-- start type --><br>- `app`<br>- `doc`",
+                "x\\\n\\- `app`\\\n\\- `doc`",
+            ),
+            (
+                "must end in `_by_<bot_username>`, <bot_username> or <username>",
+                "must end in `_by_<bot_username>`, \\<bot_username> or \\<username>",
+            ),
+            (
+                "<del>Strike</del> text, <b>open",
+                "<del>Strike</del> text, \\<b>open",
+            ),
+            (
+                "1 &gt; 0 &amp;&amp; a &lt; b, set&amp;true &amp;amp;",
+                "1 > 0 && a \\< b, set&true \\&amp;",
+            ),
+            ("<a name=\"x\"></a>Anchor", "Anchor"),
+        ],
     );
-    assert_eq!(
-        render_docs(
-            "must end in `_by_<bot_username>`, <bot_username> or <username>",
-            &none
-        ),
-        "must end in `_by_<bot_username>`, \\<bot_username> or \\<username>"
-    );
-    assert_eq!(
-        render_docs("<del>Strike</del> text, <b>open", &none),
-        "<del>Strike</del> text, \\<b>open"
-    );
-    assert_eq!(
-        render_docs(
-            "1 &gt; 0 &amp;&amp; a &lt; b, set&amp;true &amp;amp;",
-            &none
-        ),
-        "1 > 0 && a \\< b, set&true \\&amp;"
-    );
-    assert_eq!(render_docs("<a name=\"x\"></a>Anchor", &none), "Anchor");
 }
 
 #[test]
 fn brackets_and_markup_are_escaped() {
-    assert_eq!(
-        render_docs("[x] and [Vector t] and \\[y\\] a_b _c * d", &none),
-        "\\[x\\] and \\[Vector t\\] and \\[y\\] a_b \\_c \\* d"
-    );
-    assert_eq!(
-        render_docs("**bold** *it* __b__ ~~s~~", &none),
-        "**bold** *it* **b** ~~s~~"
-    );
-    assert_eq!(
-        render_docs("x\n\\- 0 =&gt; a\n\\# b\n1\\. c", &none),
-        "x\n\\- 0 => a\n\\# b\n1\\. c"
+    assert_renders(
+        &none,
+        &[
+            (
+                "[x] and [Vector t] and \\[y\\] a_b _c * d",
+                "\\[x\\] and \\[Vector t\\] and \\[y\\] a_b \\_c \\* d",
+            ),
+            ("**bold** *it* __b__ ~~s~~", "**bold** *it* **b** ~~s~~"),
+            (
+                "x\n\\- 0 =&gt; a\n\\# b\n1\\. c",
+                "x\n\\- 0 => a\n\\# b\n1\\. c",
+            ),
+        ],
     );
 }
 
 #[test]
 fn code_blocks_never_become_doctests() {
-    let out = render_docs(
-        "Do:\n\n```php\n$x = 1;\n```\n\n    indented();\n\n```\nbare\n```",
+    assert_renders(
         &none,
+        &[
+            (
+                "Do:\n\n```php\n$x = 1;\n```\n\n    indented();\n\n```\nbare\n```",
+                "Do:\n\n```text\n$x = 1;\n```\n\n```text\nindented();\n```\n\n```text\nbare\n```",
+            ),
+            ("````\n```\n````", "````text\n```\n````"),
+        ],
     );
-    assert_eq!(
-        out,
-        "Do:\n\n```text\n$x = 1;\n```\n\n```text\nindented();\n```\n\n```text\nbare\n```"
-    );
-    let out = render_docs("````\n```\n````", &none);
-    assert_eq!(out, "````text\n```\n````");
 }
 
 #[test]
 fn lists_quotes_headings_tables() {
-    let src = "# Warning: x\n**Warning**\n\n- 0 =&gt; a\n- 1 [b](../types/B.md)\n\n> quoted\n\n| a | b |\n|---|:-:|\n| `x\\|y` | c<br>d |";
-    let out = render_docs(src, &none);
-    assert_eq!(out, "# Warning: x\n\n**Warning**\n\n- 0 => a\n- 1 b\n\n> quoted\n\n| a | b |\n| --- | :-: |\n| `x\\|y` | c<br>d |");
+    assert_renders(
+        &none,
+        &[(
+            "# Warning: x\n**Warning**\n\n- 0 =&gt; a\n- 1 [b](../types/B.md)\n\n> quoted\n\n| a | b |\n|---|:-:|\n| `x\\|y` | c<br>d |",
+            "# Warning: x\n\n**Warning**\n\n- 0 => a\n- 1 b\n\n> quoted\n\n| a | b |\n| --- | :-: |\n| `x\\|y` | c<br>d |",
+        )],
+    );
 }
 
 #[test]
 fn spaced_api_destinations() {
-    let out = render_docs("[Vector t](/API_docs/types/Vector t.html)", &all);
-    assert_eq!(out, "[Vector t](crate::types::Vector_t)");
+    assert_renders(
+        &all,
+        &[(
+            "[Vector t](/API_docs/types/Vector t.html)",
+            "[Vector t](crate::types::Vector_t)",
+        )],
+    );
 }
 
 #[test]
 fn classify_destinations() {
-    let t = |kind, name: &str| LinkTarget {
-        kind,
-        name: name.to_owned(),
+    let t = |kind, name: &str| {
+        Some(LinkTarget {
+            kind,
+            name: name.to_owned(),
+        })
     };
-    assert_eq!(
-        link_target("../types/InputPeer.md"),
-        Some(t(LinkKind::Type, "InputPeer"))
-    );
-    assert_eq!(
-        link_target("/API_docs/types/long|string.html"),
-        Some(t(LinkKind::Type, "long|string"))
-    );
-    assert_eq!(
-        link_target("https://docs.madelineproto.xyz/API_docs/methods/a.b.html"),
-        Some(t(LinkKind::Method, "a.b"))
-    );
-    assert_eq!(link_target("Update.md"), Some(t(LinkKind::Type, "Update")));
-    assert_eq!(
-        link_target("messages.BotCallbackAnswer.md"),
-        Some(t(LinkKind::Type, "messages.BotCallbackAnswer"))
-    );
-    assert_eq!(
-        link_target("keyboardButton.html"),
-        Some(t(LinkKind::Constructor, "keyboardButton"))
-    );
-    assert_eq!(link_target("../../docs/FILES.md"), None);
-    assert_eq!(link_target("https://core.telegram.org/api"), None);
+    for (destination, expected) in [
+        ("../types/InputPeer.md", t(LinkKind::Type, "InputPeer")),
+        (
+            "/API_docs/types/long|string.html",
+            t(LinkKind::Type, "long|string"),
+        ),
+        (
+            "https://docs.madelineproto.xyz/API_docs/methods/a.b.html",
+            t(LinkKind::Method, "a.b"),
+        ),
+        ("Update.md", t(LinkKind::Type, "Update")),
+        (
+            "messages.BotCallbackAnswer.md",
+            t(LinkKind::Type, "messages.BotCallbackAnswer"),
+        ),
+        (
+            "keyboardButton.html",
+            t(LinkKind::Constructor, "keyboardButton"),
+        ),
+        ("../../docs/FILES.md", None),
+        ("https://core.telegram.org/api", None),
+    ] {
+        assert_eq!(link_target(destination), expected);
+    }
 }
 
 #[test]
