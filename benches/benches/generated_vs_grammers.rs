@@ -797,6 +797,7 @@ mod v223 {
         let mut d2 = std::collections::VecDeque::with_capacity(1024);
         rows.push((
             "send_message_into_deque",
+            Some(1.3),
             interleaved(
                 || {
                     d1.clear();
