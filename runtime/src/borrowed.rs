@@ -51,10 +51,9 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::gzip::{unpack_gzip, GZIP_PACKED_ID};
-use crate::traits::prealloc_count;
+use crate::gzip::{self, GZIP_PACKED_ID};
 use crate::wire;
-use crate::{Boxed, DecodeError, Deserialize, Identifiable, Reader};
+use crate::{Boxed, DecodeError, Deserialize, Identifiable, Reader, DEFAULT_GZIP_LIMIT};
 
 /// Reads a value in its boxed wire form, borrowing strings and byte fields
 /// from the input (the borrowed counterpart of [`Deserialize`]).
@@ -170,14 +169,7 @@ impl<'a, T: DeserializeBorrowed<'a>> DeserializeBorrowed<'a> for Vec<T> {
 
     #[inline]
     fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
-        wire::expect_constructor(reader, wire::VECTOR_ID, "Vector")?;
-        let count = reader.read_u32()? as usize;
-        reader.check_count(count, T::MIN_WIRE_SIZE)?;
-        let mut items = Vec::with_capacity(prealloc_count::<T>(count, reader.remaining()));
-        for _ in 0..count {
-            items.push(T::deserialize_borrowed(reader)?);
-        }
-        Ok(items)
+        wire::read_vector_with(reader, T::MIN_WIRE_SIZE, T::deserialize_borrowed)
     }
 }
 
@@ -264,25 +256,19 @@ pub fn decode_maybe_gzipped_borrowed<'a, T: DeserializeBorrowed<'a>>(
     bytes: &'a [u8],
     scratch: &'a mut Vec<u8>,
 ) -> Result<T, DecodeError> {
-    let template = Reader::new(bytes);
-    let (max_depth, mut budget) = (template.max_depth(), template.gzip_budget());
+    let mut budget = DEFAULT_GZIP_LIMIT;
     // What follows the `gzip_packed` object at each level: checked after
     // the value, innermost first, as the owned decoder's readers finish.
     let mut trailing: Vec<usize> = Vec::new();
     let mut unpacked: Option<Vec<u8>> = None;
     loop {
         let source = unpacked.as_deref().unwrap_or(bytes);
-        let mut reader = Reader::new(source);
-        if reader.remaining() < 4 || reader.peek_u32()? != GZIP_PACKED_ID {
+        // Each payload unpacked is one level deeper, as in the owned path.
+        let mut reader = Reader::new(source).at_depth(trailing.len() as u32);
+        if !reader.next_is(GZIP_PACKED_ID) {
             break;
         }
-        let depth = trailing.len() as u32;
-        if depth >= max_depth {
-            return Err(DecodeError::DepthLimitExceeded { limit: max_depth });
-        }
-        reader.read_u32()?;
-        let data = wire::read_bytes_ref(&mut reader)?;
-        let inflated = unpack_gzip(data, budget)?;
+        let inflated = reader.nested(|r| gzip::read_packed(r, budget))?;
         budget -= inflated.len();
         trailing.push(reader.remaining());
         unpacked = Some(inflated);

@@ -154,6 +154,13 @@ pub fn write_gzip_packed(out: &mut Vec<u8>, serialized: &[u8]) {
     wire::write_bytes(out, &pack_gzip(serialized));
 }
 
+/// Reads a `gzip_packed` object (its ID next in `reader`) and inflates its
+/// payload, at most `budget` bytes.
+pub(crate) fn read_packed(reader: &mut Reader<'_>, budget: usize) -> Result<Vec<u8>, DecodeError> {
+    reader.read_u32()?;
+    unpack_gzip(wire::read_bytes_ref(reader)?, budget)
+}
+
 /// Reads an object with `read`, first unpacking it if it is `gzip_packed`
 /// (repeatedly, if the payload is itself `gzip_packed`).
 ///
@@ -163,14 +170,12 @@ pub fn read_maybe_gzipped<T, F>(reader: &mut Reader<'_>, read: F) -> Result<T, D
 where
     F: FnOnce(&mut Reader<'_>) -> Result<T, DecodeError>,
 {
-    if reader.remaining() < 4 || reader.peek_u32()? != GZIP_PACKED_ID {
+    if !reader.next_is(GZIP_PACKED_ID) {
         return read(reader);
     }
     reader.nested(|reader| {
-        reader.read_u32()?;
-        let packed = wire::read_bytes_ref(reader)?;
         let budget = reader.gzip_budget();
-        let unpacked = unpack_gzip(packed, budget)?;
+        let unpacked = read_packed(reader, budget)?;
         let mut inner = reader.sub_reader(&unpacked);
         inner.set_gzip_budget(budget - unpacked.len());
         let value = read_maybe_gzipped(&mut inner, read)?;

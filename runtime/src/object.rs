@@ -38,15 +38,20 @@ impl Object {
         Ok(Object(bytes))
     }
 
+    /// The same bytes, viewed: what the methods below read.
+    fn view(&self) -> ObjectRef<'_> {
+        ObjectRef(&self.0)
+    }
+
     /// The constructor ID (of `gzip_packed` for a packed value).
     pub fn id(&self) -> u32 {
-        u32::from_le_bytes([self.0[0], self.0[1], self.0[2], self.0[3]])
+        self.view().id()
     }
 
     /// Whether it is a `T` (by constructor ID; a packed value is
     /// `gzip_packed` until decoded).
     pub fn is<T: Identifiable>(&self) -> bool {
-        self.id() == T::CONSTRUCTOR_ID
+        self.view().is::<T>()
     }
 
     /// The wire bytes.
@@ -68,14 +73,14 @@ impl Object {
     /// Decodes the value as a `T`, unpacking `gzip_packed` first (with the
     /// default depth and gzip limits); the whole value must be consumed.
     pub fn decode<T: Deserialize>(&self) -> Result<T, DecodeError> {
-        gzip::decode_maybe_gzipped(&self.0)
+        self.view().decode()
     }
 
     /// Decodes the value as the answer to the call `M`: its return value,
     /// or its typed error when the server sent an `rpc_error`
     /// ([`Method::decode_response`]).
     pub fn decode_response<M: Method>(&self) -> Result<Result<M::Return, M::Error>, DecodeError> {
-        M::decode_response(&self.0)
+        self.view().decode_response::<M>()
     }
 
     /// Reads a value of `len` bytes (the length the `int` before it gave),
@@ -128,9 +133,15 @@ impl<'a> ObjectRef<'a> {
     /// Views the boxed wire form of a value; fails unless it has at least
     /// a constructor ID.
     pub fn from_bytes(bytes: &'a [u8]) -> Result<ObjectRef<'a>, DecodeError> {
+        ObjectRef::with_id(bytes, 0)
+    }
+
+    /// `bytes`, read from input offset `start`, if they hold at least a
+    /// constructor ID: the one check of every way to make one.
+    fn with_id(bytes: &'a [u8], start: usize) -> Result<ObjectRef<'a>, DecodeError> {
         if bytes.len() < 4 {
             return Err(DecodeError::UnexpectedEof {
-                offset: bytes.len(),
+                offset: start + bytes.len(),
                 needed: 4 - bytes.len(),
             });
         }
@@ -201,15 +212,8 @@ impl core::fmt::Debug for ObjectRef<'_> {
 /// takes the rest of the reader (the one rule of both forms).
 impl<'a> DeserializeBorrowed<'a> for ObjectRef<'a> {
     fn deserialize_borrowed(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
-        let offset = reader.position();
-        let rest = reader.read_rest();
-        if rest.len() < 4 {
-            return Err(DecodeError::UnexpectedEof {
-                offset: offset + rest.len(),
-                needed: 4 - rest.len(),
-            });
-        }
-        Ok(ObjectRef(rest))
+        let start = reader.position();
+        ObjectRef::with_id(reader.read_rest(), start)
     }
 }
 

@@ -152,6 +152,13 @@ impl<'a> Reader<'a> {
         self.clone().read_u32()
     }
 
+    /// Whether the next four bytes are the constructor ID `id` (not consumed;
+    /// `false` when fewer than four bytes are left).
+    #[inline]
+    pub(crate) fn next_is(&self, id: u32) -> bool {
+        self.peek_u32().ok() == Some(id)
+    }
+
     /// Runs `f` one nesting level deeper, failing once the depth limit is hit.
     /// Generated code wraps every boxed object it decodes in this call.
     pub fn nested<T>(

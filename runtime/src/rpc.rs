@@ -95,7 +95,7 @@ impl RpcError {
     /// Consumes an `rpc_error` if one is next in the input; leaves the input
     /// untouched (and returns `None`) if something else is.
     pub fn peek_decode(reader: &mut Reader<'_>) -> Result<Option<Self>, DecodeError> {
-        if reader.remaining() >= 4 && reader.peek_u32()? == RPC_ERROR_ID {
+        if reader.next_is(RPC_ERROR_ID) {
             reader.read_u32()?;
             Self::deserialize_bare(reader).map(Some)
         } else {
