@@ -73,7 +73,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ir::{Api, Constructor, ErrorEntry, FlagsWords, Method, Param, TypeDef};
 use crate::model::errors::is_common;
-use crate::model::{ErrorEnum, Field, ItemPath, Model};
+use crate::model::{ErrorEnum, Field, ItemPath, Model, TypeId};
 
 mod detail;
 #[cfg(test)]
@@ -329,19 +329,17 @@ impl Versions<'_> {
         let (Some(o), Some(n)) = (self.old.type_named(name), self.new.type_named(name)) else {
             return;
         };
-        let (Some(o), Some(n)) = (&self.old.ty(o).rust, &self.new.ty(n).rust) else {
+        let (Some(old), Some(new)) = (&self.old.ty(o).rust, &self.new.ty(n).rust) else {
             return;
         };
-        path_renamed(DetailKind::RustEnumRenamed, &o.path, &n.path, out);
-        self.accessors(name, out);
+        path_renamed(DetailKind::RustEnumRenamed, &old.path, &new.path, out);
+        self.accessors(o, n, out);
     }
 
-    /// The accessors of type `name`'s enum in both versions, by method
-    /// name: one gone or with another signature breaks, a new one does not.
-    fn accessors(&self, name: &str, out: &mut Vec<Detail>) {
-        let (Some(o), Some(n)) = (self.old.type_named(name), self.new.type_named(name)) else {
-            return;
-        };
+    /// The accessors of a type's enum in both versions (`o` old, `n` new),
+    /// by method name: one gone or with another signature breaks, a new one
+    /// does not.
+    fn accessors(&self, o: TypeId, n: TypeId, out: &mut Vec<Detail>) {
         let signatures = |model: &Model<'_>, t| -> BTreeMap<String, String> {
             (model.accessors(t).iter())
                 .map(|a| (a.method.clone(), a.signature(model)))

@@ -66,6 +66,10 @@ pub fn import_from<P: AsRef<Path>>(api: &mut Api, paths: &[P]) -> Result<Vec<Dia
 /// Returns one diagnostic per source, in that order, each followed by the
 /// notes of what reading the source left out ([`ErrorSource::notes`]).
 pub fn import(api: &mut Api, mut sources: Vec<ErrorSource>) -> Vec<Diagnostic> {
+    if sources.is_empty() {
+        // Every load calls this: no index of the API's methods for nothing.
+        return Vec::new();
+    }
     sources.sort_by_key(|s| std::cmp::Reverse(rank(s)));
     let index = MethodIndex::new(api);
     let count = sources.len();

@@ -787,7 +787,7 @@ impl<'a> Merger<'a> {
             let counted: Vec<String> = [(constructors, "constructor"), (methods, "method")]
                 .into_iter()
                 .filter(|&(n, _)| n > 0)
-                .map(|(n, what)| format!("{n} {what}{}", if n == 1 { "" } else { "s" }))
+                .map(|(n, what)| crate::config::report::count(n, what))
                 .collect();
             // `docs` is empty for a run on schemas alone.
             let why = if self.docs.as_os_str().is_empty() {
