@@ -30,12 +30,10 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::items::{is_unit, lit_u32_hex, Gen};
+use super::items::{lit_u32_hex, Gen};
 use super::names;
 use super::wire::{read_body, read_vector, OwnedReads, ValueReads};
-use crate::model::{
-    Borrowing, CtorId, Field, FieldKind, Handle, ItemPath, Kind, Model, Ty, TypeId,
-};
+use crate::model::{Borrowing, CtorId, Field, FieldKind, ItemPath, Kind, Model, Ty, TypeId};
 
 /// A file of the borrowed tree: `borrowed/mod.rs` (`kind` `None`),
 /// `borrowed/<kind>/mod.rs` (`ns` `None`) or `borrowed/<kind>/<ns>.rs`.
@@ -342,7 +340,7 @@ impl Borrowed<'_, '_, '_> {
             let v = names::ident(&rc.variant);
             let id = lit_u32_hex(rc.id);
             let vdoc = gen.docs.attrs(&format!("`{}#{:08x}`.", c.tl_name, rc.id));
-            if is_unit(c) {
+            if c.is_unit() {
                 variants.push(quote!(#vdoc #v));
                 arms.push(quote!(#id => Self::#v));
                 owned_arms.push(quote!(Self::#v => #owned::#v));
@@ -469,7 +467,7 @@ impl Borrowed<'_, '_, '_> {
                 let borrowed = self.path(&rust.path);
                 for &c in &rust.variants {
                     let cpath = owned_path(&gen.rust_ctor(c).1.path);
-                    let name = format!("{}/{}", ty.name, model.json_name(Handle::Ctor(c)));
+                    let name = super::samples::visit_name(model, ty, c);
                     visits.push(quote! {
                         v.visit(
                             #name,

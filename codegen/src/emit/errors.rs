@@ -237,10 +237,8 @@ fn pattern_check(v: &Variant<'_>, prefix: &str, suffix: &str) -> TokenStream {
 fn name_impl(variants: &[Variant<'_>], ident: &Ident) -> TokenStream {
     let arms = variants.iter().map(|v| {
         let name = &v.ident;
-        let text = match &v.plan.matcher {
-            Matcher::Name(n) | Matcher::Message(n) => n.clone(),
-            Matcher::Pattern { .. } => v.plan.name.clone(),
-        };
+        // Every matcher holds the documented name (`Matcher::of`).
+        let text = &v.plan.name;
         if v.field.is_some() {
             quote!(Self::#name { .. } => ::core::option::Option::Some(#text))
         } else {

@@ -562,7 +562,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                 rc.id
             ));
             let rename = serde.attrs(&[quote!(serde(rename = #tl_name))]);
-            if is_unit(c) {
+            if c.is_unit() {
                 variants.push(quote!(#vdoc #rename #v));
                 len_arms.push(quote!(Self::#v => 4));
                 ser_arms.push(quote!(Self::#v => #rt::wire::write_u32(out, #id)));
@@ -628,7 +628,7 @@ impl<'m, 'a> Gen<'m, 'a> {
                 _ => return Err(#rt::DecodeError::UnknownConstructor { id, expected: #tname, found: #name_for_id(id) }),
             }
         };
-        let all_unit = rust.variants.iter().all(|&c| is_unit(self.model.ctor(c)));
+        let all_unit = rust.variants.iter().all(|&c| self.model.ctor(c).is_unit());
         let de_body = if all_unit {
             quote!(let id = #rt::tri!(r.read_u32()); Ok(#dispatch))
         } else {
@@ -849,10 +849,4 @@ impl<'m, 'a> Gen<'m, 'a> {
             }
         }
     }
-}
-
-/// Whether a constructor's struct has no fields (its enum variant is a unit
-/// variant).
-pub(super) fn is_unit(c: &Ctor<'_>) -> bool {
-    !c.fields.iter().any(Field::is_struct_field)
 }

@@ -19,7 +19,7 @@ use quote::{format_ident, quote};
 use super::items::Gen;
 use super::names;
 use super::settings::Gate;
-use crate::model::{Field, FieldKind, Handle, RustType, GZIP_PACKED_ID};
+use crate::model::{CtorId, Field, FieldKind, Handle, Model, RustType, Type, GZIP_PACKED_ID};
 
 /// The cheapest variant of a type (index into its variants): the
 /// shallowest constructor by the model's heights, the first on a tie.
@@ -86,10 +86,9 @@ pub fn samples_module(gen: &Gen<'_, '_>) -> TokenStream {
             }
         });
         for &c in &rust.variants {
-            let json_name = model.json_name(Handle::Ctor(c));
             let (_, rc) = gen.rust_ctor(c);
             let cpath = gen.path(&rc.path);
-            let name = format!("{}/{json_name}", ty.name);
+            let name = visit_name(model, ty, c);
             visits.push(quote!(v.visit(#name, #path::from(<#cpath as Sample>::sample(&mut SampleGen::new(seed))));));
         }
     }
@@ -146,4 +145,10 @@ pub fn samples_module(gen: &Gen<'_, '_>) -> TokenStream {
             #(#visits)*
         }
     }
+}
+
+/// The name a sample visitor is given for constructor `c` of type `ty`
+/// (`Type/json_name`): the owned and the borrowed visitors must agree.
+pub(super) fn visit_name(model: &Model<'_>, ty: &Type<'_>, c: CtorId) -> String {
+    format!("{}/{}", ty.name, model.json_name(Handle::Ctor(c)))
 }

@@ -526,18 +526,12 @@ impl Gen<'_, '_> {
             }
         }
         folded |= flush_fixed(rt, &mut run, &mut writes);
-        let (reads, names) = read_body(rt, fields, &OwnedReads(self));
         let fixed_lit = Literal::usize_unsuffixed(fixed);
         let len = match (fixed, lens.is_empty()) {
             (0, true) => quote!(0),
             (0, false) => quote!(#(#lens)+*),
             (_, true) => quote!(#fixed_lit),
             (_, false) => quote!(#fixed_lit #(+ #lens)*),
-        };
-        let r = if reads.is_empty() {
-            quote!(_r)
-        } else {
-            quote!(r)
         };
         // One body serves the bare and the boxed form through a const generic.
         // Unless the first write took the constructor ID in (see
@@ -559,6 +553,12 @@ impl Gen<'_, '_> {
             }
         };
         let Some(cfg) = de_cfg else { return ser };
+        let (reads, names) = read_body(rt, fields, &OwnedReads(self));
+        let r = if reads.is_empty() {
+            quote!(_r)
+        } else {
+            quote!(r)
+        };
         quote! {
             #ser
             #cfg

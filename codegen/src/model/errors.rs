@@ -197,9 +197,6 @@ pub struct ErrorEnum {
     pub path: ItemPath,
     /// Whose errors it holds.
     pub owner: ErrorOwner,
-    /// Whether its owner documents any error (a method whose table lists
-    /// only common errors has an enum without variants of its own).
-    pub documented: bool,
     /// Its variants, sorted by name, common errors left out.
     pub variants: Vec<ErrorVariant>,
 }
@@ -253,7 +250,6 @@ impl ErrorPlan {
             plan.enums.push(ErrorEnum {
                 path,
                 owner: ErrorOwner::Method(super::FuncId(i)),
-                documented: true,
                 variants: variants(documented(&m.errors), &first_description),
             });
         }
@@ -269,7 +265,6 @@ impl ErrorPlan {
                     ident: API_ERROR.to_owned(),
                 },
                 owner: ErrorOwner::Api,
-                documented: true,
                 variants: variants(all, &first_description),
             });
         }

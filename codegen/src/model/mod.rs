@@ -102,6 +102,14 @@ pub struct Ctor<'a> {
     pub rust: Option<RustCtor>,
 }
 
+impl Ctor<'_> {
+    /// Whether its struct has no fields (its enum variant is a unit
+    /// variant).
+    pub fn is_unit(&self) -> bool {
+        !self.fields.iter().any(Field::is_struct_field)
+    }
+}
+
 /// The generated struct of a constructor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RustCtor {
