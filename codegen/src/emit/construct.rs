@@ -91,7 +91,7 @@ impl Gen<'_, '_> {
         let mut args = Vec::new();
         let mut inits = Vec::new();
         let mut setters = Vec::new();
-        for f in fields.iter().filter(|f| f.is_struct_field()) {
+        for f in fields {
             let name = names::ident(&f.name);
             match &f.kind {
                 FieldKind::FlagsWord

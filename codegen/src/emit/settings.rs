@@ -235,14 +235,14 @@ pub(crate) fn cargo_toml_lines(options: &Options) -> Option<String> {
             ));
         }
     }
-    if let Gate::Feature(name) = &options.deserializable_functions {
-        feature(name, Vec::new());
-    }
-    if let Gate::Feature(name) = &options.hash {
-        feature(name, Vec::new());
-    }
-    if let Gate::Feature(name) = &options.borrowed {
-        feature(name, Vec::new());
+    for gate in [
+        &options.deserializable_functions,
+        &options.hash,
+        &options.borrowed,
+    ] {
+        if let Gate::Feature(name) = gate {
+            feature(name, Vec::new());
+        }
     }
     if let Gate::Feature(name) = &options.sample_values {
         let needs = match &options.deserializable_functions {

@@ -173,14 +173,14 @@ pub fn accessors(model: &Model<'_>, t: TypeId) -> Vec<Accessor> {
     let Some(rust) = &model.ty(t).rust else {
         return Vec::new();
     };
-    if rust.variants.len() < 2 {
-        return Vec::new();
-    }
-    let mut variants = rust.variants.iter().map(|&c| &model.ctor(c).fields);
-    let Some(first) = variants.next() else {
+    let [first, others @ ..] = &rust.variants[..] else {
         return Vec::new();
     };
-    let others: Vec<&Vec<Field<'_>>> = variants.collect();
+    if others.is_empty() {
+        return Vec::new();
+    }
+    let first = &model.ctor(*first).fields;
+    let others: Vec<&Vec<Field<'_>>> = others.iter().map(|&c| &model.ctor(c).fields).collect();
     first
         .iter()
         .filter_map(|f| {

@@ -57,24 +57,22 @@ pub fn select(api: &Api, patterns: &[String]) -> Result<Api, Vec<String>> {
     if !unmatched.is_empty() {
         return Err(unmatched);
     }
-    let methods: Vec<Method> = api
-        .methods
-        .iter()
-        .filter(|m| patterns.iter().any(|p| glob_match(p, &m.name)))
-        .cloned()
-        .collect();
-
     let model = Model::new(api);
+    // The model's methods are the API's, in its order.
+    let chosen: Vec<_> = model
+        .func_ids()
+        .map(|(_, f)| f)
+        .filter(|f| patterns.iter().any(|p| glob_match(p, &f.ir.name)))
+        .collect();
+    let methods: Vec<Method> = chosen.iter().map(|f| f.ir.clone()).collect();
     // By namespace and name: the API and the service schema both define a
     // `message` (and a `Message` type) for different things.
     let mut types: BTreeSet<(Space, &str)> = BTreeSet::new();
     let mut ctors: BTreeSet<CtorId> = BTreeSet::new();
     let mut work: Vec<&Ty> = Vec::new();
-    for (_, f) in model.func_ids() {
-        if patterns.iter().any(|p| glob_match(p, &f.ir.name)) {
-            work.push(&f.returns);
-            work.extend(f.fields.iter().filter_map(|f| f.value_ty()));
-        }
+    for f in &chosen {
+        work.push(&f.returns);
+        work.extend(f.fields.iter().filter_map(|f| f.value_ty()));
     }
     /// Adds constructor `c` and its type; what its fields name is work.
     fn add_ctor<'m>(
