@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::{to_hex, ApiIndex, ToolError};
 use crate::model::heights::INFINITE;
-use crate::model::{Entry, FieldKind, Handle, Heights, Prim, Ty, GZIP_PACKED_ID};
+use crate::model::{FieldKind, Handle, Heights, Prim, Ty, GZIP_PACKED_ID};
 
 /// Objects nested deeper than this get the shallowest constructor, no
 /// flags and empty vectors, so every sample stays small and finite.
@@ -187,18 +187,27 @@ impl<'a, 'm> Sampler<'a, 'm> {
                 Value::Array(items)
             }
             Ty::Query(_) => {
-                let entry = self.pick(depth, |e| e.is_method() && e.id().is_some())?;
+                let index = self.index;
+                let methods = index.handles().filter(|&at| {
+                    let e = index.entry(at);
+                    e.is_method() && e.id().is_some()
+                });
+                let entry = self.pick(depth, methods)?;
                 self.object(entry, depth + 1)?
             }
             _ if self.index.open_position(ty).is_some() => {
-                let entry = self.pick(depth, |e| {
+                let index = self.index;
+                let constructors = index.handles().filter(|&at| {
+                    let e = index.entry(at);
                     !e.is_method() && e.id().is_some_and(|id| id != GZIP_PACKED_ID)
-                })?;
+                });
+                let entry = self.pick(depth, constructors)?;
                 self.object(entry, depth + 1)?
             }
             Ty::Enum(t) => {
-                let t = *t;
-                let entry = self.pick(depth, |e| matches!(e, Entry::Ctor(c) if c.ty == Some(t)))?;
+                let index = self.index;
+                let of_type = index.ty(*t).ctors.iter().map(|&c| Handle::Ctor(c));
+                let entry = self.pick(depth, of_type)?;
                 self.object(entry, depth + 1)?
             }
             Ty::QueryResult(_) | Ty::Object => {
@@ -211,18 +220,17 @@ impl<'a, 'm> Sampler<'a, 'm> {
         })
     }
 
-    /// Chooses an entry among those `accept`s: the variant's choice among
-    /// the ones whose ID decodes back to them at a rich depth, else the
-    /// shallowest (first in IR order on a tie).
+    /// Chooses an entry among `candidates` (in model order): the variant's
+    /// choice among the ones whose ID decodes back to them at a rich depth,
+    /// else the shallowest (first in model order on a tie).
     fn pick(
         &mut self,
         depth: u32,
-        accept: impl Fn(Entry<'_, '_>) -> bool,
+        candidates: impl Iterator<Item = Handle>,
     ) -> Result<Handle, ToolError> {
         let index = self.index;
-        let candidates: Vec<Handle> = index
-            .handles()
-            .filter(|&at| accept(index.entry(at)) && self.heights.of(at) != INFINITE)
+        let candidates: Vec<Handle> = candidates
+            .filter(|&at| self.heights.of(at) != INFINITE)
             .collect();
         let shallowest = self.heights.shallowest(candidates.iter().copied());
         let Some(shallowest) = shallowest else {
